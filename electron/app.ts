@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
+import { createCore, type Core } from '../main/core/create-core';
+import { createLogger } from '../main/core/logger';
+import { DataDir } from '../main/core/data-dir';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { forwardEvents, registerIpc } from './ipc';
+import { onWillNavigate, onWindowOpen } from './navigation-policy';
+import { resolveNativeBinding } from './native-binding';
+import { safeStorageCodec } from './safe-storage-codec';
+import { APP_ENTRY, mainWindowOptions } from './window-options';
+
+// Bundled to dist/electron/app.cjs; the preload and the renderer sit beside it.
+const distDir = path.resolve(__dirname, '..');
+
+let core: Core | undefined;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch focuses the first window: two cores on one cache would race on the outbox.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('The back-office could not start:', (error as Error).message);
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const logger = createLogger({ file: new DataDir(dataDir).logFile });
+  const nativeBinding = resolveNativeBinding(app.isPackaged, distDir);
+  core = createCore({
+    dataDir,
+    mode: 'electron',
+    version: app.getVersion(),
+    logger,
+    secretCodec: safeStorageCodec(),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  serveRenderer(path.join(distDir, 'renderer'));
+  registerIpc(ipcMain, core.dispatch);
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+  openWindow(core);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) openWindow(core);
+  });
+}
+
+function openWindow(running: Core): void {
+  const window = new BrowserWindow(mainWindowOptions(path.join(distDir, 'electron', 'preload.cjs')));
+  const openExternal = (url: string) => void shell.openExternal(url);
+  window.webContents.setWindowOpenHandler(({ url }) => onWindowOpen(url, openExternal));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (onWillNavigate(url, openExternal)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const stopEvents = forwardEvents(running.bus, window.webContents);
+  window.on('closed', stopEvents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY);
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  core?.close();
+});

@@ -1,0 +1,86 @@
+import type { RunMode } from '../../shared/contract/app';
+import { appHandlers } from '../app/handlers';
+import { createMoodleClient } from '../moodle/rest-client';
+import { profilesHandlers } from '../profiles/handlers';
+import { ProfileRegistry } from '../profiles/profile-registry';
+import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
+import { settingsHandlers } from '../settings/handlers';
+import { SettingsStore } from '../settings/settings-store';
+import { StatusTracker } from '../status/status-tracker';
+import { DataDir } from './data-dir';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventBus } from './event-bus';
+import { defineHandlers, type Handlers } from './handlers';
+import { createLogger, type Logger } from './logger';
+import { ProfileCaches } from './profile-caches';
+import type { CoreServices } from './services';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: RunMode;
+  version: string;
+  /** Electron passes its safeStorage codec; elsewhere the token is a 0600 file. */
+  secretCodec?: SecretCodec;
+  /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  logger?: Logger;
+  moodleTimeoutMs?: number;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  bus: EventBus;
+  services: CoreServices;
+  close(): void;
+}
+
+/** The back-office core, the same in Electron, browser mode and the CLI. */
+export function createCore(options: CoreOptions): Core {
+  const dataDir = new DataDir(options.dataDir);
+  const logger = options.logger ?? createLogger({ file: dataDir.logFile });
+  const bus = new EventBus();
+  const profiles = new ProfileRegistry(dataDir, createSecretStore(options.secretCodec ?? plainFileCodec), logger);
+  const caches = new ProfileCaches(dataDir, options.nativeBinding);
+  const status = new StatusTracker(bus, () => {
+    const active = profiles.active();
+    return { activeProfile: active ? { id: active.id, name: active.name, url: active.url } : null, lastSyncAt: null };
+  });
+
+  const services: CoreServices = {
+    version: options.version,
+    mode: options.mode,
+    dataDir,
+    logger,
+    bus,
+    profiles,
+    settings: new SettingsStore(dataDir, logger),
+    status,
+    caches,
+    moodle(target) {
+      const isSaved = 'id' in target;
+      const url = isSaved ? profiles.get(target.id).url : target.url;
+      const token = isSaved ? profiles.token(target.id) : target.token;
+      const reportsStatus = isSaved && profiles.active()?.id === target.id;
+      return createMoodleClient({
+        url,
+        token,
+        logger,
+        ...(options.moodleTimeoutMs ? { timeoutMs: options.moodleTimeoutMs } : {}),
+        ...(reportsStatus ? { onReachability: (reachable: boolean, detail: string | null) => status.reachability(reachable, detail) } : {}),
+      });
+    },
+  };
+
+  const handlers: Handlers = defineHandlers({
+    ...appHandlers(services),
+    ...profilesHandlers(services),
+    ...settingsHandlers(services),
+  });
+
+  return {
+    dispatch: createDispatch(handlers, logger),
+    bus,
+    services,
+    close: () => caches.closeAll(),
+  };
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+/**
+ * Layout of the data folder (Electron's userData, or --data-dir):
+ *   settings.json            app-wide preferences
+ *   profiles.json            the site profiles and which one is active
+ *   profiles/<id>/           one folder per site: cache.sqlite (+ WAL), the token, its logs
+ *   logs/backoffice.log      JSON lines, secrets redacted
+ */
+export class DataDir {
+  constructor(readonly root: string) {}
+
+  get settingsFile(): string {
+    return path.join(this.root, 'settings.json');
+  }
+
+  get profilesFile(): string {
+    return path.join(this.root, 'profiles.json');
+  }
+
+  get logFile(): string {
+    return path.join(this.root, 'logs', 'backoffice.log');
+  }
+
+  profileDir(id: string): string {
+    return path.join(this.root, 'profiles', id);
+  }
+
+  cacheFile(id: string): string {
+    return path.join(this.profileDir(id), 'cache.sqlite');
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Compile-time checks of defineHandlers, run by `npm run typecheck`: if the helper stops refusing a missing
+ * or an extra handler, an @ts-expect-error below becomes unused and the typecheck fails.
+ */
+import { appHandlers } from '../app/handlers';
+import { profilesHandlers } from '../profiles/handlers';
+import { settingsHandlers } from '../settings/handlers';
+import { defineHandlers } from './handlers';
+import type { CoreServices } from './services';
+
+export function typeChecks(services: CoreServices): void {
+  // @ts-expect-error settings.get and settings.update have no handler
+  defineHandlers({ ...appHandlers(services), ...profilesHandlers(services) });
+
+  defineHandlers({
+    ...appHandlers(services),
+    ...profilesHandlers(services),
+    ...settingsHandlers(services),
+    // @ts-expect-error bills.nope is not in the contract
+    'bills.nope': () => ({}),
+  });
+
+  defineHandlers({ ...appHandlers(services), ...profilesHandlers(services), ...settingsHandlers(services) });
+}

@@ -1,0 +1,32 @@
+import type { DataDir } from './data-dir';
+import { openDatabase, type Db } from '../db/open';
+
+/** One SQLite cache per site profile, opened on first use and kept open until the core closes. */
+export class ProfileCaches {
+  private readonly open = new Map<string, Db>();
+
+  constructor(
+    private readonly dataDir: DataDir,
+    private readonly nativeBinding?: string,
+  ) {}
+
+  get(profileId: string): Db {
+    let db = this.open.get(profileId);
+    if (!db) {
+      db = openDatabase(this.dataDir.cacheFile(profileId), this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+      this.open.set(profileId, db);
+    }
+    return db;
+  }
+
+  /** Closes a profile's cache, before its folder is moved aside. */
+  release(profileId: string): void {
+    this.open.get(profileId)?.close();
+    this.open.delete(profileId);
+  }
+
+  closeAll(): void {
+    for (const db of this.open.values()) db.close();
+    this.open.clear();
+  }
+}

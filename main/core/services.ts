@@ -1,0 +1,24 @@
+import type { RunMode } from '../../shared/contract/app';
+import type { DataDir } from './data-dir';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+import type { ProfileCaches } from './profile-caches';
+import type { ProfileRegistry } from '../profiles/profile-registry';
+import type { SettingsStore } from '../settings/settings-store';
+import type { StatusTracker } from '../status/status-tracker';
+import type { MoodleClient } from '../moodle/rest-client';
+
+/** What the domains' handlers are built from. Constructed once in createCore; tests build their own. */
+export interface CoreServices {
+  version: string;
+  mode: RunMode;
+  dataDir: DataDir;
+  logger: Logger;
+  bus: EventBus;
+  profiles: ProfileRegistry;
+  settings: SettingsStore;
+  status: StatusTracker;
+  caches: ProfileCaches;
+  /** A client for a saved profile, or for a URL and token being tried before saving. */
+  moodle(target: { id: string } | { url: string; token: string }): MoodleClient;
+}

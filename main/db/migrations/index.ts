@@ -1,0 +1,5 @@
+import type { Migration } from '../migration';
+import { migration0010 } from './0010-initial';
+
+/** Every migration, in order. The last one's version is the head schema this build understands. */
+export const migrations: readonly Migration[] = [migration0010];

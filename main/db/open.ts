@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/contract';
+import { migrate } from './migrate';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migration';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) a profile's cache at `file`, or ':memory:' for tests, and migrates it to head.
+ * The version check happens before any pragma that writes (journal_mode=WAL is persisted in the file).
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new AppError('data_dir_unwritable', `Cannot open the local cache at ${file}: ${(error as Error).message}. Check that the folder exists and is writable.`);
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const list = options.migrations ?? allMigrations;
+    const head = list.at(-1)?.version ?? 0;
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current <= head && file !== ':memory:') db.pragma('journal_mode = WAL');
+    migrate(db, list);
+    db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof AppError) throw error;
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
+      throw new AppError('db_corrupt', `The local cache at ${file} is damaged. Rebuild the cache from the Sync screen; unsent edits are kept apart.`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { AppError, type ErrorCode } from '../../shared/contract';
+
+/** A Moodle exception as the REST server sends it (HTTP 200, JSON). `debuginfo` only with debugging on. */
+export interface MoodleException {
+  exception: string;
+  errorcode: string;
+  message: string;
+  debuginfo?: string;
+}
+
+export function isMoodleException(body: unknown): body is MoodleException {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as MoodleException).exception === 'string' &&
+    typeof (body as MoodleException).errorcode === 'string'
+  );
+}
+
+/** Missing capabilities show in several shapes (README fact 11); all mean "this token's user may not". */
+const CAPABILITY_ERRORS = new Set(['nopermissions', 'requireloginerror', 'errorcoursecontextnotvalid', 'errorcatcontextnotvalid']);
+
+/**
+ * Turns a Moodle exception into an operator-facing error. Matches on `errorcode`, never on `message`,
+ * which is translated by the site's language.
+ */
+export function fromMoodleException(fn: string, body: MoodleException): AppError {
+  const details = { function: fn, errorcode: body.errorcode, ...(body.debuginfo ? { debuginfo: body.debuginfo } : {}) };
+  const make = (code: ErrorCode, message: string) => new AppError(code, message, details);
+  if (body.errorcode === 'invalidtoken') {
+    return make('moodle_invalid_token', 'The site refused the web service token: it is unknown, expired or restricted to other IP addresses. Create a new token in Moodle (Site administration › Server › Web services › Manage tokens) and enter it in Settings.');
+  }
+  if (body.errorcode === 'accessexception') {
+    return make('moodle_function_missing', `The site refused ${fn}: the function is not in the token's web service, or the token's user lacks the capability webservice/rest:use. The site administrator must add ${fn} to the service (Site administration › Server › Web services › External services).`);
+  }
+  if (CAPABILITY_ERRORS.has(body.errorcode)) {
+    return make('moodle_access_denied', `The token's user is not allowed to do this (${fn}: ${body.errorcode}). Ask the site administrator to give that user the needed capability.`);
+  }
+  return make('moodle_exception', `Moodle answered ${fn} with an error: ${body.errorcode}${body.debuginfo ? ` (${body.debuginfo})` : ''}.`);
+}

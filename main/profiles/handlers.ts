@@ -1,0 +1,67 @@
+import type { HandlersFor } from '../core/handlers';
+import type { CoreServices } from '../core/services';
+import { checkSite } from './site-check';
+
+type ProfileCommands =
+  | 'profiles.list'
+  | 'profiles.create'
+  | 'profiles.update'
+  | 'profiles.remove'
+  | 'profiles.select'
+  | 'profiles.testConnection';
+
+export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCommands> {
+  const { profiles, bus, status, caches } = services;
+  const changed = () => {
+    bus.emit('profiles.changed', profiles.list());
+    status.publish();
+  };
+  return {
+    'profiles.list': () => profiles.list(),
+    'profiles.create': (input) => {
+      const wasEmpty = profiles.active() === null;
+      const profile = profiles.create(input);
+      // The cache is created with the profile, so a data folder problem shows now, not at the first sync.
+      caches.get(profile.id);
+      if (wasEmpty) status.siteChanged();
+      changed();
+      return profile;
+    },
+    'profiles.update': (input) => {
+      const before = profiles.get(input.id);
+      const profile = profiles.update(input);
+      if (before.url !== profile.url && profiles.active()?.id === profile.id) status.siteChanged();
+      changed();
+      return profile;
+    },
+    'profiles.remove': ({ id }) => {
+      const wasActive = profiles.active()?.id === id;
+      caches.release(id);
+      const result = profiles.remove(id);
+      if (wasActive) status.siteChanged();
+      changed();
+      return result;
+    },
+    'profiles.select': ({ id }) => {
+      profiles.select(id);
+      status.siteChanged();
+      changed();
+      return profiles.list();
+    },
+    'profiles.testConnection': async (input) => {
+      const check = await checkSite(services.moodle(input));
+      if ('id' in input) {
+        const db = caches.get(input.id);
+        const now = Date.now();
+        const upsert = db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+        db.transaction(() => {
+          upsert.run('site_name', check.siteName, now);
+          upsert.run('release', check.release, now);
+          upsert.run('token_user', check.username, now);
+          upsert.run('last_check_at', String(now), now);
+        })();
+      }
+      return check;
+    },
+  };
+}

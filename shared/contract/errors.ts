@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. The renderer translates them; scripts match on them. Never rename one: add a new
+ * code instead. Each says what went wrong in terms an operator can act on.
+ */
+export const errorCodes = [
+  // Boundary
+  'invalid_input', // the payload did not match the command's schema
+  'unknown_command',
+  'unauthorized', // browser mode: request without the launch secret
+  'internal', // a bug: the message is generic, details stay in the main process
+  // Data folder and local cache
+  'db_too_new', // the cache was written by a newer version of the app
+  'db_corrupt',
+  'data_dir_unwritable',
+  // Site profiles
+  'profile_not_found',
+  'profile_name_taken',
+  'no_active_profile',
+  'token_missing',
+  'token_unreadable', // the stored token cannot be decrypted (OS keychain changed)
+  // Moodle web services (the client maps every failure mode onto these)
+  'moodle_ws_disabled',
+  'moodle_invalid_token',
+  'moodle_function_missing',
+  'moodle_access_denied',
+  'moodle_exception',
+  'moodle_bad_response',
+  'moodle_timeout',
+  'moodle_unreachable',
+  'moodle_tls',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Structured facts for the UI (a missing function's name, a field path); never secrets. */
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+/** Thrown by handlers and core modules; crosses every boundary as `{ code, message, details }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toShape(): AppErrorShape {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function isAppErrorShape(value: unknown): value is AppErrorShape {
+  return appErrorSchema.safeParse(value).success;
+}

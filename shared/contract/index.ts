@@ -1,0 +1,57 @@
+/**
+ * The one contract between the renderer and the core. Every transport (Electron IPC, browser-mode HTTP,
+ * the CLI) is generated from this registry, so a command exists once and is validated the same way
+ * everywhere. Types are inferred from the schemas, never written by hand.
+ */
+import type { z } from 'zod';
+import { appCommands, appEvents } from './app';
+import { profilesCommands, profilesEvents } from './profiles';
+import { settingsCommands, settingsEvents } from './settings';
+
+export const commands = {
+  ...appCommands,
+  ...profilesCommands,
+  ...settingsCommands,
+} as const;
+
+export const events = {
+  ...appEvents,
+  ...profilesEvents,
+  ...settingsEvents,
+} as const;
+
+export type Commands = typeof commands;
+export type Events = typeof events;
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+
+/** What a caller sends (before defaults and transforms). */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The API the renderer sees, whatever the transport. */
+export interface BackofficeApi {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
+  on<E extends EventName>(name: E, callback: (payload: EventPayload<E>) => void): () => void;
+}
+
+export * from './errors';
+export type { Result } from './result';
+export type { AppStatus, ConnectionState, RunMode } from './app';
+export type { Profile, SiteCheck } from './profiles';
+export type { Settings } from './settings';
+export * from './bridge';

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { command, event } from './define';
+
+export const languageSchema = z.enum(['system', 'fr', 'en']);
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+
+export const settingsSchema = z.object({
+  /** 'system' follows the OS locale: French when it is French, English otherwise. */
+  language: languageSchema,
+  theme: themeSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsCommands = {
+  'settings.get': command('App-wide preferences', z.object({}).strict(), settingsSchema),
+  'settings.update': command('Change some preferences; returns them all', settingsSchema.partial().strict(), settingsSchema),
+};
+
+export const settingsEvents = {
+  'settings.changed': event('Preferences changed (in this or another window)', settingsSchema),
+};
