@@ -5,7 +5,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
@@ -24,12 +40,18 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict([...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '**/main/**', '**/renderer/**', '**/electron/**'], 'shared/ stays pure: no Node, no Electron, no React, no other layer.'),
+    rules: restrict(
+      [...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '**/main/**', '**/renderer/**', '**/electron/**'],
+      'shared/ stays pure: no Node, no Electron, no React, no other layer.',
+    ),
   },
   {
     files: ['main/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict(['electron', 'react', 'react-dom', 'react/*', '**/renderer/**', '**/electron/**'], 'main/ is the core on plain Node: it never imports Electron, React or the renderer.'),
+    rules: restrict(
+      ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**', '**/electron/**'],
+      'main/ is the core on plain Node: it never imports Electron, React or the renderer.',
+    ),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -37,13 +59,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([...nodeBuiltins, 'electron', '**/main/**', '**/electron/**', 'better-sqlite3', 'axios'], 'renderer/ talks to the core through the contract (renderer/src/api) only.'),
+      ...restrict(
+        [...nodeBuiltins, 'electron', '**/main/**', '**/electron/**', 'better-sqlite3', 'axios'],
+        'renderer/ talks to the core through the contract (renderer/src/api) only.',
+      ),
     },
   },
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
-    rules: restrict(['react', 'react-dom', 'react/*', '**/renderer/**'], 'electron/ wires the core to windows; it does not import the renderer.'),
+    rules: restrict(
+      ['react', 'react-dom', 'react/*', '**/renderer/**'],
+      'electron/ wires the core to windows; it does not import the renderer.',
+    ),
   },
   {
     files: ['build/**/*.mjs', 'test/**/*.ts', '*.config.*', '.ci/**'],

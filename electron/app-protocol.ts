@@ -30,7 +30,10 @@ export function serveRenderer(root: string): void {
     try {
       const body = await fs.readFile(file);
       return new Response(body, {
-        headers: { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+        headers: {
+          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        },
       });
     } catch {
       return new Response('Not found', { status: 404 });

@@ -9,8 +9,13 @@ export function safeStorageCodec(): SecretCodec {
   return {
     fileName: 'token.enc',
     encode(plain) {
-      if (!safeStorage.isEncryptionAvailable() || (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')) {
-        throw new Error('No OS keychain is available to encrypt the web service token. Install and unlock a keyring (GNOME Keyring or KWallet).');
+      if (
+        !safeStorage.isEncryptionAvailable() ||
+        (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
+      ) {
+        throw new Error(
+          'No OS keychain is available to encrypt the web service token. Install and unlock a keyring (GNOME Keyring or KWallet).',
+        );
       }
       return safeStorage.encryptString(plain);
     },

@@ -13,10 +13,14 @@ const source = path.dirname(require.resolve('better-sqlite3/package.json'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bsqlite-electron-'));
 fs.cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
 const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
-  cwd: work,
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+  {
+    cwd: work,
+    stdio: 'inherit',
+  },
+);
 fs.mkdirSync('.electron-native', { recursive: true });
 fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join('.electron-native', 'better_sqlite3.node'));
 console.log(`Built better-sqlite3 for Electron ${electronVersion} into .electron-native/`);

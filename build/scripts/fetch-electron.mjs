@@ -21,6 +21,8 @@ if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log('Electron: binary downloaded.');
   } else {
     const reason = (run.stderr || '').split('\n').find((line) => line.trim()) ?? 'unknown error';
-    console.log(`Electron: binary could not be downloaded (${reason.trim().slice(0, 160)}); npm start will use browser mode. Retry later with: npm run fetch-electron`);
+    console.log(
+      `Electron: binary could not be downloaded (${reason.trim().slice(0, 160)}); npm start will use browser mode. Retry later with: npm run fetch-electron`,
+    );
   }
 }

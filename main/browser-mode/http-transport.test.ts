@@ -21,7 +21,13 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(os.tmpdir(), 'outside.txt'), 'outside');
   spy = spyHandlers({ 'settings.get': () => ({ language: 'en', theme: 'light' }) });
   bus = new EventBus();
-  transport = await startHttpTransport({ dispatch: createDispatch(spy.handlers, silentLogger), bus, secret: SECRET, staticDir, logger: silentLogger });
+  transport = await startHttpTransport({
+    dispatch: createDispatch(spy.handlers, silentLogger),
+    bus,
+    secret: SECRET,
+    staticDir,
+    logger: silentLogger,
+  });
 });
 afterEach(async () => {
   await transport.close();
@@ -70,12 +76,18 @@ describe('browser-mode HTTP transport', () => {
     const port = new URL(transport.origin).port;
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port, path: '/api/invoke/settings.get', method: 'POST', headers: { ...auth, Host: `evil.example:${port}` } }, (res) => resolve(res.statusCode ?? 0)).end('{}');
+      request(
+        { host: '127.0.0.1', port, path: '/api/invoke/settings.get', method: 'POST', headers: { ...auth, Host: `evil.example:${port}` } },
+        (res) => resolve(res.statusCode ?? 0),
+      ).end('{}');
     });
     expect(status).toBe(421);
     const crossSite = await post('settings.get', '{}', { ...auth, Origin: 'https://evil.example' });
     expect(crossSite.status).toBe(403);
-    const form = await post('settings.get', 'a=b', { Authorization: auth.Authorization, 'Content-Type': 'application/x-www-form-urlencoded' });
+    const form = await post('settings.get', 'a=b', {
+      Authorization: auth.Authorization,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
     expect(spy.calls).toEqual([]);
   });

@@ -208,7 +208,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendUnauthorized(res: ServerResponse): void {
-  sendJson(res, 401, failure('unauthorized', 'Open the back-office with the address printed when it started (it carries a secret made at each launch).'));
+  sendJson(
+    res,
+    401,
+    failure('unauthorized', 'Open the back-office with the address printed when it started (it carries a secret made at each launch).'),
+  );
 }
 
 function parseCookies(header: string | undefined): Record<string, string> {

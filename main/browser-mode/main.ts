@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   if (browser) {
     // A throwaway profile: the launch secret lives only in this session's cookie jar.
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'backoffice-chromium-'));
-    const flags = [`--app=${running.transport.launchUrl}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+    const flags = [
+      `--app=${running.transport.launchUrl}`,
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ];
     if (process.getuid?.() === 0) flags.push('--no-sandbox');
     const child = spawn(browser, flags, { stdio: 'ignore' });
     child.on('exit', () => void running.close().then(() => process.exit(0)));

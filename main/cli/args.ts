@@ -1,5 +1,8 @@
 /** Splits `<positional...> [--flag value] [--switch]` without a dependency; unknown flags are errors. */
-export function parseArgs(argv: string[], flags: { values: string[]; switches: string[] }): { positionals: string[]; values: Record<string, string>; switches: Set<string> } {
+export function parseArgs(
+  argv: string[],
+  flags: { values: string[]; switches: string[] },
+): { positionals: string[]; values: Record<string, string>; switches: Set<string> } {
   const positionals: string[] = [];
   const values: Record<string, string> = {};
   const switches = new Set<string>();

@@ -34,7 +34,10 @@ export async function runCli(argv: string[], io: { out: (text: string) => void; 
     try {
       input = JSON.parse(json);
     } catch {
-      io.err(JSON.stringify({ error: { code: 'invalid_input', message: 'The input is not valid JSON. Quote it: \'{"key": "value"}\'.' } }) + '\n');
+      io.err(
+        JSON.stringify({ error: { code: 'invalid_input', message: 'The input is not valid JSON. Quote it: \'{"key": "value"}\'.' } }) +
+          '\n',
+      );
       return 1;
     }
   }
@@ -57,7 +60,7 @@ function usage(): string {
   const width = Math.max(...commandNames.map((n) => n.length));
   const lines = commandNames.map((n) => `  ${n.padEnd(width)}  ${commands[n].summary}`);
   return [
-    'Usage: npm run cli -- <command> [\'<json input>\'] [--data-dir <dir>]',
+    "Usage: npm run cli -- <command> ['<json input>'] [--data-dir <dir>]",
     '',
     'Commands:',
     ...lines,

@@ -29,7 +29,10 @@ describe('dispatch', () => {
     const { handlers, calls } = spyHandlers();
     const dispatch = createDispatch(handlers, silentLogger);
     expect(await dispatch('bills.drop', {}, { transport: 'internal' })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
-    expect(await dispatch({ toString: () => 'app.info' }, {}, { transport: 'internal' })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(await dispatch({ toString: () => 'app.info' }, {}, { transport: 'internal' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_command' },
+    });
     expect(await dispatch('__proto__', {}, { transport: 'internal' })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     expect(calls).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, commands, isCommandName, type AppErrorShape, type Result } from '../../shared/contract';
+import { AppError, commands, isCommandName, type AppErrorShape, type InputIssues, type Result } from '../../shared/contract';
 import type { CallContext, Handlers } from './handlers';
 import type { Logger } from './logger';
 
@@ -21,7 +21,9 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       return failure({
         code: 'invalid_input',
         message: `Invalid input for ${name}: ${summarizeIssues(parsed.error)}`,
-        details: { issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) },
+        details: {
+          issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+        } satisfies InputIssues,
       });
     }
     const started = performance.now();

@@ -5,10 +5,7 @@ export interface CallContext {
   transport: 'ipc' | 'http' | 'cli' | 'internal';
 }
 
-export type Handler<N extends CommandName> = (
-  input: ParsedInput<N>,
-  context: CallContext,
-) => Promise<CommandOutput<N>> | CommandOutput<N>;
+export type Handler<N extends CommandName> = (input: ParsedInput<N>, context: CallContext) => Promise<CommandOutput<N>> | CommandOutput<N>;
 
 export type Handlers = { [N in CommandName]: Handler<N> };
 

@@ -7,7 +7,12 @@ import type { z } from 'zod';
  * mid-write leaves the previous version. A file that no longer parses is moved aside, never overwritten:
  * the operator (or support) can still recover it.
  */
-export function readJsonFile<S extends z.ZodType>(file: string, schema: S, fallback: () => z.output<S>, onProblem?: (message: string) => void): z.output<S> {
+export function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  fallback: () => z.output<S>,
+  onProblem?: (message: string) => void,
+): z.output<S> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

@@ -34,7 +34,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   }
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < threshold) return;
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message: redactText(message), ...(fields ? (redact(fields) as object) : {}) });
+    const line = JSON.stringify({
+      at: new Date().toISOString(),
+      level,
+      message: redactText(message),
+      ...(fields ? (redact(fields) as object) : {}),
+    });
     stream?.write(line + '\n');
     if (options.stderr) process.stderr.write(line + '\n');
   };

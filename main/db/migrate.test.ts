@@ -76,7 +76,11 @@ describe('migrations', () => {
     const broken = [
       ...migrations,
       { version: headVersion(migrations) + 10, name: 'adds a table', sql: 'CREATE TABLE added (id INTEGER PRIMARY KEY) STRICT;' },
-      { version: headVersion(migrations) + 20, name: 'fails', sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY) STRICT; INSERT INTO nowhere VALUES (1);' },
+      {
+        version: headVersion(migrations) + 20,
+        name: 'fails',
+        sql: 'CREATE TABLE broken (id INTEGER PRIMARY KEY) STRICT; INSERT INTO nowhere VALUES (1);',
+      },
     ];
     expect(() => migrate(db, broken)).toThrow(/nowhere/);
     expect(readUserVersion(db)).toBe(0);
@@ -86,7 +90,10 @@ describe('migrations', () => {
   it('apply only the pending ones on an older database', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);
-    const next = [...migrations, { version: headVersion(migrations) + 10, name: 'next', sql: 'CREATE TABLE next_one (id INTEGER PRIMARY KEY) STRICT;' }];
+    const next = [
+      ...migrations,
+      { version: headVersion(migrations) + 10, name: 'next', sql: 'CREATE TABLE next_one (id INTEGER PRIMARY KEY) STRICT;' },
+    ];
     expect(migrate(db, next)).toEqual({ from: headVersion(migrations), to: headVersion(migrations) + 10 });
     expect(db.prepare('SELECT count(*) FROM migration_log').pluck().get()).toBe(migrations.length + 1);
   });

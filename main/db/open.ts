@@ -24,7 +24,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new AppError('data_dir_unwritable', `Cannot open the local cache at ${file}: ${(error as Error).message}. Check that the folder exists and is writable.`);
+    throw new AppError(
+      'data_dir_unwritable',
+      `Cannot open the local cache at ${file}: ${(error as Error).message}. Check that the folder exists and is writable.`,
+    );
   }
   try {
     db.pragma('foreign_keys = ON');
@@ -40,7 +43,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
-      throw new AppError('db_corrupt', `The local cache at ${file} is damaged. Rebuild the cache from the Sync screen; unsent edits are kept apart.`);
+      throw new AppError(
+        'db_corrupt',
+        `The local cache at ${file} is damaged. Rebuild the cache from the Sync screen; unsent edits are kept apart.`,
+      );
     }
     throw error;
   }

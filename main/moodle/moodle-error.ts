@@ -28,13 +28,22 @@ export function fromMoodleException(fn: string, body: MoodleException): AppError
   const details = { function: fn, errorcode: body.errorcode, ...(body.debuginfo ? { debuginfo: body.debuginfo } : {}) };
   const make = (code: ErrorCode, message: string) => new AppError(code, message, details);
   if (body.errorcode === 'invalidtoken') {
-    return make('moodle_invalid_token', 'The site refused the web service token: it is unknown, expired or restricted to other IP addresses. Create a new token in Moodle (Site administration › Server › Web services › Manage tokens) and enter it in Settings.');
+    return make(
+      'moodle_invalid_token',
+      'The site refused the web service token: it is unknown, expired or restricted to other IP addresses. Create a new token in Moodle (Site administration › Server › Web services › Manage tokens) and enter it in Settings.',
+    );
   }
   if (body.errorcode === 'accessexception') {
-    return make('moodle_function_missing', `The site refused ${fn}: the function is not in the token's web service, or the token's user lacks the capability webservice/rest:use. The site administrator must add ${fn} to the service (Site administration › Server › Web services › External services).`);
+    return make(
+      'moodle_function_missing',
+      `The site refused ${fn}: the function is not in the token's web service, or the token's user lacks the capability webservice/rest:use. The site administrator must add ${fn} to the service (Site administration › Server › Web services › External services).`,
+    );
   }
   if (CAPABILITY_ERRORS.has(body.errorcode)) {
-    return make('moodle_access_denied', `The token's user is not allowed to do this (${fn}: ${body.errorcode}). Ask the site administrator to give that user the needed capability.`);
+    return make(
+      'moodle_access_denied',
+      `The token's user is not allowed to do this (${fn}: ${body.errorcode}). Ask the site administrator to give that user the needed capability.`,
+    );
   }
   return make('moodle_exception', `Moodle answered ${fn} with an error: ${body.errorcode}${body.debuginfo ? ` (${body.debuginfo})` : ''}.`);
 }

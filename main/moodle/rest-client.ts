@@ -52,12 +52,7 @@ export function createMoodleClient(options: MoodleClientOptions): MoodleClient {
   return {
     siteUrl: options.url,
     async call<T>(fn: string, params: Record<string, WsValue> = {}): Promise<T> {
-      const body = toFormBody([
-        ['wstoken', options.token],
-        ['wsfunction', fn],
-        ['moodlewsrestformat', 'json'],
-        ...encodeParams(params),
-      ]);
+      const body = toFormBody([['wstoken', options.token], ['wsfunction', fn], ['moodlewsrestformat', 'json'], ...encodeParams(params)]);
       const started = performance.now();
       let response: AxiosResponse<string>;
       try {
@@ -85,14 +80,26 @@ export function createMoodleClient(options: MoodleClientOptions): MoodleClient {
 function interpret<T>(fn: string, site: string, response: AxiosResponse<string>): T {
   const text = typeof response.data === 'string' ? response.data : '';
   if (response.status === 403 && text.trim() === '') {
-    throw new AppError('moodle_ws_disabled', `Web services are disabled on ${site}. The site administrator must enable web services and the REST protocol (Site administration › Server › Web services › Overview).`, { function: fn, status: 403 });
+    throw new AppError(
+      'moodle_ws_disabled',
+      `Web services are disabled on ${site}. The site administrator must enable web services and the REST protocol (Site administration › Server › Web services › Overview).`,
+      { function: fn, status: 403 },
+    );
   }
   if (response.status >= 300 && response.status < 400) {
     const location = String(response.headers['location'] ?? '');
-    throw new AppError('moodle_bad_response', `The site redirected the request${location ? ` to ${location}` : ''}. Use the site's final address (for example https:// instead of http://) in Settings.`, { function: fn, status: response.status });
+    throw new AppError(
+      'moodle_bad_response',
+      `The site redirected the request${location ? ` to ${location}` : ''}. Use the site's final address (for example https:// instead of http://) in Settings.`,
+      { function: fn, status: response.status },
+    );
   }
   if (response.status !== 200) {
-    throw new AppError('moodle_bad_response', `The site answered ${fn} with HTTP ${response.status}. Check the site address, or try again later if the site is being maintained.`, { function: fn, status: response.status });
+    throw new AppError(
+      'moodle_bad_response',
+      `The site answered ${fn} with HTTP ${response.status}. Check the site address, or try again later if the site is being maintained.`,
+      { function: fn, status: response.status },
+    );
   }
   let body: unknown;
   try {
@@ -115,15 +122,28 @@ function fromTransportError(fn: string, site: string, error: unknown): AppError 
   const code = (error as { code?: string }).code ?? '';
   const host = safeHost(site);
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED') {
-    return new AppError('moodle_timeout', `${host} did not answer ${fn} in time. Check your connection; the site may be overloaded.`, { function: fn });
+    return new AppError('moodle_timeout', `${host} did not answer ${fn} in time. Check your connection; the site may be overloaded.`, {
+      function: fn,
+    });
   }
   if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test((error as Error).message ?? '')) {
-    return new AppError('moodle_tls', `The secure connection to ${host} failed (${code || 'TLS error'}): its certificate is invalid or not trusted by this computer. Ask the site administrator, or check the address.`, { function: fn });
+    return new AppError(
+      'moodle_tls',
+      `The secure connection to ${host} failed (${code || 'TLS error'}): its certificate is invalid or not trusted by this computer. Ask the site administrator, or check the address.`,
+      { function: fn },
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError('moodle_unreachable', `The site name ${host} cannot be found. Check the address in Settings and your connection.`, { function: fn, cause: code });
+    return new AppError('moodle_unreachable', `The site name ${host} cannot be found. Check the address in Settings and your connection.`, {
+      function: fn,
+      cause: code,
+    });
   }
-  return new AppError('moodle_unreachable', `Cannot reach ${host} (${code || 'network error'}). You are offline or the site is down; the back-office keeps working on its cache.`, { function: fn, cause: code || 'network' });
+  return new AppError(
+    'moodle_unreachable',
+    `Cannot reach ${host} (${code || 'network error'}). You are offline or the site is down; the back-office keeps working on its cache.`,
+    { function: fn, cause: code || 'network' },
+  );
 }
 
 function safeHost(site: string): string {

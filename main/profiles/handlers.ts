@@ -3,12 +3,7 @@ import type { CoreServices } from '../core/services';
 import { checkSite } from './site-check';
 
 type ProfileCommands =
-  | 'profiles.list'
-  | 'profiles.create'
-  | 'profiles.update'
-  | 'profiles.remove'
-  | 'profiles.select'
-  | 'profiles.testConnection';
+  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.select' | 'profiles.testConnection';
 
 export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCommands> {
   const { profiles, bus, status, caches } = services;
@@ -53,7 +48,9 @@ export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCom
       if ('id' in input) {
         const db = caches.get(input.id);
         const now = Date.now();
-        const upsert = db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+        const upsert = db.prepare(
+          'INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+        );
         db.transaction(() => {
           upsert.run('site_name', check.siteName, now);
           upsert.run('release', check.release, now);

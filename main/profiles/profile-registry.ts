@@ -60,7 +60,8 @@ export class ProfileRegistry {
   update(input: { id: string; name?: string; url?: string; token?: string }): Profile {
     const registry = this.load();
     const stored = this.find(registry, input.id);
-    if (input.name !== undefined && input.name.toLocaleLowerCase() !== stored.name.toLocaleLowerCase()) this.assertNameFree(registry, input.name);
+    if (input.name !== undefined && input.name.toLocaleLowerCase() !== stored.name.toLocaleLowerCase())
+      this.assertNameFree(registry, input.name);
     if (input.token !== undefined) this.secrets.write(this.dataDir.profileDir(stored.id), input.token);
     if (input.name !== undefined) stored.name = input.name;
     if (input.url !== undefined) stored.url = input.url;
@@ -113,8 +114,11 @@ export class ProfileRegistry {
   }
 
   private load(): Registry {
-    return readJsonFile(this.dataDir.profilesFile, registrySchema, () => ({ version: 1 as const, profiles: [], activeId: null }), (message) =>
-      this.logger.warn(message),
+    return readJsonFile(
+      this.dataDir.profilesFile,
+      registrySchema,
+      () => ({ version: 1 as const, profiles: [], activeId: null }),
+      (message) => this.logger.warn(message),
     );
   }
 

@@ -45,7 +45,10 @@ export function createSecretStore(codec: SecretCodec): SecretStore {
       try {
         token = codec.decode(stored);
       } catch {
-        throw new AppError('token_unreadable', 'The stored web service token cannot be decrypted on this computer. Enter the token again in Settings.');
+        throw new AppError(
+          'token_unreadable',
+          'The stored web service token cannot be decrypted on this computer. Enter the token again in Settings.',
+        );
       }
       registerSecret(token);
       return token;

@@ -13,7 +13,12 @@ export class SettingsStore {
 
   get(): Settings {
     // Unknown or missing keys fall back one by one: a preference added later must not reset the others.
-    const stored = readJsonFile(this.dataDir.settingsFile, settingsSchema.partial(), () => ({}), (m) => this.logger.warn(m));
+    const stored = readJsonFile(
+      this.dataDir.settingsFile,
+      settingsSchema.partial(),
+      () => ({}),
+      (m) => this.logger.warn(m),
+    );
     return { ...DEFAULT_SETTINGS, ...stored };
   }
 

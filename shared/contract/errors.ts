@@ -35,6 +35,12 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** `details` of an invalid_input error: one entry per refused field, its path in the input. */
+export const inputIssuesSchema = z.object({
+  issues: z.array(z.object({ path: z.array(z.string()), message: z.string() })),
+});
+export type InputIssues = z.infer<typeof inputIssuesSchema>;
+
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),

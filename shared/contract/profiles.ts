@@ -8,8 +8,8 @@ import { command, event } from './define';
 export const siteUrlSchema = z
   .string()
   .trim()
-  .min(1)
-  .max(2000)
+  .min(1, 'Enter the address of the Moodle site')
+  .max(2000, 'This address is too long')
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -17,7 +17,7 @@ export const siteUrlSchema = z
     } catch {
       return false;
     }
-  }, 'Enter the address of the Moodle site, starting with https:// (no query string)')
+  }, 'Enter the address of the Moodle site, starting with https:// or http:// (no query string)')
   .transform((value) => value.replace(/\/+$/, ''));
 
 /** Moodle tokens are 32 hex characters; custom token generators exist, so only the charset is enforced. */
@@ -25,10 +25,10 @@ export const tokenSchema = z
   .string()
   .trim()
   .min(8, 'A web service token is at least 8 characters long')
-  .max(256)
+  .max(256, 'A web service token is at most 256 characters long')
   .regex(/^[A-Za-z0-9_-]+$/, 'A web service token has only letters, digits, _ and -');
 
-export const profileNameSchema = z.string().trim().min(1).max(80);
+export const profileNameSchema = z.string().trim().min(1, 'Give the site a name').max(80, 'A site name is at most 80 characters long');
 export const profileIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const profileSchema = z.object({
@@ -78,10 +78,7 @@ export const profilesCommands = {
   'profiles.select': command('Make a profile the active site', z.object({ id: profileIdSchema }).strict(), profileListSchema),
   'profiles.testConnection': command(
     "Call core_webservice_get_site_info with a saved profile's token, or with a URL and token not saved yet",
-    z.union([
-      z.object({ id: profileIdSchema }).strict(),
-      z.object({ url: siteUrlSchema, token: tokenSchema }).strict(),
-    ]),
+    z.union([z.object({ id: profileIdSchema }).strict(), z.object({ url: siteUrlSchema, token: tokenSchema }).strict()]),
     siteCheckSchema,
   ),
 };

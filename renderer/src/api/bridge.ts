@@ -50,7 +50,17 @@ function httpApi(): BackofficeApi {
       } catch {
         throw new AppError('internal', 'The back-office core is not running. Restart the app.');
       }
-      return unwrap((await response.json()) as Result<CommandOutput<N>>);
+      let result: Result<CommandOutput<N>>;
+      try {
+        result = (await response.json()) as Result<CommandOutput<N>>;
+      } catch {
+        // A proxy page or a crashed core answers with something else than the contract's Result.
+        throw new AppError(
+          'internal',
+          `The back-office core answered ${name} with HTTP ${response.status} and no result. Restart the app.`,
+        );
+      }
+      return unwrap(result);
     },
     on<E extends EventName>(name: E, callback: (payload: EventPayload<E>) => void) {
       ensureSource();
@@ -65,7 +75,8 @@ function httpApi(): BackofficeApi {
 /** Electron: the preload's bridge, typed by the contract. */
 function ipcApi(bridge: PreloadBridge): BackofficeApi {
   return {
-    invoke: async <N extends CommandName>(name: N, input: CommandInput<N>) => unwrap((await bridge.invoke(name, input)) as Result<CommandOutput<N>>),
+    invoke: async <N extends CommandName>(name: N, input: CommandInput<N>) =>
+      unwrap((await bridge.invoke(name, input)) as Result<CommandOutput<N>>),
     on: <E extends EventName>(name: E, callback: (payload: EventPayload<E>) => void) =>
       bridge.on(name, (payload) => callback(payload as EventPayload<E>)),
   };

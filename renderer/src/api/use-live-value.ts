@@ -8,6 +8,8 @@ export interface LiveValue<T> {
   error: unknown;
   /** Replace the value with a command's answer without waiting for the event that follows it. */
   set(value: T): void;
+  /** Adjust the latest value (not the one of the last render), once it has been loaded. */
+  update(change: (current: T) => T): void;
   reload(): void;
 }
 
@@ -51,5 +53,6 @@ export function useLiveValue<T>(
   }, [api, load, watch, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { value, error, set: setValue, reload };
+  const update = useCallback((change: (current: T) => T) => setValue((current) => (current === undefined ? current : change(current))), []);
+  return { value, error, set: setValue, update, reload };
 }

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+
+const run = promisify(execFile);
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--data-dir', dataDir], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('CLI', () => {
+  it('runs a command and prints its JSON output', async () => {
+    const result = await cli('app.info');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ mode: 'cli', dataDir });
+  });
+
+  it('rejects a malformed payload with the error code and a non-zero exit, before any handler runs', async () => {
+    const result = await cli('profiles.create', JSON.stringify({ name: 'Shop', url: 'not a url', token: 'x' }));
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.err)).toMatchObject({ error: { code: 'invalid_input' } });
+    // The handler would have written profiles.json and a profile folder.
+    expect(fs.readdirSync(dataDir).filter((f) => f !== 'logs')).toEqual([]);
+  });
+
+  it('reports input that is not JSON, and an unknown command', async () => {
+    expect(JSON.parse((await cli('settings.update', '{language:fr}')).err)).toMatchObject({ error: { code: 'invalid_input' } });
+    const unknown = await cli('bills.burn');
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.err)).toMatchObject({ error: { code: 'unknown_command' } });
+  });
+
+  it('exits 2 with the usage on a wrong command line', async () => {
+    const result = await cli('settings.get', '{}', 'extra');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage: npm run cli');
+  });
+
+  it('keeps settings in the data folder between runs', async () => {
+    expect((await cli('settings.update', '{"language":"fr"}')).code).toBe(0);
+    expect(JSON.parse((await cli('settings.get')).out)).toEqual({ language: 'fr', theme: 'system' });
+  });
+
+  it('works as a real process: exit status and error code on stderr', async () => {
+    const entry = path.resolve(import.meta.dirname, 'main.ts');
+    const ok = await run(process.execPath, ['--import', 'tsx', entry, 'settings.get', '--data-dir', dataDir]);
+    expect(JSON.parse(ok.stdout)).toEqual({ language: 'system', theme: 'system' });
+    const failed = await run(process.execPath, [
+      '--import',
+      'tsx',
+      entry,
+      'settings.update',
+      '{"theme":"neon"}',
+      '--data-dir',
+      dataDir,
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect(JSON.parse((failed as { stderr: string }).stderr)).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+});

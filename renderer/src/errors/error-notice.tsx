@@ -1,0 +1,39 @@
+import { useT } from '../i18n/i18n-context';
+import { errorTitleKey, toAppErrorShape } from './app-error';
+
+interface ErrorNoticeProps {
+  error: unknown;
+  onRetry?: () => void;
+  onDismiss?: () => void;
+}
+
+/**
+ * A refused or failed command: the translated title of its code, then the core's own message, which is in
+ * English and says what to do next. role="alert" because it appears in answer to what the operator just did.
+ */
+export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
+  const t = useT();
+  const shape = toAppErrorShape(error);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">{t(errorTitleKey(shape.code))}</p>
+      <p className="notice-text" lang="en">
+        {shape.message}
+      </p>
+      {(onRetry || onDismiss) && (
+        <p className="notice-actions">
+          {onRetry && (
+            <button type="button" className="button" onClick={onRetry}>
+              {t('common.retry')}
+            </button>
+          )}
+          {onDismiss && (
+            <button type="button" className="button button-quiet" onClick={onDismiss}>
+              {t('common.dismiss')}
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { ErrorNotice } from '../errors/error-notice';
+import { useT } from '../i18n/i18n-context';
+import { usePreferences } from '../preferences/preferences-context';
+import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
+import { SideNav } from './side-nav';
+import { StatusBar } from './status-bar';
+import { UpcomingWorkspace } from './upcoming-workspace';
+import { useHashRoute } from './use-hash-route';
+import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
+import { labelKey } from './workspaces';
+
+/** Navigation on the left, the active workspace in the middle, the status bar at the bottom. */
+export function AppShell() {
+  const t = useT();
+  const { loadError } = usePreferences();
+  const [workspace, navigate] = useHashRoute();
+  useWorkspaceShortcuts(navigate);
+
+  const title = t(labelKey(workspace));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const shownWorkspace = useRef(workspace);
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  useEffect(() => {
+    // After a switch, focus goes to the new workspace's heading so keyboard and screen reader users land
+    // in it. Not on first render (nothing to move from), hence the comparison rather than a mount flag,
+    // which StrictMode's double effects would defeat.
+    if (shownWorkspace.current === workspace) return;
+    shownWorkspace.current = workspace;
+    headingRef.current?.focus();
+  }, [workspace]);
+
+  return (
+    <div className="shell">
+      <SideNav current={workspace} />
+      <main className="workspace">
+        <h1 ref={headingRef} tabIndex={-1} className="workspace-title">
+          {title}
+        </h1>
+        {loadError !== null && (
+          <div className="workspace-section">
+            <p>{t('app.settingsUnavailable')}</p>
+            <ErrorNotice error={loadError} />
+          </div>
+        )}
+        {workspace === 'settings' ? <SettingsWorkspace /> : <UpcomingWorkspace id={workspace} />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

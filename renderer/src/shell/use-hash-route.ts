@@ -1,0 +1,23 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { hashOf, parseHash, type WorkspaceId } from './workspaces';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function snapshot(): string {
+  return window.location.hash;
+}
+
+/**
+ * The active workspace lives in the URL hash: a reload keeps it, links are plain <a href="#/...">, and the
+ * back button works. Setting location.hash fires hashchange, which re-renders through the store.
+ */
+export function useHashRoute(): [WorkspaceId, (id: WorkspaceId) => void] {
+  const workspace = parseHash(useSyncExternalStore(subscribe, snapshot));
+  const navigate = useCallback((id: WorkspaceId) => {
+    window.location.hash = hashOf(id);
+  }, []);
+  return [workspace, navigate];
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { hashOf, parseHash, shortcutOf, workspaceForShortcut } from './workspaces';
+
+const key = (code: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }>) => ({
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...modifiers,
+});
+
+describe('hash route', () => {
+  it('round-trips every workspace and falls back to bills', () => {
+    expect(parseHash(hashOf('settings'))).toBe('settings');
+    expect(parseHash('#/sync/later/part')).toBe('sync');
+    expect(parseHash('')).toBe('bills');
+    expect(parseHash('#/nowhere')).toBe('bills');
+  });
+});
+
+describe('workspace shortcuts', () => {
+  it('uses Ctrl elsewhere and Cmd on macOS, by physical digit key', () => {
+    expect(workspaceForShortcut(key('Digit1', { ctrlKey: true }), false)).toBe('bills');
+    expect(workspaceForShortcut(key('Numpad7', { ctrlKey: true }), false)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit7', { metaKey: true }), true)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit7', { ctrlKey: true }), true)).toBeNull();
+  });
+
+  it('ignores other keys and combinations', () => {
+    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), false)).toBeNull();
+    expect(workspaceForShortcut(key('Digit1', {}), false)).toBeNull();
+    expect(workspaceForShortcut(key('Digit1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+    expect(workspaceForShortcut(key('KeyA', { ctrlKey: true }), false)).toBeNull();
+  });
+
+  it('describes the shortcut for assistive technology and for the eye', () => {
+    expect(shortcutOf(0, false)).toEqual({ aria: 'Control+1', hint: 'Ctrl+1' });
+    expect(shortcutOf(6, true)).toEqual({ aria: 'Meta+7', hint: '⌘7' });
+  });
+});

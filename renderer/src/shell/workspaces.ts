@@ -1,0 +1,59 @@
+import type { MessageKey } from '../i18n/en';
+
+/** The workspaces in navigation order; Ctrl/Cmd+1..7 follow this order. */
+export const workspaceIds = ['bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
+export type WorkspaceId = (typeof workspaceIds)[number];
+
+export const DEFAULT_WORKSPACE: WorkspaceId = 'bills';
+
+export function isWorkspaceId(value: string): value is WorkspaceId {
+  return (workspaceIds as readonly string[]).includes(value);
+}
+
+export function labelKey(id: WorkspaceId): MessageKey {
+  return `workspace.${id}`;
+}
+
+/** The URL hash of a workspace, such as #/settings, so a reload reopens it. */
+export function hashOf(id: WorkspaceId): string {
+  return `#/${id}`;
+}
+
+/** Reads #/settings (or #/settings/anything-later); an empty or unknown hash opens the default workspace. */
+export function parseHash(hash: string): WorkspaceId {
+  const first = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return isWorkspaceId(first) ? first : DEFAULT_WORKSPACE;
+}
+
+export interface ShortcutKeyEvent {
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+/**
+ * The workspace a key press asks for, or null. Reads `code`, not `key`: on a French AZERTY keyboard the
+ * digit row types & é " ' ( - è without Shift, so `key` would never be '1'. Cmd on macOS, Ctrl elsewhere.
+ */
+export function workspaceForShortcut(event: ShortcutKeyEvent, mac: boolean): WorkspaceId | null {
+  const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  if (!modifier || event.altKey || event.shiftKey) return null;
+  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  if (!match) return null;
+  return workspaceIds[Number(match[1]) - 1] ?? null;
+}
+
+/** aria-keyshortcuts value and the visible hint for the workspace at `index` (0-based). */
+export function shortcutOf(index: number, mac: boolean): { aria: string; hint: string } {
+  const digit = index + 1;
+  return mac ? { aria: `Meta+${digit}`, hint: `⌘${digit}` } : { aria: `Control+${digit}`, hint: `Ctrl+${digit}` };
+}
+
+/** The workspaces not built yet, each with one sentence saying what it will hold. */
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings'>;
+
+export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
+  return `workspace.${id}.purpose`;
+}

@@ -1,0 +1,11 @@
+import { PreferencesSection } from './preferences-section';
+import { ProfilesSection } from './profiles-section';
+
+export function SettingsWorkspace() {
+  return (
+    <div className="settings">
+      <PreferencesSection />
+      <ProfilesSection />
+    </div>
+  );
+}
