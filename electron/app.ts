@@ -37,6 +37,9 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ file: new DataDir(dataDir).logFile });
+  // Crashes go to the same redacting log: a token in a stack trace or an error message is masked there too.
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   const nativeBinding = resolveNativeBinding(app.isPackaged, distDir);
   core = createCore({
     dataDir,

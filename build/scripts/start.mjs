@@ -8,27 +8,32 @@ const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
 const binary = forceBrowser ? null : electronBinary();
 
+function run(command, commandArgs) {
+  const child = spawn(command, commandArgs, { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+}
+
 if (binary) {
   console.log(`Starting the Electron app (${binary}).`);
-  const child = spawn(binary, ['.'], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  run(binary, ['.']);
 } else {
   const why = forceBrowser ? '--browser was given' : "Electron's binary is not installed";
-  const chromium = [
+  // A Linux session without a display (SSH, containers, CI) cannot show a window: print the URL instead.
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const candidates = [
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
     '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ].find((p) => fs.existsSync(p));
+  ];
+  const chromium = headless ? undefined : candidates.find((p) => fs.existsSync(p));
+  const how = chromium
+    ? `opening ${chromium} as an app window`
+    : headless
+      ? 'there is no display, so open the URL below'
+      : 'no Chromium was found, so open the URL below';
+  console.log(`Starting in browser mode because ${why}; ${how}.`);
   const open = chromium ? ['--open', chromium] : [];
-  console.log(
-    `Starting in browser mode because ${why}; ${chromium ? `opening ${chromium} as an app window` : 'no Chromium found, open the URL below'}.`,
-  );
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/browser-mode/main.ts', ...open, ...args.filter((a) => a !== '--browser')],
-    { stdio: 'inherit' },
-  );
-  child.on('exit', (code) => process.exit(code ?? 0));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  run(process.execPath, ['--import', 'tsx', 'main/browser-mode/main.ts', ...open, ...args.filter((a) => a !== '--browser')]);
 }
