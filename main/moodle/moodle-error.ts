@@ -17,8 +17,11 @@ export function isMoodleException(body: unknown): body is MoodleException {
   );
 }
 
-/** Missing capabilities show in several shapes (README fact 11); all mean "this token's user may not". */
-const CAPABILITY_ERRORS = new Set(['nopermissions', 'requireloginerror', 'errorcoursecontextnotvalid', 'errorcatcontextnotvalid']);
+/**
+ * Missing capabilities show in several shapes (README fact 11). errorcoursecontextnotvalid is ambiguous: the
+ * captures show it both for a user without the capability and for a course that does not exist.
+ */
+const CAPABILITY_ERRORS = new Set(['nopermissions', 'requireloginerror', 'errorcoursecontextnotvalid']);
 
 /**
  * Turns a Moodle exception into an operator-facing error. Matches on `errorcode`, never on `message`,
@@ -40,9 +43,10 @@ export function fromMoodleException(fn: string, body: MoodleException): AppError
     );
   }
   if (CAPABILITY_ERRORS.has(body.errorcode)) {
+    const courseMayBeMissing = body.errorcode === 'errorcoursecontextnotvalid' ? ' (or the course does not exist on the site)' : '';
     return make(
       'moodle_access_denied',
-      `The token's user is not allowed to do this (${fn}: ${body.errorcode}). Ask the site administrator to give that user the needed capability.`,
+      `The token's user is not allowed to do this${courseMayBeMissing}: ${fn} answered ${body.errorcode}. Ask the site administrator to give that user the needed capability.`,
     );
   }
   return make('moodle_exception', `Moodle answered ${fn} with an error: ${body.errorcode}${body.debuginfo ? ` (${body.debuginfo})` : ''}.`);

@@ -59,7 +59,9 @@ describe('Moodle REST client', () => {
     const error = await failure(client.call('core_webservice_get_site_info'));
     expect(error.code).toBe('moodle_unreachable');
     expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('secret-token');
-    expect(seen).toEqual([false]);
+    // A read is retried on a network fault: three tries, each one telling the status bar the site is down.
+    expect(seen).toEqual([false, false, false]);
+    expect(client.log.stats()).toMatchObject({ calls: 1, requests: 3, failures: 1 });
     site = await startCaptureSite();
   });
 });

@@ -1,44 +1,57 @@
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { AppError } from '../../shared/contract';
 import type { Logger } from '../core/logger';
 import { registerSecret } from '../core/redact';
+import { CallLog } from './call-log';
+import { createLimiter } from './concurrency';
 import { encodeParams, toFormBody, type WsValue } from './encode-params';
-import { fromMoodleException, isMoodleException } from './moodle-error';
+import { interpretResponse } from './interpret-response';
+import { backoffDelay, DEFAULT_RETRY, isReadFunction, mayRetry, type RetryOptions } from './retry-policy';
+import { fromTransportError } from './transport-error';
 
 export interface MoodleClientOptions {
   /** Site root, without trailing slash. */
   url: string;
   token: string;
-  timeoutMs?: number;
   logger: Logger;
+  timeoutMs?: number;
+  /** Calls in flight at once (default 4). */
+  maxConcurrency?: number;
+  retry?: Partial<RetryOptions>;
+  /** Shared between clients of one profile, so the Sync screen and benchmarks see every call. */
+  callLog?: CallLog;
   /** Told after every call whether the site answered at all: the status bar's online/offline. */
   onReachability?: (reachable: boolean, detail: string | null) => void;
+  /** Tests replace the wait between retries. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CallOptions {
+  /**
+   * The call may be repeated after a fault even if it reached the site: true for reads (the default for
+   * functions named *_get_*, *_list_*...), and for writes the server deduplicates (client mutation id).
+   */
+  idempotent?: boolean;
 }
 
 export interface MoodleClient {
   readonly siteUrl: string;
-  call<T = unknown>(fn: string, params?: Record<string, WsValue>): Promise<T>;
+  readonly log: CallLog;
+  call<T = unknown>(fn: string, params?: Record<string, WsValue>, options?: CallOptions): Promise<T>;
 }
-
-const TLS_CODES = new Set([
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_NOT_YET_VALID',
-  'EPROTO',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
 
 /**
  * Moodle's REST protocol: a form-encoded POST to /webservice/rest/server.php with the token, the function
- * and `moodlewsrestformat=json`. Every failure becomes an AppError with a stable code.
+ * and `moodlewsrestformat=json`. Every failure becomes an AppError with a stable code; transient faults are
+ * retried with backoff where repeating the call is safe.
  */
 export function createMoodleClient(options: MoodleClientOptions): MoodleClient {
   registerSecret(options.token);
   const endpoint = `${options.url}/webservice/rest/server.php`;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const limit = createLimiter(options.maxConcurrency ?? 4);
+  const log = options.callLog ?? new CallLog();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const http: AxiosInstance = axios.create({
     timeout: options.timeoutMs ?? 30_000,
     responseType: 'text',
@@ -49,107 +62,55 @@ export function createMoodleClient(options: MoodleClientOptions): MoodleClient {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
   });
 
+  async function once<T>(fn: string, body: string): Promise<T> {
+    log.request();
+    let response;
+    try {
+      response = await http.post<string>(endpoint, body);
+    } catch (error) {
+      const mapped = fromTransportError(fn, options.url, error);
+      options.onReachability?.(false, mapped.message);
+      throw mapped;
+    }
+    options.onReachability?.(true, null);
+    const location = response.headers['location'];
+    return interpretResponse<T>(fn, options.url, {
+      status: response.status,
+      body: typeof response.data === 'string' ? response.data : '',
+      ...(typeof location === 'string' ? { location } : {}),
+    });
+  }
+
   return {
     siteUrl: options.url,
-    async call<T>(fn: string, params: Record<string, WsValue> = {}): Promise<T> {
+    log,
+    call<T>(fn: string, params: Record<string, WsValue> = {}, callOptions: CallOptions = {}): Promise<T> {
       const body = toFormBody([['wstoken', options.token], ['wsfunction', fn], ['moodlewsrestformat', 'json'], ...encodeParams(params)]);
-      const started = performance.now();
-      let response: AxiosResponse<string>;
-      try {
-        response = await http.post<string>(endpoint, body);
-      } catch (error) {
-        const mapped = fromTransportError(fn, options.url, error);
-        options.logger.info('moodle call failed', { function: fn, ms: Math.round(performance.now() - started), code: mapped.code });
-        options.onReachability?.(false, mapped.message);
-        throw mapped;
-      }
-      const ms = Math.round(performance.now() - started);
-      options.onReachability?.(true, null);
-      try {
-        const value = interpret<T>(fn, options.url, response);
-        options.logger.debug('moodle call', { function: fn, ms, outcome: 'ok' });
-        return value;
-      } catch (error) {
-        options.logger.info('moodle call refused', { function: fn, ms, code: (error as AppError).code });
-        throw error;
-      }
+      const safeToRepeat = callOptions.idempotent ?? isReadFunction(fn);
+      return limit(async () => {
+        const started = performance.now();
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            const value = await once<T>(fn, body);
+            const ms = Math.round(performance.now() - started);
+            log.record({ at: Date.now(), function: fn, ms, outcome: 'ok', attempts: attempt });
+            options.logger.debug('moodle call', { function: fn, ms, attempts: attempt });
+            return value;
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            if (attempt < retry.attempts && mayRetry(error, safeToRepeat)) {
+              const delay = backoffDelay(attempt, retry);
+              options.logger.info('moodle call retried', { function: fn, code: error.code, attempt, delayMs: delay });
+              await sleep(delay);
+              continue;
+            }
+            const ms = Math.round(performance.now() - started);
+            log.record({ at: Date.now(), function: fn, ms, outcome: error.code, attempts: attempt });
+            options.logger.info('moodle call failed', { function: fn, ms, code: error.code, attempts: attempt });
+            throw error;
+          }
+        }
+      });
     },
   };
-}
-
-function interpret<T>(fn: string, site: string, response: AxiosResponse<string>): T {
-  const text = typeof response.data === 'string' ? response.data : '';
-  if (response.status === 403 && text.trim() === '') {
-    throw new AppError(
-      'moodle_ws_disabled',
-      `Web services are disabled on ${site}. The site administrator must enable web services and the REST protocol (Site administration › Server › Web services › Overview).`,
-      { function: fn, status: 403 },
-    );
-  }
-  if (response.status >= 300 && response.status < 400) {
-    const location = String(response.headers['location'] ?? '');
-    throw new AppError(
-      'moodle_bad_response',
-      `The site redirected the request${location ? ` to ${location}` : ''}. Use the site's final address (for example https:// instead of http://) in Settings.`,
-      { function: fn, status: response.status },
-    );
-  }
-  if (response.status !== 200) {
-    throw new AppError(
-      'moodle_bad_response',
-      `The site answered ${fn} with HTTP ${response.status}. Check the site address, or try again later if the site is being maintained.`,
-      { function: fn, status: response.status },
-    );
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    const looksHtml = /^\s*</.test(text);
-    throw new AppError(
-      'moodle_bad_response',
-      looksHtml
-        ? `The site answered ${fn} with a web page instead of data (a PHP error, a maintenance page or a login page). Check the site address and ask the site administrator to look at the server's error log.`
-        : `The site's answer to ${fn} was cut off or is not valid JSON. Try again; if it persists, ask the site administrator to check the server.`,
-      { function: fn, status: 200 },
-    );
-  }
-  if (isMoodleException(body)) throw fromMoodleException(fn, body);
-  return body as T;
-}
-
-function fromTransportError(fn: string, site: string, error: unknown): AppError {
-  const code = (error as { code?: string }).code ?? '';
-  const host = safeHost(site);
-  if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED') {
-    return new AppError('moodle_timeout', `${host} did not answer ${fn} in time. Check your connection; the site may be overloaded.`, {
-      function: fn,
-    });
-  }
-  if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test((error as Error).message ?? '')) {
-    return new AppError(
-      'moodle_tls',
-      `The secure connection to ${host} failed (${code || 'TLS error'}): its certificate is invalid or not trusted by this computer. Ask the site administrator, or check the address.`,
-      { function: fn },
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError('moodle_unreachable', `The site name ${host} cannot be found. Check the address in Settings and your connection.`, {
-      function: fn,
-      cause: code,
-    });
-  }
-  return new AppError(
-    'moodle_unreachable',
-    `Cannot reach ${host} (${code || 'network error'}). You are offline or the site is down; the back-office keeps working on its cache.`,
-    { function: fn, cause: code || 'network' },
-  );
-}
-
-function safeHost(site: string): string {
-  try {
-    return new URL(site).host;
-  } catch {
-    return site;
-  }
 }

@@ -26,7 +26,9 @@ export const errorCodes = [
   'moodle_function_missing',
   'moodle_access_denied',
   'moodle_exception',
-  'moodle_bad_response',
+  'moodle_bad_response', // a web page, a redirect or an unexpected HTTP status instead of data
+  'moodle_truncated', // JSON cut off: the connection dropped mid-answer
+  'moodle_server_error', // HTTP 5xx
   'moodle_timeout',
   'moodle_unreachable',
   'moodle_tls',

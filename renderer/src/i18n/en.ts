@@ -148,6 +148,8 @@ export const en = {
   'error.moodle_access_denied': 'The site denied access',
   'error.moodle_exception': 'The site reported an error',
   'error.moodle_bad_response': 'Unexpected answer from the site',
+  'error.moodle_truncated': 'The site’s answer was cut off',
+  'error.moodle_server_error': 'The site failed',
   'error.moodle_timeout': 'The site took too long to answer',
   'error.moodle_unreachable': 'The site cannot be reached',
   'error.moodle_tls': 'The secure connection to the site failed',

@@ -150,6 +150,8 @@ export const fr = {
   'error.moodle_access_denied': 'Le site a refusé l’accès',
   'error.moodle_exception': 'Le site a signalé une erreur',
   'error.moodle_bad_response': 'Réponse inattendue du site',
+  'error.moodle_truncated': 'La réponse du site a été coupée',
+  'error.moodle_server_error': 'Le site a rencontré une erreur',
   'error.moodle_timeout': 'Le site a mis trop de temps à répondre',
   'error.moodle_unreachable': 'Le site est injoignable',
   'error.moodle_tls': 'La connexion sécurisée au site a échoué',
