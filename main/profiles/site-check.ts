@@ -1,6 +1,6 @@
 import type { SiteCheck } from '../../shared/contract';
 import type { MoodleClient } from '../moodle/rest-client';
-import { REQUIRED_FUNCTIONS } from '../moodle/required-functions';
+import { REQUIRED_FUNCTIONS } from '../../shared/moodle/required-functions';
 
 /** The part of core_webservice_get_site_info's answer the check reads (see the captures). */
 interface SiteInfo {

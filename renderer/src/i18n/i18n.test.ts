@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/contract/errors';
+import { REQUIRED_FUNCTIONS } from '../../../shared/moodle/required-functions';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 import { createFormatters, resolveLanguage } from './locale';
@@ -65,5 +66,14 @@ describe('formatters', () => {
   it('format dates day first in both languages', () => {
     expect(createFormatters('fr-FR').date(when)).toMatch(/^3 mars 2026$/);
     expect(createFormatters('en-GB').date(when)).toMatch(/^3 Mar 2026$/);
+  });
+});
+
+describe('required web service functions', () => {
+  it('each has its purpose translated in both languages', () => {
+    for (const fn of REQUIRED_FUNCTIONS) {
+      expect(en, fn.name).toHaveProperty([`fn.${fn.name}`]);
+      expect(fr, fn.name).toHaveProperty([`fn.${fn.name}`]);
+    }
   });
 });

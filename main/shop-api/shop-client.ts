@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import { AppError } from '../../shared/contract';
+import type { BillStatus } from '../../shared/bills/bill-status';
+import { summarizeIssues } from '../core/dispatch';
+import type { WsValue } from '../moodle/encode-params';
+import type { MoodleClient } from '../moodle/rest-client';
+import type { CatalogItemRecord, CatalogRecord, CategoryRecord, CustomerRecord } from './records';
+import { syncEntities, syncPageSchema, type SyncCursor, type SyncEntity, type SyncPage } from './sync-entities';
+import {
+  deleteAnswer,
+  recordPaymentAnswer,
+  recordProductionAnswer,
+  saveCatalogAnswer,
+  saveCatalogItemAnswer,
+  saveCategoryAnswer,
+  setLetteringAnswer,
+  transitionBillAnswer,
+  updateCustomerAnswer,
+} from './writes';
+
+type Editable<R> = Omit<R, 'version' | 'timemodified'>;
+
+/**
+ * The shop sync API (docs/shop-api.md) over the Moodle client. Every answer is checked against its schema:
+ * a site whose plugin answers something else gets a clear error, never a half-understood page in the cache.
+ * Writes carry their client mutation id, so they are safe to repeat after a fault.
+ */
+export class ShopApi {
+  constructor(private readonly moodle: MoodleClient) {}
+
+  syncPage<E extends SyncEntity>(entity: E, since: SyncCursor, limit: number, shopid = 0): Promise<SyncPage<E>> {
+    return this.parsed(syncEntities[entity].fn, { since: { ...since }, limit, shopid }, syncPageSchema(entity)) as Promise<SyncPage<E>>;
+  }
+
+  saveCatalog(clientmutationid: string, baseversion: number, catalog: Omit<Editable<CatalogRecord>, never>) {
+    return this.write('local_shop_save_catalog', { clientmutationid, baseversion, catalog: { ...catalog } }, saveCatalogAnswer);
+  }
+
+  deleteCatalog(clientmutationid: string, id: number, baseversion: number) {
+    return this.write('local_shop_delete_catalog', { clientmutationid, id, baseversion }, deleteAnswer);
+  }
+
+  saveCategory(clientmutationid: string, baseversion: number, category: Editable<CategoryRecord>) {
+    return this.write('local_shop_save_category', { clientmutationid, baseversion, category: { ...category } }, saveCategoryAnswer);
+  }
+
+  deleteCategory(clientmutationid: string, id: number, baseversion: number) {
+    return this.write('local_shop_delete_category', { clientmutationid, id, baseversion }, deleteAnswer);
+  }
+
+  saveCatalogItem(clientmutationid: string, baseversion: number, item: Omit<Editable<CatalogItemRecord>, 'sold'>) {
+    const fields: Record<string, WsValue> = { ...item, prices: item.prices.map((p) => ({ ...p })) };
+    return this.write('local_shop_save_catalogitem', { clientmutationid, baseversion, item: fields }, saveCatalogItemAnswer);
+  }
+
+  deleteCatalogItem(clientmutationid: string, id: number, baseversion: number) {
+    return this.write('local_shop_delete_catalogitem', { clientmutationid, id, baseversion }, deleteAnswer);
+  }
+
+  updateCustomer(
+    clientmutationid: string,
+    baseversion: number,
+    customer: Omit<Editable<CustomerRecord>, 'shopid' | 'hasaccount' | 'timecreated'>,
+  ) {
+    return this.write('local_shop_update_customer', { clientmutationid, baseversion, customer: { ...customer } }, updateCustomerAnswer);
+  }
+
+  transitionBill(clientmutationid: string, billid: number, fromstatus: BillStatus, tostatus: BillStatus, note = '') {
+    return this.write('local_shop_transition_bill', { clientmutationid, billid, fromstatus, tostatus, note }, transitionBillAnswer);
+  }
+
+  recordPayment(
+    clientmutationid: string,
+    billid: number,
+    payment: { amountcents: number; currency: string; paymode: 'check' | 'transfer'; paidon: number; reference: string },
+  ) {
+    return this.write('local_shop_record_payment', { clientmutationid, billid, payment: { ...payment } }, recordPaymentAnswer);
+  }
+
+  setBillLettering(clientmutationid: string, billid: number, idnumber: string) {
+    return this.write('local_shop_set_bill_lettering', { clientmutationid, billid, idnumber }, setLetteringAnswer);
+  }
+
+  recordProduction(
+    clientmutationid: string,
+    input: {
+      billid: number;
+      billitemid: number;
+      products: {
+        id: number;
+        catalogitemid: number;
+        customerid: number;
+        contexttype: string;
+        instanceid: number;
+        startdate: number;
+        enddate: number;
+        reference: string;
+        productiondata: string;
+        extradata: string;
+      }[];
+      events: { productindex: number; eventtype: string; eventdata: string }[];
+      feedback: string;
+    },
+  ) {
+    const params: Record<string, WsValue> = {
+      clientmutationid,
+      billid: input.billid,
+      billitemid: input.billitemid,
+      products: input.products.map((p) => ({ ...p })),
+      events: input.events.map((e) => ({ ...e })),
+      feedback: input.feedback,
+    };
+    return this.write('local_shop_record_production', params, recordProductionAnswer);
+  }
+
+  private write<S extends z.ZodType>(fn: string, params: Record<string, WsValue>, schema: S): Promise<z.output<S>> {
+    return this.parsed(fn, params, schema, true);
+  }
+
+  private async parsed<S extends z.ZodType>(
+    fn: string,
+    params: Record<string, WsValue>,
+    schema: S,
+    idempotent = false,
+  ): Promise<z.output<S>> {
+    const answer = await this.moodle.call<unknown>(fn, params, idempotent ? { idempotent } : {});
+    const checked = schema.safeParse(answer);
+    if (!checked.success) {
+      throw new AppError(
+        'moodle_bad_response',
+        `The shop's answer to ${fn} does not match the shop API the back-office expects (${summarizeIssues(checked.error)}). The site's local_shop plugin may be of another version.`,
+        { function: fn },
+      );
+    }
+    return checked.data;
+  }
+}

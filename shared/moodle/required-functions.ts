@@ -1,0 +1,36 @@
+/**
+ * The web service functions the back-office calls, with what each is for, so that "Test connection" can
+ * tell the site administrator exactly what to add to the token's service.
+ */
+export const REQUIRED_FUNCTIONS: readonly { name: string; purpose: string }[] = [
+  { name: 'core_webservice_get_site_info', purpose: 'test the connection' },
+  { name: 'core_user_get_users', purpose: 'find existing accounts by email' },
+  { name: 'core_user_create_users', purpose: 'create learner and tutor accounts' },
+  { name: 'core_course_get_courses_by_field', purpose: 'find courses named in product handlers' },
+  { name: 'core_enrol_get_enrolled_users', purpose: 'see who is already enrolled' },
+  { name: 'enrol_manual_enrol_users', purpose: 'enrol buyers and session participants' },
+  { name: 'core_group_create_groups', purpose: 'create one group per training session' },
+  { name: 'core_group_get_course_groups', purpose: 'reuse an existing session group' },
+  { name: 'core_group_add_group_members', purpose: 'put participants in their session group' },
+  { name: 'core_role_assign_roles', purpose: 'assign upgraded roles (Student+)' },
+  { name: 'local_shop_sync_shops', purpose: 'sync the shops' },
+  { name: 'local_shop_sync_taxes', purpose: 'sync the taxes' },
+  { name: 'local_shop_sync_catalogs', purpose: 'sync the catalogs' },
+  { name: 'local_shop_sync_categories', purpose: 'sync the catalog categories' },
+  { name: 'local_shop_sync_catalogitems', purpose: 'sync the products of the catalogs' },
+  { name: 'local_shop_sync_customers', purpose: 'sync the customers' },
+  { name: 'local_shop_sync_bills', purpose: 'sync the bills' },
+  { name: 'local_shop_sync_products', purpose: 'sync what customers own' },
+  { name: 'local_shop_sync_productevents', purpose: 'sync the product history' },
+  { name: 'local_shop_save_catalog', purpose: 'push catalog edits' },
+  { name: 'local_shop_delete_catalog', purpose: 'delete catalogs' },
+  { name: 'local_shop_save_category', purpose: 'push category edits' },
+  { name: 'local_shop_delete_category', purpose: 'delete categories' },
+  { name: 'local_shop_save_catalogitem', purpose: 'push product edits' },
+  { name: 'local_shop_delete_catalogitem', purpose: 'delete products' },
+  { name: 'local_shop_update_customer', purpose: 'push invoicing details' },
+  { name: 'local_shop_transition_bill', purpose: 'move bills between states' },
+  { name: 'local_shop_record_payment', purpose: 'record offline payments' },
+  { name: 'local_shop_set_bill_lettering', purpose: 'record the formal invoice number' },
+  { name: 'local_shop_record_production', purpose: 'record what handlers produced' },
+];
