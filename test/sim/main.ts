@@ -1,0 +1,46 @@
+import { parseArgs } from 'node:util';
+import { startSimulatedSite } from './start-simulated-site';
+
+/**
+ * Runs the simulated Moodle site until SIGINT or SIGTERM:
+ *   node --import tsx test/sim/main.ts --port <p> [--seed <n>] [--db <file>]
+ * Prints one JSON line, {"url": ..., "token": ...}: the site root and an admin token whose service holds
+ * every simulated function. --seed makes the generated token and keys the same from run to run.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      seed: { type: 'string' },
+      db: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, not ${values.seed}`);
+
+  const sim = await startSimulatedSite({
+    port,
+    host: values.host,
+    ...(seed !== undefined ? { randomSeed: seed } : {}),
+    ...(values.db ? { dbPath: values.db } : {}),
+  });
+  process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.adminToken })}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void sim.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
