@@ -44,6 +44,7 @@ function start(): void {
   core = createCore({
     dataDir,
     mode: 'electron',
+    autoSync: true,
     version: app.getVersion(),
     logger,
     secretCodec: safeStorageCodec(),

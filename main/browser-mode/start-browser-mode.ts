@@ -13,6 +13,8 @@ export interface BrowserModeOptions {
   staticDir?: string;
   logger?: Logger;
   moodleTimeoutMs?: number;
+  /** Sync on start, on schedule and on reconnection, as the app does (default true). */
+  autoSync?: boolean;
 }
 
 export interface BrowserMode {
@@ -29,6 +31,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     mode: 'browser',
     version: APP_VERSION,
     logger,
+    autoSync: options.autoSync ?? true,
     ...(options.moodleTimeoutMs ? { moodleTimeoutMs: options.moodleTimeoutMs } : {}),
   });
   const transport = await startHttpTransport(

@@ -6,6 +6,9 @@ import { ProfileRegistry } from '../profiles/profile-registry';
 import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
 import { settingsHandlers } from '../settings/handlers';
 import { SettingsStore } from '../settings/settings-store';
+import { syncHandlers } from '../sync/handlers';
+import { lastSuccessfulSync } from '../sync/sync-runs';
+import { startAutoSync } from '../sync/auto-sync';
 import { StatusTracker } from '../status/status-tracker';
 import { DataDir } from './data-dir';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -14,6 +17,7 @@ import { defineHandlers, type Handlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { ProfileCaches } from './profile-caches';
 import type { CoreServices } from './services';
+import { SiteSessions } from './site-sessions';
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,6 +29,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   logger?: Logger;
   moodleTimeoutMs?: number;
+  /** Sync on start, on a schedule and when the site comes back (the app); off for the CLI and unit tests. */
+  autoSync?: boolean;
+  /** Rows per sync page (tests use small pages to exercise paging). */
+  syncPageSize?: number;
 }
 
 export interface Core {
@@ -41,9 +49,16 @@ export function createCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const profiles = new ProfileRegistry(dataDir, createSecretStore(options.secretCodec ?? plainFileCodec), logger);
   const caches = new ProfileCaches(dataDir, options.nativeBinding);
+  let sessions: SiteSessions | null = null;
   const status = new StatusTracker(bus, () => {
     const active = profiles.active();
-    return { activeProfile: active ? { id: active.id, name: active.name, url: active.url } : null, lastSyncAt: null };
+    let lastSyncAt: number | null = null;
+    try {
+      if (active) lastSyncAt = lastSuccessfulSync(caches.get(active.id));
+    } catch {
+      // A cache that cannot be opened shows as never synced; opening it again reports why.
+    }
+    return { activeProfile: active ? { id: active.id, name: active.name, url: active.url } : null, lastSyncAt };
   });
 
   const services: CoreServices = {
@@ -69,18 +84,38 @@ export function createCore(options: CoreOptions): Core {
         ...(reportsStatus ? { onReachability: (reachable: boolean, detail: string | null) => status.reachability(reachable, detail) } : {}),
       });
     },
+    activeSite: () => sessions!.active(),
+    resetSite: () => sessions?.close(),
   };
+  sessions = new SiteSessions({
+    activeProfileId: () => profiles.active()?.id ?? null,
+    caches,
+    moodle: (id) => services.moodle({ id }),
+    bus,
+    logger,
+    ...(options.syncPageSize ? { pageSize: options.syncPageSize } : {}),
+  });
+  bus.subscribe((name) => {
+    if (name === 'sync.finished') status.publish();
+  });
 
   const handlers: Handlers = defineHandlers({
     ...appHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
+    ...syncHandlers(services),
   });
+
+  const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};
 
   return {
     dispatch: createDispatch(handlers, logger),
     bus,
     services,
-    close: () => caches.closeAll(),
+    close: () => {
+      stopAutoSync();
+      sessions?.close();
+      caches.closeAll();
+    },
   };
 }

@@ -5,6 +5,7 @@
 import { appHandlers } from '../app/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { settingsHandlers } from '../settings/handlers';
+import { syncHandlers } from '../sync/handlers';
 import { defineHandlers } from './handlers';
 import type { CoreServices } from './services';
 
@@ -16,9 +17,10 @@ export function typeChecks(services: CoreServices): void {
     ...appHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
+    ...syncHandlers(services),
     // @ts-expect-error bills.nope is not in the contract
     'bills.nope': () => ({}),
   });
 
-  defineHandlers({ ...appHandlers(services), ...profilesHandlers(services), ...settingsHandlers(services) });
+  defineHandlers({ ...appHandlers(services), ...profilesHandlers(services), ...settingsHandlers(services), ...syncHandlers(services) });
 }

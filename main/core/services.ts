@@ -7,6 +7,7 @@ import type { ProfileRegistry } from '../profiles/profile-registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { StatusTracker } from '../status/status-tracker';
 import type { MoodleClient } from '../moodle/rest-client';
+import type { SiteSession } from './site-sessions';
 
 /** What the domains' handlers are built from. Constructed once in createCore; tests build their own. */
 export interface CoreServices {
@@ -21,4 +22,8 @@ export interface CoreServices {
   caches: ProfileCaches;
   /** A client for a saved profile, or for a URL and token being tried before saving. */
   moodle(target: { id: string } | { url: string; token: string }): MoodleClient;
+  /** The active site's cache, shop client and sync engine; no_active_profile when none is set up. */
+  activeSite(): SiteSession;
+  /** Forget the open site session (the active site changed, or its address or token did). */
+  resetSite(): void;
 }

@@ -26,7 +26,10 @@ describe('migrations', () => {
     expect(readUserVersion(db)).toBe(headVersion(migrations));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['migration_log', 'site_meta']));
     for (const table of tables) expect(table.sql, table.name).toMatch(/\bSTRICT\s*$/);
     const log = db.prepare('SELECT version FROM migration_log ORDER BY version').pluck().all();

@@ -25,12 +25,14 @@ export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCom
     'profiles.update': (input) => {
       const before = profiles.get(input.id);
       const profile = profiles.update(input);
+      if (profiles.active()?.id === profile.id && (before.url !== profile.url || input.token !== undefined)) services.resetSite();
       if (before.url !== profile.url && profiles.active()?.id === profile.id) status.siteChanged();
       changed();
       return profile;
     },
     'profiles.remove': ({ id }) => {
       const wasActive = profiles.active()?.id === id;
+      if (wasActive) services.resetSite();
       caches.release(id);
       const result = profiles.remove(id);
       if (wasActive) status.siteChanged();
@@ -39,6 +41,7 @@ export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCom
     },
     'profiles.select': ({ id }) => {
       profiles.select(id);
+      services.resetSite();
       status.siteChanged();
       changed();
       return profiles.list();

@@ -32,6 +32,10 @@ export const errorCodes = [
   'moodle_timeout',
   'moodle_unreachable',
   'moodle_tls',
+  // Sync
+  'sync_cancelled',
+  'sync_running',
+  'outbox_entry_not_found',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

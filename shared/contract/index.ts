@@ -7,17 +7,20 @@ import type { z } from 'zod';
 import { appCommands, appEvents } from './app';
 import { profilesCommands, profilesEvents } from './profiles';
 import { settingsCommands, settingsEvents } from './settings';
+import { syncCommands, syncEvents } from './sync';
 
 export const commands = {
   ...appCommands,
   ...profilesCommands,
   ...settingsCommands,
+  ...syncCommands,
 } as const;
 
 export const events = {
   ...appEvents,
   ...profilesEvents,
   ...settingsEvents,
+  ...syncEvents,
 } as const;
 
 export type Commands = typeof commands;
@@ -54,4 +57,5 @@ export type { Result } from './result';
 export type { AppStatus, ConnectionState, RunMode } from './app';
 export type { Profile, SiteCheck } from './profiles';
 export type { Settings } from './settings';
+export type { OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
 export * from './bridge';

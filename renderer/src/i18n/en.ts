@@ -171,6 +171,9 @@ export const en = {
   'error.moodle_timeout': 'The site took too long to answer',
   'error.moodle_unreachable': 'The site cannot be reached',
   'error.moodle_tls': 'The secure connection to the site failed',
+  'error.sync_cancelled': 'Sync cancelled',
+  'error.sync_running': 'A sync is already running',
+  'error.outbox_entry_not_found': 'This change is no longer waiting',
 };
 
 export type MessageKey = keyof typeof en;

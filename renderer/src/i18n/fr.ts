@@ -173,4 +173,7 @@ export const fr = {
   'error.moodle_timeout': 'Le site a mis trop de temps à répondre',
   'error.moodle_unreachable': 'Le site est injoignable',
   'error.moodle_tls': 'La connexion sécurisée au site a échoué',
+  'error.sync_cancelled': 'Synchronisation annulée',
+  'error.sync_running': 'Une synchronisation est déjà en cours',
+  'error.outbox_entry_not_found': 'Cette modification n’est plus en attente',
 } satisfies Record<keyof typeof en, string>;

@@ -1,0 +1,57 @@
+import { AppError } from '../../shared/contract';
+import type { Db } from '../db/open';
+import type { MoodleClient } from '../moodle/rest-client';
+import { ShopApi } from '../shop-api/shop-client';
+import { SyncEngine } from '../sync/sync-engine';
+import type { EventBus } from './event-bus';
+import type { Logger } from './logger';
+import type { ProfileCaches } from './profile-caches';
+
+/** What the app holds open for the active site: its cache, its shop API client and its sync engine. */
+export interface SiteSession {
+  profileId: string;
+  db: Db;
+  engine: SyncEngine;
+  shop(): ShopApi;
+}
+
+/** Opens the active site's session on first use and closes it when another site becomes active. */
+export class SiteSessions {
+  private session: SiteSession | null = null;
+
+  constructor(
+    private readonly deps: {
+      activeProfileId: () => string | null;
+      caches: ProfileCaches;
+      moodle: (profileId: string) => MoodleClient;
+      bus: EventBus;
+      logger: Logger;
+      pageSize?: number;
+    },
+  ) {}
+
+  active(): SiteSession {
+    const id = this.deps.activeProfileId();
+    if (!id) throw new AppError('no_active_profile', 'No Moodle site is set up yet. Add one in Settings.');
+    if (this.session?.profileId === id) return this.session;
+    this.close();
+    const db = this.deps.caches.get(id);
+    const shop = () => new ShopApi(this.deps.moodle(id));
+    const engine = new SyncEngine({
+      db,
+      api: shop,
+      bus: this.deps.bus,
+      logger: this.deps.logger,
+      ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
+    });
+    const stored = db.prepare("SELECT value FROM site_meta WHERE key = 'sync_schedule_minutes'").pluck().get() as string | undefined;
+    engine.setSchedule(stored === undefined ? 5 : Number(stored));
+    this.session = { profileId: id, db, engine, shop };
+    return this.session;
+  }
+
+  close(): void {
+    this.session?.engine.dispose();
+    this.session = null;
+  }
+}

@@ -1,0 +1,109 @@
+import { AppError } from '../../shared/contract';
+import type { OutboxEntryView, SyncStatus } from '../../shared/contract/sync';
+import type { HandlersFor } from '../core/handlers';
+import type { CoreServices } from '../core/services';
+import type { Db } from '../db/open';
+import { syncEntityNames } from '../shop-api/sync-entities';
+import { discardEntry, listEntries, outboxCounts, retryEntry } from './outbox';
+import type { SyncEngine } from './sync-engine';
+
+type SyncCommands =
+  | 'sync.start'
+  | 'sync.cancel'
+  | 'sync.status'
+  | 'sync.setSchedule'
+  | 'sync.rebuildCache'
+  | 'outbox.list'
+  | 'outbox.retry'
+  | 'outbox.discard';
+
+export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> {
+  const session = () => services.activeSite();
+  const status = (db: Db, engine: SyncEngine): SyncStatus => {
+    const cursors = new Map(
+      (
+        db.prepare('SELECT entity, synced_at, rows_applied FROM sync_cursor').all() as {
+          entity: string;
+          synced_at: number;
+          rows_applied: number;
+        }[]
+      ).map((r) => [r.entity, r]),
+    );
+    return {
+      running: engine.running,
+      scheduleMinutes: engine.schedule,
+      entities: syncEntityNames.map((entity) => ({
+        entity,
+        syncedAt: cursors.get(entity)?.synced_at ?? null,
+        rows: cursors.get(entity)?.rows_applied ?? 0,
+      })),
+      outbox: outboxCounts(db),
+      runs: engine.recentRuns(10),
+    };
+  };
+  const outboxChanged = (db: Db) => {
+    const counts = outboxCounts(db);
+    services.bus.emit('outbox.changed', counts);
+    return counts;
+  };
+  return {
+    'sync.start': () => session().engine.start('manual'),
+    'sync.cancel': () => ({ cancelled: session().engine.cancel() }),
+    'sync.status': () => {
+      const { db, engine } = session();
+      return status(db, engine);
+    },
+    'sync.setSchedule': ({ minutes }) => {
+      const { db, engine } = session();
+      engine.setSchedule(minutes);
+      db.prepare(
+        "INSERT INTO site_meta (key, value, updated_at) VALUES ('sync_schedule_minutes', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+      ).run(String(minutes), Date.now());
+      return status(db, engine);
+    },
+    'sync.rebuildCache': () => session().engine.rebuild(),
+    'outbox.list': ({ state }) => ({
+      entries: listEntries(session().db, state).map((entry): OutboxEntryView =>
+        'damaged' in entry
+          ? {
+              seq: entry.seq,
+              kind: 'unknown',
+              entity: 'unknown',
+              entityId: 0,
+              state: 'parked',
+              attempts: 0,
+              errorCode: 'outbox_damaged',
+              errorMessage: entry.damaged,
+              payload: null,
+              remote: null,
+              createdAt: 0,
+            }
+          : {
+              seq: entry.seq,
+              kind: entry.kind,
+              entity: entry.entity,
+              entityId: entry.entityId,
+              state: entry.state,
+              attempts: entry.attempts,
+              errorCode: entry.errorCode,
+              errorMessage: entry.errorMessage,
+              payload: entry.payload,
+              remote: entry.remote,
+              createdAt: entry.createdAt,
+            },
+      ),
+    }),
+    'outbox.retry': ({ seq }) => {
+      const { db } = session();
+      if (!retryEntry(db, seq))
+        throw new AppError('outbox_entry_not_found', 'This change is no longer in the outbox: it was sent or discarded meanwhile.');
+      return outboxChanged(db);
+    },
+    'outbox.discard': ({ seq }) => {
+      const { db } = session();
+      if (!discardEntry(db, seq))
+        throw new AppError('outbox_entry_not_found', 'This change is no longer in the outbox: it was sent or discarded meanwhile.');
+      return outboxChanged(db);
+    },
+  };
+}

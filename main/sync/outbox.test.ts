@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../db/open';
+import type { CatalogItemRecord } from '../shop-api/records';
+import { entityWriter } from './cache-tables';
+import { discardEntry, dueEntries, enqueue, listEntries, outboxCounts, park, postpone, retryEntry } from './outbox';
+import { overlay } from './overlay';
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  entityWriter(db, 'catalogs').upsert({
+    id: 1,
+    name: 'Catalogue FR',
+    description: '',
+    salesconditions: '',
+    groupid: 1,
+    countryrestrictions: '',
+    billfooter: '',
+    version: 1,
+    timemodified: 10,
+  });
+});
+
+function item(id: number, fields: Partial<CatalogItemRecord> = {}): CatalogItemRecord {
+  return {
+    id,
+    catalogid: 1,
+    categoryid: 0,
+    code: `CODE${id}`,
+    shortname: `c${id}`,
+    name: `Formation ${id}`,
+    idnumber: '',
+    description: '',
+    notes: '',
+    eula: '',
+    prices: [{ fromquantity: 1, unitcents: 12000 }],
+    taxcode: 1,
+    stock: 0,
+    sold: 0,
+    status: 'AVAILABLE',
+    maxdeliveryquant: 0,
+    onlyforloggedin: 0,
+    seatmode: 0,
+    renewable: 0,
+    type: 'plain',
+    setid: 0,
+    requireddata: '',
+    enablehandler: '',
+    handlerparams: '',
+    version: 3,
+    timemodified: 10,
+    ...fields,
+  };
+}
+const editable = (record: CatalogItemRecord) => {
+  const { version: _v, timemodified: _t, sold: _s, ...rest } = record;
+  return rest;
+};
+const serverItems = () =>
+  (db.prepare('SELECT * FROM catalog_item ORDER BY id').all() as (CatalogItemRecord & { prices: string })[]).map((r) => ({
+    ...r,
+    prices: JSON.parse(r.prices) as CatalogItemRecord['prices'],
+  }));
+
+describe('outbox and overlay', () => {
+  it('lays pending edits over the server copy without touching it; discarding shows the server copy again', () => {
+    entityWriter(db, 'catalogitems').upsert(item(5));
+    entityWriter(db, 'catalogitems').upsert(item(6));
+    const edit = enqueue(db, {
+      kind: 'catalogItem.save',
+      entityId: 5,
+      baseVersion: 3,
+      payload: editable(item(5, { name: 'Formation Été' })),
+    });
+    enqueue(db, { kind: 'catalogItem.delete', entityId: 6, baseVersion: 3, payload: {} });
+    enqueue(db, { kind: 'catalogItem.save', entityId: -1, baseVersion: 0, payload: editable(item(-1, { name: 'Nouvelle formation' })) });
+
+    const seen = overlay(db, 'catalogitems', serverItems());
+    expect(seen.map((r) => [r.id, r.name, r.localState, r.localOnly])).toEqual([
+      [5, 'Formation Été', 'pending', false],
+      [-1, 'Nouvelle formation', 'pending', true],
+    ]);
+    // A pull rewriting the server copy does not lose the edit.
+    entityWriter(db, 'catalogitems').upsert(item(5, { name: 'Changed on the site', version: 4 }));
+    expect(overlay(db, 'catalogitems', serverItems()).find((r) => r.id === 5)?.name).toBe('Formation Été');
+    expect(serverItems().find((r) => r.id === 5)?.name).toBe('Changed on the site');
+    discardEntry(db, edit.seq);
+    expect(overlay(db, 'catalogitems', serverItems()).find((r) => r.id === 5)?.name).toBe('Changed on the site');
+  });
+
+  it('writes the change and its entry together or not at all', () => {
+    expect(() =>
+      db.transaction(() => {
+        enqueue(db, { kind: 'catalogItem.save', entityId: 5, baseVersion: 3, payload: editable(item(5)) });
+        throw new Error('the rest of the change failed');
+      })(),
+    ).toThrow();
+    expect(listEntries(db)).toEqual([]);
+  });
+
+  it('refuses a payload that does not match its kind, before writing anything', () => {
+    expect(() =>
+      enqueue(db, {
+        kind: 'bill.payment',
+        entityId: 1,
+        baseVersion: 0,
+        payload: { amountcents: -5, currency: 'EUR', paymode: 'check', paidon: 1, reference: '' },
+      }),
+    ).toThrow();
+    expect(listEntries(db)).toEqual([]);
+  });
+
+  it('sends a record’s changes in order: a later change waits behind a postponed or parked one', () => {
+    const first = enqueue(db, {
+      kind: 'bill.transition',
+      entityId: 7,
+      baseVersion: 0,
+      payload: { fromstatus: 'PENDING', tostatus: 'SOLDOUT', note: '' },
+    });
+    const second = enqueue(db, { kind: 'bill.lettering', entityId: 7, baseVersion: 0, payload: { idnumber: 'FA-1' } });
+    const other = enqueue(db, { kind: 'bill.lettering', entityId: 8, baseVersion: 0, payload: { idnumber: 'FA-2' } });
+    expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([first.seq, other.seq]);
+    postpone(db, first.seq, 1000, { code: 'moodle_timeout', message: 'slow' });
+    expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([other.seq]);
+    park(db, first.seq, 'parked', { code: 'invalidtransition', message: 'no' });
+    expect(dueEntries(db, 5000).map((e) => e.seq)).toEqual([other.seq]);
+    expect(outboxCounts(db)).toEqual({ pending: 2, parked: 1, conflict: 0 });
+    retryEntry(db, first.seq);
+    expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([first.seq, other.seq]);
+    discardEntry(db, first.seq);
+    expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([second.seq, other.seq]);
+  });
+
+  it('reports a damaged entry instead of sending it', () => {
+    db.prepare(
+      "INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at) VALUES ('m1', 'bill.lettering', 'bills', 1, 0, '{not json', 'pending', 0)",
+    ).run();
+    expect(listEntries(db)).toEqual([{ seq: expect.any(Number), damaged: 'payload is not JSON' }]);
+  });
+});

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/open';
+import type { SyncEntity } from '../shop-api/sync-entities';
+import { isOutboxKind, outboxKinds, type OutboxKind, type OutboxPayload } from './outbox-kinds';
+
+export type OutboxState = 'pending' | 'parked' | 'conflict';
+
+export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
+  seq: number;
+  mutationId: string;
+  kind: K;
+  entity: SyncEntity;
+  entityId: number;
+  baseVersion: number;
+  payload: OutboxPayload<K>;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  /** The server's record when the entry is a conflict: the "theirs" of base / mine / theirs. */
+  remote: unknown;
+  createdAt: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  kind: string;
+  entity: string;
+  entity_id: number;
+  base_version: number;
+  payload: string;
+  state: OutboxState;
+  attempts: number;
+  next_attempt_at: number;
+  error_code: string | null;
+  error_message: string | null;
+  remote: string | null;
+  created_at: number;
+}
+
+/**
+ * Queues a local change. Call it inside the transaction that makes the change, so that the two are written
+ * together or not at all. The mutation id is made here, once: every retry of this entry sends the same one,
+ * and the shop applies it once.
+ */
+export function enqueue<K extends OutboxKind>(
+  db: Db,
+  change: { kind: K; entityId: number; baseVersion: number; payload: OutboxPayload<K> },
+): OutboxEntry<K> {
+  const spec = outboxKinds[change.kind];
+  const payload = spec.payload.parse(change.payload) as OutboxPayload<K>;
+  const row = db
+    .prepare(
+      `INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING *`,
+    )
+    .get(
+      randomUUID().replace(/-/g, ''),
+      change.kind,
+      spec.entity,
+      change.entityId,
+      change.baseVersion,
+      JSON.stringify(payload),
+      Date.now(),
+    ) as OutboxRow;
+  return toEntry(row) as OutboxEntry<K>;
+}
+
+/** An entry as stored, checked against its kind's schema; a damaged one is reported, not thrown. */
+export function toEntry(row: OutboxRow): OutboxEntry | { seq: number; damaged: string } {
+  if (!isOutboxKind(row.kind)) return { seq: row.seq, damaged: `unknown kind ${row.kind}` };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.payload);
+  } catch {
+    return { seq: row.seq, damaged: 'payload is not JSON' };
+  }
+  const payload = outboxKinds[row.kind].payload.safeParse(parsed);
+  if (!payload.success) return { seq: row.seq, damaged: `payload does not match ${row.kind}` };
+  return {
+    seq: row.seq,
+    mutationId: row.mutation_id,
+    kind: row.kind,
+    entity: row.entity as SyncEntity,
+    entityId: row.entity_id,
+    baseVersion: row.base_version,
+    payload: payload.data,
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    errorCode: row.error_code,
+    errorMessage: row.error_message,
+    remote: row.remote === null ? null : (JSON.parse(row.remote) as unknown),
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * The entries to send now, oldest first: pending, due, and heading their record's queue. A record's later
+ * changes wait behind an earlier one that is postponed, parked or in conflict: sending them first would
+ * reorder edits.
+ */
+export function dueEntries(db: Db, now: number): (OutboxEntry | { seq: number; damaged: string })[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM outbox o
+       WHERE o.state = 'pending' AND o.next_attempt_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity = o.entity AND e.entity_id = o.entity_id AND e.seq < o.seq)
+       ORDER BY o.seq`,
+    )
+    .all(now) as OutboxRow[];
+  return rows.map(toEntry);
+}
+
+export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | { seq: number; damaged: string })[] {
+  const rows = (
+    state
+      ? db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY seq').all(state)
+      : db.prepare('SELECT * FROM outbox ORDER BY seq').all()
+  ) as OutboxRow[];
+  return rows.map(toEntry);
+}
+
+export function outboxCounts(db: Db): Record<OutboxState, number> {
+  const counts: Record<OutboxState, number> = { pending: 0, parked: 0, conflict: 0 };
+  for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[])
+    counts[row.state] = row.n;
+  return counts;
+}
+
+export function acknowledge(db: Db, seq: number): void {
+  db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+}
+
+export function park(db: Db, seq: number, state: 'parked' | 'conflict', error: { code: string; message: string }, remote?: unknown): void {
+  db.prepare('UPDATE outbox SET state = ?, error_code = ?, error_message = ?, remote = ? WHERE seq = ?').run(
+    state,
+    error.code,
+    error.message,
+    remote === undefined ? null : JSON.stringify(remote),
+    seq,
+  );
+}
+
+export function postpone(db: Db, seq: number, until: number, error: { code: string; message: string }): void {
+  db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_message = ? WHERE seq = ?').run(
+    until,
+    error.code,
+    error.message,
+    seq,
+  );
+}
+
+/** The operator asks to try a parked entry again (after fixing the cause on the site, say). */
+export function retryEntry(db: Db, seq: number): boolean {
+  return (
+    db
+      .prepare(
+        "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL WHERE seq = ?",
+      )
+      .run(seq).changes === 1
+  );
+}
+
+/** The operator gives up a change. Later changes to the same record are no longer held behind it. */
+export function discardEntry(db: Db, seq: number): boolean {
+  return db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq).changes === 1;
+}

@@ -1,0 +1,92 @@
+import { AppError } from '../../shared/contract';
+import type { Db } from '../db/open';
+import type { ShopApi } from '../shop-api/shop-client';
+import type { SyncCursor, SyncEntity, SyncPage } from '../shop-api/sync-entities';
+import { entityWriter } from './cache-tables';
+
+export interface PullProgress {
+  entity: SyncEntity;
+  /** Rows and deletions applied for this entity in this run. */
+  applied: number;
+  /** What the server still has after the last page; null before the first page. */
+  remaining: number | null;
+  ratePerSecond: number;
+}
+
+export interface PullOptions {
+  pageSize: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: PullProgress) => void;
+  /** Told after each committed page: tests use it to kill the process at a chosen moment. */
+  afterCommit?: (entity: SyncEntity, page: number) => void;
+}
+
+/** Thrown when a page names a parent row the cache does not have (a foreign key failed at commit). */
+export class MissingParentError extends Error {
+  constructor(readonly entity: SyncEntity) {
+    super(`A ${entity} page refers to rows the cache does not have yet`);
+  }
+}
+
+export function readCursor(db: Db, entity: SyncEntity): SyncCursor {
+  const row = db.prepare('SELECT cursor_time AS timemodified, cursor_id AS id FROM sync_cursor WHERE entity = ?').get(entity) as
+    SyncCursor | undefined;
+  return row ?? { timemodified: 0, id: 0 };
+}
+
+/**
+ * Pulls one entity until the server has nothing more after the cursor. Each page is applied in one
+ * transaction that also moves the cursor, so a crash at any moment leaves the cache at a page boundary, and
+ * the next run continues from the last committed page: nothing repeated, nothing missed. Pages are applied
+ * as they arrive; the data set is never held in memory.
+ */
+export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, options: PullOptions): Promise<number> {
+  const writer = entityWriter(db, entity);
+  const saveCursor = db.prepare(
+    `INSERT INTO sync_cursor (entity, cursor_time, cursor_id, synced_at, rows_applied) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (entity) DO UPDATE SET cursor_time = excluded.cursor_time, cursor_id = excluded.cursor_id,
+       synced_at = excluded.synced_at, rows_applied = rows_applied + excluded.rows_applied`,
+  );
+  const apply = db.transaction((page: SyncPage<SyncEntity>) => {
+    for (const row of page.rows) writer.upsert(row as Record<string, unknown>);
+    for (const gone of page.deleted) writer.remove(gone.id);
+    saveCursor.run(entity, page.next.timemodified, page.next.id, Date.now(), page.rows.length + page.deleted.length);
+  });
+
+  const started = performance.now();
+  let applied = 0;
+  for (let pageNumber = 1; ; pageNumber += 1) {
+    if (options.signal?.aborted)
+      throw new AppError('sync_cancelled', 'The sync was cancelled. What was received so far is kept; the next sync continues from there.');
+    const cursor = readCursor(db, entity);
+    const page = await api.syncPage(entity, cursor, options.pageSize);
+    assertMovesForward(entity, cursor, page);
+    try {
+      apply(page);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new MissingParentError(entity);
+      throw error;
+    }
+    options.afterCommit?.(entity, pageNumber);
+    applied += page.rows.length + page.deleted.length;
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({ entity, applied, remaining: page.remaining, ratePerSecond: seconds > 0 ? Math.round(applied / seconds) : 0 });
+    if (!page.hasmore) return applied;
+  }
+}
+
+/** A server that answers "more" without moving the cursor would make the pull loop forever. */
+function assertMovesForward(entity: SyncEntity, cursor: SyncCursor, page: SyncPage<SyncEntity>): void {
+  const forward =
+    page.next.timemodified > cursor.timemodified || (page.next.timemodified === cursor.timemodified && page.next.id > cursor.id);
+  const empty = page.rows.length === 0 && page.deleted.length === 0;
+  if ((page.hasmore && !forward) || (!empty && !forward)) {
+    throw new AppError(
+      'moodle_bad_response',
+      `The shop's ${entity} page did not move the sync cursor forward. The site's local_shop plugin has a bug; report it to its maintainer.`,
+      {
+        entity,
+      },
+    );
+  }
+}

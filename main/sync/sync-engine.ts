@@ -1,0 +1,163 @@
+import { AppError } from '../../shared/contract';
+import type { SyncProgress, SyncRun } from '../../shared/contract/sync';
+import type { Db } from '../db/open';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/logger';
+import type { ShopApi } from '../shop-api/shop-client';
+import type { SyncEntity } from '../shop-api/sync-entities';
+import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
+import { outboxCounts } from './outbox';
+import { MissingParentError, pullEntity, type PullOptions } from './pull';
+import { pushOutbox } from './push';
+import { readRun, recentRuns } from './sync-runs';
+
+export type SyncTrigger = 'manual' | 'schedule' | 'online' | 'startup' | 'rebuild';
+
+export interface SyncEngineOptions {
+  db: Db;
+  api: () => ShopApi;
+  bus: EventBus;
+  logger: Logger;
+  pageSize?: number;
+  /** Tests kill the process here, right after a page is committed. */
+  afterCommit?: PullOptions['afterCommit'];
+}
+
+/**
+ * One site's sync: push the outbox, then pull every entity, parents first. One run at a time: asking for a
+ * sync while one runs joins it. A run interrupted by a crash is marked so at the next start, and the next run
+ * simply continues from the cursors, which only ever move with the pages they follow.
+ */
+export class SyncEngine {
+  private current: Promise<SyncRun> | null = null;
+  private abort: AbortController | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private scheduleMinutes = 5;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    options.db.prepare("UPDATE sync_run SET outcome = 'interrupted', finished_at = started_at WHERE outcome = 'running'").run();
+  }
+
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  get schedule(): number {
+    return this.scheduleMinutes;
+  }
+
+  start(trigger: SyncTrigger): Promise<SyncRun> {
+    this.current ??= this.run(trigger).finally(() => {
+      this.current = null;
+      this.abort = null;
+    });
+    return this.current;
+  }
+
+  cancel(): boolean {
+    if (!this.abort) return false;
+    this.abort.abort();
+    return true;
+  }
+
+  /** Syncs every `minutes` (0: never on its own). Calls that find a run going simply join it. */
+  setSchedule(minutes: number): void {
+    this.scheduleMinutes = minutes;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (minutes > 0) {
+      this.timer = setInterval(() => void this.start('schedule').catch(() => {}), minutes * 60_000);
+      this.timer.unref();
+    }
+  }
+
+  /** Empties the server's copy and the cursors, keeps the outbox, and pulls everything again. */
+  rebuild(): Promise<SyncRun> {
+    if (this.current)
+      throw new AppError('sync_running', 'A sync is running. Wait for it to finish, or cancel it, before rebuilding the cache.');
+    const { db } = this.options;
+    db.transaction(() => {
+      for (const entity of [...PULL_ORDER].reverse()) db.prepare(`DELETE FROM ${ENTITY_TABLE[entity]}`).run();
+      db.prepare('DELETE FROM sync_cursor').run();
+    })();
+    return this.start('rebuild');
+  }
+
+  dispose(): void {
+    this.setSchedule(0);
+    this.cancel();
+  }
+
+  recentRuns(limit = 20): SyncRun[] {
+    return recentRuns(this.options.db, limit);
+  }
+
+  private async run(trigger: SyncTrigger): Promise<SyncRun> {
+    const { db, bus, logger } = this.options;
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    const runId = Number(
+      db.prepare("INSERT INTO sync_run (trigger, started_at, outcome) VALUES (?, ?, 'running')").run(trigger, Date.now()).lastInsertRowid,
+    );
+    let rows = 0;
+    const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
+    const finish = (outcome: SyncRun['outcome'], detail: string | null): SyncRun => {
+      db.prepare('UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ? WHERE id = ?').run(
+        outcome,
+        Date.now(),
+        rows,
+        detail,
+        runId,
+      );
+      const run = readRun(db, runId);
+      bus.emit('sync.finished', run);
+      bus.emit('outbox.changed', outboxCounts(db));
+      return run;
+    };
+    try {
+      const api = this.options.api();
+      progress({ phase: 'push', entity: null, done: 0, total: null, ratePerSecond: 0, etaSeconds: null });
+      const pushed = await pushOutbox(db, api, {
+        signal,
+        onEntry: (done) => progress({ phase: 'push', entity: null, done, total: null, ratePerSecond: 0, etaSeconds: null }),
+      });
+      bus.emit('outbox.changed', outboxCounts(db));
+      // An unreachable site stops the run here: pulling would fail the same way.
+      if (pushed.stoppedBy) throw pushed.stoppedBy;
+      const pull = async (entity: SyncEntity) => {
+        rows += await pullEntity(db, api, entity, {
+          pageSize: this.options.pageSize ?? 500,
+          signal,
+          ...(this.options.afterCommit ? { afterCommit: this.options.afterCommit } : {}),
+          onProgress: (p) => {
+            const total = p.remaining === null ? null : p.applied + p.remaining;
+            const eta = p.remaining !== null && p.ratePerSecond > 0 ? Math.ceil(p.remaining / p.ratePerSecond) : null;
+            progress({ phase: 'pull', entity, done: p.applied, total, ratePerSecond: p.ratePerSecond, etaSeconds: eta });
+          },
+        });
+      };
+      for (const entity of PULL_ORDER) {
+        try {
+          await pull(entity);
+        } catch (error) {
+          if (!(error instanceof MissingParentError)) throw error;
+          // A parent changed after its own pull in this run: fetch the parents again, then this page once more.
+          logger.info('sync: page refers to missing parents, pulling them again', { entity });
+          for (const parent of PARENTS[entity]) await pull(parent);
+          await pull(entity);
+        }
+      }
+      return finish('done', null);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'sync_cancelled') return finish('cancelled', error.message);
+      const message =
+        error instanceof AppError
+          ? error.message
+          : error instanceof MissingParentError
+            ? `${error.message}; the next sync will try again.`
+            : 'Internal error';
+      if (!(error instanceof AppError)) logger.error('sync failed', { error });
+      return finish('failed', message);
+    }
+  }
+}
