@@ -17,6 +17,11 @@ let core: Core | undefined;
 
 registerAppScheme();
 
+// `--data-dir <dir>` (npm run demo, support): another data folder than the user's own.
+const dataDirFlag = process.argv.indexOf('--data-dir');
+const dataDirArg = dataDirFlag >= 0 ? process.argv[dataDirFlag + 1] : undefined;
+if (dataDirArg) app.setPath('userData', path.resolve(dataDirArg));
+
 if (!app.requestSingleInstanceLock()) {
   // A second launch focuses the first window: two cores on one cache would race on the outbox.
   app.quit();

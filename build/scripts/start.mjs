@@ -16,7 +16,7 @@ function run(command, commandArgs) {
 
 if (binary) {
   console.log(`Starting the Electron app (${binary}).`);
-  run(binary, ['.']);
+  run(binary, ['.', ...args]);
 } else {
   const why = forceBrowser ? '--browser was given' : "Electron's binary is not installed";
   // A Linux session without a display (SSH, containers, CI) cannot show a window: print the URL instead.

@@ -189,17 +189,15 @@ function failure(code: AppErrorShape['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * The body always carries the outcome; the status only marks what is a client's mistake (a malformed or
+ * unknown command) or the server's. A refusal such as "no site set up yet" is an ordinary answer: a 4xx for
+ * it would have the browser log a failed request every time.
+ */
 function statusFor(result: Result<unknown>): number {
   if (result.ok) return 200;
-  switch (result.error.code) {
-    case 'invalid_input':
-    case 'unknown_command':
-      return 400;
-    case 'internal':
-      return 500;
-    default:
-      return 422;
-  }
+  if (result.error.code === 'invalid_input' || result.error.code === 'unknown_command') return 400;
+  return result.error.code === 'internal' ? 500 : 200;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -30,5 +30,5 @@ export function backoffDelay(attempt: number, options: RetryOptions, random: () 
 
 /** Read functions of Moodle's core and of the shop API: repeating them changes nothing on the site. */
 export function isReadFunction(fn: string): boolean {
-  return /^(core|local|enrol|mod|tool)_[a-z0-9]+_(get|list|search|view|check)_/.test(fn) || fn === 'core_webservice_get_site_info';
+  return /^(core|local|enrol|mod|tool)_[a-z0-9]+_(get|list|search|view|check|sync)_/.test(fn) || fn === 'core_webservice_get_site_info';
 }

@@ -28,8 +28,15 @@ type Editable<R> = Omit<R, 'version' | 'timemodified'>;
 export class ShopApi {
   constructor(private readonly moodle: MoodleClient) {}
 
-  syncPage<E extends SyncEntity>(entity: E, since: SyncCursor, limit: number, shopid = 0): Promise<SyncPage<E>> {
-    return this.parsed(syncEntities[entity].fn, { since: { ...since }, limit, shopid }, syncPageSchema(entity)) as Promise<SyncPage<E>>;
+  /** One page of changes after `since`. `countRemaining` asks the shop to count the rest (a scan: first page only). */
+  syncPage<E extends SyncEntity>(
+    entity: E,
+    since: SyncCursor,
+    limit: number,
+    options: { shopid?: number; countRemaining?: boolean } = {},
+  ): Promise<SyncPage<E>> {
+    const params = { since: { ...since }, limit, shopid: options.shopid ?? 0, countremaining: options.countRemaining === false ? 0 : 1 };
+    return this.parsed(syncEntities[entity].fn, params, syncPageSchema(entity), true) as Promise<SyncPage<E>>;
   }
 
   saveCatalog(clientmutationid: string, baseversion: number, catalog: Omit<Editable<CatalogRecord>, never>) {

@@ -18,8 +18,14 @@ export function startAutoSync(services: CoreServices, probeSeconds = 30): () => 
     }
   };
   let wasOffline = false;
+  let activeId = services.profiles.active()?.id ?? null;
   const unsubscribe = services.bus.subscribe((name, payload) => {
-    if (name === 'profiles.changed') kick('startup');
+    // Another site became active (not a rename of this one): sync it.
+    if (name === 'profiles.changed') {
+      const next = (payload as { activeId: string | null }).activeId;
+      if (next !== activeId) kick('startup');
+      activeId = next;
+    }
     if (name === 'app.statusChanged') {
       const connection = (payload as { connection: string }).connection;
       if (connection === 'online' && wasOffline) kick('online');

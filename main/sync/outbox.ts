@@ -135,7 +135,7 @@ export function acknowledge(db: Db, seq: number): void {
 }
 
 export function park(db: Db, seq: number, state: 'parked' | 'conflict', error: { code: string; message: string }, remote?: unknown): void {
-  db.prepare('UPDATE outbox SET state = ?, error_code = ?, error_message = ?, remote = ? WHERE seq = ?').run(
+  db.prepare('UPDATE outbox SET state = ?, attempts = attempts + 1, error_code = ?, error_message = ?, remote = ? WHERE seq = ?').run(
     state,
     error.code,
     error.message,

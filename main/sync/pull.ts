@@ -55,11 +55,13 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
 
   const started = performance.now();
   let applied = 0;
+  // Counted by the shop on the first page only; then estimated from what has arrived since.
+  let firstRemaining: number | null = null;
   for (let pageNumber = 1; ; pageNumber += 1) {
     if (options.signal?.aborted)
       throw new AppError('sync_cancelled', 'The sync was cancelled. What was received so far is kept; the next sync continues from there.');
     const cursor = readCursor(db, entity);
-    const page = await api.syncPage(entity, cursor, options.pageSize);
+    const page = await api.syncPage(entity, cursor, options.pageSize, { countRemaining: pageNumber === 1 });
     assertMovesForward(entity, cursor, page);
     try {
       apply(page);
@@ -68,9 +70,12 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
       throw error;
     }
     options.afterCommit?.(entity, pageNumber);
-    applied += page.rows.length + page.deleted.length;
+    const pageChanges = page.rows.length + page.deleted.length;
+    applied += pageChanges;
+    if (pageNumber === 1 && page.remaining >= 0) firstRemaining = page.remaining + pageChanges;
+    const remaining = !page.hasmore ? 0 : firstRemaining === null ? null : Math.max(0, firstRemaining - applied);
     const seconds = (performance.now() - started) / 1000;
-    options.onProgress?.({ entity, applied, remaining: page.remaining, ratePerSecond: seconds > 0 ? Math.round(applied / seconds) : 0 });
+    options.onProgress?.({ entity, applied, remaining, ratePerSecond: seconds > 0 ? Math.round(applied / seconds) : 0 });
     if (!page.hasmore) return applied;
   }
 }

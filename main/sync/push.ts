@@ -9,7 +9,7 @@ import type { OutboxKind, OutboxPayload } from './outbox-kinds';
 
 /** What the shop answered, reduced to what the outbox does next. */
 type Outcome =
-  | { kind: 'applied'; serverId: number; records: { entity: SyncEntity; record: Record<string, unknown> }[] }
+  | { kind: 'applied'; serverId: number; version?: number; records: { entity: SyncEntity; record: Record<string, unknown> }[] }
   | { kind: 'conflict'; remote: unknown; message: string }
   | { kind: 'gone'; message: string };
 
@@ -85,6 +85,7 @@ export async function pushOutbox(
       if (outcome.kind === 'applied') {
         for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert(record);
         if (entry.entityId < 0 && outcome.serverId > 0) mapLocalId(db, entry.entity, entry.entityId, outcome.serverId);
+        if (outcome.version !== undefined) rebaseFollowers(db, entry, outcome.serverId, outcome.version);
         acknowledge(db, entry.seq);
         result.applied += 1;
       } else if (outcome.kind === 'conflict') {
@@ -97,6 +98,20 @@ export async function pushOutbox(
     })();
     options.onEntry?.(result.applied + result.parked + result.conflicts);
   }
+}
+
+/**
+ * Later edits of the same record were made on top of this one, so on the version the shop has just given it:
+ * without this, the second of two offline edits would be refused as a conflict with the first.
+ */
+function rebaseFollowers(db: Db, entry: OutboxEntry, entityId: number, version: number): void {
+  db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?').run(
+    version,
+    entry.entity,
+    entityId,
+    entry.seq,
+    entry.baseVersion,
+  );
 }
 
 function mapLocalId(db: Db, entity: SyncEntity, localId: number, serverId: number): void {
@@ -131,11 +146,15 @@ function resolveLocalIds(db: Db, entry: OutboxEntry): OutboxEntry | null {
 async function send(api: ShopApi, entry: OutboxEntry): Promise<Outcome> {
   const id = entry.entityId < 0 ? 0 : entry.entityId;
   const m = entry.mutationId;
-  const versioned = (entity: SyncEntity, answer: { status: 'applied' | 'conflict' | 'gone'; id: number; current?: unknown }): Outcome => {
+  const versioned = (
+    entity: SyncEntity,
+    answer: { status: 'applied' | 'conflict' | 'gone'; id: number; version: number; current?: unknown },
+  ): Outcome => {
     if (answer.status === 'applied')
       return {
         kind: 'applied',
         serverId: answer.id,
+        version: answer.version,
         records: answer.current ? [{ entity, record: answer.current as Record<string, unknown> }] : [],
       };
     if (answer.status === 'conflict')

@@ -124,12 +124,16 @@ export class SyncEngine {
       bus.emit('outbox.changed', outboxCounts(db));
       // An unreachable site stops the run here: pulling would fail the same way.
       if (pushed.stoppedBy) throw pushed.stoppedBy;
+      // Counted page by page, so a run cut short still says how much it brought in.
       const pull = async (entity: SyncEntity) => {
-        rows += await pullEntity(db, api, entity, {
+        let counted = 0;
+        await pullEntity(db, api, entity, {
           pageSize: this.options.pageSize ?? 500,
           signal,
           ...(this.options.afterCommit ? { afterCommit: this.options.afterCommit } : {}),
           onProgress: (p) => {
+            rows += p.applied - counted;
+            counted = p.applied;
             const total = p.remaining === null ? null : p.applied + p.remaining;
             const eta = p.remaining !== null && p.ratePerSecond > 0 ? Math.ceil(p.remaining / p.ratePerSecond) : null;
             progress({ phase: 'pull', entity, done: p.applied, total, ratePerSecond: p.ratePerSecond, etaSeconds: eta });

@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/shell.css';
 import './styles/settings.css';
+import './styles/sync.css';
 
 // Until the saved theme is read, follow the OS, so a dark desktop does not flash white at start.
 applyTheme(resolveTheme('system', systemPrefersDark()));

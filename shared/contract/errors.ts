@@ -36,6 +36,7 @@ export const errorCodes = [
   'sync_cancelled',
   'sync_running',
   'outbox_entry_not_found',
+  'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

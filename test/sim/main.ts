@@ -3,9 +3,11 @@ import { startSimulatedSite } from './start-simulated-site';
 
 /**
  * Runs the simulated Moodle site until SIGINT or SIGTERM:
- *   node --import tsx test/sim/main.ts --port <p> [--seed <n>] [--db <file>]
+ *   node --import tsx test/sim/main.ts --port <p> [--seed <n>] [--bills <n>] [--db <file>]
  * Prints one JSON line, {"url": ..., "token": ...}: the site root and an admin token whose service holds
- * every simulated function. --seed makes the generated token and keys the same from run to run.
+ * every simulated function (core and shop). --seed makes the generated token and keys the same from run to
+ * run. --bills seeds a demo shop with that many bills on a fresh install (demo data seed: --seed, else 1)
+ * instead of the captured site.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -13,6 +15,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
+      bills: { type: 'string' },
       db: { type: 'string' },
     },
     strict: true,
@@ -22,11 +25,16 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error(`--seed must be an integer, not ${values.seed}`);
 
+  const bills = values.bills === undefined ? undefined : Number(values.bills);
+  if (bills !== undefined && (!Number.isSafeInteger(bills) || bills < 1))
+    throw new Error(`--bills must be a positive integer, not ${values.bills}`);
+
   const sim = await startSimulatedSite({
     port,
     host: values.host,
     ...(seed !== undefined ? { randomSeed: seed } : {}),
     ...(values.db ? { dbPath: values.db } : {}),
+    ...(bills !== undefined ? { demo: { bills, ...(seed !== undefined ? { seed } : {}) } } : {}),
   });
   process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.adminToken })}\n`);
 

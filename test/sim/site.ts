@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { FunctionRegistry } from './external/function-registry';
 import { SCHEMA } from './lib/schema';
+import { SHOP_SCHEMA } from './lib/shop/schema';
 
 export type SqlValue = string | number | null;
 
@@ -29,6 +30,8 @@ export class MoodleSite {
       throw new Error(`${options.dbPath ?? ''} already holds a simulated site: give a new file`);
     }
     this.db.exec(SCHEMA);
+    // local_shop is installed on every simulated site (its five stubs are always there).
+    this.db.exec(SHOP_SCHEMA);
     this.random = options.randomSeed === undefined ? () => randomInt(0, 2 ** 32) / 2 ** 32 : mulberry32(options.randomSeed);
   }
 
@@ -43,12 +46,23 @@ export class MoodleSite {
   }
 
   nextId(table: string): number {
+    const next = this.ensureSequence(table);
+    this.sequences.set(table, next + 1);
+    return next;
+  }
+
+  /**
+   * Starts a table's sequence from its rows if it has not started yet, and returns the next id without taking
+   * it. Call it before deleting rows inserted with explicit ids: a sequence started after the highest row is
+   * gone would give that id again, and the shop's sync API relies on ids never being reused.
+   */
+  ensureSequence(table: string): number {
     let next = this.sequences.get(table);
     if (next === undefined) {
       const row = this.db.prepare(`SELECT COALESCE(MAX(id), 0) + 1 AS next FROM mdl_${table}`).get() as { next: number };
       next = row.next;
+      this.sequences.set(table, next);
     }
-    this.sequences.set(table, next + 1);
     return next;
   }
 

@@ -3,8 +3,12 @@ import type { ExternalFunction } from './external/function-registry';
 import { ALL_FUNCTIONS, KNOWN_UNIMPLEMENTED } from './functions';
 import { FaultQueue, type Fault } from './http/faults';
 import { startHttpServer, type ReceivedRequest } from './http/http-server';
+import { shopServerSide, type ShopServerSide } from './lib/shop/server-side';
 import { addServiceFunctions, createService, createToken, grantRestUse } from './lib/webservice';
+import { createDemoData, type DemoData } from './demo-data';
 import { DEFAULT_SEEDERS, type Seeder } from './seed';
+import { seedBaseInstall } from './seed/base-install';
+import { shopDemoSeeder } from './seed/shop-demo-data';
 import { MoodleSite } from './site';
 
 export type { Seeder } from './seed';
@@ -30,6 +34,12 @@ export interface SimulatedSiteOptions {
   now?: number;
   /** PHP's max_input_vars: fields beyond it are dropped as PHP drops them. 1000 by default. */
   maxInputVars?: number;
+  /**
+   * A demo shop (test/sim/demo-data) on a fresh install instead of the captured site: its courses, roles,
+   * staff, customer accounts and shop tables. `now` defaults to the site's frozen clock (option `now`), else
+   * to the demo data's own fixed date, so the same options give the same data. Ignored when `seeders` is given.
+   */
+  demo?: { bills: number; seed?: number; now?: number; customers?: number };
 }
 
 export interface AddTokenOptions {
@@ -54,6 +64,10 @@ export interface SimulatedSite {
   readonly db: Database.Database;
   /** Every request received, in order. */
   readonly requests: ReceivedRequest[];
+  /** The shop's tables seen from the server side: insert, touch or remove records behind the client's back. */
+  readonly shop: ShopServerSide;
+  /** The demo data the site was seeded with, if any (to compare what a client pulled with what was served). */
+  readonly demo: DemoData | undefined;
   setDebug(on: boolean): void;
   setWebServicesEnabled(on: boolean): void;
   setNow(seconds: number | null): void;
@@ -76,10 +90,20 @@ export async function startSimulatedSite(options: SimulatedSiteOptions = {}): Pr
   for (const fn of ALL_FUNCTIONS) site.functions.register(fn);
   for (const fn of options.functions ?? []) site.functions.register(fn, { replace: true });
 
+  const demo = options.demo
+    ? createDemoData({
+        bills: options.demo.bills,
+        ...(options.demo.seed !== undefined ? { seed: options.demo.seed } : {}),
+        ...(options.demo.customers !== undefined ? { customers: options.demo.customers } : {}),
+        ...((options.demo.now ?? options.now) !== undefined ? { now: options.demo.now ?? options.now } : {}),
+      })
+    : undefined;
+  const seeders = options.seeders ?? (demo ? [(s: MoodleSite) => seedBaseInstall(s), shopDemoSeeder(demo)] : DEFAULT_SEEDERS);
+
   let adminServiceId = 0;
   let adminToken = '';
   site.transaction(() => {
-    for (const seeder of options.seeders ?? DEFAULT_SEEDERS) seeder(site);
+    for (const seeder of seeders) seeder(site);
     adminServiceId = createService(site, {
       name: 'Simulator: every function',
       shortname: 'simulator_all',
@@ -106,6 +130,8 @@ export async function startSimulatedSite(options: SimulatedSiteOptions = {}): Pr
     site,
     db: site.db,
     requests,
+    shop: shopServerSide(site),
+    demo,
     setDebug: (on) => site.setConfig('debug', on ? 32767 : 0),
     setWebServicesEnabled: (on) => site.setConfig('enablewebservices', on ? 1 : 0),
     setNow: (seconds) => site.setNow(seconds),

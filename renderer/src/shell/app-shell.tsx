@@ -3,6 +3,7 @@ import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
 import { usePreferences } from '../preferences/preferences-context';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
+import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
 import { SideNav } from './side-nav';
 import { StatusBar } from './status-bar';
 import { UpcomingWorkspace } from './upcoming-workspace';
@@ -45,7 +46,7 @@ export function AppShell() {
             <ErrorNotice error={loadError} />
           </div>
         )}
-        {workspace === 'settings' ? <SettingsWorkspace /> : <UpcomingWorkspace id={workspace} />}
+        {workspace === 'settings' ? <SettingsWorkspace /> : workspace === 'sync' ? <SyncWorkspace /> : <UpcomingWorkspace id={workspace} />}
       </main>
       <StatusBar />
     </div>

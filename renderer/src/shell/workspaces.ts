@@ -52,7 +52,7 @@ export function shortcutOf(index: number, mac: boolean): { aria: string; hint: s
 }
 
 /** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings'>;
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync'>;
 
 export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
   return `workspace.${id}.purpose`;

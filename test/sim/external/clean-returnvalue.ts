@@ -1,6 +1,16 @@
-import type { Description } from './description';
+import type { Description, Keys } from './description';
 import { MoodleException, invalidResponse } from './exceptions';
-import { PARAM_BOOL, PARAM_FLOAT, PARAM_INT, PARAM_RAW, phpString, validateParam, type ParamType, type PhpScalar } from './param-types';
+import {
+  PARAM_BOOL,
+  PARAM_FLOAT,
+  PARAM_INT,
+  PARAM_RAW,
+  PARAM_TEXT,
+  phpString,
+  validateParam,
+  type ParamType,
+  type PhpScalar,
+} from './param-types';
 
 /**
  * external_api::clean_returnvalue(): what Moodle actually sends is the description applied to what the
@@ -28,7 +38,7 @@ export function cleanReturnValue(description: Description | null, response: unkn
       }
       const record = response as Record<string, unknown>;
       const result: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(description.keys)) {
+      for (const [key, sub] of entriesOf(description.keys)) {
         if (record[key] === undefined) {
           if (sub.required === 'required')
             throw invalidResponse(`Error in response - Missing following required key in a single structure: ${key}`);
@@ -52,7 +62,23 @@ export function cleanReturnValue(description: Description | null, response: unkn
   }
 }
 
+/** A description's keys as entries, computed once: a page of 2,000 bills walks the same structure 2,000 times. */
+const entryCache = new WeakMap<Keys, [string, Description][]>();
+function entriesOf(keys: Keys): [string, Description][] {
+  let entries = entryCache.get(keys);
+  if (!entries) {
+    entries = Object.entries(keys);
+    entryCache.set(keys, entries);
+  }
+  return entries;
+}
+
 function cleanValue(type: ParamType, allowNull: boolean, response: unknown): unknown {
+  // Shortcuts for the values cleaning cannot change (the general path below gives the same result, slower):
+  // an integer for PARAM_INT, any string for PARAM_RAW, a string without a tag for PARAM_TEXT.
+  if (type === PARAM_INT && typeof response === 'number' && Number.isSafeInteger(response)) return response;
+  if (type === PARAM_RAW && typeof response === 'string') return response;
+  if (type === PARAM_TEXT && typeof response === 'string' && !response.includes('<')) return response;
   if (response === undefined || response === null) {
     if (allowNull) return null;
     throw invalidResponse('Invalid external api response: the value is "", the server was expecting a value');

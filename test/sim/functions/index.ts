@@ -6,6 +6,9 @@ import { manualEnrolFunctions } from './enrol-manual';
 import { groupFunctions } from './groups';
 import { roleFunctions } from './roles';
 import { shopFunctions } from './shop';
+import { shopBillWriteFunctions } from './shop-bill-writes';
+import { shopCatalogWriteFunctions } from './shop-catalog-writes';
+import { shopSyncFunctions } from './shop-sync';
 import { siteFunctions } from './site';
 import { userFunctions } from './users';
 import { userSearchFunctions } from './users-search';
@@ -22,6 +25,9 @@ export const ALL_FUNCTIONS: readonly ExternalFunction[] = [
   ...groupFunctions,
   ...roleFunctions,
   ...shopFunctions,
+  ...shopSyncFunctions,
+  ...shopCatalogWriteFunctions,
+  ...shopBillWriteFunctions,
 ];
 
 /**

@@ -34,6 +34,8 @@ const CAPABILITY_NAMES: Record<string, string> = {
   'enrol/manual:enrol': 'Enrol users',
   'enrol/manual:unenrol': 'Unenrol users from the course',
   'webservice/rest:use': 'Use REST protocol',
+  // local_shop's lang/en string for the capability.
+  'local/shop:salesadmin': 'Is sales admin',
 };
 
 export function isSiteAdmin(site: MoodleSite, userid: number): boolean {

@@ -11,21 +11,26 @@ export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
 
 export type RestFormat = 'json' | 'xml';
 
-function phpJsonValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(phpJsonValue);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    // A PHP array with no keys encodes as a list, whatever it was meant to be.
-    if (entries.length === 0) return [];
-    return Object.fromEntries(entries.map(([k, v]) => [k, phpJsonValue(v)]));
+/** A PHP array with no keys encodes as a list, whatever it was meant to be: an empty object becomes []. */
+function emptyObjectsAsLists(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const _ in value) return value;
+    return [];
   }
   return value;
 }
 
+/** \uXXXX for every UTF-16 unit of a run of non-ASCII text, as PHP escapes them. */
+function escapeNonAscii(run: string): string {
+  let out = '';
+  for (let i = 0; i < run.length; i += 1) out += `\\u${run.charCodeAt(i).toString(16).padStart(4, '0')}`;
+  return out;
+}
+
 /** json_encode() with PHP's default flags. */
 export function phpJsonEncode(value: unknown): string {
-  const json = JSON.stringify(phpJsonValue(value)) ?? 'null';
-  return json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value, emptyObjectsAsLists) ?? 'null';
+  return json.replace(/\//g, '\\/').replace(/[\u0080-\uffff]+/g, escapeNonAscii);
 }
 
 /** htmlspecialchars($s, ENT_COMPAT, 'UTF-8'). */

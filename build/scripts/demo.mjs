@@ -1,0 +1,61 @@
+// npm run demo: a simulated Moodle site with a demo training company's shop, and the app connected to it.
+// The site runs on 127.0.0.1; the app gets a fresh data folder (.data/demo) with one site profile, and its
+// first sync starts at once. Stop with Ctrl+C: both stop.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const bills = flag('bills', '5000');
+const seed = flag('seed', '1');
+const dataDir = path.resolve(flag('data-dir', '.data/demo'));
+
+console.log(`Starting a simulated Moodle site with a demo shop of ${bills} bills (seed ${seed})…`);
+const site = spawn(process.execPath, ['--import', 'tsx', 'test/sim/main.ts', '--port', '0', '--bills', bills, '--seed', seed], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const { url, token } = await new Promise((resolve, reject) => {
+  site.on('exit', (code) => reject(new Error(`The simulated site stopped (exit ${code}).`)));
+  readline.createInterface({ input: site.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+});
+console.log(`Simulated site ready at ${url}.`);
+
+fs.rmSync(dataDir, { recursive: true, force: true });
+const created = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    'main/cli/main.ts',
+    'profiles.create',
+    JSON.stringify({ name: 'Démo — Formations Lumière', url, token }),
+    '--data-dir',
+    dataDir,
+  ],
+  { encoding: 'utf8' },
+);
+if (created.status !== 0) {
+  console.error(created.stderr);
+  site.kill();
+  process.exit(1);
+}
+console.log(`App data folder: ${dataDir} (one site profile, synced at start).`);
+
+const app = spawn(process.execPath, ['build/scripts/start.mjs', '--data-dir', dataDir, ...args.filter((a) => a === '--browser')], {
+  stdio: 'inherit',
+});
+const stop = () => {
+  app.kill('SIGTERM');
+  site.kill('SIGTERM');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+app.on('exit', (code) => {
+  site.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

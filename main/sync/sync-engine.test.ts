@@ -1,0 +1,139 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tableHashes } from '../../test/support/cache-hash';
+import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { EventBus } from '../core/event-bus';
+import { silentLogger } from '../core/logger';
+import { openDatabase, type Db } from '../db/open';
+import { createMoodleClient, type MoodleClient } from '../moodle/rest-client';
+import { ShopApi } from '../shop-api/shop-client';
+import { SyncEngine } from './sync-engine';
+
+let sim: SimulatedSite;
+let reference: Record<string, string>;
+const BILLS = 600;
+
+function engineOn(
+  db: Db,
+  pageSize: number,
+  afterCommit?: (entity: string, page: number) => void,
+): { engine: SyncEngine; client: MoodleClient } {
+  const client = createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger, sleep: async () => {} });
+  const api = new ShopApi(client);
+  const engine = new SyncEngine({
+    db,
+    api: () => api,
+    bus: new EventBus(),
+    logger: silentLogger,
+    pageSize,
+    ...(afterCommit ? { afterCommit } : {}),
+  });
+  return { engine, client };
+}
+
+beforeAll(async () => {
+  sim = await startSimulatedSite({ demo: { bills: BILLS } });
+  // What an uninterrupted sync with large pages gives: the truth the other runs are compared with.
+  const db = openDatabase(':memory:');
+  const run = await engineOn(db, 2000).engine.start('manual');
+  expect(run.outcome).toBe('done');
+  reference = tableHashes(db);
+  db.close();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+let db: Db;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  sim.clearFaults();
+});
+afterEach(() => db.close());
+
+describe('pull', () => {
+  it('mirrors the shop exactly, whatever the page size', async () => {
+    expect(reference['bill']).toMatch(new RegExp(`^${BILLS}:`));
+    const run = await engineOn(db, 37).engine.start('manual');
+    expect(run).toMatchObject({ outcome: 'done', rowsApplied: expect.any(Number) });
+    expect(tableHashes(db)).toEqual(reference);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('makes one call per entity when nothing changed', async () => {
+    const { engine, client } = engineOn(db, 500);
+    await engine.start('manual');
+    const before = client.log.stats();
+    const run = await engine.start('manual');
+    expect(run.outcome).toBe('done');
+    const after = client.log.stats();
+    const syncCalls = Object.entries(after.byFunction).filter(([fn]) => fn.startsWith('local_shop_sync_'));
+    expect(syncCalls).toHaveLength(9);
+    for (const [fn, stats] of syncCalls) expect(stats.calls - (before.byFunction[fn]?.calls ?? 0), fn).toBe(1);
+  });
+
+  it('stops on a fault in the middle with no partly applied page, and the next run resumes', async () => {
+    let pages = 0;
+    const { engine } = engineOn(db, 25, (entity) => {
+      if (entity === 'bills' && ++pages === 3) sim.injectFault('local_shop_sync_bills', { kind: 'http-error' }, Infinity);
+    });
+    const failed = await engine.start('manual');
+    expect(failed.outcome).toBe('failed');
+    expect(failed.detail).toMatch(/HTTP 500/);
+    // Exactly three pages of bills, each with all its lines: a page is applied whole or not at all.
+    expect(db.prepare('SELECT count(*) FROM bill').pluck().get()).toBe(75);
+    expect(db.prepare('SELECT count(*) FROM bill_item WHERE billid NOT IN (SELECT id FROM bill)').pluck().get()).toBe(0);
+    sim.clearFaults();
+    expect((await engine.start('manual')).outcome).toBe('done');
+    expect(tableHashes(db)).toEqual(reference);
+  });
+
+  it.each([
+    ['truncated JSON', { kind: 'truncated-json' } as const, /cut off/],
+    ['a PHP error page', { kind: 'php-fatal' } as const, /web page instead of data/],
+    ['a stall past the timeout', { kind: 'stall', ms: 1500 } as const, /did not answer/],
+  ])('ends %s with a clear error, then resumes', async (_label, fault, message) => {
+    const client = createMoodleClient({
+      url: sim.url,
+      token: sim.adminToken,
+      logger: silentLogger,
+      sleep: async () => {},
+      timeoutMs: 500,
+      retry: { attempts: 2 },
+    });
+    const api = new ShopApi(client);
+    const engine = new SyncEngine({ db, api: () => api, bus: new EventBus(), logger: silentLogger, pageSize: 100 });
+    sim.injectFault('local_shop_sync_customers', fault, Infinity);
+    const failed = await engine.start('manual');
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    expect(failed.detail).toMatch(message);
+    expect(db.prepare('SELECT count(*) FROM customer').pluck().get()).toBe(0);
+    sim.clearFaults();
+    expect((await engine.start('manual')).outcome).toBe('done');
+    expect(tableHashes(db)).toEqual(reference);
+  });
+
+  it('is cancelled after the page in progress, keeping what was received', async () => {
+    const holder: { engine?: SyncEngine } = {};
+    const { engine } = engineOn(db, 20, (entity, page) => {
+      if (entity === 'bills' && page === 2) holder.engine?.cancel();
+    });
+    holder.engine = engine;
+    const run = await engine.start('manual');
+    expect(run.outcome).toBe('cancelled');
+    expect(db.prepare('SELECT count(*) FROM bill').pluck().get()).toBe(40);
+  });
+
+  it('reports progress with totals, rate and time left', async () => {
+    const bus = new EventBus();
+    const seen: { entity: string | null; done: number; total: number | null }[] = [];
+    bus.subscribe((name, payload) => {
+      if (name === 'sync.progressed') seen.push(payload as (typeof seen)[number]);
+    });
+    const client = createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger });
+    const api = new ShopApi(client);
+    await new SyncEngine({ db, api: () => api, bus, logger: silentLogger, pageSize: 100 }).start('manual');
+    const bills = seen.filter((p) => p.entity === 'bills');
+    expect(bills.map((p) => p.done)).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(bills.every((p) => p.total === BILLS)).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+import { useId, useRef, useState } from 'react';
+import type { OutboxEntryView } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/i18n-context';
+import { ConfirmDialog } from './confirm-dialog';
+import { changeName, OutboxEntryItem } from './outbox-entry-item';
+import { outboxStateOrder, type OutboxCounts, type OutboxState } from './sync-labels';
+import { useNow } from './use-now';
+
+// An outbox that grew offline can hold thousands of entries; the page shows the first ones of each group.
+const SHOWN_PER_GROUP = 100;
+
+const countKeys: Readonly<Record<OutboxState, MessageKey>> = {
+  pending: 'outbox.count.pending',
+  parked: 'outbox.count.parked',
+  conflict: 'outbox.count.conflict',
+};
+const groupKeys: Readonly<Record<OutboxState, MessageKey>> = {
+  pending: 'outbox.group.pending',
+  parked: 'outbox.group.parked',
+  conflict: 'outbox.group.conflict',
+};
+
+interface OutboxPanelProps {
+  counts: OutboxCounts;
+  entries: readonly OutboxEntryView[];
+}
+
+/** The local changes the shop has not acknowledged yet, those that need a decision first. */
+export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const titleId = useId();
+  const now = useNow();
+  const [discarding, setDiscarding] = useState<OutboxEntryView | null>(null);
+  const [retrying, setRetrying] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const discarded = useRef(false);
+  const total = counts.pending + counts.parked + counts.conflict;
+
+  // The counts and the list refresh on outbox.changed (use-sync-state.ts); nothing to update by hand here.
+  const retry = (entry: OutboxEntryView) => {
+    if (retrying !== null) return;
+    setRetrying(entry.seq);
+    setError(null);
+    api.invoke('outbox.retry', { seq: entry.seq }).then(
+      () => setRetrying(null),
+      (failure: unknown) => {
+        setRetrying(null);
+        setError(failure);
+      },
+    );
+  };
+
+  return (
+    <section className="workspace-section" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        {t('outbox.title')}
+      </h2>
+      <p className="section-intro">{t('outbox.intro')}</p>
+      <ul className="outbox-counts" aria-label={t('outbox.countsLabel')}>
+        {(['pending', 'parked', 'conflict'] as const).map((state) => (
+          <li key={state} className={`outbox-count outbox-count-${state}${counts[state] > 0 ? ' outbox-count-nonzero' : ''}`}>
+            <span className="outbox-count-value">{format.number(counts[state])}</span>
+            <span className="outbox-count-label">{t(countKeys[state])}</span>
+          </li>
+        ))}
+      </ul>
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {total === 0 && entries.length === 0 && <p className="notice notice-success">{t('outbox.empty')}</p>}
+      {outboxStateOrder.map((state) => {
+        const group = entries.filter((entry) => entry.state === state);
+        if (group.length === 0) return null;
+        return (
+          <div key={state} className="outbox-group">
+            <h3>
+              {t(groupKeys[state])} <span className="muted">({format.number(group.length)})</span>
+            </h3>
+            <ul className="outbox-list">
+              {group.slice(0, SHOWN_PER_GROUP).map((entry) => (
+                <OutboxEntryItem
+                  key={entry.seq}
+                  entry={entry}
+                  now={now}
+                  busy={retrying === entry.seq}
+                  onRetry={retry}
+                  onDiscard={(picked) => {
+                    setError(null);
+                    setDiscarding(picked);
+                  }}
+                />
+              ))}
+            </ul>
+            {group.length > SHOWN_PER_GROUP && (
+              <p className="muted">{t('outbox.more', { count: format.number(group.length - SHOWN_PER_GROUP) })}</p>
+            )}
+          </div>
+        );
+      })}
+      {discarding && (
+        <ConfirmDialog
+          title={t('discard.title')}
+          confirmLabel={t('discard.confirm')}
+          onClose={() => {
+            setDiscarding(null);
+            // The entry and its Discard button are gone: focus lands on the panel rather than on the page.
+            if (discarded.current) headingRef.current?.focus();
+            discarded.current = false;
+          }}
+          onConfirm={async () => {
+            await api.invoke('outbox.discard', { seq: discarding.seq });
+            discarded.current = true;
+          }}
+        >
+          <p>
+            <strong>{changeName(discarding, t)}</strong>
+          </p>
+          <p>{t('discard.body')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

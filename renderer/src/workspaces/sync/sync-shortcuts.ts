@@ -1,0 +1,32 @@
+/** The Sync workspace's keys, as a pure function of the key event so it is tested without a browser. */
+
+export interface SyncKeyEvent {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+export type SyncShortcut = 'sync' | 'cancel';
+
+/**
+ * F5 and Ctrl+R (Cmd+R on macOS) are the keys people press to "refresh"; here they sync instead of
+ * reloading the page. Reads `key`, not `code`: the browser's own reload follows the layout's R too.
+ * Ctrl+Shift+R (hard reload) is left alone, as an escape hatch.
+ */
+export function syncShortcutFor(event: SyncKeyEvent, mac: boolean): SyncShortcut | null {
+  const bare = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+  if (event.key === 'F5' && bare) return 'sync';
+  if (event.key === 'Escape' && bare) return 'cancel';
+  const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
+  if (modifier && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'r') return 'sync';
+  return null;
+}
+
+/** The hints shown beside the buttons, and their aria-keyshortcuts values. */
+export function syncShortcutHints(mac: boolean): { sync: string[]; syncAria: string; cancel: string; cancelAria: string } {
+  return mac
+    ? { sync: ['F5', '⌘R'], syncAria: 'F5 Meta+R', cancel: 'Esc', cancelAria: 'Escape' }
+    : { sync: ['F5', 'Ctrl+R'], syncAria: 'F5 Control+R', cancel: 'Esc', cancelAria: 'Escape' };
+}

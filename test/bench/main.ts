@@ -1,0 +1,28 @@
+import { moodleBench } from './moodle-bench';
+
+/**
+ * `npm run bench -- <suite> [--bills N]`. Benchmarks print figures; they never pass or fail on a stopwatch.
+ * Suites: moodle (demo generator and simulated site), sync (issue: sync engine).
+ */
+const SUITES: Record<string, (bills: number) => Promise<void>> = {
+  moodle: moodleBench,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const billsFlag = args.indexOf('--bills');
+  const bills = billsFlag >= 0 ? Number(args[billsFlag + 1]) : 100_000;
+  const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--bills');
+  const chosen = names.length ? names : Object.keys(SUITES);
+  for (const name of chosen) {
+    const suite = SUITES[name];
+    if (!suite) throw new Error(`Unknown suite ${name}; choose from: ${Object.keys(SUITES).join(', ')}`);
+    console.log(`\n== ${name} (${bills.toLocaleString('en')} bills) on ${process.version}`);
+    await suite(bills);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+});
