@@ -6,6 +6,7 @@ import { silentLogger } from '../core/logger';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient, type MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { enqueue, listEntries } from './outbox';
 import { SyncEngine } from './sync-engine';
 
 let sim: SimulatedSite;
@@ -135,5 +136,23 @@ describe('pull', () => {
     const bills = seen.filter((p) => p.entity === 'bills');
     expect(bills.map((p) => p.done)).toEqual([100, 200, 300, 400, 500, 600]);
     expect(bills.every((p) => p.total === BILLS)).toBe(true);
+  });
+
+  it('rebuilds the cache from scratch and keeps unsent changes', async () => {
+    const { engine } = engineOn(db, 500);
+    await engine.start('manual');
+    db.prepare("UPDATE bill SET title = 'damaged by hand'").run();
+    // A change the shop will refuse as a conflict (the bill is COMPLETE, not PENDING): it stays in the outbox.
+    const complete = db.prepare("SELECT id FROM bill WHERE status = 'COMPLETE' LIMIT 1").pluck().get() as number;
+    enqueue(db, {
+      kind: 'bill.transition',
+      entityId: complete,
+      baseVersion: 0,
+      payload: { fromstatus: 'PENDING', tostatus: 'SOLDOUT', note: '' },
+    });
+    const run = await engine.rebuild();
+    expect(run).toMatchObject({ trigger: 'rebuild', outcome: 'done' });
+    expect(listEntries(db)).toMatchObject([{ entityId: complete, state: 'conflict' }]);
+    expect(tableHashes(db)).toEqual(reference);
   });
 });
