@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { BillRecord } from '../shop-api/records';
+import { billHistoryRecord, billItemRecord, paymentRecord, type BillRecord } from '../shop-api/records';
 import { syncEntities, type SyncEntity } from '../shop-api/sync-entities';
 
 /** Where each synced entity lands in the cache (migration 0020). */
@@ -53,7 +53,15 @@ export function columnsOf(entity: SyncEntity): string[] {
 
 export interface EntityWriter {
   upsert(record: Record<string, unknown>): void;
+  /** A page's rows at once: a bill page clears its bills' lines in three statements, not three per bill. */
+  upsertAll(records: readonly Record<string, unknown>[]): void;
   remove(id: number): void;
+}
+
+/** `INSERT … ON CONFLICT (id) DO UPDATE`, with positional parameters (binding arrays is faster than objects). */
+function upsertSql(table: string, columns: readonly string[]): string {
+  const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}`;
 }
 
 /**
@@ -63,24 +71,25 @@ export interface EntityWriter {
 export function entityWriter(db: Db, entity: SyncEntity): EntityWriter {
   const table = ENTITY_TABLE[entity];
   const columns = columnsOf(entity);
-  const upsert = db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-     ON CONFLICT (id) DO UPDATE SET ${columns
-       .filter((c) => c !== 'id')
-       .map((c) => `${c} = excluded.${c}`)
-       .join(', ')}`,
-  );
+  const upsert = db.prepare(upsertSql(table, columns));
   const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
   const children = entity === 'bills' ? billChildrenWriter(db) : null;
+  const write = (record: Record<string, unknown>) =>
+    upsert.run(columns.map((column) => (column === 'prices' ? JSON.stringify(record[column]) : record[column])));
   return {
     upsert(record) {
-      const row: Record<string, unknown> = {};
-      for (const column of columns) {
-        const value = record[column];
-        row[column] = column === 'prices' ? JSON.stringify(value) : value;
+      write(record);
+      if (children) {
+        children.clear([record as unknown as BillRecord]);
+        children.insert(record as unknown as BillRecord);
       }
-      upsert.run(row);
-      children?.replace(record as unknown as BillRecord);
+    },
+    upsertAll(records) {
+      children?.clear(records as unknown as BillRecord[]);
+      for (const record of records) {
+        write(record);
+        children?.insert(record as unknown as BillRecord);
+      }
     },
     remove(id) {
       remove.run(id);
@@ -88,27 +97,31 @@ export function entityWriter(db: Db, entity: SyncEntity): EntityWriter {
   };
 }
 
+const BILL_CHILDREN = [
+  { table: 'bill_item', key: 'items', columns: Object.keys(billItemRecord.shape) },
+  { table: 'bill_payment', key: 'payments', columns: Object.keys(paymentRecord.shape) },
+  { table: 'bill_history', key: 'history', columns: Object.keys(billHistoryRecord.shape) },
+] as const;
+
 /** A bill arrives whole, with its lines, payments and history: they replace what the cache had. */
 function billChildrenWriter(db: Db) {
-  const clear = ['bill_item', 'bill_payment', 'bill_history'].map((t) => db.prepare(`DELETE FROM ${t} WHERE billid = ?`));
-  const item = db.prepare(
-    `INSERT INTO bill_item (id, billid, ordering, type, itemcode, catalogitemid, abstract, description, delay, unitcents, quantity,
-       totalcents, taxcode, taxratio, taxcents, bundleid, customerdata, productiondata)
-     VALUES (@id, @billid, @ordering, @type, @itemcode, @catalogitemid, @abstract, @description, @delay, @unitcents, @quantity,
-       @totalcents, @taxcode, @taxratio, @taxcents, @bundleid, @customerdata, @productiondata)`,
-  );
-  const payment = db.prepare(
-    'INSERT INTO bill_payment (id, billid, amountcents, paymode, paidon, reference, timecreated) VALUES (@id, @billid, @amountcents, @paymode, @paidon, @reference, @timecreated)',
-  );
-  const history = db.prepare(
-    'INSERT INTO bill_history (id, billid, fromstatus, tostatus, timecreated, userid, note) VALUES (@id, @billid, @fromstatus, @tostatus, @timecreated, @userid, @note)',
-  );
+  const statements = BILL_CHILDREN.map((child) => ({
+    ...child,
+    clear: db.prepare(`DELETE FROM ${child.table} WHERE billid IN (SELECT value FROM json_each(?))`),
+    insert: db.prepare(
+      `INSERT INTO ${child.table} (billid, ${child.columns.join(', ')}) VALUES (?, ${child.columns.map(() => '?').join(', ')})`,
+    ),
+  }));
   return {
-    replace(bill: BillRecord) {
-      for (const statement of clear) statement.run(bill.id);
-      for (const line of bill.items) item.run({ ...line, billid: bill.id });
-      for (const entry of bill.payments) payment.run({ ...entry, billid: bill.id });
-      for (const entry of bill.history) history.run({ ...entry, billid: bill.id });
+    clear(bills: readonly BillRecord[]) {
+      const ids = JSON.stringify(bills.map((bill) => bill.id));
+      for (const child of statements) child.clear.run(ids);
+    },
+    insert(bill: BillRecord) {
+      for (const child of statements) {
+        for (const row of bill[child.key] as unknown as Record<string, unknown>[])
+          child.insert.run([bill.id, ...child.columns.map((c) => row[c])]);
+      }
     },
   };
 }

@@ -48,7 +48,7 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
        synced_at = excluded.synced_at, rows_applied = rows_applied + excluded.rows_applied`,
   );
   const apply = db.transaction((page: SyncPage<SyncEntity>) => {
-    for (const row of page.rows) writer.upsert(row as Record<string, unknown>);
+    writer.upsertAll(page.rows as Record<string, unknown>[]);
     for (const gone of page.deleted) writer.remove(gone.id);
     saveCursor.run(entity, page.next.timemodified, page.next.id, Date.now(), page.rows.length + page.deleted.length);
   });
@@ -57,12 +57,23 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
   let applied = 0;
   // Counted by the shop on the first page only; then estimated from what has arrived since.
   let firstRemaining: number | null = null;
-  for (let pageNumber = 1; ; pageNumber += 1) {
+  // The next page is requested as soon as this one has arrived, before it is applied: the shop prepares it
+  // while this process writes, instead of each side waiting for the other. Its cursor comes from the page
+  // in hand; the stored cursor still moves only with the page it follows, so a crash loses nothing.
+  let cursor = readCursor(db, entity);
+  let pending: Promise<SyncPage<SyncEntity>> | null = api.syncPage(entity, cursor, options.pageSize, { countRemaining: true });
+  for (let pageNumber = 1; pending; pageNumber += 1) {
+    const page = await pending;
+    pending = null;
     if (options.signal?.aborted)
       throw new AppError('sync_cancelled', 'The sync was cancelled. What was received so far is kept; the next sync continues from there.');
-    const cursor = readCursor(db, entity);
-    const page = await api.syncPage(entity, cursor, options.pageSize, { countRemaining: pageNumber === 1 });
     assertMovesForward(entity, cursor, page);
+    cursor = page.next;
+    if (page.hasmore) {
+      pending = api.syncPage(entity, cursor, options.pageSize, { countRemaining: false });
+      // Applied below; if applying fails, this request's outcome is not awaited: keep it from being reported as unhandled.
+      pending.catch(() => {});
+    }
     try {
       apply(page);
     } catch (error) {
@@ -76,8 +87,8 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
     const remaining = !page.hasmore ? 0 : firstRemaining === null ? null : Math.max(0, firstRemaining - applied);
     const seconds = (performance.now() - started) / 1000;
     options.onProgress?.({ entity, applied, remaining, ratePerSecond: seconds > 0 ? Math.round(applied / seconds) : 0 });
-    if (!page.hasmore) return applied;
   }
+  return applied;
 }
 
 /** A server that answers "more" without moving the cursor would make the pull loop forever. */

@@ -1,4 +1,5 @@
 import { moodleBench } from './moodle-bench';
+import { syncBench } from './sync-bench';
 
 /**
  * `npm run bench -- <suite> [--bills N]`. Benchmarks print figures; they never pass or fail on a stopwatch.
@@ -6,6 +7,7 @@ import { moodleBench } from './moodle-bench';
  */
 const SUITES: Record<string, (bills: number) => Promise<void>> = {
   moodle: moodleBench,
+  sync: syncBench,
 };
 
 async function main(): Promise<void> {

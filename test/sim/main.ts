@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startSimulatedSite } from './start-simulated-site';
+import { startSimulatedSite, type SimulatedSite } from './start-simulated-site';
 
 /**
  * Runs the simulated Moodle site until SIGINT or SIGTERM:
@@ -9,6 +9,26 @@ import { startSimulatedSite } from './start-simulated-site';
  * run. --bills seeds a demo shop with that many bills on a fresh install (demo data seed: --seed, else 1)
  * instead of the captured site.
  */
+/**
+ * Grows the demo catalog to `total` items (benchmarks ask for 2,000) with variants of its first item: new ids
+ * and codes, the same fields otherwise, dated like the rest of the demo data.
+ */
+function addCatalogItems(sim: SimulatedSite, total: number): void {
+  const model = sim.demo?.catalogItems[0];
+  const existing = sim.demo?.catalogItems.length ?? 0;
+  if (!model || total <= existing) return;
+  const firstId = Math.max(...sim.demo!.catalogItems.map((item) => item.id)) + 1;
+  for (let i = 0; i < total - existing; i += 1) {
+    sim.shop.insert('catalogitems', {
+      ...model,
+      id: firstId + i,
+      code: `${model.code}-V${i + 1}`,
+      shortname: `${model.shortname}-v${i + 1}`,
+      idnumber: '',
+    });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -17,6 +37,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       bills: { type: 'string' },
       db: { type: 'string' },
+      'catalog-items': { type: 'string' },
     },
     strict: true,
   });
@@ -36,6 +57,9 @@ async function main(): Promise<void> {
     ...(values.db ? { dbPath: values.db } : {}),
     ...(bills !== undefined ? { demo: { bills, ...(seed !== undefined ? { seed } : {}) } } : {}),
   });
+  const items = values['catalog-items'] === undefined ? 0 : Number(values['catalog-items']);
+  if (!Number.isSafeInteger(items) || items < 0) throw new Error(`--catalog-items must be a whole number, not ${values['catalog-items']}`);
+  addCatalogItems(sim, items);
   process.stdout.write(`${JSON.stringify({ url: sim.url, token: sim.adminToken })}\n`);
 
   let stopping = false;
