@@ -47,11 +47,12 @@ export class SyncEngine {
   }
 
   start(trigger: SyncTrigger): Promise<SyncRun> {
-    this.current ??= this.run(trigger).finally(() => {
-      this.current = null;
-      this.abort = null;
+    if (this.current) return this.current;
+    const promise: Promise<SyncRun> = this.run(trigger).finally(() => {
+      if (this.current === promise) this.current = null;
     });
-    return this.current;
+    this.current = promise;
+    return promise;
   }
 
   cancel(): boolean {
@@ -109,6 +110,9 @@ export class SyncEngine {
         detail,
         runId,
       );
+      // Over before the events go out: whoever hears "finished" and asks for a sync gets a new run.
+      this.current = null;
+      this.abort = null;
       const run = readRun(db, runId);
       bus.emit('sync.finished', run);
       bus.emit('outbox.changed', outboxCounts(db));
