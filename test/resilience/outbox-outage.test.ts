@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { ShopApi } from '../../main/shop-api/shop-client';
 import { enqueue, listEntries, outboxCounts } from '../../main/sync/outbox';
 import { pushOutbox } from '../../main/sync/push';
 import { SyncEngine } from '../../main/sync/sync-engine';
+import { runSyncChild } from '../support/run-sync-child';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 
 /**
@@ -19,7 +19,6 @@ import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-s
  * killed in the middle of sending them; edits the site changed meanwhile are parked as conflicts, never
  * written over.
  */
-const CHILD = path.resolve(import.meta.dirname, '../support/sync-child.ts');
 const EDITS = 1000;
 let sim: SimulatedSite;
 let dir: string;
@@ -33,20 +32,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function pushChild(file: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'push', sim.url, sim.adminToken, file], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
-}
+const pushChild = (file: string, killAfterMs?: number) =>
+  runSyncChild({ mode: 'push', url: sim.url, token: sim.adminToken, file }, killAfterMs);
 
 const cachedItems = (db: Db) =>
   (db.prepare('SELECT * FROM catalog_item ORDER BY id').all() as (Omit<CatalogItemRecord, 'prices'> & { prices: string })[]).map((row) => ({

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { tableHashes } from '../support/cache-hash';
+import { runSyncChild } from '../support/run-sync-child';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 
 /**
@@ -12,7 +12,6 @@ import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-s
  * middle of its work, and resumed. The cache must end equal, table by table, to an uninterrupted sync's,
  * with SQLite's integrity check clean.
  */
-const CHILD = path.resolve(import.meta.dirname, '../support/sync-child.ts');
 let sim: SimulatedSite;
 let dir: string;
 
@@ -25,21 +24,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs the child; kills it after `killAfterMs` if given. Resolves with how it ended. */
-function runChild(file: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, 'pull', sim.url, sim.adminToken, file, '40'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === undefined ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('exit', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      resolve({ code, signal, stderr });
-    });
-  });
-}
+const runChild = (file: string, killAfterMs?: number) =>
+  runSyncChild({ mode: 'pull', url: sim.url, token: sim.adminToken, file, pageSize: 40 }, killAfterMs);
 
 /** A small deterministic generator, so a failing sequence of kill moments can be replayed. */
 function prng(seed: number): () => number {
