@@ -1,5 +1,9 @@
 import type { RunMode } from '../../shared/contract/app';
 import { appHandlers } from '../app/handlers';
+import { relayBillChanges } from '../bills/bills-changed-relay';
+import { billsHandlers } from '../bills/handlers';
+import { customersHandlers } from '../customers/handlers';
+import { exportsHandlers } from '../exports/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
 import { profilesHandlers } from '../profiles/handlers';
 import { ProfileRegistry } from '../profiles/profile-registry';
@@ -98,12 +102,17 @@ export function createCore(options: CoreOptions): Core {
   bus.subscribe((name) => {
     if (name === 'sync.finished') status.publish();
   });
+  // The bills and customers screens learn of each committed sync page and acknowledged change.
+  const stopBillRelay = relayBillChanges(bus);
 
   const handlers: Handlers = defineHandlers({
     ...appHandlers(services),
+    ...billsHandlers(services),
+    ...customersHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
     ...syncHandlers(services),
+    ...exportsHandlers(services),
   });
 
   const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};
@@ -114,6 +123,7 @@ export function createCore(options: CoreOptions): Core {
     services,
     close: () => {
       stopAutoSync();
+      stopBillRelay();
       sessions?.close();
       caches.closeAll();
     },

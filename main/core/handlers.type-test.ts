@@ -3,6 +3,9 @@
  * or an extra handler, an @ts-expect-error below becomes unused and the typecheck fails.
  */
 import { appHandlers } from '../app/handlers';
+import { billsHandlers } from '../bills/handlers';
+import { customersHandlers } from '../customers/handlers';
+import { exportsHandlers } from '../exports/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
@@ -18,9 +21,20 @@ export function typeChecks(services: CoreServices): void {
     ...profilesHandlers(services),
     ...settingsHandlers(services),
     ...syncHandlers(services),
+    ...exportsHandlers(services),
+    ...billsHandlers(services),
+    ...customersHandlers(services),
     // @ts-expect-error bills.nope is not in the contract
     'bills.nope': () => ({}),
   });
 
-  defineHandlers({ ...appHandlers(services), ...profilesHandlers(services), ...settingsHandlers(services), ...syncHandlers(services) });
+  defineHandlers({
+    ...appHandlers(services),
+    ...profilesHandlers(services),
+    ...settingsHandlers(services),
+    ...syncHandlers(services),
+    ...exportsHandlers(services),
+    ...billsHandlers(services),
+    ...customersHandlers(services),
+  });
 }

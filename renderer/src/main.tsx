@@ -10,6 +10,9 @@ import './styles/forms.css';
 import './styles/shell.css';
 import './styles/settings.css';
 import './styles/sync.css';
+import './styles/tables.css';
+import './styles/grid.css';
+import './styles/records.css';
 
 // Until the saved theme is read, follow the OS, so a dark desktop does not flash white at start.
 applyTheme(resolveTheme('system', systemPrefersDark()));

@@ -37,6 +37,17 @@ export const errorCodes = [
   'sync_running',
   'outbox_entry_not_found',
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
+  // Exports
+  'export_target_invalid', // the file or folder to write is not an absolute path in an existing, writable folder
+  'export_bills_missing', // bills asked for by id are not in the local cache (rebuilt or not synced yet)
+  'export_running', // an export with this id is already running
+  'export_cancelled',
+  // Bills and customers
+  'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)
+  'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state
+  'bill_not_payable', // a payment cannot be recorded in the bill's current state
+  'payment_exceeds_due', // the payment is larger than what is left to pay
+  'customer_not_found',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

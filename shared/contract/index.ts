@@ -5,12 +5,18 @@
  */
 import type { z } from 'zod';
 import { appCommands, appEvents } from './app';
+import { billsCommands, billsEvents } from './bills';
+import { customersCommands } from './customers';
+import { exportsCommands, exportsEvents } from './exports';
 import { profilesCommands, profilesEvents } from './profiles';
 import { settingsCommands, settingsEvents } from './settings';
 import { syncCommands, syncEvents } from './sync';
 
 export const commands = {
   ...appCommands,
+  ...billsCommands,
+  ...customersCommands,
+  ...exportsCommands,
   ...profilesCommands,
   ...settingsCommands,
   ...syncCommands,
@@ -18,6 +24,8 @@ export const commands = {
 
 export const events = {
   ...appEvents,
+  ...billsEvents,
+  ...exportsEvents,
   ...profilesEvents,
   ...settingsEvents,
   ...syncEvents,
@@ -57,5 +65,7 @@ export type { Result } from './result';
 export type { AppStatus, ConnectionState, RunMode } from './app';
 export type { Profile, SiteCheck } from './profiles';
 export type { Settings } from './settings';
+export type { BillColumn, BillDetail, BillFilter, BillRow } from './bills';
+export type { CustomerDetail, CustomerRow } from './customers';
 export type { OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
 export * from './bridge';

@@ -1,13 +1,15 @@
+import { exportsBench } from './exports-bench';
 import { moodleBench } from './moodle-bench';
 import { syncBench } from './sync-bench';
 
 /**
  * `npm run bench -- <suite> [--bills N]`. Benchmarks print figures; they never pass or fail on a stopwatch.
- * Suites: moodle (demo generator and simulated site), sync (issue: sync engine).
+ * Suites: moodle (demo generator and simulated site), sync (issue: sync engine), exports (issue: exports).
  */
 const SUITES: Record<string, (bills: number) => Promise<void>> = {
   moodle: moodleBench,
   sync: syncBench,
+  exports: exportsBench,
 };
 
 async function main(): Promise<void> {

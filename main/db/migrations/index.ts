@@ -1,6 +1,8 @@
 import type { Migration } from '../migration';
 import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-shop-cache';
+import { migration0030 } from './0030-bill-search';
+import { migration0040 } from './0040-customer-totals';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
-export const migrations: readonly Migration[] = [migration0010, migration0020];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];

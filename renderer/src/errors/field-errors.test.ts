@@ -28,6 +28,20 @@ describe('splitFieldErrors', () => {
     expect(splitFieldErrors(error, fields)).toEqual({ fields: {}, rest: error });
   });
 
+  it('reads fields nested in the input under a name', () => {
+    const split = splitFieldErrors(
+      {
+        code: 'invalid_input',
+        message: 'Invalid input',
+        details: { issues: [{ path: ['details', 'url'], message: 'Enter the address' }, { path: ['id'], message: 'Too small' }] },
+      },
+      fields,
+      'details',
+    );
+    expect(split.fields).toEqual({ url: ['Enter the address'] });
+    expect(split.rest?.code).toBe('invalid_input');
+  });
+
   it('maps a refusal with details.field to that field', () => {
     const split = splitFieldErrors({ code: 'profile_name_taken', message: 'Already named', details: { field: 'name' } }, fields);
     expect(split.fields).toEqual({ name: ['Already named'] });

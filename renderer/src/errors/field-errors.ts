@@ -15,9 +15,10 @@ const fieldSchema = z.object({ field: z.string() });
 
 /**
  * Sorts a command's error between the form's fields and the form itself. The server is the authority on
- * validity, so its messages are shown as they are, under the field they name.
+ * validity, so its messages are shown as they are, under the field they name. `under` names the object the
+ * form's fields sit in within the command's input (`details` for { id, details: {...} }).
  */
-export function splitFieldErrors<F extends string>(error: AppErrorShape, fields: readonly F[]): SplitError<F> {
+export function splitFieldErrors<F extends string>(error: AppErrorShape, fields: readonly F[], under?: string): SplitError<F> {
   const isField = (name: string | undefined): name is F => name !== undefined && (fields as readonly string[]).includes(name);
   const result: FieldErrors<F> = {};
   const add = (field: F, message: string) => {
@@ -29,7 +30,7 @@ export function splitFieldErrors<F extends string>(error: AppErrorShape, fields:
     if (!parsed.success) return { fields: {}, rest: error };
     let unmatched = false;
     for (const issue of parsed.data.issues) {
-      const field = issue.path[0];
+      const field = under === undefined ? issue.path[0] : issue.path[0] === under ? issue.path[1] : undefined;
       if (isField(field)) add(field, issue.message);
       else unmatched = true;
     }

@@ -1,3 +1,7 @@
+import { billsEn } from './bills-en';
+import { customersEn } from './customers-en';
+import { exportsEn } from './exports-en';
+
 /**
  * English messages: the source of truth for message keys (fr.ts must have exactly the same ones).
  * Keys are flat and dotted by screen; `{name}` marks a placeholder filled by `t(key, { name })`.
@@ -5,6 +9,9 @@
  * which says what to do, is shown below the title.
  */
 export const en = {
+  ...billsEn,
+  ...exportsEn,
+  ...customersEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',
@@ -18,8 +25,6 @@ export const en = {
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',
   'workspace.notBuilt': 'This workspace is not available yet.',
-  'workspace.bills.purpose': 'It will list the bills of the shop with their status, amounts and payments.',
-  'workspace.customers.purpose': 'It will list the customers of the shop with their Moodle accounts and their bills.',
   'workspace.catalogs.purpose': 'It will show the catalogs of the shop with their categories, products and prices.',
   'workspace.lettering.purpose': 'It will match the payments received against the bills they settle.',
   'workspace.handlers.purpose': 'It will show what each product does in Moodle after a purchase: accounts, enrolments, groups and roles.',
@@ -304,6 +309,15 @@ export const en = {
   'error.sync_running': 'A sync is already running',
   'error.outbox_entry_not_found': 'This change is no longer waiting',
   'error.outbox_damaged': 'This change cannot be read back',
+  'error.export_target_invalid': 'The export cannot be written there',
+  'error.export_bills_missing': 'Some bills are not in the local data',
+  'error.export_running': 'This export is already running',
+  'error.export_cancelled': 'Export cancelled',
+  'error.bill_not_found': 'Bill not found',
+  'error.bill_transition_not_allowed': 'This bill cannot move to that state',
+  'error.bill_not_payable': 'A payment cannot be recorded on this bill',
+  'error.payment_exceeds_due': 'The payment is more than what is due',
+  'error.customer_not_found': 'Customer not found',
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,7 @@
+import { billsFr } from './bills-fr';
+import { customersFr } from './customers-fr';
 import type { en } from './en';
+import { exportsFr } from './exports-fr';
 
 /**
  * French messages. `satisfies` makes a missing or extra key a type error, so fr and en cannot drift.
@@ -6,6 +9,9 @@ import type { en } from './en';
  * before ; ? !, and ’ for apostrophes. Written as escapes so they survive editors that trim spaces.
  */
 export const fr = {
+  ...billsFr,
+  ...exportsFr,
+  ...customersFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':
@@ -20,8 +26,6 @@ export const fr = {
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',
   'workspace.notBuilt': 'Cet espace de travail n’est pas encore disponible.',
-  'workspace.bills.purpose': 'Il listera les factures de la boutique avec leur état, leurs montants et leurs paiements.',
-  'workspace.customers.purpose': 'Il listera les clients de la boutique avec leurs comptes Moodle et leurs factures.',
   'workspace.catalogs.purpose': 'Il présentera les catalogues de la boutique avec leurs catégories, leurs produits et leurs prix.',
   'workspace.lettering.purpose': 'Il rapprochera les paiements reçus des factures qu’ils soldent.',
   'workspace.handlers.purpose':
@@ -310,4 +314,13 @@ export const fr = {
   'error.sync_running': 'Une synchronisation est déjà en cours',
   'error.outbox_entry_not_found': 'Cette modification n’est plus en attente',
   'error.outbox_damaged': 'Cette modification est illisible',
+  'error.export_target_invalid': 'L’export ne peut pas être écrit à cet endroit',
+  'error.export_bills_missing': 'Certaines factures ne sont pas dans les données locales',
+  'error.export_running': 'Cet export est déjà en cours',
+  'error.export_cancelled': 'Export annulé',
+  'error.bill_not_found': 'Facture introuvable',
+  'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',
+  'error.bill_not_payable': 'Aucun paiement ne peut être enregistré sur cette facture',
+  'error.payment_exceeds_due': 'Le paiement dépasse le montant restant dû',
+  'error.customer_not_found': 'Client introuvable',
 } satisfies Record<keyof typeof en, string>;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
 import { usePreferences } from '../preferences/preferences-context';
+import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
+import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
 import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
 import { SideNav } from './side-nav';
@@ -9,7 +11,7 @@ import { StatusBar } from './status-bar';
 import { UpcomingWorkspace } from './upcoming-workspace';
 import { useHashRoute } from './use-hash-route';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
-import { labelKey } from './workspaces';
+import { labelKey, type WorkspaceId } from './workspaces';
 
 /** Navigation on the left, the active workspace in the middle, the status bar at the bottom. */
 export function AppShell() {
@@ -36,7 +38,8 @@ export function AppShell() {
   return (
     <div className="shell">
       <SideNav current={workspace} />
-      <main className="workspace">
+      {/* The list workspaces fill the window and scroll inside their tables, not as a page. */}
+      <main className={workspace === 'bills' || workspace === 'customers' ? 'workspace workspace-fill' : 'workspace'}>
         <h1 ref={headingRef} tabIndex={-1} className="workspace-title">
           {title}
         </h1>
@@ -46,9 +49,24 @@ export function AppShell() {
             <ErrorNotice error={loadError} />
           </div>
         )}
-        {workspace === 'settings' ? <SettingsWorkspace /> : workspace === 'sync' ? <SyncWorkspace /> : <UpcomingWorkspace id={workspace} />}
+        <Workspace id={workspace} />
       </main>
       <StatusBar />
     </div>
   );
+}
+
+function Workspace({ id }: { id: WorkspaceId }) {
+  switch (id) {
+    case 'bills':
+      return <BillsWorkspace />;
+    case 'customers':
+      return <CustomersWorkspace />;
+    case 'sync':
+      return <SyncWorkspace />;
+    case 'settings':
+      return <SettingsWorkspace />;
+    default:
+      return <UpcomingWorkspace id={id} />;
+  }
 }

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { hashOf, parseHash, type WorkspaceId } from './workspaces';
+import { hashOf, parseDetailId, parseHash, type WorkspaceId } from './workspaces';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -20,4 +20,9 @@ export function useHashRoute(): [WorkspaceId, (id: WorkspaceId) => void] {
     window.location.hash = hashOf(id);
   }, []);
   return [workspace, navigate];
+}
+
+/** The id after the workspace in the hash (#/bills/123 → 123), or null when the list is shown alone. */
+export function useDetailId(): number | null {
+  return parseDetailId(useSyncExternalStore(subscribe, snapshot));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashOf, parseHash, shortcutOf, workspaceForShortcut } from './workspaces';
+import { detailHash, hashOf, parseDetailId, parseHash, shortcutOf, workspaceForShortcut } from './workspaces';
 
 const key = (code: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }>) => ({
   code,
@@ -16,6 +16,15 @@ describe('hash route', () => {
     expect(parseHash('#/sync/later/part')).toBe('sync');
     expect(parseHash('')).toBe('bills');
     expect(parseHash('#/nowhere')).toBe('bills');
+  });
+
+  it('reads the record shown beside a list', () => {
+    expect(parseDetailId(detailHash('bills', 123))).toBe(123);
+    expect(parseHash(detailHash('customers', 7))).toBe('customers');
+    expect(parseDetailId('#/bills')).toBeNull();
+    expect(parseDetailId('#/bills/0')).toBeNull();
+    expect(parseDetailId('#/bills/-3')).toBeNull();
+    expect(parseDetailId('#/bills/12abc')).toBeNull();
   });
 });
 

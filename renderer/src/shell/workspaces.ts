@@ -51,8 +51,22 @@ export function shortcutOf(index: number, mac: boolean): { aria: string; hint: s
   return mac ? { aria: `Meta+${digit}`, hint: `⌘${digit}` } : { aria: `Control+${digit}`, hint: `Ctrl+${digit}` };
 }
 
+/**
+ * The record a workspace shows beside its list, from #/bills/123: a positive integer id, or null. Links to
+ * a bill or a customer are plain hrefs built with detailHash, so they open in place and the back button
+ * closes them.
+ */
+export function parseDetailId(hash: string): number | null {
+  const second = hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+  return /^[1-9]\d{0,15}$/.test(second) ? Number(second) : null;
+}
+
+export function detailHash(id: WorkspaceId, recordId: number): string {
+  return `#/${id}/${recordId}`;
+}
+
 /** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync'>;
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers'>;
 
 export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
   return `workspace.${id}.purpose`;

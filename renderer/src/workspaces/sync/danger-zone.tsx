@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import type { OutboxCounts } from './sync-labels';
 
 interface DangerZoneProps {

@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { changeName, OutboxEntryItem } from './outbox-entry-item';
 import { outboxStateOrder, type OutboxCounts, type OutboxState } from './sync-labels';
 import { useNow } from './use-now';

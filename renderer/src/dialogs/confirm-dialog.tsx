@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { ErrorNotice } from '../../errors/error-notice';
-import { useT } from '../../i18n/i18n-context';
+import { ErrorNotice } from '../errors/error-notice';
+import { useT } from '../i18n/i18n-context';
 
 interface ConfirmDialogProps {
   title: string;

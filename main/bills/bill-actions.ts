@@ -1,0 +1,93 @@
+import { BILL_TRANSITIONS, PAYABLE_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
+import { AppError } from '../../shared/contract';
+import type { BillDetail } from '../../shared/contract/bills';
+import type { Db } from '../db/open';
+import { enqueue } from '../sync/outbox';
+import { overlaidState } from './bill-overlay';
+import { getBillDetail } from './bill-detail';
+
+/**
+ * The operator's actions on a bill. Each is checked against the bill as the operator sees it (the server's
+ * copy with the changes already queued), then queued for the shop in the same transaction as that check, so
+ * two quick clicks cannot both pass it. The shop checks again when the change arrives; what it refuses is
+ * parked in the outbox with its reason.
+ */
+
+/** For messages: 123456 EUR cents → "1234.56 EUR", integers only. */
+function money(cents: number, currency: string): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
+}
+
+function currentBill(db: Db, id: number) {
+  const bill = overlaidState(db, id);
+  if (!bill) throw new AppError('bill_not_found', `Bill ${id} is not in the local cache. Sync, then search for it again.`, { id });
+  const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(id) as {
+    version: number;
+    currency: string;
+  };
+  return { ...bill, version, currency };
+}
+
+export function transitionBill(db: Db, input: { id: number; to: BillStatus; note: string }): BillDetail {
+  db.transaction(() => {
+    const bill = currentBill(db, input.id);
+    const allowed = BILL_TRANSITIONS[bill.status];
+    if (!allowed.includes(input.to)) {
+      throw new AppError(
+        'bill_transition_not_allowed',
+        allowed.length === 0
+          ? `Bill ${input.id} is ${bill.status}: the shop allows no change of state from there.`
+          : `Bill ${input.id} is ${bill.status}: the shop allows ${allowed.join(', ')} from there, not ${input.to}.`,
+        { id: input.id, from: bill.status, to: input.to, allowed: [...allowed] },
+      );
+    }
+    enqueue(db, {
+      kind: 'bill.transition',
+      entityId: input.id,
+      baseVersion: bill.version,
+      payload: { fromstatus: bill.status, tostatus: input.to, note: input.note },
+    });
+  })();
+  return getBillDetail(db, input.id);
+}
+
+/** An offline payment (check, transfer). Its status effect follows the amounts, as local_shop_record_payment does. */
+export function recordPayment(
+  db: Db,
+  input: { id: number; amountcents: number; paymode: 'check' | 'transfer'; paidon: number; reference: string },
+): BillDetail {
+  db.transaction(() => {
+    const bill = currentBill(db, input.id);
+    if (!PAYABLE_STATUSES.includes(bill.status)) {
+      throw new AppError(
+        'bill_not_payable',
+        `Bill ${input.id} is ${bill.status}: a payment can be recorded only on a bill that is ${PAYABLE_STATUSES.join(', ')}.`,
+        { id: input.id, status: bill.status },
+      );
+    }
+    const due = bill.amountcents - bill.paidcents;
+    if (input.amountcents > due) {
+      throw new AppError(
+        'payment_exceeds_due',
+        `Bill ${input.id} has ${money(due, bill.currency)} left to pay: record at most that amount.`,
+        { id: input.id, dueCents: due, amountcents: input.amountcents },
+      );
+    }
+    enqueue(db, {
+      kind: 'bill.payment',
+      entityId: input.id,
+      baseVersion: bill.version,
+      // The bill's own currency: the shop refuses any other, so none other can be sent.
+      payload: {
+        amountcents: input.amountcents,
+        currency: bill.currency,
+        paymode: input.paymode,
+        paidon: input.paidon,
+        reference: input.reference,
+      },
+    });
+  })();
+  return getBillDetail(db, input.id);
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../../shared/contract';
+import type { CustomerDetail, invoicingDetailsSchema } from '../../shared/contract/customers';
+import type { Db } from '../db/open';
+import { enqueue } from '../sync/outbox';
+import { getCustomer } from './customer-query';
+import type { z } from 'zod';
+
+/**
+ * The operator corrects a customer's invoicing identity. Queued for the shop (local_shop_update_customer)
+ * on the version the cache has; the customer shows the new details at once (main/sync/overlay.ts). If the
+ * customer was changed on the site meanwhile, the shop answers with a conflict, parked with its version
+ * for the operator to compare.
+ */
+export function updateInvoicing(
+  db: Db,
+  input: { id: number; details: z.output<typeof invoicingDetailsSchema> },
+  options: { siteUrl: string | null; now: number },
+): CustomerDetail {
+  db.transaction(() => {
+    const version = db.prepare('SELECT version FROM customer WHERE id = ?').pluck().get(input.id) as number | undefined;
+    if (version === undefined)
+      throw new AppError('customer_not_found', `Customer ${input.id} is not in the local cache. Sync, then search for them again.`, {
+        id: input.id,
+      });
+    enqueue(db, { kind: 'customer.update', entityId: input.id, baseVersion: version, payload: { id: input.id, ...input.details } });
+  })();
+  return getCustomer(db, input.id, options);
+}

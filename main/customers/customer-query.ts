@@ -1,0 +1,182 @@
+import type { BillStatus } from '../../shared/bills/bill-status';
+import { AppError } from '../../shared/contract';
+import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
+import { cachedStatement } from '../db/cached-statement';
+import type { Db } from '../db/open';
+import { freshBillOverlay } from '../bills/bill-overlay';
+import { ftsQuery } from '../bills/search-query';
+import { overlay } from '../sync/overlay';
+
+/**
+ * What a customer placed, owes and paid (migration 0040 keeps them per customer, on the server's copy; the
+ * bills with changes still in the outbox are counted here as the shop will have them):
+ * - placed: the bills in any state except WORKING (not ordered yet) and CANCELLED: how many, and their amount;
+ * - pending: the bills waiting for money (PLACED, PENDING, PARTIAL): how many, and what is left to pay on them;
+ * - paid: the bills with money received (paidcents > 0): how many, and the sum received.
+ */
+type Totals = CustomerRow['totals'];
+interface BillMoney {
+  status: BillStatus;
+  amountcents: number;
+  paidcents: number;
+}
+
+const ZERO: Totals = { placedCount: 0, placedCents: 0, pendingCount: 0, pendingCents: 0, paidCount: 0, paidCents: 0 };
+
+export function contribution(bill: BillMoney, sign: 1 | -1 = 1): Totals {
+  const placed = bill.status !== 'WORKING' && bill.status !== 'CANCELLED';
+  const pending = bill.status === 'PLACED' || bill.status === 'PENDING' || bill.status === 'PARTIAL';
+  return {
+    placedCount: sign * Number(placed),
+    placedCents: sign * (placed ? bill.amountcents : 0),
+    pendingCount: sign * Number(pending),
+    pendingCents: sign * (pending ? Math.max(0, bill.amountcents - bill.paidcents) : 0),
+    paidCount: sign * Number(bill.paidcents > 0),
+    paidCents: sign * bill.paidcents,
+  };
+}
+
+function add(a: Totals, b: Totals): Totals {
+  return {
+    placedCount: a.placedCount + b.placedCount,
+    placedCents: a.placedCents + b.placedCents,
+    pendingCount: a.pendingCount + b.pendingCount,
+    pendingCents: a.pendingCents + b.pendingCents,
+    paidCount: a.paidCount + b.paidCount,
+    paidCents: a.paidCents + b.paidCents,
+  };
+}
+
+/** The server totals of these customers, with the bills that have queued changes counted as the shop will. */
+function totalsOf(db: Db, ids: readonly number[]): Map<number, Totals> {
+  freshBillOverlay(db);
+  const list = JSON.stringify(ids);
+  const totals = new Map<number, Totals>();
+  const rows = cachedStatement(
+    db,
+    `SELECT customerid AS id, placed_count AS placedCount, placed_cents AS placedCents, pending_count AS pendingCount,
+              pending_cents AS pendingCents, paid_count AS paidCount, paid_cents AS paidCents
+       FROM customer_totals WHERE customerid IN (SELECT value FROM json_each(?))`,
+  ).all(list) as (Totals & { id: number })[];
+  for (const { id, ...row } of rows) totals.set(id, row);
+  const changed = cachedStatement(
+    db,
+    `SELECT b.customerid, b.status, b.amountcents, b.paidcents, o.status AS nowStatus, o.paidcents AS nowPaid
+       FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid WHERE b.customerid IN (SELECT value FROM json_each(?))`,
+  ).all(list) as (BillMoney & { customerid: number; nowStatus: BillStatus; nowPaid: number })[];
+  for (const bill of changed) {
+    const now = { status: bill.nowStatus, amountcents: bill.amountcents, paidcents: bill.nowPaid };
+    const delta = add(contribution(bill, -1), contribution(now));
+    totals.set(bill.customerid, add(totals.get(bill.customerid) ?? ZERO, delta));
+  }
+  return totals;
+}
+
+type CustomerRecord = Omit<CustomerRow, 'totals' | 'pending'> & {
+  address: string;
+  zip: string;
+  invoiceinfo: string;
+  hasaccount: number;
+  version: number;
+};
+
+const COLUMNS = `c.id, c.firstname, c.lastname, c.email, c.organisation, c.city, c.country, c.address, c.zip, c.invoiceinfo,
+  c.hasaccount, c.version, coalesce((SELECT currency FROM shop WHERE id = c.shopid), '') AS currency`;
+
+/** Customers as the operator sees them: pending invoicing changes laid over, totals attached. */
+function present(db: Db, records: CustomerRecord[]): (CustomerRecord & Pick<CustomerRow, 'totals' | 'pending'>)[] {
+  const totals = totalsOf(
+    db,
+    records.map((r) => r.id),
+  );
+  return overlay(db, 'customers', records).map(({ localState, localOnly: _localOnly, ...customer }) => ({
+    ...customer,
+    totals: totals.get(customer.id) ?? ZERO,
+    pending: localState ? { kind: 'customer.update', state: localState } : null,
+  }));
+}
+
+/**
+ * Ascending by name or organisation; by paid or pending, the largest first (who paid most, who owes most).
+ * Each order is one index, read alone for the window's ids (a deep window is skipped inside the index);
+ * the rows are read for those ids only. Search and order follow the shop's copy: a queued invoicing change
+ * shows at once, and is found by its new name once the shop has acknowledged it.
+ */
+const ORDERS = {
+  name: {
+    ids: 'SELECT c.id FROM customer c INDEXED BY customer_name',
+    order: 'c.lastname COLLATE NOCASE, c.firstname COLLATE NOCASE, c.id',
+  },
+  organisation: { ids: 'SELECT c.id FROM customer c INDEXED BY customer_organisation', order: 'c.organisation COLLATE NOCASE, c.id' },
+  paid: {
+    ids: 'SELECT t.customerid FROM customer_totals t INDEXED BY customer_totals_paid',
+    order: 't.paid_cents DESC, t.customerid DESC',
+  },
+  pending: {
+    ids: 'SELECT t.customerid FROM customer_totals t INDEXED BY customer_totals_pending',
+    order: 't.pending_cents DESC, t.customerid DESC',
+  },
+} as const;
+
+function readCustomers(db: Db, ids: readonly number[]): CustomerRecord[] {
+  return cachedStatement(db, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN customer c ON c.id = j.value ORDER BY j.key`).all(
+    JSON.stringify(ids),
+  ) as CustomerRecord[];
+}
+
+export function listCustomers(
+  db: Db,
+  request: { search: string; sort: keyof typeof ORDERS; offset: number; limit: number },
+): { rows: CustomerRow[]; total: number } {
+  const match = ftsQuery(request.search);
+  const { ids, order } = ORDERS[request.sort];
+  const idColumn = request.sort === 'paid' || request.sort === 'pending' ? 't.customerid' : 'c.id';
+  const where = match ? ` WHERE ${idColumn} IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)` : '';
+  const params = match ? [match] : [];
+  const total = match
+    ? (cachedStatement(db, 'SELECT count(*) FROM customer_search WHERE customer_search MATCH ?', 'pluck').get(match) as number)
+    : (cachedStatement(db, 'SELECT count(*) FROM customer', 'pluck').get() as number);
+  const page = cachedStatement(db, `${ids}${where} ORDER BY ${order} LIMIT ? OFFSET ?`, 'pluck').all(
+    ...params,
+    request.limit,
+    request.offset,
+  ) as number[];
+  return {
+    rows: present(db, readCustomers(db, page)).map(({ address: _a, zip: _z, invoiceinfo: _i, hasaccount: _h, version: _v, ...row }) => row),
+    total,
+  };
+}
+
+const DAY = 86_400;
+
+export function getCustomer(db: Db, id: number, options: { siteUrl: string | null; now: number }): CustomerDetail {
+  const record = db.prepare(`SELECT ${COLUMNS} FROM customer c WHERE c.id = ?`).get(id) as CustomerRecord | undefined;
+  if (!record)
+    throw new AppError('customer_not_found', `Customer ${id} is not in the local cache. Sync, then search for them again.`, { id });
+  const [customer] = present(db, [record]);
+  const bills = db
+    .prepare(
+      `SELECT b.id, b.title, coalesce(o.status, b.status) AS status, b.emissiondate, b.amountcents, b.currency
+       FROM bill b INDEXED BY bill_customer LEFT JOIN temp.bill_overlay o ON o.billid = b.id
+       WHERE b.customerid = ? ORDER BY b.emissiondate DESC, b.id DESC`,
+    )
+    .all(id) as CustomerDetail['bills'];
+  const products = (
+    db
+      .prepare(
+        `SELECT p.id, p.reference, coalesce(ci.code, '') AS itemcode, coalesce(ci.name, '') AS itemname, p.startdate, p.enddate
+         FROM product p LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
+         WHERE p.customerid = ? AND p.deleted = 0 ORDER BY p.startdate DESC, p.id DESC`,
+      )
+      .all(id) as Omit<CustomerDetail['products'][number], 'endingSoon'>[]
+  ).map((product) => ({
+    ...product,
+    // Still running, and over within 30 days: a renewal to propose. 0 means it never ends.
+    endingSoon: product.enddate > options.now && product.enddate <= options.now + 30 * DAY,
+  }));
+  const moodleProfileUrl =
+    customer!.hasaccount > 0 && options.siteUrl
+      ? `${options.siteUrl.replace(/\/+$/, '')}/user/profile.php?id=${customer!.hasaccount}`
+      : null;
+  return { customer: customer!, moodleProfileUrl, bills, products };
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/contract';
+
+/**
+ * Where an export may write, and how it writes there without ever leaving a half-written file under the name
+ * the operator asked for: every file is written under a temporary name in the same folder (so the final
+ * rename stays on one file system and is atomic), and renamed only when the whole export has succeeded.
+ */
+
+function invalid(message: string, target: string): AppError {
+  return new AppError('export_target_invalid', message, { target });
+}
+
+function checkFolder(folder: string, target: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw invalid(`The folder ${folder} does not exist. Choose an existing folder.`, target);
+  }
+  if (!stat.isDirectory()) throw invalid(`${folder} is not a folder. Choose an existing folder.`, target);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw invalid(`The folder ${folder} cannot be written to. Choose a folder you can write in.`, target);
+  }
+}
+
+function checkAbsolute(target: string): string {
+  // A relative path would depend on the working folder of whichever process runs the core (the app, the
+  // CLI, a scheduled task): refusing it is clearer than guessing.
+  if (!path.isAbsolute(target)) throw invalid(`${target} is not an absolute path. Give the full path, starting from the root.`, target);
+  return path.resolve(target);
+}
+
+/** A file to create or replace, e.g. `/home/me/bills.xlsx`: absolute, with the extension, in an existing folder. */
+export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf'): string {
+  const resolved = checkAbsolute(file);
+  if (path.extname(resolved).toLowerCase() !== extension) {
+    throw invalid(`The file name must end with ${extension} (got ${path.basename(resolved)}).`, file);
+  }
+  checkFolder(path.dirname(resolved), file);
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(resolved);
+  } catch {
+    // Not there yet: it will be created.
+  }
+  if (existing && !existing.isFile()) throw invalid(`${resolved} exists and is not a file. Choose another name.`, file);
+  return resolved;
+}
+
+/** An existing folder to write one file per bill into. */
+export function checkFolderTarget(folder: string): string {
+  const resolved = checkAbsolute(folder);
+  checkFolder(resolved, folder);
+  return resolved;
+}
+
+/** Temporary files of one export, renamed to their final names together at the end, or all removed. */
+export class StagedFiles {
+  private readonly staged: { temp: string; final: string }[] = [];
+
+  /** A temporary path beside `final`, hidden on Unix, that no other export can pick. */
+  stage(final: string): string {
+    const temp = path.join(path.dirname(final), `.${path.basename(final)}.${randomBytes(4).toString('hex')}.part`);
+    this.staged.push({ temp, final });
+    return temp;
+  }
+
+  /** Renames every staged file to its final name; returns the final names. */
+  commit(): string[] {
+    for (const { temp, final } of this.staged) {
+      try {
+        fs.renameSync(temp, final);
+      } catch (error) {
+        this.discard();
+        const code = (error as NodeJS.ErrnoException).code;
+        // Windows refuses to replace a file another program holds open (a workbook left open in Excel).
+        const hint =
+          code === 'EPERM' || code === 'EBUSY' || code === 'EACCES' ? ' Close it if another program has it open, then export again.' : '';
+        throw invalid(`Cannot write ${final} (${code ?? 'error'}).${hint}`, final);
+      }
+    }
+    return this.staged.map(({ final }) => final);
+  }
+
+  /** Removes whatever was written (cancel, failure); a file never created is not an error. */
+  discard(): void {
+    for (const { temp } of this.staged) fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Resolves once a file stream has released its file, whatever went wrong before: a destroyed stream may
+ * still report late write errors, which must not hide the reason the export stopped. The file must be
+ * closed before it is removed (Windows refuses to delete an open file).
+ */
+export function whenClosed(stream: fs.WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  stream.on('error', () => {});
+  return new Promise((resolve) => stream.once('close', () => resolve()));
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name from an invoice number: letters and digits of any script, dots, hyphens and underscores kept,
+ * anything else (slashes, colons, quotes, spaces) made an underscore, so the name is valid on Windows, macOS
+ * and Linux and cannot climb out of the chosen folder.
+ */
+export function fileNameFrom(text: string, extension: string): string {
+  let base = text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+|[._]+$/g, '')
+    .slice(0, 120);
+  if (base === '') base = 'invoice';
+  if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
+  return `${base}${extension}`;
+}

@@ -1,0 +1,47 @@
+import type { HandlersFor } from '../core/handlers';
+import type { CoreServices } from '../core/services';
+import { resolveBillIds } from './bill-selection';
+import { writeBillsXlsx } from './bills-xlsx';
+import { ExportJobs } from './export-jobs';
+import { checkFileTarget, checkFolderTarget } from './export-target';
+import { writeInvoicesPdf } from './invoice-pdf';
+
+type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.cancel';
+
+/**
+ * Exports of the active site's cache. Each command answers when its files are written (the CLI's nightly
+ * exports need exactly that), reporting progress meanwhile as exports.progressed events; exports.cancel,
+ * sent while one runs, makes it fail with export_cancelled and leave no file behind.
+ */
+export function exportsHandlers(services: CoreServices): HandlersFor<ExportsCommands> {
+  const jobs = new ExportJobs(services.bus);
+  return {
+    'exports.billsXlsx': (input) =>
+      jobs.run(input.exportId, async (job) => {
+        // The target first: a wrong path is refused before any work.
+        const file = checkFileTarget(input.file, '.xlsx');
+        const { db } = services.activeSite();
+        const ids = resolveBillIds(db, input.bills, input.sort);
+        const written = await writeBillsXlsx({ db, ids, columns: input.columns, file, locale: input.locale, job });
+        services.logger.info('bills exported to XLSX', { exportId: job.exportId, bills: written.bills, lines: written.lines });
+        return { exportId: job.exportId, file, ...written };
+      }),
+    'exports.invoicesPdf': (input) =>
+      jobs.run(input.exportId, async (job) => {
+        const target =
+          'file' in input.target
+            ? { file: checkFileTarget(input.target.file, '.pdf') }
+            : { folder: checkFolderTarget(input.target.folder) };
+        const { db } = services.activeSite();
+        const ids = resolveBillIds(db, { ids: input.ids });
+        const written = await writeInvoicesPdf({ db, ids, target, locale: input.locale, job });
+        services.logger.info('invoices exported to PDF', {
+          exportId: job.exportId,
+          invoices: written.invoices,
+          files: written.files.length,
+        });
+        return { exportId: job.exportId, ...written };
+      }),
+    'exports.cancel': ({ exportId }) => ({ cancelled: jobs.cancel(exportId) }),
+  };
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { PAYABLE_STATUSES } from '../../../../shared/bills/bill-status';
+import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
+import { useRefreshOn } from '../../api/use-refresh-on';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+import { PendingNotice } from '../../outbox/pending-marker';
+import { BillActions } from './bill-actions';
+import { paymodeLabel } from './bill-columns';
+import { CustomerSection, HistorySection, LinesSection, PaymentsSection, ProductionSection, TotalsSection } from './bill-detail-sections';
+import { BillStatusBadge } from './bill-status-badge';
+import { PaymentForm } from './payment-form';
+
+interface BillDetailPanelProps {
+  id: number;
+  onClose(): void;
+  onPdf(ids: number[]): void;
+}
+
+/**
+ * One bill beside the list (#/bills/<id>): what it is, who bought, what, how it was paid and what it
+ * produced; the state changes the flow table allows and an offline payment. What was changed here shows
+ * as pending until the shop acknowledges it (the core says so in `pending`).
+ */
+export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const load = useCallback(() => api.invoke('bills.get', { id }), [api, id]);
+  const query = useQuery(load);
+  // An acknowledgement (outbox.changed) clears the pending marker; a sync page may change the bill.
+  useRefreshOn(api, ['bills.changed', 'outbox.changed'], query.reload);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [id]);
+
+  // While another bill loads, the previous one is not shown under the new id.
+  const detail = query.value?.bill.id === id ? query.value : undefined;
+  const bill = detail?.bill;
+
+  return (
+    <aside
+      className="detail-panel"
+      aria-labelledby="bill-detail-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented && document.querySelector('dialog[open]') === null) onClose();
+      }}
+    >
+      <header className="detail-header">
+        <h2 id="bill-detail-title" ref={headingRef} tabIndex={-1}>
+          {bill ? bill.title || t('bill.untitled') : t('bill.loading', { id })}
+        </h2>
+        <button type="button" className="button button-quiet" aria-label={t('detail.close')} aria-keyshortcuts="Escape" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      {query.error !== null && <ErrorNotice error={query.error} onRetry={query.reload} />}
+      {detail && bill && (
+        <div className="detail-body">
+          <section className="detail-section" aria-label={t('bill.identity')}>
+            <p className="detail-status">
+              <BillStatusBadge status={bill.status} />
+            </p>
+            <PendingNotice pending={bill.pending} />
+            <dl className="facts">
+              <dt>{t('bills.col.id')}</dt>
+              <dd>{bill.id}</dd>
+              <dt>{t('bills.col.transactionid')}</dt>
+              <dd>
+                <code>{bill.transactionid || '—'}</code>
+              </dd>
+              <dt>{t('bills.col.idnumber')}</dt>
+              <dd>{bill.idnumber || <span className="muted">{t('bills.notLettered')}</span>}</dd>
+              <dt>{t('bills.col.emissiondate')}</dt>
+              <dd>{format.date(bill.emissiondate * 1000)}</dd>
+              <dt>{t('bills.col.lastactiondate')}</dt>
+              <dd>{format.dateTime(bill.lastactiondate * 1000)}</dd>
+              <dt>{t('bills.col.paymode')}</dt>
+              <dd>{paymodeLabel(bill.paymode, t)}</dd>
+            </dl>
+            <p className="form-actions">
+              <button type="button" className="button" onClick={() => onPdf([bill.id])}>
+                {t('bill.pdf')}
+              </button>
+            </p>
+          </section>
+          <BillActions detail={detail} onChanged={query.set} />
+          {PAYABLE_STATUSES.includes(bill.status) && detail.dueCents > 0 && (
+            <PaymentForm key={`${bill.id}/${detail.dueCents}`} detail={detail} onRecorded={query.set} />
+          )}
+          <CustomerSection detail={detail} />
+          <TotalsSection detail={detail} />
+          <LinesSection detail={detail} />
+          <PaymentsSection detail={detail} />
+          <HistorySection detail={detail} />
+          <ProductionSection detail={detail} />
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,228 @@
+import type { BillDetail } from '../../../../shared/contract';
+import { BILL_STATUSES, type BillStatus } from '../../../../shared/bills/bill-status';
+import { useI18n } from '../../i18n/i18n-context';
+import { formatMoney, formatRate } from '../../money/money';
+import { detailHash } from '../../shell/workspaces';
+import { paymodeLabel } from './bill-columns';
+import { statusKey } from './bill-status-badge';
+
+type Props = { detail: BillDetail };
+
+function useMoney(currency: string) {
+  const { locale } = useI18n();
+  return (cents: number) => formatMoney(cents, currency, locale);
+}
+
+export function CustomerSection({ detail }: Props) {
+  const { t } = useI18n();
+  const c = detail.customer;
+  const place = [c.address, [c.zip, c.city].filter(Boolean).join(' '), c.country].filter(Boolean);
+  return (
+    <section className="detail-section" aria-labelledby="bill-customer">
+      <h3 id="bill-customer">{t('bill.customer')}</h3>
+      <p>
+        <a href={detailHash('customers', c.id)}>
+          {c.firstname} {c.lastname}
+        </a>
+        {c.organisation && <span className="muted"> · {c.organisation}</span>}
+      </p>
+      {c.email && <p className="muted">{c.email}</p>}
+      {place.length > 0 && <p className="muted">{place.join(', ')}</p>}
+      {detail.bill.invoiceinfo && <p className="pre-wrap">{detail.bill.invoiceinfo}</p>}
+    </section>
+  );
+}
+
+export function LinesSection({ detail }: Props) {
+  const { t, locale, format } = useI18n();
+  const money = useMoney(detail.bill.currency);
+  return (
+    <section className="detail-section" aria-labelledby="bill-lines">
+      <h3 id="bill-lines">{t('bill.lines')}</h3>
+      {detail.lines.length === 0 ? (
+        <p className="muted">{t('bill.lines.none')}</p>
+      ) : (
+        <table className="data-table detail-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('bill.line.item')}</th>
+              <th scope="col" className="numeric">{t('bill.line.unit')}</th>
+              <th scope="col" className="numeric">{t('bill.line.quantity')}</th>
+              <th scope="col" className="numeric">{t('bill.line.total')}</th>
+              <th scope="col" className="numeric">{t('bill.line.tax')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.lines.map((line) => (
+              <tr key={line.id}>
+                <td>
+                  {line.abstract || line.itemcode}
+                  <br />
+                  <span className="muted">
+                    {line.itemcode}
+                    {line.type !== 'BILLING' && ` · ${line.type}`}
+                  </span>
+                </td>
+                <td className="numeric">{money(line.unitcents)}</td>
+                <td className="numeric">{format.number(line.quantity)}</td>
+                <td className="numeric">{money(line.totalcents)}</td>
+                <td className="numeric">
+                  {money(line.taxcents)}
+                  <br />
+                  <span className="muted">{formatRate(line.taxratio, locale)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function TotalsSection({ detail }: Props) {
+  const { t, locale } = useI18n();
+  const money = useMoney(detail.bill.currency);
+  const bill = detail.bill;
+  return (
+    <section className="detail-section" aria-labelledby="bill-totals">
+      <h3 id="bill-totals">{t('bill.totals')}</h3>
+      <table className="data-table detail-table totals-table">
+        <tbody>
+          <tr>
+            <th scope="row">{t('bill.untaxed')}</th>
+            <td className="numeric">{money(bill.untaxedcents)}</td>
+          </tr>
+          {detail.taxesByRate.map((rate) => (
+            <tr key={rate.taxratio}>
+              <th scope="row">{t('bill.taxAt', { rate: formatRate(rate.taxratio, locale), base: money(rate.untaxedcents) })}</th>
+              <td className="numeric">{money(rate.taxcents)}</td>
+            </tr>
+          ))}
+          {bill.discountcents !== 0 && (
+            <tr>
+              <th scope="row">{t('bill.discount')}</th>
+              <td className="numeric">{money(-Math.abs(bill.discountcents))}</td>
+            </tr>
+          )}
+          {bill.shippingcents !== 0 && (
+            <tr>
+              <th scope="row">{t('bill.shipping')}</th>
+              <td className="numeric">{money(bill.shippingcents)}</td>
+            </tr>
+          )}
+          <tr>
+            <th scope="row">{t('bill.taxes')}</th>
+            <td className="numeric">{money(bill.taxcents)}</td>
+          </tr>
+          <tr className="total-row">
+            <th scope="row">{t('bill.amount')}</th>
+            <td className="numeric">{money(bill.amountcents)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('bill.paid')}</th>
+            <td className="numeric">{money(bill.paidcents)}</td>
+          </tr>
+          <tr className={detail.dueCents > 0 ? 'due-row' : undefined}>
+            <th scope="row">{t('bill.due')}</th>
+            <td className="numeric">{money(detail.dueCents)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function PaymentsSection({ detail }: Props) {
+  const { t, format } = useI18n();
+  const money = useMoney(detail.bill.currency);
+  return (
+    <section className="detail-section" aria-labelledby="bill-payments">
+      <h3 id="bill-payments">{t('bill.payments')}</h3>
+      {detail.payments.length === 0 ? (
+        <p className="muted">{t('bill.payments.none')}</p>
+      ) : (
+        <table className="data-table detail-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('bill.payment.date')}</th>
+              <th scope="col">{t('bill.payment.mode')}</th>
+              <th scope="col">{t('bill.payment.reference')}</th>
+              <th scope="col" className="numeric">{t('bill.payment.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.payments.map((payment) => (
+              <tr key={payment.id}>
+                <td>{format.date(payment.paidon * 1000)}</td>
+                <td>{paymodeLabel(payment.paymode, t)}</td>
+                <td>{payment.reference}</td>
+                <td className="numeric">{money(payment.amountcents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const isStatus = (value: string): value is BillStatus => (BILL_STATUSES as readonly string[]).includes(value);
+
+export function HistorySection({ detail }: Props) {
+  const { t, format } = useI18n();
+  const label = (status: string) => (isStatus(status) ? t(statusKey(status)) : status || '—');
+  return (
+    <section className="detail-section" aria-labelledby="bill-history">
+      <h3 id="bill-history">{t('bill.history')}</h3>
+      {detail.history.length === 0 ? (
+        <p className="muted">{t('bill.history.none')}</p>
+      ) : (
+        <ol className="history-list">
+          {detail.history.map((step, index) => (
+            <li key={`${step.timecreated}-${index}`}>
+              <span className="muted">{format.dateTime(step.timecreated * 1000)}</span> {label(step.fromstatus)} → {label(step.tostatus)}
+              {step.note && <span className="muted"> · {step.note}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function ProductionSection({ detail }: Props) {
+  const { t, format } = useI18n();
+  return (
+    <section className="detail-section" aria-labelledby="bill-production">
+      <h3 id="bill-production">{t('bill.production')}</h3>
+      {/* The handlers' feedback may hold markup: shown as text, never as HTML. */}
+      {detail.bill.productionfeedback ? <p className="pre-wrap">{detail.bill.productionfeedback}</p> : <p className="muted">{t('bill.production.none')}</p>}
+      {detail.products.length > 0 && (
+        <table className="data-table detail-table">
+          <caption>{t('bill.products')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('bill.product.reference')}</th>
+              <th scope="col">{t('bill.product.item')}</th>
+              <th scope="col">{t('bill.product.start')}</th>
+              <th scope="col">{t('bill.product.end')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.products.map((product) => (
+              <tr key={product.id}>
+                <td>
+                  <code>{product.reference}</code>
+                </td>
+                <td>{product.itemcode}</td>
+                <td>{product.startdate ? format.date(product.startdate * 1000) : '—'}</td>
+                <td>{product.enddate ? format.date(product.enddate * 1000) : t('bill.product.noEnd')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { RefObject } from 'react';
+import { useI18n } from '../../i18n/i18n-context';
+import { isMac } from '../../shell/platform';
+import { gridShortcutHints } from '../../tables/grid-keys';
+
+interface BillsToolbarProps {
+  searchRef: RefObject<HTMLInputElement | null>;
+  searchText: string;
+  onSearch(text: string): void;
+  /** ArrowDown in the search box goes on to the table. */
+  onLeaveSearch(): void;
+  filtersOpen: boolean;
+  filterCount: number;
+  onToggleFilters(): void;
+  filtersId: string;
+  columnsOpen: boolean;
+  onToggleColumns(): void;
+  columnsId: string;
+  onXlsx(): void;
+  onPdf(): void;
+  pdfAvailable: boolean;
+}
+
+export function BillsToolbar({ searchRef, ...props }: BillsToolbarProps) {
+  const { t } = useI18n();
+  const hints = gridShortcutHints(isMac);
+  return (
+    <div className="table-toolbar">
+      <div className="search-box">
+        <label htmlFor="bills-search" className="visually-hidden">
+          {t('bills.search')}
+        </label>
+        <input
+          ref={searchRef}
+          id="bills-search"
+          type="search"
+          value={props.searchText}
+          placeholder={t('bills.search.placeholder')}
+          aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
+          spellCheck={false}
+          onChange={(event) => props.onSearch(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowDown') {
+              event.preventDefault();
+              props.onLeaveSearch();
+            }
+          }}
+        />
+        <kbd aria-hidden="true">{hints.search}</kbd>
+      </div>
+      <button type="button" className="button" aria-expanded={props.filtersOpen} aria-controls={props.filtersId} onClick={props.onToggleFilters}>
+        {t('bills.filters')}
+        {props.filterCount > 0 && <span className="badge badge-accent">{props.filterCount}</span>}
+      </button>
+      <button type="button" className="button" aria-expanded={props.columnsOpen} aria-controls={props.columnsId} onClick={props.onToggleColumns}>
+        {t('grid.columns')}
+      </button>
+      <span className="toolbar-spacer" />
+      <button type="button" className="button" onClick={props.onXlsx}>
+        {t('bills.export.xlsx')}
+      </button>
+      <button type="button" className="button" aria-disabled={!props.pdfAvailable} title={props.pdfAvailable ? undefined : t('bills.export.pdfHint')} onClick={() => props.pdfAvailable && props.onPdf()}>
+        {t('bills.export.pdf')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useId, useState } from 'react';
+import { AppError, type BillColumn, type BillFilter } from '../../../../shared/contract';
+import { billColumns } from '../../../../shared/contract/bills';
+import { useApi } from '../../api/api-context';
+import { useI18n } from '../../i18n/i18n-context';
+import { pluralKey } from '../../i18n/plural';
+import type { Selection } from '../../tables/selection-model';
+import { selectedCount, selectionTarget } from '../../tables/selection-model';
+import { billColumnLabelKeys } from './bill-columns';
+import { collectIds } from './collect-ids';
+import { ExportDialogFrame } from './export-dialog-frame';
+import { defaultXlsxPath, isAbsolutePath } from './export-paths';
+import { ExportTargetField, useDataDir } from './export-target-field';
+import { useExportJob } from './use-export-job';
+
+interface XlsxExportDialogProps {
+  filter: BillFilter;
+  selection: Selection;
+  /** Bills matching the filter. */
+  total: number;
+  /** The table's columns in its order, and those hidden there (left unticked at first). */
+  order: readonly string[];
+  hidden: readonly string[];
+  onClose(): void;
+}
+
+/** The contract accepts up to a million ids; more is "all matching", sent as the filter. */
+const MAX_IDS = 1_000_000;
+
+/** Bills to a workbook: all matching the filter, or the selection; with the columns chosen. */
+export function XlsxExportDialog({ filter, selection, total, order, hidden, onClose }: XlsxExportDialogProps) {
+  const api = useApi();
+  const { t, format, language, locale } = useI18n();
+  const id = useId();
+  const dataDir = useDataDir();
+  const [openedAt] = useState(() => Date.now());
+  const target = selectionTarget(selection);
+  const [scope, setScope] = useState<'filter' | 'selection'>(target.kind === 'none' ? 'filter' : 'selection');
+  const ordered = order.filter((column): column is BillColumn => (billColumns as readonly string[]).includes(column));
+  const [columns, setColumns] = useState<ReadonlySet<BillColumn>>(() => new Set(ordered.filter((column) => !hidden.includes(column))));
+  const [file, setFile] = useState<string | null>(null);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const [columnsError, setColumnsError] = useState(false);
+  const { job, run, cancel } = useExportJob<{ file: string; bills: number; lines: number }>(api);
+  const path = file ?? (dataDir ? defaultXlsxPath(dataDir, openedAt) : '');
+
+  const start = () => {
+    const problems = !isAbsolutePath(path.trim()) ? [t('export.pathAbsolute')] : !path.trim().toLowerCase().endsWith('.xlsx') ? [t('export.pathXlsx')] : [];
+    setFileErrors(problems);
+    setColumnsError(columns.size === 0);
+    if (problems.length > 0 || columns.size === 0) return;
+    run(async (exportId, signal) => {
+      let bills: { filter: BillFilter } | { ids: number[] } = { filter };
+      if (scope === 'selection' && target.kind === 'ids') bills = { ids: target.ids };
+      else if (scope === 'selection' && target.kind === 'filterExcept') {
+        const ids = await collectIds(api, filter, target.except, MAX_IDS, signal);
+        if (signal.cancelled) throw new AppError('export_cancelled', 'Export cancelled.');
+        if (!ids || ids.length === 0) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_IDS) }));
+        bills = { ids };
+      }
+      return api.invoke('exports.billsXlsx', { exportId, bills, columns: ordered.filter((column) => columns.has(column)), file: path.trim(), locale: language });
+    });
+  };
+
+  const toggle = (column: BillColumn) =>
+    setColumns((current) => {
+      const next = new Set(current);
+      if (next.has(column)) next.delete(column);
+      else next.add(column);
+      return next;
+    });
+
+  const selected = selectedCount(selection, total);
+  return (
+    <ExportDialogFrame
+      title={t('export.xlsx.title')}
+      job={job}
+      startLabel={t('export.xlsx.start')}
+      onStart={start}
+      onCancel={cancel}
+      onClose={onClose}
+      result={(value) => (
+        <>
+          <p className="notice-title">{t('export.xlsx.written', { bills: format.number(value.bills), lines: format.number(value.lines) })}</p>
+          <code className="notice-path">{value.file}</code>
+        </>
+      )}
+    >
+      <fieldset className="field radio-column">
+        <legend>{t('export.which')}</legend>
+        <label>
+          <input type="radio" name={`${id}-scope`} checked={scope === 'filter'} onChange={() => setScope('filter')} />
+          {t(pluralKey(locale, total, 'export.allMatching.one', 'export.allMatching'), { count: format.number(total) })}
+        </label>
+        <label>
+          <input type="radio" name={`${id}-scope`} checked={scope === 'selection'} disabled={target.kind === 'none'} onChange={() => setScope('selection')} />
+          {t(pluralKey(locale, selected, 'export.selection.one', 'export.selection'), { count: format.number(selected) })}
+        </label>
+      </fieldset>
+      <fieldset className={columnsError ? 'field field-invalid' : 'field'}>
+        <legend>{t('export.columns')}</legend>
+        <div className="column-checks">
+          {ordered.map((column) => (
+            <label key={column}>
+              <input type="checkbox" checked={columns.has(column)} onChange={() => toggle(column)} />
+              {t(billColumnLabelKeys[column])}
+            </label>
+          ))}
+        </div>
+        {columnsError && <p className="field-error">{t('export.columnsNone')}</p>}
+      </fieldset>
+      <ExportTargetField id={`${id}-file`} label={t('export.file')} hint={t('export.fileHint')} value={file} fallback={path} onChange={setFile} errors={fileErrors} />
+    </ExportDialogFrame>
+  );
+}

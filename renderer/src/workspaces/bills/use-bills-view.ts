@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import type { BackofficeApi, BillColumn, BillFilter, BillRow, CommandOutput } from '../../../../shared/contract';
+import type { BillStatus } from '../../../../shared/bills/bill-status';
+import { useQuery, type Query } from '../../api/use-query';
+import { useRefreshOn } from '../../api/use-refresh-on';
+import { toAppErrorShape } from '../../errors/app-error';
+import { afterReorder, emptySelection, type Selection } from '../../tables/selection-model';
+import { useDebounced } from '../../tables/use-debounced';
+import { useWindowedRows, type WindowedRows } from '../../tables/use-windowed-rows';
+import { billFilter, emptyFilterForm, filterKey, filterOfForm, withoutStatus, type FilterForm, type FormFilter } from './bill-filter-model';
+
+export interface BillSort {
+  column: BillColumn;
+  direction: 'asc' | 'desc';
+}
+
+export interface BillsView {
+  form: FilterForm;
+  setForm: Dispatch<SetStateAction<FilterForm>>;
+  /** The panel's fields as parsed, with their errors. */
+  formFilter: FormFilter;
+  status: BillStatus | null;
+  setStatus(status: BillStatus | null): void;
+  searchText: string;
+  setSearchText(text: string): void;
+  sort: BillSort;
+  setSort(sort: BillSort): void;
+  /** What the table, the counts and the exports ask the core for. */
+  filter: BillFilter;
+  rows: WindowedRows<BillRow>;
+  counts: Query<CommandOutput<'bills.counts'>>;
+  selection: Selection;
+  setSelection: Dispatch<SetStateAction<Selection>>;
+  /** No site is set up: nothing to list. */
+  noSite: boolean;
+  refresh(): void;
+}
+
+const DEFAULT_SORT: BillSort = { column: 'emissiondate', direction: 'desc' };
+/** Typing is read after this pause; tabs and sort clicks apply at once. */
+const TYPING_MS = 150;
+
+/**
+ * Everything the Bills workspace shows follows from a filter and a sort. Filters are held as typed and
+ * turned into the contract's BillFilter; identical filters keep one identity (through their key), so a
+ * re-render does not read the database again.
+ */
+export function useBillsView(api: BackofficeApi): BillsView {
+  const [form, setForm] = useState<FilterForm>(emptyFilterForm);
+  const [status, setStatus] = useState<BillStatus | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const [sort, setSort] = useState<BillSort>(DEFAULT_SORT);
+
+  const typedForm = useDebounced(form, TYPING_MS);
+  const search = useDebounced(searchText, TYPING_MS);
+  const formFilter = useMemo(() => filterOfForm(form), [form]);
+  const settledFilter = useMemo(() => filterOfForm(typedForm).filter, [typedForm]);
+  const key = filterKey(billFilter(settledFilter, status, search));
+  const countsKey = filterKey(withoutStatus(billFilter(settledFilter, status, search)));
+  // Parsed back from the key: one object per distinct filter.
+  const filter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(key) as [string, unknown][]), [key]);
+  const countsFilter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(countsKey) as [string, unknown][]), [countsKey]);
+
+  const fetchWindow = useCallback(
+    (offset: number, limit: number) => api.invoke('bills.list', { filter, sort, offset, limit }),
+    [api, filter, sort],
+  );
+  const rows = useWindowedRows(fetchWindow);
+  const loadCounts = useCallback(() => api.invoke('bills.counts', { filter: countsFilter }), [api, countsFilter]);
+  const counts = useQuery(loadCounts);
+
+  // The selection belongs to one filter ("all matching" means nothing under another) and its positions to
+  // one order: both are checked here rather than reset by an effect, so no render shows a stale selection.
+  const sortKey = `${sort.column}/${sort.direction}`;
+  const [held, setHeld] = useState<{ key: string; sortKey: string; selection: Selection }>({ key, sortKey, selection: emptySelection });
+  const selection = held.key !== key ? emptySelection : held.sortKey !== sortKey ? afterReorder(held.selection) : held.selection;
+  const setSelection = useCallback<Dispatch<SetStateAction<Selection>>>(
+    (next) =>
+      setHeld((current) => {
+        const base = current.key !== key ? emptySelection : current.sortKey !== sortKey ? afterReorder(current.selection) : current.selection;
+        return { key, sortKey, selection: typeof next === 'function' ? next(base) : next };
+      }),
+    [key, sortKey],
+  );
+
+  // Another site made active: its bills are other bills, so nothing stays selected.
+  useEffect(() => api.on('profiles.changed', () => setHeld((current) => ({ ...current, selection: emptySelection }))), [api]);
+
+  const { refresh: refreshRows } = rows;
+  const { reload: reloadCounts } = counts;
+  const refresh = useCallback(() => {
+    refreshRows();
+    reloadCounts();
+  }, [refreshRows, reloadCounts]);
+  // A sync page, an acknowledged action, or a local change (the pending markers) change what is shown.
+  useRefreshOn(api, ['bills.changed', 'outbox.changed', 'profiles.changed'], refresh);
+
+  const noSite = toAppErrorShape(rows.error).code === 'no_active_profile' && rows.total === null;
+  return {
+    form,
+    setForm,
+    formFilter,
+    status,
+    setStatus,
+    searchText,
+    setSearchText,
+    sort,
+    setSort,
+    filter,
+    rows,
+    counts,
+    selection,
+    setSelection,
+    noSite,
+    refresh,
+  };
+}

@@ -1,0 +1,125 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { useApi } from '../../api/api-context';
+import { useRefreshOn } from '../../api/use-refresh-on';
+import { toAppErrorShape } from '../../errors/app-error';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+import { pluralKey } from '../../i18n/plural';
+import { isMac } from '../../shell/platform';
+import { NoSiteNotice } from '../../shell/no-site-notice';
+import { useDetailId } from '../../shell/use-hash-route';
+import { detailHash, hashOf } from '../../shell/workspaces';
+import { GridHints } from '../../tables/grid-hints';
+import { gridShortcutHints } from '../../tables/grid-keys';
+import { emptySelection, type Selection } from '../../tables/selection-model';
+import { useColumnPrefs } from '../../tables/use-column-prefs';
+import { useDebounced } from '../../tables/use-debounced';
+import { useSearchShortcut } from '../../tables/use-search-shortcut';
+import { useWindowedRows } from '../../tables/use-windowed-rows';
+import { VirtualGrid } from '../../tables/virtual-grid';
+import { CUSTOMER_END_ALIGNED, customerColumnDefs, customerColumnIds, customerColumnLabelKeys, defaultCustomerColumnPrefs, SORTABLE, type CustomerSort } from './customer-columns';
+import { CustomerDetailPanel } from './customer-detail-panel';
+
+/** The customers of the active site with what they placed, owe and paid; one opens beside the list. */
+export function CustomersWorkspace() {
+  const api = useApi();
+  const i18n = useI18n();
+  const { t, format, locale } = i18n;
+  const openId = useDetailId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  useSearchShortcut(searchRef);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebounced(searchText.trim().slice(0, 200), 150);
+  const [sort, setSort] = useState<CustomerSort>('name');
+  const [held, setHeld] = useState({ key: '', selection: emptySelection });
+  const key = `${search}|${sort}`;
+  const selection = held.key === key ? held.selection : emptySelection;
+  const setSelection = useCallback(
+    (next: Selection | ((current: Selection) => Selection)) =>
+      setHeld((current) => {
+        const base = current.key === key ? current.selection : emptySelection;
+        return { key, selection: typeof next === 'function' ? next(base) : next };
+      }),
+    [key],
+  );
+  const [prefs, setPrefs] = useColumnPrefs('customers', customerColumnIds, defaultCustomerColumnPrefs);
+  const columns = useMemo(() => customerColumnDefs(i18n), [i18n]);
+  const labels = useMemo(() => Object.fromEntries(customerColumnIds.map((column) => [column, t(customerColumnLabelKeys[column])])), [t]);
+  // The contract sorts names A→Z and amounts largest first, with no choice of direction: the header shows that.
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: sort === 'paid' || sort === 'pending' }], [sort]);
+
+  const fetchWindow = useCallback((offset: number, limit: number) => api.invoke('customers.list', { search, sort, offset, limit }), [api, search, sort]);
+  const rows = useWindowedRows(fetchWindow);
+  const { refresh } = rows;
+  useRefreshOn(api, ['outbox.changed', 'sync.finished', 'profiles.changed'], refresh);
+
+  if (toAppErrorShape(rows.error).code === 'no_active_profile' && rows.total === null) return <NoSiteNotice text={t('customers.noSite')} />;
+  const close = () => {
+    window.location.hash = hashOf('customers');
+    gridRef.current?.focus();
+  };
+
+  return (
+    <div className={openId === null ? 'table-workspace' : 'table-workspace has-detail'}>
+      <div className="table-main">
+        <div className="table-toolbar">
+          <div className="search-box">
+            <label htmlFor="customers-search" className="visually-hidden">
+              {t('customers.search')}
+            </label>
+            <input
+              ref={searchRef}
+              id="customers-search"
+              type="search"
+              value={searchText}
+              placeholder={t('customers.search.placeholder')}
+              spellCheck={false}
+              aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
+              onChange={(event) => setSearchText(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'ArrowDown') {
+                  event.preventDefault();
+                  gridRef.current?.focus();
+                }
+              }}
+            />
+            <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
+          </div>
+          <span className="table-summary">{rows.total === null ? t('app.loading') : t(pluralKey(locale, rows.total, 'customers.count.one', 'customers.count'), { count: format.number(rows.total) })}</span>
+        </div>
+        {rows.error !== null && <ErrorNotice error={rows.error} onRetry={refresh} />}
+        <div className="grid-frame">
+          <VirtualGrid
+            id="customers"
+            label={t('workspace.customers')}
+            columns={columns}
+            columnLabels={labels}
+            endAligned={CUSTOMER_END_ALIGNED}
+            rows={rows}
+            sorting={sorting}
+            onSortingChange={(next) => {
+              const id = next[0]?.id;
+              if (id && SORTABLE.has(id)) setSort(id as CustomerSort);
+            }}
+            globalFilter={search}
+            prefs={prefs}
+            onPrefsChange={setPrefs}
+            selection={selection}
+            onSelectionChange={setSelection}
+            multiSelect={false}
+            onOpen={(row) => {
+              window.location.hash = detailHash('customers', row.id);
+            }}
+            openId={openId}
+            gridRef={gridRef}
+            empty={<p>{search ? t('customers.empty.search') : t('customers.empty')}</p>}
+          />
+        </div>
+        <GridHints multiSelect={false} />
+      </div>
+      {openId !== null && <CustomerDetailPanel id={openId} onClose={close} />}
+    </div>
+  );
+}

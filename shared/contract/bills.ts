@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { BILL_STATUSES } from '../bills/bill-status';
+import { command, event } from './define';
+
+export const billStatusSchema = z.enum(BILL_STATUSES);
+
+/** The bills table's columns, as the reference's bills export names them (docs/shop-api.md records). */
+export const billColumns = [
+  'id',
+  'transactionid',
+  'idnumber',
+  'title',
+  'status',
+  'emissiondate',
+  'lastactiondate',
+  'untaxedcents',
+  'taxcents',
+  'amountcents',
+  'currency',
+  'paymode',
+  'customer',
+  'organisation',
+  'items',
+] as const;
+export const billColumnSchema = z.enum(billColumns);
+export type BillColumn = z.infer<typeof billColumnSchema>;
+
+/** What narrows the bills in view; the same object drives the table, the counts and the exports. */
+export const billFilterSchema = z
+  .object({
+    status: billStatusSchema.optional(),
+    /** Emission date range, Unix seconds, inclusive. */
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    paymode: z.string().max(40).optional(),
+    minCents: z.number().int().optional(),
+    maxCents: z.number().int().optional(),
+    lettered: z.boolean().optional(),
+    customerId: z.number().int().optional(),
+    /** A catalog item code sold on the bill. */
+    productCode: z.string().max(100).optional(),
+    /** Full text over customer names, emails, organisation, bill title and transaction ids; accents and case ignored. */
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+export type BillFilter = z.infer<typeof billFilterSchema>;
+
+export const billSortSchema = z.object({ column: billColumnSchema, direction: z.enum(['asc', 'desc']) }).strict();
+
+/** A row of the bills table: the bill's own columns, its customer's name and organisation, its item codes. */
+export const billRowSchema = z.object({
+  id: z.number().int(),
+  transactionid: z.string(),
+  idnumber: z.string(),
+  title: z.string(),
+  status: billStatusSchema,
+  emissiondate: z.number().int(),
+  lastactiondate: z.number().int(),
+  untaxedcents: z.number().int(),
+  taxcents: z.number().int(),
+  amountcents: z.number().int(),
+  paidcents: z.number().int(),
+  currency: z.string(),
+  paymode: z.string(),
+  customerId: z.number().int(),
+  customer: z.string(),
+  organisation: z.string(),
+  items: z.string(),
+  /** A local change to this bill waits for the shop: its kind, and whether it is pending, parked or in conflict. */
+  pending: z.object({ kind: z.string(), state: z.enum(['pending', 'parked', 'conflict']) }).nullable(),
+});
+export type BillRow = z.infer<typeof billRowSchema>;
+
+const moneyByRate = z.object({ taxratio: z.number().int(), untaxedcents: z.number().int(), taxcents: z.number().int() });
+
+export const billDetailSchema = z.object({
+  bill: billRowSchema.extend({
+    discountcents: z.number().int(),
+    shippingcents: z.number().int(),
+    productionfeedback: z.string(),
+    invoiceinfo: z.string(),
+    shopId: z.number().int(),
+  }),
+  customer: z.object({
+    id: z.number().int(),
+    firstname: z.string(),
+    lastname: z.string(),
+    email: z.string(),
+    organisation: z.string(),
+    address: z.string(),
+    zip: z.string(),
+    city: z.string(),
+    country: z.string(),
+    hasaccount: z.number().int(),
+  }),
+  lines: z.array(
+    z.object({
+      id: z.number().int(),
+      type: z.string(),
+      itemcode: z.string(),
+      abstract: z.string(),
+      unitcents: z.number().int(),
+      quantity: z.number().int(),
+      totalcents: z.number().int(),
+      taxratio: z.number().int(),
+      taxcents: z.number().int(),
+    }),
+  ),
+  taxesByRate: z.array(moneyByRate),
+  payments: z.array(z.object({ id: z.number().int(), amountcents: z.number().int(), paymode: z.string(), paidon: z.number().int(), reference: z.string() })),
+  history: z.array(z.object({ fromstatus: z.string(), tostatus: z.string(), timecreated: z.number().int(), note: z.string() })),
+  products: z.array(z.object({ id: z.number().int(), reference: z.string(), itemcode: z.string(), startdate: z.number().int(), enddate: z.number().int() })),
+  /** Exactly the transitions the reference allows from the current status. */
+  allowedTransitions: z.array(billStatusSchema),
+  dueCents: z.number().int(),
+});
+export type BillDetail = z.infer<typeof billDetailSchema>;
+
+const billId = z.object({ id: z.number().int().positive() }).strict();
+
+export const billsCommands = {
+  'bills.list': command(
+    'A window of the bills matching a filter, sorted (the table asks for the rows it shows)',
+    z.object({ filter: billFilterSchema, sort: billSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+    z.object({ rows: z.array(billRowSchema), total: z.number().int() }),
+  ),
+  'bills.counts': command(
+    "How many bills match the filter in each status, for the status tabs (the filter's own status is not applied: every tab is counted)",
+    z.object({ filter: billFilterSchema }).strict(),
+    z.object({ byStatus: z.record(z.string(), z.number().int()), total: z.number().int() }),
+  ),
+  'bills.get': command('One bill with its customer, lines, taxes per rate, payments, history and products', billId, billDetailSchema),
+  'bills.transition': command(
+    'Move a bill to another state (one the reference allows); queued for the shop',
+    z.object({ id: z.number().int().positive(), to: billStatusSchema, note: z.string().max(500).default('') }).strict(),
+    billDetailSchema,
+  ),
+  'bills.recordPayment': command(
+    'Record an offline payment (check or transfer); the state follows the amounts; queued for the shop',
+    z
+      .object({
+        id: z.number().int().positive(),
+        amountcents: z.number().int().positive(),
+        paymode: z.enum(['check', 'transfer']),
+        paidon: z.number().int(),
+        reference: z.string().trim().max(100),
+      })
+      .strict(),
+    billDetailSchema,
+  ),
+};
+
+export const billsEvents = {
+  'bills.changed': event('Bills changed in the cache (a sync page, an acknowledged action): tables refresh', z.object({ ids: z.array(z.number().int()).nullable() })),
+};
