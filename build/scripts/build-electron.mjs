@@ -5,7 +5,12 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/app.ts'], outfile: 'dist/electron/app.cjs', external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'] }),
+  build({
+    ...common,
+    entryPoints: ['electron/app.ts'],
+    outfile: 'dist/electron/app.cjs',
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'],
+  }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled into it.
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
 ]);

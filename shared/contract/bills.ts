@@ -107,9 +107,13 @@ export const billDetailSchema = z.object({
     }),
   ),
   taxesByRate: z.array(moneyByRate),
-  payments: z.array(z.object({ id: z.number().int(), amountcents: z.number().int(), paymode: z.string(), paidon: z.number().int(), reference: z.string() })),
+  payments: z.array(
+    z.object({ id: z.number().int(), amountcents: z.number().int(), paymode: z.string(), paidon: z.number().int(), reference: z.string() }),
+  ),
   history: z.array(z.object({ fromstatus: z.string(), tostatus: z.string(), timecreated: z.number().int(), note: z.string() })),
-  products: z.array(z.object({ id: z.number().int(), reference: z.string(), itemcode: z.string(), startdate: z.number().int(), enddate: z.number().int() })),
+  products: z.array(
+    z.object({ id: z.number().int(), reference: z.string(), itemcode: z.string(), startdate: z.number().int(), enddate: z.number().int() }),
+  ),
   /** Exactly the transitions the reference allows from the current status. */
   allowedTransitions: z.array(billStatusSchema),
   dueCents: z.number().int(),
@@ -121,7 +125,9 @@ const billId = z.object({ id: z.number().int().positive() }).strict();
 export const billsCommands = {
   'bills.list': command(
     'A window of the bills matching a filter, sorted (the table asks for the rows it shows)',
-    z.object({ filter: billFilterSchema, sort: billSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+    z
+      .object({ filter: billFilterSchema, sort: billSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+      .strict(),
     z.object({ rows: z.array(billRowSchema), total: z.number().int() }),
   ),
   'bills.counts': command(
@@ -151,5 +157,8 @@ export const billsCommands = {
 };
 
 export const billsEvents = {
-  'bills.changed': event('Bills changed in the cache (a sync page, an acknowledged action): tables refresh', z.object({ ids: z.array(z.number().int()).nullable() })),
+  'bills.changed': event(
+    'Bills changed in the cache (a sync page, an acknowledged action): tables refresh',
+    z.object({ ids: z.array(z.number().int()).nullable() }),
+  ),
 };

@@ -39,10 +39,25 @@ export const invoicingDetailsSchema = z
   .strict();
 
 export const customerDetailSchema = z.object({
-  customer: customerRowSchema.extend({ address: z.string(), zip: z.string(), invoiceinfo: z.string(), hasaccount: z.number().int(), version: z.number().int() }),
+  customer: customerRowSchema.extend({
+    address: z.string(),
+    zip: z.string(),
+    invoiceinfo: z.string(),
+    hasaccount: z.number().int(),
+    version: z.number().int(),
+  }),
   /** The Moodle profile of the linked account, on the active site; null when the customer has none. */
   moodleProfileUrl: z.string().nullable(),
-  bills: z.array(z.object({ id: z.number().int(), title: z.string(), status: z.string(), emissiondate: z.number().int(), amountcents: z.number().int(), currency: z.string() })),
+  bills: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      status: z.string(),
+      emissiondate: z.number().int(),
+      amountcents: z.number().int(),
+      currency: z.string(),
+    }),
+  ),
   products: z.array(
     z.object({
       id: z.number().int(),
@@ -71,7 +86,11 @@ export const customersCommands = {
       .strict(),
     z.object({ rows: z.array(customerRowSchema), total: z.number().int() }),
   ),
-  'customers.get': command('One customer with bills, products and the linked Moodle account', z.object({ id: z.number().int().positive() }).strict(), customerDetailSchema),
+  'customers.get': command(
+    'One customer with bills, products and the linked Moodle account',
+    z.object({ id: z.number().int().positive() }).strict(),
+    customerDetailSchema,
+  ),
   'customers.updateInvoicing': command(
     "Change a customer's invoicing details; queued for the shop",
     z.object({ id: z.number().int().positive(), details: invoicingDetailsSchema }).strict(),

@@ -28,7 +28,11 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-bills-'));
   app = await startBrowserMode({ dataDir });
   // The site profile is set up through the contract, as the Settings screen would; adding it starts a sync.
-  const created = await app.core.dispatch('profiles.create', { name: 'Formations Lumière', url: sim.url, token: sim.adminToken }, { transport: 'internal' });
+  const created = await app.core.dispatch(
+    'profiles.create',
+    { name: 'Formations Lumière', url: sim.url, token: sim.adminToken },
+    { transport: 'internal' },
+  );
   expect(created.ok).toBe(true);
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
@@ -61,10 +65,14 @@ describe('the Bills workspace', () => {
 
     // A bill awaiting payment, taken from the local cache, with nothing paid yet.
     const target = db()
-      .prepare("SELECT id, transactionid, amountcents, currency FROM bill WHERE status = 'PENDING' AND paidcents = 0 AND amountcents >= 1000 AND transactionid <> '' ORDER BY id LIMIT 1")
+      .prepare(
+        "SELECT id, transactionid, amountcents, currency FROM bill WHERE status = 'PENDING' AND paidcents = 0 AND amountcents >= 1000 AND transactionid <> '' ORDER BY id LIMIT 1",
+      )
       .get() as { id: number; transactionid: string; amountcents: number; currency: string };
     expect(target).toBeDefined();
-    const pending = db().prepare("SELECT count(*) AS n, max(amountcents) AS hi, min(amountcents) AS lo FROM bill WHERE status = 'PENDING'").get() as { n: number; hi: number; lo: number };
+    const pending = db()
+      .prepare("SELECT count(*) AS n, max(amountcents) AS hi, min(amountcents) AS lo FROM bill WHERE status = 'PENDING'")
+      .get() as { n: number; hi: number; lo: number };
 
     // Status tab, then the search narrows within it.
     await bills.tab('Awaiting payment').click();
@@ -102,7 +110,14 @@ describe('the Bills workspace', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'bill-partial-pending.png') });
 
     // The rest by transfer: the form is prefilled with what is still due.
-    await expect.poll(() => bills.paymentForm().getByLabel(/^Amount/).inputValue()).toBe(typed(target.amountcents - first));
+    await expect
+      .poll(() =>
+        bills
+          .paymentForm()
+          .getByLabel(/^Amount/)
+          .inputValue(),
+      )
+      .toBe(typed(target.amountcents - first));
     await bills.recordPayment({ mode: 'Transfer', reference: 'SEPA-E2E-0001' });
     await expect.poll(() => bills.detailStatus().textContent()).toBe('Paid');
     await expect.poll(() => bills.detailPending().count()).toBe(1);

@@ -22,7 +22,11 @@ beforeAll(async () => {
   sim = await startSimulatedSite({ demo: { bills: 200 } });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-customers-'));
   app = await startBrowserMode({ dataDir });
-  const created = await app.core.dispatch('profiles.create', { name: 'Formations Lumière', url: sim.url, token: sim.adminToken }, { transport: 'internal' });
+  const created = await app.core.dispatch(
+    'profiles.create',
+    { name: 'Formations Lumière', url: sim.url, token: sim.adminToken },
+    { transport: 'internal' },
+  );
   expect(created.ok).toBe(true);
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
@@ -52,7 +56,9 @@ describe('the Customers workspace', () => {
     const db = app.core.services.activeSite().db;
     await expect.poll(() => db.prepare("SELECT count(*) FROM sync_run WHERE outcome = 'done'").pluck().get(), { timeout: 30_000 }).toBe(1);
     const count = (db.prepare('SELECT count(*) FROM customer').pluck().get() as number).toLocaleString('en-GB');
-    const target = db.prepare('SELECT id, firstname, lastname, email, hasaccount FROM customer WHERE hasaccount > 0 ORDER BY id LIMIT 1').get() as {
+    const target = db
+      .prepare('SELECT id, firstname, lastname, email, hasaccount FROM customer WHERE hasaccount > 0 ORDER BY id LIMIT 1')
+      .get() as {
       id: number;
       firstname: string;
       lastname: string;
@@ -64,7 +70,11 @@ describe('the Customers workspace', () => {
     await expect.poll(() => customers.summary().textContent(), { timeout: 20_000 }).toContain(`${count} customer`);
     await customers.search().fill(target.email);
     await expect.poll(() => customers.rows().count()).toBe(1);
-    await customers.rows().first().getByRole('link', { name: `${target.firstname} ${target.lastname}`.trim() }).click();
+    await customers
+      .rows()
+      .first()
+      .getByRole('link', { name: `${target.firstname} ${target.lastname}`.trim() })
+      .click();
     await expect.poll(() => page.url()).toContain(`#/customers/${target.id}`);
     expect(await customers.moodleLink().getAttribute('href')).toContain(`/user/profile.php?id=${target.hasaccount}`);
     expect(await customers.moodleLink().getAttribute('target')).toBe('_blank');

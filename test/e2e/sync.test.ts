@@ -21,7 +21,11 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-sync-'));
   app = await startBrowserMode({ dataDir });
   // The site profile is set up through the contract, as the Settings screen would.
-  const created = await app.core.dispatch('profiles.create', { name: 'Formations Lumière', url: sim.url, token: sim.adminToken }, { transport: 'internal' });
+  const created = await app.core.dispatch(
+    'profiles.create',
+    { name: 'Formations Lumière', url: sim.url, token: sim.adminToken },
+    { transport: 'internal' },
+  );
   expect(created.ok).toBe(true);
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();

@@ -33,7 +33,12 @@ describe('splitFieldErrors', () => {
       {
         code: 'invalid_input',
         message: 'Invalid input',
-        details: { issues: [{ path: ['details', 'url'], message: 'Enter the address' }, { path: ['id'], message: 'Too small' }] },
+        details: {
+          issues: [
+            { path: ['details', 'url'], message: 'Enter the address' },
+            { path: ['id'], message: 'Too small' },
+          ],
+        },
       },
       fields,
       'details',

@@ -15,7 +15,8 @@ export const billsFr = {
   'grid.filtered': 'Filtrée',
   'grid.resize': 'Redimensionner la colonne {column}',
   'grid.loadingRow': 'Chargement…',
-  'grid.rangeTooLong': 'Une plage avec Maj couvre au plus {count} lignes. Pour sélectionner toutes les lignes correspondantes, utilisez Tout sélectionner.',
+  'grid.rangeTooLong':
+    'Une plage avec Maj couvre au plus {count} lignes. Pour sélectionner toutes les lignes correspondantes, utilisez Tout sélectionner.',
   'grid.key.space': 'Espace',
   'grid.key.enter': 'Entrée',
   'grid.hint.move': 'se déplacer',
@@ -72,7 +73,8 @@ export const billsFr = {
   'bills.col.organisation': 'Organisation',
   'bills.col.items': 'Articles',
 
-  'bills.noSite': 'Les factures viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
+  'bills.noSite':
+    'Les factures viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
   'bills.search': 'Rechercher des factures',
   'bills.search.placeholder': 'Rechercher noms, e-mails, organisations, intitulés, transactions…',
   'bills.filters': 'Filtres',
@@ -153,8 +155,10 @@ export const billsFr = {
   'bill.transition.title': 'Changer l’état',
   'bill.transition.to': 'Passer à «\u00a0{status}\u00a0»',
   'bill.transition.confirmTitle': 'Passer cette facture à «\u00a0{status}\u00a0»\u202f?',
-  'bill.transition.cancelBody': '«\u00a0{title}\u00a0» sera annulée sur le site à la prochaine synchronisation. Une facture annulée ne peut pas être rouverte.',
-  'bill.transition.paybackBody': '«\u00a0{title}\u00a0» sera marquée comme à rembourser au client, sur le site à la prochaine synchronisation.',
+  'bill.transition.cancelBody':
+    '«\u00a0{title}\u00a0» sera annulée sur le site à la prochaine synchronisation. Une facture annulée ne peut pas être rouverte.',
+  'bill.transition.paybackBody':
+    '«\u00a0{title}\u00a0» sera marquée comme à rembourser au client, sur le site à la prochaine synchronisation.',
   'bill.transition.note': 'Note pour l’historique (facultative)',
 
   'bill.pay.title': 'Enregistrer un paiement',

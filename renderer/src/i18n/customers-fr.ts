@@ -2,7 +2,8 @@ import type { customersEn } from './customers-en';
 
 /** French messages of the Customers workspace (typography: see fr.ts). */
 export const customersFr = {
-  'customers.noSite': 'Les clients viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
+  'customers.noSite':
+    'Les clients viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
   'customers.search': 'Rechercher des clients',
   'customers.search.placeholder': 'Rechercher noms, e-mails, organisations…',
   'customers.count': '{count} clients',

@@ -41,8 +41,7 @@ export function PendingNotice({ pending }: { pending: Pending }) {
         <span className={`pending-marker pending-${pending.state}`}>{t(labelKeys[pending.state])}</span> {kind ? t(kind) : pending.kind}
       </p>
       <p className="notice-text">
-        {t(hintKeys[pending.state])}{' '}
-        {pending.state !== 'pending' && <a href={hashOf('sync')}>{t('pending.openSync')}</a>}
+        {t(hintKeys[pending.state])} {pending.state !== 'pending' && <a href={hashOf('sync')}>{t('pending.openSync')}</a>}
       </p>
     </div>
   );

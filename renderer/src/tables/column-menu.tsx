@@ -20,7 +20,11 @@ export function ColumnMenu({ id, prefs, defaults, labels, onChange }: ColumnMenu
           return (
             <li key={column}>
               <label>
-                <input type="checkbox" checked={!prefs.hidden.includes(column)} onChange={(event) => onChange(setHidden(prefs, column, !event.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={!prefs.hidden.includes(column)}
+                  onChange={(event) => onChange(setHidden(prefs, column, !event.target.checked))}
+                />
                 {label}
               </label>
               <span className="column-moves">
@@ -38,7 +42,9 @@ export function ColumnMenu({ id, prefs, defaults, labels, onChange }: ColumnMenu
                   className="button button-quiet"
                   aria-label={t('grid.moveLater', { column: label })}
                   aria-disabled={index === prefs.order.length - 1}
-                  onClick={() => index < prefs.order.length - 1 && onChange({ ...prefs, order: moveColumn(prefs.order, column, index + 1) })}
+                  onClick={() =>
+                    index < prefs.order.length - 1 && onChange({ ...prefs, order: moveColumn(prefs.order, column, index + 1) })
+                  }
                 >
                   ↓
                 </button>

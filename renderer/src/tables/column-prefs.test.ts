@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { columnPrefsKey, defaultColumnPrefs, loadColumnPrefs, moveColumn, saveColumnPrefs, setHidden, type PrefsStorage } from './column-prefs';
+import {
+  columnPrefsKey,
+  defaultColumnPrefs,
+  loadColumnPrefs,
+  moveColumn,
+  saveColumnPrefs,
+  setHidden,
+  type PrefsStorage,
+} from './column-prefs';
 
 function fakeStorage(initial: Record<string, string> = {}): PrefsStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -40,7 +48,13 @@ describe('column preferences', () => {
   });
 
   it('adapts an arrangement saved for other columns', () => {
-    const storage = fakeStorage({ k: JSON.stringify({ order: ['gone', 'amountcents', 'id', 'id'], hidden: ['gone', 'title'], widths: { id: 5, title: 'wide', amountcents: 99999 } }) });
+    const storage = fakeStorage({
+      k: JSON.stringify({
+        order: ['gone', 'amountcents', 'id', 'id'],
+        hidden: ['gone', 'title'],
+        widths: { id: 5, title: 'wide', amountcents: 99999 },
+      }),
+    });
     expect(loadColumnPrefs(storage, 'k', columns, defaults)).toEqual({
       order: ['amountcents', 'id', 'title', 'status'],
       hidden: ['title'],
@@ -60,7 +74,12 @@ describe('column preferences', () => {
   });
 
   it('survives a storage that refuses to write', () => {
-    const storage = { ...fakeStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
+    const storage = {
+      ...fakeStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(() => saveColumnPrefs(storage, 'k', defaults)).not.toThrow();
   });
 

@@ -26,7 +26,12 @@ export function defaultColumnPrefs<C extends string>(columns: readonly C[], hidd
 }
 
 /** The saved arrangement, checked and adapted to `columns`; the defaults when none is saved or it is damaged. */
-export function loadColumnPrefs<C extends string>(storage: PrefsStorage, key: string, columns: readonly C[], defaults: ColumnPrefs<C>): ColumnPrefs<C> {
+export function loadColumnPrefs<C extends string>(
+  storage: PrefsStorage,
+  key: string,
+  columns: readonly C[],
+  defaults: ColumnPrefs<C>,
+): ColumnPrefs<C> {
   let saved: unknown;
   try {
     const text = storage.getItem(key);

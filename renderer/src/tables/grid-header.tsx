@@ -18,7 +18,14 @@ interface GridHeaderCellProps<R extends RowData> {
  * A column header: click sorts (the core sorts), drag the label onto another header to move the column,
  * drag the right edge to resize (or focus it and use the arrows; double-click resets).
  */
-export function GridHeaderCell<R extends RowData>({ header, label, endAligned, draggingRef, onDropColumn, onResizeBy }: GridHeaderCellProps<R>) {
+export function GridHeaderCell<R extends RowData>({
+  header,
+  label,
+  endAligned,
+  draggingRef,
+  onDropColumn,
+  onResizeBy,
+}: GridHeaderCellProps<R>) {
   const t = useT();
   const cellRef = useRef<HTMLDivElement>(null);
   const column = header.column;

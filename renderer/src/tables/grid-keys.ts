@@ -62,7 +62,12 @@ export function isSearchShortcut(event: GridKeyEvent & { inTextField: boolean },
 }
 
 /** The cursor's next position, within 0..total-1. */
-export function nextPosition(cursor: number | null, by: Extract<GridKeyAction, { kind: 'move' }>['by'], total: number, pageRows: number): number {
+export function nextPosition(
+  cursor: number | null,
+  by: Extract<GridKeyAction, { kind: 'move' }>['by'],
+  total: number,
+  pageRows: number,
+): number {
   if (total <= 0) return 0;
   const from = cursor ?? -1;
   let to: number;

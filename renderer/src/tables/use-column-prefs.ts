@@ -11,7 +11,11 @@ function storage(): PrefsStorage | null {
 }
 
 /** A table's column arrangement, read once and saved shortly after each change (a resize sends many). */
-export function useColumnPrefs(table: string, columns: readonly string[], defaults: ColumnPrefs<string>): [ColumnPrefs<string>, Dispatch<SetStateAction<ColumnPrefs<string>>>] {
+export function useColumnPrefs(
+  table: string,
+  columns: readonly string[],
+  defaults: ColumnPrefs<string>,
+): [ColumnPrefs<string>, Dispatch<SetStateAction<ColumnPrefs<string>>>] {
   const key = columnPrefsKey(table, columns);
   const [prefs, setPrefs] = useState(() => {
     const store = storage();

@@ -8,7 +8,11 @@ export function useSearchShortcut(input: RefObject<HTMLInputElement | null>): vo
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]') !== null) return;
       const target = event.target as HTMLElement | null;
-      const inTextField = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target?.isContentEditable === true;
+      const inTextField =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement ||
+        target?.isContentEditable === true;
       // Spelled out: a DOM event's key and modifier fields are getters, which a spread would not copy.
       const { key, ctrlKey, metaKey, altKey, shiftKey } = event;
       if (!isSearchShortcut({ key, ctrlKey, metaKey, altKey, shiftKey, inTextField }, isMac)) return;

@@ -138,7 +138,9 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               label={props.columnLabels[header.column.id] ?? header.column.id}
               endAligned={props.endAligned.has(header.column.id)}
               draggingRef={draggingRef}
-              onDropColumn={(dragged, target) => onPrefsChange({ ...prefs, order: moveColumn(prefs.order, dragged, prefs.order.indexOf(target)) })}
+              onDropColumn={(dragged, target) =>
+                onPrefsChange({ ...prefs, order: moveColumn(prefs.order, dragged, prefs.order.indexOf(target)) })
+              }
               onResizeBy={(column, size) => onPrefsChange({ ...prefs, widths: { ...prefs.widths, [column]: size } })}
             />
           ))}

@@ -13,7 +13,12 @@ function deferredFetch(total: () => number, tag = () => '') {
   const fetch = (offset: number, limit: number) =>
     new Promise<WindowAnswer<string>>((resolve, reject) => {
       const t = tag();
-      calls.push({ offset, limit, resolve: () => resolve(answer(offset, Math.max(0, Math.min(limit, total() - offset)), total(), t)), reject });
+      calls.push({
+        offset,
+        limit,
+        resolve: () => resolve(answer(offset, Math.max(0, Math.min(limit, total() - offset)), total(), t)),
+        reject,
+      });
     });
   return { fetch, calls };
 }

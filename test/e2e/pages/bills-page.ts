@@ -10,7 +10,9 @@ export class BillsPage {
 
   /** Data rows only (the header row has column headers, not cells). */
   rows() {
-    return this.grid().getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+    return this.grid()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell') });
   }
 
   row(reference: number) {
@@ -31,7 +33,9 @@ export class BillsPage {
   }
 
   sortBy(column: string) {
-    return this.grid().getByRole('columnheader', { name: new RegExp(`^${column}`) }).getByRole('button');
+    return this.grid()
+      .getByRole('columnheader', { name: new RegExp(`^${column}`) })
+      .getByRole('button');
   }
 
   columnHeader(column: string) {

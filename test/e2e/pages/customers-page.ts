@@ -9,7 +9,9 @@ export class CustomersPage {
   }
 
   rows() {
-    return this.grid().getByRole('row').filter({ has: this.page.getByRole('gridcell') });
+    return this.grid()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('gridcell') });
   }
 
   search() {
@@ -39,7 +41,10 @@ export class CustomersPage {
 
   /** The messages under a field, as the core worded them. */
   fieldErrors(label: string) {
-    return this.invoicing().locator('.field-invalid').filter({ has: this.page.getByLabel(label, { exact: true }) }).locator('.field-error');
+    return this.invoicing()
+      .locator('.field-invalid')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field-error');
   }
 
   pendingNotice() {

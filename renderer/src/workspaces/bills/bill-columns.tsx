@@ -31,7 +31,13 @@ export const billColumnLabelKeys: Readonly<Record<BillColumn, MessageKey>> = {
 export const BILL_END_ALIGNED: ReadonlySet<string> = new Set<BillColumn>(['id', 'untaxedcents', 'taxcents', 'amountcents']);
 
 /** Shown at first; the operator brings the others back from the Columns menu. */
-export const defaultBillColumnPrefs = defaultColumnPrefs<string>(billColumns, ['transactionid', 'lastactiondate', 'untaxedcents', 'taxcents', 'currency']);
+export const defaultBillColumnPrefs = defaultColumnPrefs<string>(billColumns, [
+  'transactionid',
+  'lastactiondate',
+  'untaxedcents',
+  'taxcents',
+  'currency',
+]);
 
 const paymodeKeys: Readonly<Record<string, MessageKey>> = {
   check: 'paymode.check',

@@ -46,10 +46,18 @@ export function LinesSection({ detail }: Props) {
           <thead>
             <tr>
               <th scope="col">{t('bill.line.item')}</th>
-              <th scope="col" className="numeric">{t('bill.line.unit')}</th>
-              <th scope="col" className="numeric">{t('bill.line.quantity')}</th>
-              <th scope="col" className="numeric">{t('bill.line.total')}</th>
-              <th scope="col" className="numeric">{t('bill.line.tax')}</th>
+              <th scope="col" className="numeric">
+                {t('bill.line.unit')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('bill.line.quantity')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('bill.line.total')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('bill.line.tax')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -148,7 +156,9 @@ export function PaymentsSection({ detail }: Props) {
               <th scope="col">{t('bill.payment.date')}</th>
               <th scope="col">{t('bill.payment.mode')}</th>
               <th scope="col">{t('bill.payment.reference')}</th>
-              <th scope="col" className="numeric">{t('bill.payment.amount')}</th>
+              <th scope="col" className="numeric">
+                {t('bill.payment.amount')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -197,7 +207,11 @@ export function ProductionSection({ detail }: Props) {
     <section className="detail-section" aria-labelledby="bill-production">
       <h3 id="bill-production">{t('bill.production')}</h3>
       {/* The handlers' feedback may hold markup: shown as text, never as HTML. */}
-      {detail.bill.productionfeedback ? <p className="pre-wrap">{detail.bill.productionfeedback}</p> : <p className="muted">{t('bill.production.none')}</p>}
+      {detail.bill.productionfeedback ? (
+        <p className="pre-wrap">{detail.bill.productionfeedback}</p>
+      ) : (
+        <p className="muted">{t('bill.production.none')}</p>
+      )}
       {detail.products.length > 0 && (
         <table className="data-table detail-table">
           <caption>{t('bill.products')}</caption>

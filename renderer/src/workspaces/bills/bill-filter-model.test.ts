@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dayEnd, dayStart } from '../../dates/day-input';
-import { activeFilterCount, billFilter, columnFiltersOf, emptyFilterForm, filterKey, filterOfForm, withoutStatus } from './bill-filter-model';
+import {
+  activeFilterCount,
+  billFilter,
+  columnFiltersOf,
+  emptyFilterForm,
+  filterKey,
+  filterOfForm,
+  withoutStatus,
+} from './bill-filter-model';
 
 describe('bill filter model', () => {
   it('turns the panel into the contract filter, amounts in cents', () => {
@@ -29,7 +37,13 @@ describe('bill filter model', () => {
   });
 
   it('leaves out what is wrong and says why', () => {
-    const { filter, errors } = filterOfForm({ ...emptyFilterForm, minAmount: '12,345', maxAmount: 'abc', from: '2026-02-10', to: '2026-02-01' });
+    const { filter, errors } = filterOfForm({
+      ...emptyFilterForm,
+      minAmount: '12,345',
+      maxAmount: 'abc',
+      from: '2026-02-10',
+      to: '2026-02-01',
+    });
     expect(errors).toEqual({ minAmount: 'ambiguous', maxAmount: 'invalid', to: 'order' });
     expect(filter).toEqual({});
     expect(filterOfForm({ ...emptyFilterForm, minAmount: '30', maxAmount: '20' }).errors).toEqual({ maxAmount: 'order' });
@@ -48,7 +62,11 @@ describe('bill filter model', () => {
   });
 
   it('marks the filtered columns, and keys filters whatever their order', () => {
-    expect(columnFiltersOf({ status: 'SOLDOUT', minCents: 5, lettered: true }).map((entry) => entry.id)).toEqual(['status', 'amountcents', 'idnumber']);
+    expect(columnFiltersOf({ status: 'SOLDOUT', minCents: 5, lettered: true }).map((entry) => entry.id)).toEqual([
+      'status',
+      'amountcents',
+      'idnumber',
+    ]);
     expect(filterKey({ paymode: 'check', status: 'PENDING' })).toBe(filterKey({ status: 'PENDING', paymode: 'check' }));
   });
 });

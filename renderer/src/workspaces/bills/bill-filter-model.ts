@@ -110,7 +110,8 @@ export function columnFiltersOf(filter: BillFilter): { id: BillColumn; value: un
   if (filter.status) entries.push({ id: 'status', value: filter.status });
   if (filter.from !== undefined || filter.to !== undefined) entries.push({ id: 'emissiondate', value: [filter.from, filter.to] });
   if (filter.paymode) entries.push({ id: 'paymode', value: filter.paymode });
-  if (filter.minCents !== undefined || filter.maxCents !== undefined) entries.push({ id: 'amountcents', value: [filter.minCents, filter.maxCents] });
+  if (filter.minCents !== undefined || filter.maxCents !== undefined)
+    entries.push({ id: 'amountcents', value: [filter.minCents, filter.maxCents] });
   if (filter.lettered !== undefined) entries.push({ id: 'idnumber', value: filter.lettered });
   if (filter.customerId !== undefined) entries.push({ id: 'customer', value: filter.customerId });
   if (filter.productCode) entries.push({ id: 'items', value: filter.productCode });

@@ -19,7 +19,10 @@ interface BillsFilterPanelProps {
 export function BillsFilterPanel({ id, form, setForm, errors }: BillsFilterPanelProps) {
   const t = useT();
   const uid = useId();
-  const set = <K extends keyof FilterForm>(key: K) => (value: FilterForm[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set =
+    <K extends keyof FilterForm>(key: K) =>
+    (value: FilterForm[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
   const errorOf = (field: keyof FormFilter['errors']) => {
     const error = errors[field];
     return error ? (
@@ -62,7 +65,11 @@ export function BillsFilterPanel({ id, form, setForm, errors }: BillsFilterPanel
         </div>
         <div className="field">
           <label htmlFor={`${uid}-lettered`}>{t('bills.filter.lettered')}</label>
-          <select id={`${uid}-lettered`} value={form.lettered} onChange={(event) => set('lettered')(event.target.value as FilterForm['lettered'])}>
+          <select
+            id={`${uid}-lettered`}
+            value={form.lettered}
+            onChange={(event) => set('lettered')(event.target.value as FilterForm['lettered'])}
+          >
             <option value="any">{t('bills.filter.any')}</option>
             <option value="yes">{t('bills.filter.letteredYes')}</option>
             <option value="no">{t('bills.filter.letteredNo')}</option>
@@ -71,7 +78,13 @@ export function BillsFilterPanel({ id, form, setForm, errors }: BillsFilterPanel
         <CustomerPicker value={form.customer} onChange={set('customer')} />
         <div className="field">
           <label htmlFor={`${uid}-product`}>{t('bills.filter.product')}</label>
-          <input id={`${uid}-product`} type="text" value={form.productCode} spellCheck={false} onChange={(event) => set('productCode')(event.target.value)} />
+          <input
+            id={`${uid}-product`}
+            type="text"
+            value={form.productCode}
+            spellCheck={false}
+            onChange={(event) => set('productCode')(event.target.value)}
+          />
         </div>
       </div>
       <p className="form-actions">

@@ -48,18 +48,36 @@ export function BillsToolbar({ searchRef, ...props }: BillsToolbarProps) {
         />
         <kbd aria-hidden="true">{hints.search}</kbd>
       </div>
-      <button type="button" className="button" aria-expanded={props.filtersOpen} aria-controls={props.filtersId} onClick={props.onToggleFilters}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={props.filtersOpen}
+        aria-controls={props.filtersId}
+        onClick={props.onToggleFilters}
+      >
         {t('bills.filters')}
         {props.filterCount > 0 && <span className="badge badge-accent">{props.filterCount}</span>}
       </button>
-      <button type="button" className="button" aria-expanded={props.columnsOpen} aria-controls={props.columnsId} onClick={props.onToggleColumns}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={props.columnsOpen}
+        aria-controls={props.columnsId}
+        onClick={props.onToggleColumns}
+      >
         {t('grid.columns')}
       </button>
       <span className="toolbar-spacer" />
       <button type="button" className="button" onClick={props.onXlsx}>
         {t('bills.export.xlsx')}
       </button>
-      <button type="button" className="button" aria-disabled={!props.pdfAvailable} title={props.pdfAvailable ? undefined : t('bills.export.pdfHint')} onClick={() => props.pdfAvailable && props.onPdf()}>
+      <button
+        type="button"
+        className="button"
+        aria-disabled={!props.pdfAvailable}
+        title={props.pdfAvailable ? undefined : t('bills.export.pdfHint')}
+        onClick={() => props.pdfAvailable && props.onPdf()}
+      >
         {t('bills.export.pdf')}
       </button>
     </div>

@@ -72,7 +72,14 @@ export function BillsWorkspace() {
         // Escape that nothing else took (the grid with no selection, a toolbar button) closes the bill; in a
         // text field it only clears the field.
         const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-        if (event.key === 'Escape' && !event.defaultPrevented && !typing && openId !== null && document.querySelector('dialog[open]') === null) close();
+        if (
+          event.key === 'Escape' &&
+          !event.defaultPrevented &&
+          !typing &&
+          openId !== null &&
+          document.querySelector('dialog[open]') === null
+        )
+          close();
       }}
     >
       <div className="table-main">
@@ -91,14 +98,24 @@ export function BillsWorkspace() {
           onXlsx={() => setDialog({ kind: 'xlsx' })}
           pdfAvailable={target.kind !== 'none' || openId !== null}
           onPdf={() =>
-            setDialog(target.kind !== 'none' ? { kind: 'pdf', target, count: selected } : { kind: 'pdf', target: { kind: 'ids', ids: openId === null ? [] : [openId] }, count: 1 })
+            setDialog(
+              target.kind !== 'none'
+                ? { kind: 'pdf', target, count: selected }
+                : { kind: 'pdf', target: { kind: 'ids', ids: openId === null ? [] : [openId] }, count: 1 },
+            )
           }
         />
         {filtersOpen && <BillsFilterPanel id="bills-filters" form={view.form} setForm={view.setForm} errors={view.formFilter.errors} />}
-        {columnsOpen && <ColumnMenu id="bills-columns" prefs={prefs} defaults={defaultBillColumnPrefs} labels={labels} onChange={setPrefs} />}
+        {columnsOpen && (
+          <ColumnMenu id="bills-columns" prefs={prefs} defaults={defaultBillColumnPrefs} labels={labels} onChange={setPrefs} />
+        )}
         <StatusTabs status={view.status} onChange={view.setStatus} counts={view.counts.value} controls="bills-grid" />
         <div className="table-summary" aria-live="polite">
-          <span>{view.rows.total === null ? t('app.loading') : t(pluralKey(locale, total, 'bills.count.one', 'bills.count'), { count: format.number(total) })}</span>
+          <span>
+            {view.rows.total === null
+              ? t('app.loading')
+              : t(pluralKey(locale, total, 'bills.count.one', 'bills.count'), { count: format.number(total) })}
+          </span>
           {selected > 0 && (
             <>
               <strong>
@@ -162,11 +179,26 @@ export function BillsWorkspace() {
         </div>
         <GridHints multiSelect />
       </div>
-      {openId !== null && <BillDetailPanel id={openId} onClose={close} onPdf={(ids) => setDialog({ kind: 'pdf', target: { kind: 'ids', ids }, count: ids.length })} />}
-      {dialog?.kind === 'xlsx' && (
-        <XlsxExportDialog filter={view.filter} selection={selection} total={total} order={prefs.order} hidden={prefs.hidden} onClose={() => setDialog(null)} />
+      {openId !== null && (
+        <BillDetailPanel
+          id={openId}
+          onClose={close}
+          onPdf={(ids) => setDialog({ kind: 'pdf', target: { kind: 'ids', ids }, count: ids.length })}
+        />
       )}
-      {dialog?.kind === 'pdf' && <PdfExportDialog target={dialog.target} filter={view.filter} count={dialog.count} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'xlsx' && (
+        <XlsxExportDialog
+          filter={view.filter}
+          selection={selection}
+          total={total}
+          order={prefs.order}
+          hidden={prefs.hidden}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'pdf' && (
+        <PdfExportDialog target={dialog.target} filter={view.filter} count={dialog.count} onClose={() => setDialog(null)} />
+      )}
     </div>
   );
 }

@@ -24,7 +24,12 @@ export function CustomerPicker({ value, onChange }: { value: Picked; onChange(va
         </span>
         <p className="chip" aria-labelledby={`${id}-label`}>
           {value.label}
-          <button type="button" className="chip-remove" aria-label={t('bills.filter.customerClear', { name: value.label })} onClick={() => onChange(null)}>
+          <button
+            type="button"
+            className="chip-remove"
+            aria-label={t('bills.filter.customerClear', { name: value.label })}
+            onClick={() => onChange(null)}
+          >
             ✕
           </button>
         </p>
@@ -35,7 +40,14 @@ export function CustomerPicker({ value, onChange }: { value: Picked; onChange(va
   return (
     <div className="field customer-picker">
       <label htmlFor={`${id}-input`}>{t('bills.filter.customer')}</label>
-      <input id={`${id}-input`} type="search" value={text} placeholder={t('bills.filter.customerPlaceholder')} onChange={(event) => setText(event.target.value)} autoComplete="off" />
+      <input
+        id={`${id}-input`}
+        type="search"
+        value={text}
+        placeholder={t('bills.filter.customerPlaceholder')}
+        onChange={(event) => setText(event.target.value)}
+        autoComplete="off"
+      />
       {rows.length > 0 && (
         <ul className="picker-results" aria-label={t('bills.filter.customerResults')}>
           {rows.map((row) => {

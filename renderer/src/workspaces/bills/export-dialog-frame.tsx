@@ -59,14 +59,12 @@ export function ExportDialogFrame<T>({ title, job, startLabel, children, onStart
         {(job.state === 'idle' || job.state === 'failed' || job.state === 'cancelled') && <div className="dialog-body">{children}</div>}
         {running && (
           <div className="export-progress" role="status">
-            <p>
-              {job.cancelling
-                ? t('export.cancelling')
-                : job.progress
-                  ? t(phaseKeys[job.progress.phase])
-                  : t('export.starting')}
-            </p>
-            <progress className="sync-bar" max={job.progress?.total ?? undefined} value={job.progress?.total ? job.progress.done : undefined} />
+            <p>{job.cancelling ? t('export.cancelling') : job.progress ? t(phaseKeys[job.progress.phase]) : t('export.starting')}</p>
+            <progress
+              className="sync-bar"
+              max={job.progress?.total ?? undefined}
+              value={job.progress?.total ? job.progress.done : undefined}
+            />
             {job.progress && (
               <p className="muted">
                 {job.progress.total === null

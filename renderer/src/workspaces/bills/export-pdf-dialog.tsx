@@ -34,11 +34,18 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const [pathErrors, setPathErrors] = useState<string[]>([]);
   const { job, run, cancel } = useExportJob<{ files: string[]; invoices: number }>(api);
   const knownIds = target.kind === 'ids' ? target.ids : [];
-  const path = mode === 'file' ? (file ?? (dataDir ? defaultPdfPath(dataDir, openedAt, knownIds) : '')) : (folder ?? (dataDir ? defaultPdfFolder(dataDir) : ''));
+  const path =
+    mode === 'file'
+      ? (file ?? (dataDir ? defaultPdfPath(dataDir, openedAt, knownIds) : ''))
+      : (folder ?? (dataDir ? defaultPdfFolder(dataDir) : ''));
 
   const start = () => {
     const chosen = path.trim();
-    const problems = !isAbsolutePath(chosen) ? [t('export.pathAbsolute')] : mode === 'file' && !chosen.toLowerCase().endsWith('.pdf') ? [t('export.pathPdf')] : [];
+    const problems = !isAbsolutePath(chosen)
+      ? [t('export.pathAbsolute')]
+      : mode === 'file' && !chosen.toLowerCase().endsWith('.pdf')
+        ? [t('export.pathPdf')]
+        : [];
     setPathErrors(problems);
     if (problems.length > 0) return;
     run(async (exportId, signal) => {
@@ -50,7 +57,12 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
         ids = listed;
       }
       if (ids.length === 0) throw new AppError('invalid_input', t('export.nothing'));
-      return api.invoke('exports.invoicesPdf', { exportId, ids, target: mode === 'file' ? { file: chosen } : { folder: chosen }, locale: language });
+      return api.invoke('exports.invoicesPdf', {
+        exportId,
+        ids,
+        target: mode === 'file' ? { file: chosen } : { folder: chosen },
+        locale: language,
+      });
     });
   };
 
@@ -65,13 +77,21 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
       onClose={onClose}
       result={(value) => (
         <>
-          <p className="notice-title">{t(pluralKey(locale, value.invoices, 'export.pdf.written.one', 'export.pdf.written'), { count: format.number(value.invoices) })}</p>
+          <p className="notice-title">
+            {t(pluralKey(locale, value.invoices, 'export.pdf.written.one', 'export.pdf.written'), { count: format.number(value.invoices) })}
+          </p>
           {value.files.slice(0, shown).map((written) => (
             <code key={written} className="notice-path">
               {written}
             </code>
           ))}
-          {value.files.length > shown && <p className="muted">{t(pluralKey(locale, value.files.length - shown, 'export.pdf.more.one', 'export.pdf.more'), { count: format.number(value.files.length - shown) })}</p>}
+          {value.files.length > shown && (
+            <p className="muted">
+              {t(pluralKey(locale, value.files.length - shown, 'export.pdf.more.one', 'export.pdf.more'), {
+                count: format.number(value.files.length - shown),
+              })}
+            </p>
+          )}
         </>
       )}
     >
@@ -87,9 +107,25 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
         </label>
       </fieldset>
       {mode === 'file' ? (
-        <ExportTargetField id={`${id}-file`} label={t('export.file')} hint={t('export.fileHint')} value={file} fallback={path} onChange={setFile} errors={pathErrors} />
+        <ExportTargetField
+          id={`${id}-file`}
+          label={t('export.file')}
+          hint={t('export.fileHint')}
+          value={file}
+          fallback={path}
+          onChange={setFile}
+          errors={pathErrors}
+        />
       ) : (
-        <ExportTargetField id={`${id}-folder`} label={t('export.folder')} hint={t('export.folderHint')} value={folder} fallback={path} onChange={setFolder} errors={pathErrors} />
+        <ExportTargetField
+          id={`${id}-folder`}
+          label={t('export.folder')}
+          hint={t('export.folderHint')}
+          value={folder}
+          fallback={path}
+          onChange={setFolder}
+          errors={pathErrors}
+        />
       )}
     </ExportDialogFrame>
   );

@@ -28,7 +28,16 @@ interface ExportTargetFieldProps {
 export function ExportTargetField({ id, label, hint, value, fallback, onChange, errors }: ExportTargetFieldProps) {
   return (
     <div className="export-target">
-      <TextField id={id} label={label} value={value ?? fallback} onChange={onChange} hint={hint} errors={errors} spellCheck={false} autoComplete="off" />
+      <TextField
+        id={id}
+        label={label}
+        value={value ?? fallback}
+        onChange={onChange}
+        hint={hint}
+        errors={errors}
+        spellCheck={false}
+        autoComplete="off"
+      />
     </div>
   );
 }

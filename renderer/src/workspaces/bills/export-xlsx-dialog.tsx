@@ -45,7 +45,11 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
   const path = file ?? (dataDir ? defaultXlsxPath(dataDir, openedAt) : '');
 
   const start = () => {
-    const problems = !isAbsolutePath(path.trim()) ? [t('export.pathAbsolute')] : !path.trim().toLowerCase().endsWith('.xlsx') ? [t('export.pathXlsx')] : [];
+    const problems = !isAbsolutePath(path.trim())
+      ? [t('export.pathAbsolute')]
+      : !path.trim().toLowerCase().endsWith('.xlsx')
+        ? [t('export.pathXlsx')]
+        : [];
     setFileErrors(problems);
     setColumnsError(columns.size === 0);
     if (problems.length > 0 || columns.size === 0) return;
@@ -58,7 +62,13 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
         if (!ids || ids.length === 0) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_IDS) }));
         bills = { ids };
       }
-      return api.invoke('exports.billsXlsx', { exportId, bills, columns: ordered.filter((column) => columns.has(column)), file: path.trim(), locale: language });
+      return api.invoke('exports.billsXlsx', {
+        exportId,
+        bills,
+        columns: ordered.filter((column) => columns.has(column)),
+        file: path.trim(),
+        locale: language,
+      });
     });
   };
 
@@ -81,7 +91,9 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
       onClose={onClose}
       result={(value) => (
         <>
-          <p className="notice-title">{t('export.xlsx.written', { bills: format.number(value.bills), lines: format.number(value.lines) })}</p>
+          <p className="notice-title">
+            {t('export.xlsx.written', { bills: format.number(value.bills), lines: format.number(value.lines) })}
+          </p>
           <code className="notice-path">{value.file}</code>
         </>
       )}
@@ -93,7 +105,13 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
           {t(pluralKey(locale, total, 'export.allMatching.one', 'export.allMatching'), { count: format.number(total) })}
         </label>
         <label>
-          <input type="radio" name={`${id}-scope`} checked={scope === 'selection'} disabled={target.kind === 'none'} onChange={() => setScope('selection')} />
+          <input
+            type="radio"
+            name={`${id}-scope`}
+            checked={scope === 'selection'}
+            disabled={target.kind === 'none'}
+            onChange={() => setScope('selection')}
+          />
           {t(pluralKey(locale, selected, 'export.selection.one', 'export.selection'), { count: format.number(selected) })}
         </label>
       </fieldset>
@@ -109,7 +127,15 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
         </div>
         {columnsError && <p className="field-error">{t('export.columnsNone')}</p>}
       </fieldset>
-      <ExportTargetField id={`${id}-file`} label={t('export.file')} hint={t('export.fileHint')} value={file} fallback={path} onChange={setFile} errors={fileErrors} />
+      <ExportTargetField
+        id={`${id}-file`}
+        label={t('export.file')}
+        hint={t('export.fileHint')}
+        value={file}
+        fallback={path}
+        onChange={setFile}
+        errors={fileErrors}
+      />
     </ExportDialogFrame>
   );
 }

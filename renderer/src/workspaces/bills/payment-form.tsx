@@ -53,12 +53,15 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
     if (!parsed.ok || parsed.cents <= 0 || paidon === null) return;
     setBusy(true);
     try {
-      onRecorded(await api.invoke('bills.recordPayment', { id: bill.id, amountcents: parsed.cents, paymode, paidon, reference: reference.trim() }));
+      onRecorded(
+        await api.invoke('bills.recordPayment', { id: bill.id, amountcents: parsed.cents, paymode, paidon, reference: reference.trim() }),
+      );
       setBusy(false);
     } catch (error) {
       const shape = toAppErrorShape(error);
       // More than is due: a problem with the amount, said where the amount is.
-      const split = shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
+      const split =
+        shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
       setErrors(split.fields);
       setFailure(split.rest);
       setBusy(false);
@@ -90,8 +93,20 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
           />
           <div className={errors.paidon ? 'field field-invalid' : 'field'}>
             <label htmlFor={`${id}-date`}>{t('bill.pay.date')}</label>
-            <input id={`${id}-date`} type="date" value={day} onChange={(event) => setDay(event.target.value)} aria-invalid={errors.paidon ? true : undefined} />
-            {errors.paidon && <div className="field-error">{errors.paidon.map((message) => <p key={message}>{message}</p>)}</div>}
+            <input
+              id={`${id}-date`}
+              type="date"
+              value={day}
+              onChange={(event) => setDay(event.target.value)}
+              aria-invalid={errors.paidon ? true : undefined}
+            />
+            {errors.paidon && (
+              <div className="field-error">
+                {errors.paidon.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
+              </div>
+            )}
           </div>
         </div>
         <TextField

@@ -21,7 +21,16 @@ export function StatusTabs({ status, onChange, counts, controls }: StatusTabsPro
 
   const onKeyDown = (event: KeyboardEvent) => {
     const at = tabs.indexOf(status);
-    const next = event.key === 'ArrowRight' ? at + 1 : event.key === 'ArrowLeft' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : null;
+    const next =
+      event.key === 'ArrowRight'
+        ? at + 1
+        : event.key === 'ArrowLeft'
+          ? at - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : null;
     if (next === null) return;
     event.preventDefault();
     const target = tabs[(next + tabs.length) % tabs.length] ?? null;

@@ -77,7 +77,8 @@ export function useBillsView(api: BackofficeApi): BillsView {
   const setSelection = useCallback<Dispatch<SetStateAction<Selection>>>(
     (next) =>
       setHeld((current) => {
-        const base = current.key !== key ? emptySelection : current.sortKey !== sortKey ? afterReorder(current.selection) : current.selection;
+        const base =
+          current.key !== key ? emptySelection : current.sortKey !== sortKey ? afterReorder(current.selection) : current.selection;
         return { key, sortKey, selection: typeof next === 'function' ? next(base) : next };
       }),
     [key, sortKey],

@@ -35,11 +35,14 @@ export function useExportJob<T>(api: BackofficeApi) {
     const mine = signal.current;
     setJob({ state: 'running', exportId, progress: null, cancelling: false });
     start(exportId, mine).then(
-      (result) => setJob((current) => (current.state === 'running' && current.exportId === exportId ? { state: 'done', exportId, result } : current)),
+      (result) =>
+        setJob((current) => (current.state === 'running' && current.exportId === exportId ? { state: 'done', exportId, result } : current)),
       (error: unknown) =>
         setJob((current) => {
           if (current.state !== 'running' || current.exportId !== exportId) return current;
-          return toAppErrorShape(error).code === 'export_cancelled' ? { state: 'cancelled', exportId } : { state: 'failed', exportId, error };
+          return toAppErrorShape(error).code === 'export_cancelled'
+            ? { state: 'cancelled', exportId }
+            : { state: 'failed', exportId, error };
         }),
     );
   }, []);

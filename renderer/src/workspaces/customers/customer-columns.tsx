@@ -39,23 +39,31 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
   const label = (column: CustomerColumn) => t(customerColumnLabelKeys[column]);
   // Accessor columns (not display ones): TanStack offers sorting only on columns with a value.
   const total = (column: 'placed' | 'pending' | 'paid') =>
-    helper.accessor((row) => (column === 'placed' ? row.totals.placedCents : column === 'pending' ? row.totals.pendingCents : row.totals.paidCents), {
-      id: column,
-      header: label(column),
-      size: 150,
-      enableSorting: column !== 'placed',
-      cell: ({ row }) => {
-        const totals = row.original.totals;
-        const [count, cents] = column === 'placed' ? [totals.placedCount, totals.placedCents] : column === 'pending' ? [totals.pendingCount, totals.pendingCents] : [totals.paidCount, totals.paidCents];
-        return count === 0 ? (
-          <span className="muted">—</span>
-        ) : (
-          <span title={t(pluralKey(locale, count, 'customers.billsCount.one', 'customers.billsCount'), { count: format.number(count) })}>
-            {formatMoney(cents, row.original.currency, locale)} <span className="muted">({format.number(count)})</span>
-          </span>
-        );
+    helper.accessor(
+      (row) => (column === 'placed' ? row.totals.placedCents : column === 'pending' ? row.totals.pendingCents : row.totals.paidCents),
+      {
+        id: column,
+        header: label(column),
+        size: 150,
+        enableSorting: column !== 'placed',
+        cell: ({ row }) => {
+          const totals = row.original.totals;
+          const [count, cents] =
+            column === 'placed'
+              ? [totals.placedCount, totals.placedCents]
+              : column === 'pending'
+                ? [totals.pendingCount, totals.pendingCents]
+                : [totals.paidCount, totals.paidCents];
+          return count === 0 ? (
+            <span className="muted">—</span>
+          ) : (
+            <span title={t(pluralKey(locale, count, 'customers.billsCount.one', 'customers.billsCount'), { count: format.number(count) })}>
+              {formatMoney(cents, row.original.currency, locale)} <span className="muted">({format.number(count)})</span>
+            </span>
+          );
+        },
       },
-    });
+    );
   return helper.columns([
     helper.accessor((row) => customerName(row), {
       id: 'name',

@@ -60,7 +60,9 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
               {customer.email && <a href={`mailto:${customer.email}`}>{customer.email}</a>}
               {customer.organisation && <span className="muted"> · {customer.organisation}</span>}
             </p>
-            <p className="muted">{[customer.address, [customer.zip, customer.city].filter(Boolean).join(' '), customer.country].filter(Boolean).join(', ')}</p>
+            <p className="muted">
+              {[customer.address, [customer.zip, customer.city].filter(Boolean).join(' '), customer.country].filter(Boolean).join(', ')}
+            </p>
             <p>
               {detail.moodleProfileUrl ? (
                 // In Electron the window never navigates away: the link opens in the system browser.
@@ -73,11 +75,17 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
             </p>
             <dl className="facts">
               <dt>{t('customers.col.placed')}</dt>
-              <dd>{money(customer.totals.placedCents, customer.currency)} ({format.number(customer.totals.placedCount)})</dd>
+              <dd>
+                {money(customer.totals.placedCents, customer.currency)} ({format.number(customer.totals.placedCount)})
+              </dd>
               <dt>{t('customers.col.pending')}</dt>
-              <dd>{money(customer.totals.pendingCents, customer.currency)} ({format.number(customer.totals.pendingCount)})</dd>
+              <dd>
+                {money(customer.totals.pendingCents, customer.currency)} ({format.number(customer.totals.pendingCount)})
+              </dd>
               <dt>{t('customers.col.paid')}</dt>
-              <dd>{money(customer.totals.paidCents, customer.currency)} ({format.number(customer.totals.paidCount)})</dd>
+              <dd>
+                {money(customer.totals.paidCents, customer.currency)} ({format.number(customer.totals.paidCount)})
+              </dd>
             </dl>
           </section>
 

@@ -18,7 +18,15 @@ import { useDebounced } from '../../tables/use-debounced';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
 import { useWindowedRows } from '../../tables/use-windowed-rows';
 import { VirtualGrid } from '../../tables/virtual-grid';
-import { CUSTOMER_END_ALIGNED, customerColumnDefs, customerColumnIds, customerColumnLabelKeys, defaultCustomerColumnPrefs, SORTABLE, type CustomerSort } from './customer-columns';
+import {
+  CUSTOMER_END_ALIGNED,
+  customerColumnDefs,
+  customerColumnIds,
+  customerColumnLabelKeys,
+  defaultCustomerColumnPrefs,
+  SORTABLE,
+  type CustomerSort,
+} from './customer-columns';
 import { CustomerDetailPanel } from './customer-detail-panel';
 
 /** The customers of the active site with what they placed, owe and paid; one opens beside the list. */
@@ -50,7 +58,10 @@ export function CustomersWorkspace() {
   // The contract sorts names A→Z and amounts largest first, with no choice of direction: the header shows that.
   const sorting = useMemo<SortingState>(() => [{ id: sort, desc: sort === 'paid' || sort === 'pending' }], [sort]);
 
-  const fetchWindow = useCallback((offset: number, limit: number) => api.invoke('customers.list', { search, sort, offset, limit }), [api, search, sort]);
+  const fetchWindow = useCallback(
+    (offset: number, limit: number) => api.invoke('customers.list', { search, sort, offset, limit }),
+    [api, search, sort],
+  );
   const rows = useWindowedRows(fetchWindow);
   const { refresh } = rows;
   useRefreshOn(api, ['outbox.changed', 'sync.finished', 'profiles.changed'], refresh);
@@ -87,7 +98,11 @@ export function CustomersWorkspace() {
             />
             <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
           </div>
-          <span className="table-summary">{rows.total === null ? t('app.loading') : t(pluralKey(locale, rows.total, 'customers.count.one', 'customers.count'), { count: format.number(rows.total) })}</span>
+          <span className="table-summary">
+            {rows.total === null
+              ? t('app.loading')
+              : t(pluralKey(locale, rows.total, 'customers.count.one', 'customers.count'), { count: format.number(rows.total) })}
+          </span>
         </div>
         {rows.error !== null && <ErrorNotice error={rows.error} onRetry={refresh} />}
         <div className="grid-frame">

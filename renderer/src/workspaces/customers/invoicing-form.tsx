@@ -52,7 +52,10 @@ export function InvoicingForm({ detail, onSaved }: { detail: CustomerDetail; onS
     setErrors({});
     setFailure(null);
     try {
-      const next = await api.invoke('customers.updateInvoicing', { id: detail.customer.id, details: { ...values, country: values.country.trim().toUpperCase() } });
+      const next = await api.invoke('customers.updateInvoicing', {
+        id: detail.customer.id,
+        details: { ...values, country: values.country.trim().toUpperCase() },
+      });
       const now = detailsOf(next.customer);
       setSaved(now);
       setValues(now);
@@ -105,7 +108,13 @@ export function InvoicingForm({ detail, onSaved }: { detail: CustomerDetail; onS
           onChange={(event) => setValues((current) => ({ ...current, invoiceinfo: event.target.value }))}
           aria-invalid={errors.invoiceinfo ? true : undefined}
         />
-        {errors.invoiceinfo && <div className="field-error">{errors.invoiceinfo.map((message) => <p key={message}>{message}</p>)}</div>}
+        {errors.invoiceinfo && (
+          <div className="field-error">
+            {errors.invoiceinfo.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
+        )}
         <p className="field-hint">{t('customer.field.invoiceinfoHint')}</p>
       </div>
       {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}

@@ -92,7 +92,14 @@ function shopFilters(site: MoodleSite, entity: ShopEntity, shopid: number): { li
 
 const after = (a: SyncCursor, b: SyncCursor) => a.timemodified > b.timemodified || (a.timemodified === b.timemodified && a.id > b.id);
 
-export function syncPage(site: MoodleSite, entity: ShopEntity, since: SyncCursor, limit: number, shopid: number, countRemaining = true): SyncResult {
+export function syncPage(
+  site: MoodleSite,
+  entity: ShopEntity,
+  since: SyncCursor,
+  limit: number,
+  shopid: number,
+  countRemaining = true,
+): SyncResult {
   const reader = READERS[entity];
   const servertime = site.now();
   const horizon = servertime - SETTLING_SECONDS;
