@@ -1,6 +1,7 @@
 import { exportsBench } from './exports-bench';
 import { moodleBench } from './moodle-bench';
 import { syncBench } from './sync-bench';
+import { uiBench } from './ui-bench';
 
 /**
  * `npm run bench -- <suite> [--bills N]`. Benchmarks print figures; they never pass or fail on a stopwatch.
@@ -9,6 +10,7 @@ import { syncBench } from './sync-bench';
 const SUITES: Record<string, (bills: number) => Promise<void>> = {
   moodle: moodleBench,
   sync: syncBench,
+  ui: uiBench,
   exports: exportsBench,
 };
 
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   for (const name of chosen) {
     const suite = SUITES[name];
     if (!suite) throw new Error(`Unknown suite ${name}; choose from: ${Object.keys(SUITES).join(', ')}`);
-    console.log(`\n== ${name} (${bills.toLocaleString('en')} bills) on ${process.version}`);
+    console.log(`\n== ${name} on ${process.version}`);
     await suite(bills);
   }
 }

@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBrowserMode } from '../../main/browser-mode/start-browser-mode';
+import { createCore } from '../../main/core/create-core';
+import { silentLogger } from '../../main/core/logger';
+import { launchChromium } from '../support/chromium';
+import { report } from './measure';
+
+/**
+ * Issue "Bills and customers workspace": the Bills screen over a cache of N bills (1,000,000 by default for
+ * this suite), in Chromium through Playwright: first paint of rows, a sort click and a search keystroke to
+ * rows painted (search includes the table's 150 ms typing debounce), and frame times while scrolling.
+ * The cache is filled once by main/bills/measure-queries.ts (synthetic bills) and kept in the temp folder.
+ */
+export async function uiBench(requested: number): Promise<void> {
+  const bills = requested === 100_000 ? 1_000_000 : requested;
+  const file = path.join(os.tmpdir(), `bills-${bills}.sqlite`);
+  if (!fs.existsSync(file)) {
+    console.log(`Filling ${file} (once)…`);
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'),
+        '--bills',
+        String(bills),
+        '--file',
+        file,
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-bench-ui-'));
+  const setup = createCore({ dataDir, mode: 'cli', version: 'bench', logger: silentLogger });
+  const created = await setup.dispatch(
+    'profiles.create',
+    { name: 'Bench', url: 'http://127.0.0.1:9', token: 'benchtoken0123456789' },
+    { transport: 'internal' },
+  );
+  setup.close();
+  if (!created.ok) throw new Error(created.error.message);
+  const id = (created.value as { id: string }).id;
+  fs.copyFileSync(file, path.join(dataDir, 'profiles', id, 'cache.sqlite'));
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(dataDir, 'profiles', id, `cache.sqlite${suffix}`), { force: true });
+
+  const app = await startBrowserMode({ dataDir, autoSync: false });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })).newPage();
+    await page.goto(app.transport.launchUrl);
+    await page.getByRole('navigation').waitFor();
+    const started = performance.now();
+    await page.getByRole('navigation').getByRole('link', { name: 'Bills', exact: true }).click();
+    await firstRow(page).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => !document.querySelector('[role=grid] .grid-placeholder'), undefined, {
+      polling: 'raf',
+      timeout: 60_000,
+    });
+    const firstPaint = performance.now() - started;
+
+    const sortTimes: number[] = [];
+    for (const column of [
+      'Amount',
+      'Customer',
+      'Issued',
+      'Title',
+      'Amount',
+      'Customer',
+      'Issued',
+      'Title',
+      'Amount',
+      'Customer',
+      'Issued',
+    ]) {
+      sortTimes.push(
+        await timeToRepaint(
+          page,
+          () =>
+            page
+              .getByRole('grid')
+              .getByRole('columnheader', { name: new RegExp(`^${column}`) })
+              .first()
+              .getByRole('button')
+              .first()
+              .click(),
+          `sort by ${column}`,
+        ),
+      );
+    }
+    const search = page.getByRole('searchbox').first();
+    const keyTimes: number[] = [];
+    // Whole words one after another, each a different first row: the time of the last keystroke's effect.
+    for (const text of ['martin', 'lefevre', 'dubois', 'moreau', 'girard', 'mercier', 'faure', 'rousseau', 'bonnet', 'fournier', 'morel']) {
+      keyTimes.push(await timeToRepaint(page, () => search.fill(text), `search ${text}`));
+    }
+    await search.fill('');
+    await timeToRepaint(page, async () => {});
+    const frames = await page.evaluate(async () => {
+      const grid = document.querySelector('[role=grid]') as HTMLElement;
+      const deltas: number[] = [];
+      let last = performance.now();
+      for (let i = 0; i < 180; i += 1) {
+        grid.scrollTop += 1200;
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        const now = performance.now();
+        deltas.push(now - last);
+        last = now;
+      }
+      return deltas;
+    });
+    report(`Bills screen over ${bills.toLocaleString('en')} cached bills (Chromium, Playwright)`, [
+      ['first rows painted (ms)', Math.round(firstPaint)],
+      ['sort click → rows painted, median / p95 (ms)', `${median(sortTimes)} / ${p95(sortTimes)}`],
+      ['search keystroke → rows painted, median / p95 (ms, incl. 150 ms debounce)', `${median(keyTimes)} / ${p95(keyTimes)}`],
+      ['scrolling frame time, median / p95 / max (ms)', `${median(frames)} / ${p95(frames)} / ${Math.round(Math.max(...frames))}`],
+    ]);
+  } finally {
+    await browser.close();
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const firstRow = (page: Page) => page.locator('[role=grid] [role=rowgroup].grid-body [role=row]').first();
+
+/** Time from an action to the first body row showing different text, with no placeholder left. */
+async function timeToRepaint(page: Page, action: () => Promise<unknown>, label = ''): Promise<number> {
+  const before = await firstRow(page).textContent();
+  const started = performance.now();
+  await action();
+  await page
+    .waitForFunction(
+      (previous) => {
+        const row = document.querySelector('[role=grid] .grid-body [role=row]');
+        return row !== null && row.textContent !== previous && !document.querySelector('[role=grid] .grid-placeholder');
+      },
+      before,
+      { polling: 'raf', timeout: 30_000 },
+    )
+    .catch((error: unknown) => {
+      throw new Error(`${label}: rows did not change (${(error as Error).message})`);
+    });
+  return performance.now() - started;
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => Math.round(sorted(values)[Math.floor(values.length / 2)]!);
+const p95 = (values: number[]) => Math.round(sorted(values)[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!);
