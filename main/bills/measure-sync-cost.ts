@@ -3,7 +3,7 @@
  * the same demo pages written by the pull's own writer into a cache at schema 20 and one at the head.
  * A benchmark: it prints figures and passes or fails nothing.
  *
- *   node --import tsx main/bills/measure-sync-cost.ts [--bills 100000]
+ *   node --import tsx main/bills/measure-sync-cost.ts [--bills 100000] [--cache-mib 16]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,6 +56,8 @@ for (const [label, version] of [
   ['head (0030 + 0040)', migrations.at(-1)!.version],
 ] as const) {
   const db = openDatabase(path.join(dir, `${version}.sqlite`), { migrations: migrations.filter((m) => m.version <= version) });
+  // --cache-mib N: SQLite's page cache (the app keeps better-sqlite3's default, 16 MiB).
+  if (args.includes('--cache-mib')) db.pragma(`cache_size = ${-1024 * Number(args[args.indexOf('--cache-mib') + 1])}`);
   const [customers, customerSeconds] = write(db, 'customers', demo.customers());
   const [bills, billSeconds] = write(db, 'bills', demo.bills());
   // A later sync: every bill again, a third of them in another state (what changes a tab count, a total).
