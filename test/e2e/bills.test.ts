@@ -1,57 +1,31 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../main/browser-mode/start-browser-mode';
-import { launchChromium } from '../support/chromium';
-import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
+import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
+import type { SimulatedSite } from '../sim/start-simulated-site';
+import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { BillsPage } from './pages/bills-page';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
-let browser: Browser;
+let fixture: ConnectedApp;
 let sim: SimulatedSite;
 let app: BrowserMode;
-let dataDir: string;
-let context: BrowserContext;
 let page: Page;
-
 const db = () => app.core.services.activeSite().db;
 const money = (cents: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
 /** Cents as an operator types them in English: 1234.5 → "1234.50". */
 const typed = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  sim = await startSimulatedSite({ demo: { bills: 400 } });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-bills-'));
-  app = await startBrowserMode({ dataDir });
-  // The site profile is set up through the contract, as the Settings screen would; adding it starts a sync.
-  const created = await app.core.dispatch(
-    'profiles.create',
-    { name: 'Formations Lumière', url: sim.url, token: sim.adminToken },
-    { transport: 'internal' },
-  );
-  expect(created.ok).toBe(true);
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
-  await context.tracing.start({ screenshots: true, snapshots: true });
-  page = await context.newPage();
-  await page.goto(app.transport.launchUrl);
+  fixture = await startConnectedApp('bills', 400);
+  ({ sim, app, page } = fixture);
 });
 afterEach(async (test) => {
-  if (test.task.result?.state !== 'fail') return;
-  const name = test.task.name.replace(/\W+/g, '-');
-  await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-bills-${name}.png`) }).catch(() => {});
-  await context.tracing.stop({ path: path.join(ARTIFACTS, `FAILED-bills-${name}.trace.zip`) }).catch(() => {});
+  if (test.task.result?.state === 'fail') await fixture.keepFailure(test.task.name);
 });
 afterAll(async () => {
-  await context?.tracing.stop().catch(() => {});
-  await browser?.close();
-  await app?.close();
-  await sim?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('the Bills workspace', () => {
@@ -159,7 +133,7 @@ describe('the Bills workspace', () => {
     const dialog = page.getByRole('dialog', { name: 'Export bills to a workbook' });
     expect(await dialog.getByRole('radio', { name: 'The 3 selected bills' }).isChecked()).toBe(true);
     const file = await dialog.getByLabel('File', { exact: true }).inputValue();
-    expect(path.dirname(file)).toBe(dataDir);
+    expect(path.dirname(file)).toBe(app.core.services.dataDir.root);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Written (bills: 3,');
     expect(await dialog.textContent()).toContain(file);

@@ -1,51 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserMode, type BrowserMode } from '../../main/browser-mode/start-browser-mode';
-import { launchChromium } from '../support/chromium';
-import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
+import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
+import type { SimulatedSite } from '../sim/start-simulated-site';
+import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { CustomersPage } from './pages/customers-page';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-results/e2e');
-let browser: Browser;
+let fixture: ConnectedApp;
 let sim: SimulatedSite;
 let app: BrowserMode;
-let dataDir: string;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  sim = await startSimulatedSite({ demo: { bills: 200 } });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-customers-'));
-  app = await startBrowserMode({ dataDir });
-  const created = await app.core.dispatch(
-    'profiles.create',
-    { name: 'Formations Lumière', url: sim.url, token: sim.adminToken },
-    { transport: 'internal' },
-  );
-  expect(created.ok).toBe(true);
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
-  await context.tracing.start({ screenshots: true, snapshots: true });
-  page = await context.newPage();
-  await page.goto(app.transport.launchUrl);
+  fixture = await startConnectedApp('customers', 200);
+  ({ sim, app, page } = fixture);
 });
 afterEach(async (test) => {
-  if (test.task.result?.state !== 'fail') return;
-  const name = test.task.name.replace(/\W+/g, '-');
-  await page.screenshot({ path: path.join(ARTIFACTS, `FAILED-customers-${name}.png`) }).catch(() => {});
-  await context.tracing.stop({ path: path.join(ARTIFACTS, `FAILED-customers-${name}.trace.zip`) }).catch(() => {});
+  if (test.task.result?.state === 'fail') await fixture.keepFailure(test.task.name);
 });
 afterAll(async () => {
-  await context?.tracing.stop().catch(() => {});
-  await browser?.close();
-  await app?.close();
-  await sim?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('the Customers workspace', () => {
