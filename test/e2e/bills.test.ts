@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
 import type { SimulatedSite } from '../sim/start-simulated-site';
+import { sheetsAsCsv } from '../support/libreoffice';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { BillsPage } from './pages/bills-page';
@@ -141,4 +144,117 @@ describe('the Bills workspace', () => {
     expect(fs.statSync(file).size).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
+
+  it('shows one bill’s amounts to the cent alike in the table, the detail, the workbook and the invoice', async () => {
+    const bills = new BillsPage(page);
+    // A bill with several VAT rates and discount lines, where rounding per line then summing could drift.
+    const id = db()
+      .prepare(
+        `SELECT billid FROM bill_item GROUP BY billid
+         HAVING count(DISTINCT taxratio) >= 2 AND sum(type = 'DISCOUNT') >= 2 ORDER BY billid LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    expect(id).toBeGreaterThan(0);
+    // The truth is the shop's record, not the cache every view reads from.
+    const truth = sim.shop.read('bills', id)!;
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const rates = [...new Set(truth.items.map((line) => line.taxratio))].sort((a, b) => b - a);
+    const byRate = rates.map((rate) => {
+      const lines = truth.items.filter((line) => line.taxratio === rate);
+      return { rate, base: sum(lines.map((l) => l.totalcents)), tax: sum(lines.map((l) => l.taxcents)) };
+    });
+    expect(sum(byRate.map((r) => r.base))).toBe(truth.untaxedcents);
+    expect(sum(byRate.map((r) => r.tax))).toBe(truth.taxcents);
+    const eur = (cents: number) => money(cents, truth.currency);
+
+    // The table's row.
+    await page.goto(`${new URL(page.url()).origin}/#/bills`);
+    await bills.search().fill(truth.transactionid);
+    await expect.poll(() => bills.row(id).count()).toBe(1);
+    // The untaxed and tax columns are hidden by default: shown from the Columns menu, as an operator would.
+    await page.getByRole('button', { name: 'Columns', exact: true }).click();
+    const menu = page.getByRole('region', { name: 'Columns' });
+    await menu.getByRole('checkbox', { name: 'Untaxed' }).check();
+    await menu.getByRole('checkbox', { name: 'Taxes' }).check();
+    await page.getByRole('button', { name: 'Columns', exact: true }).click();
+    const headers = (await bills.grid().getByRole('columnheader').allTextContents()).map((text) => text.trim());
+    const cell = async (column: string) => {
+      const index = headers.findIndex((text) => text.startsWith(column));
+      expect(index, `the ${column} column`).toBeGreaterThanOrEqual(0);
+      return (await bills.row(id).getByRole('gridcell').nth(index).textContent())!.trim();
+    };
+    expect([await cell('Untaxed'), await cell('Taxes'), await cell('Amount')]).toEqual(
+      [truth.untaxedcents, truth.taxcents, truth.amountcents].map(eur),
+    );
+
+    // The detail's totals, one VAT row per rate with its base.
+    await bills.row(id).getByRole('gridcell').nth(2).click();
+    await page.keyboard.press('Enter');
+    const totals = bills.detail().locator('.totals-table tr');
+    await expect.poll(() => totals.count()).toBeGreaterThan(3);
+    const shown = new Map<string, string>();
+    for (const row of await totals.all()) {
+      shown.set((await row.locator('th').textContent())!.trim(), (await row.locator('td').textContent())!.trim());
+    }
+    expect(shown.get('Untaxed total')).toBe(eur(truth.untaxedcents));
+    expect(shown.get('Taxes')).toBe(eur(truth.taxcents));
+    expect(shown.get('Total')).toBe(eur(truth.amountcents));
+    for (const { rate, base, tax } of byRate) {
+      const label = [...shown.keys()].find(
+        (key) => key.startsWith('Tax at') && key.endsWith(`on ${eur(base)}`) && key.includes(`${rate / 100}`),
+      );
+      expect(label, `a VAT row for ${rate / 100} % on ${eur(base)}`).toBeDefined();
+      expect(shown.get(label!)).toBe(eur(tax));
+    }
+
+    // The workbook, read back by LibreOffice: the bill's row and its lines, to the cent.
+    const dir = fs.mkdtempSync(path.join(app.core.services.dataDir.root, 'amounts-'));
+    const xlsx = path.join(dir, 'one-bill.xlsx');
+    const written = await app.core.dispatch(
+      'exports.billsXlsx',
+      { bills: { ids: [id] }, file: xlsx, locale: 'en' },
+      { transport: 'internal' },
+    );
+    expect(written.ok).toBe(true);
+    const sheets = await sheetsAsCsv(xlsx, { asShown: false });
+    const toCents = (text: string | undefined) => {
+      // Exact decimal text to cents without floating point: "1250.5" is 125050.
+      const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text ?? '');
+      if (!match) throw new Error(`not an amount: ${text}`);
+      const value = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+      return match[1] ? -value : value;
+    };
+    const [billHeader, billRow] = sheets.get('Bills')!;
+    const column = (name: string) => billHeader!.indexOf(name);
+    expect([billRow![column('Untaxed')], billRow![column('Tax')], billRow![column('Total')]].map(toCents)).toEqual([
+      truth.untaxedcents,
+      truth.taxcents,
+      truth.amountcents,
+    ]);
+    const lineRows = sheets.get('Lines')!.slice(1, 1 + truth.items.length);
+    expect(lineRows.map((row) => [row[2], toCents(row[6]), toCents(row[8])])).toEqual(
+      truth.items.map((line) => [line.itemcode, line.totalcents, line.taxcents]),
+    );
+
+    // The invoice, read back by pdftotext.
+    const pdf = path.join(dir, 'one-bill.pdf');
+    const printed = await app.core.dispatch(
+      'exports.invoicesPdf',
+      { ids: [id], target: { file: pdf }, locale: 'en' },
+      { transport: 'internal' },
+    );
+    expect(printed.ok).toBe(true);
+    const { stdout } = await promisify(execFile)('pdftotext', ['-layout', pdf, '-']);
+    const text = stdout.replace(/[ \u00a0\u202f]+/g, ' ');
+    expect(text).toContain(`Total excl. VAT ${eur(truth.untaxedcents)}`);
+    expect(text).toContain(`Total VAT ${eur(truth.taxcents)}`);
+    expect(text).toContain(`Total incl. VAT ${eur(truth.amountcents)}`);
+    for (const { base, tax } of byRate) expect(text).toMatch(new RegExp(`%\\s${escape(eur(base))}\\s${escape(eur(tax))}`));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
