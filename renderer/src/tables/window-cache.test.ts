@@ -115,7 +115,7 @@ describe('WindowedLoader', () => {
     expect(loader.slice(5, 19)).toHaveLength(5);
   });
 
-  it('ignores an answer to the previous query that arrives after the new one', async () => {
+  it('reads only the latest query set while a read runs, once that read has answered, and drops its rows', async () => {
     let query = 'old';
     const { fetch, calls } = deferredFetch(
       () => (query === 'old' ? 500 : 40),
@@ -124,14 +124,32 @@ describe('WindowedLoader', () => {
     const loader = new WindowedLoader<string>(() => undefined, new WindowCache(100));
     loader.show(0, 30);
     loader.setQuery(fetch);
+    // Two more keystrokes while the first read runs: nothing is sent yet.
+    query = 'mid';
+    loader.setQuery(fetch);
     query = 'new';
     loader.setQuery(fetch);
-    calls[1]?.resolve();
-    await settle();
+    expect(calls).toHaveLength(1);
     calls[0]?.resolve();
+    await settle();
+    // The first read's rows are about an older query: dropped. Only the latest query is read next.
+    expect(calls).toHaveLength(2);
+    expect(loader.get(0)).toBeUndefined();
+    calls[1]?.resolve();
     await settle();
     expect(loader.get(0)).toBe('new0');
     expect(loader.total).toBe(40);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reads a new query at once when nothing is running', async () => {
+    const { fetch, calls } = deferredFetch(() => 40);
+    const loader = new WindowedLoader<string>(() => undefined, new WindowCache(100));
+    loader.setQuery(fetch);
+    calls[0]?.resolve();
+    await settle();
+    loader.setQuery(fetch);
+    expect(calls).toHaveLength(2);
   });
 
   it('reports a failure and asks again on the next scroll', async () => {

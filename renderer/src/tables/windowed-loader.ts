@@ -14,6 +14,10 @@ export class WindowedLoader<R> {
   /** Bumped whenever the rows held change; the slice below is kept until it moves. */
   private changes = 0;
   private lastSlice: { first: number; last: number; changes: number; rows: R[] } | null = null;
+  /** Reads sent and not answered yet, whatever their query. */
+  private running = 0;
+  /** A query was set while reads were running: it is read when they have all answered. */
+  private waiting = false;
 
   private readonly onChange: () => void;
 
@@ -59,7 +63,12 @@ export class WindowedLoader<R> {
     return rows;
   }
 
-  /** Another query: forget the rows, read from the top. */
+  /**
+   * Another query: forget the rows, read from the top. While reads of an earlier query are still running,
+   * the new one waits for them and only the latest query set meanwhile is read: the core answers one read at
+   * a time, so reads sent per keystroke would queue up and the last one, the one the operator waits on,
+   * would be answered after all the others.
+   */
   setQuery(fetchWindow: FetchWindow<R>): void {
     this.fetchWindow = fetchWindow;
     this.queries++;
@@ -69,7 +78,8 @@ export class WindowedLoader<R> {
     this.last -= this.first;
     this.first = 0;
     this.onChange();
-    this.load();
+    if (this.running > 0) this.waiting = true;
+    else this.load();
   }
 
   /** The positions on screen (with some margin) changed. */
@@ -121,25 +131,34 @@ export class WindowedLoader<R> {
 
   private load(): void {
     const fetchWindow = this.fetchWindow;
-    if (!fetchWindow) return;
+    if (!fetchWindow || this.waiting) return;
     const { generation, offsets } = this.cache.claim(this.first, this.last);
     for (const offset of offsets) {
-      fetchWindow(offset, this.cache.windowSize).then(
-        (answer) => {
-          if (!this.cache.accept(generation, offset, answer)) return;
-          this.failure = null;
-          this.onChange();
-          // The first answer tells the total: positions asked for beyond it are dropped, those within it
-          // and not yet requested (the first claim did not know the total) are requested now.
-          this.load();
-        },
-        (error: unknown) => {
-          this.cache.release(generation, offset);
-          if (generation !== this.cache.generation) return;
-          this.failure = error;
-          this.onChange();
-        },
-      );
+      this.running++;
+      fetchWindow(offset, this.cache.windowSize)
+        .finally(() => {
+          this.running--;
+          if (this.running === 0 && this.waiting) {
+            this.waiting = false;
+            this.load();
+          }
+        })
+        .then(
+          (answer) => {
+            if (!this.cache.accept(generation, offset, answer)) return;
+            this.failure = null;
+            this.onChange();
+            // The first answer tells the total: positions asked for beyond it are dropped, those within it
+            // and not yet requested (the first claim did not know the total) are requested now.
+            this.load();
+          },
+          (error: unknown) => {
+            this.cache.release(generation, offset);
+            if (generation !== this.cache.generation) return;
+            this.failure = error;
+            this.onChange();
+          },
+        );
     }
   }
 }

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { BackofficeApi, BillColumn, BillFilter, BillRow, CommandOutput } from '../../../../shared/contract';
 import type { BillStatus } from '../../../../shared/bills/bill-status';
 import { useQuery, type Query } from '../../api/use-query';
 import { useRefreshOn } from '../../api/use-refresh-on';
 import { toAppErrorShape } from '../../errors/app-error';
 import { afterReorder, emptySelection, type Selection } from '../../tables/selection-model';
-import { useDebounced } from '../../tables/use-debounced';
 import { useWindowedRows, type WindowedRows } from '../../tables/use-windowed-rows';
 import { billFilter, emptyFilterForm, filterKey, filterOfForm, withoutStatus, type FilterForm, type FormFilter } from './bill-filter-model';
 
@@ -37,8 +36,6 @@ export interface BillsView {
 }
 
 const DEFAULT_SORT: BillSort = { column: 'emissiondate', direction: 'desc' };
-/** Typing is read after this pause; tabs and sort clicks apply at once. */
-const TYPING_MS = 150;
 
 /**
  * Everything the Bills workspace shows follows from a filter and a sort. Filters are held as typed and
@@ -51,22 +48,35 @@ export function useBillsView(api: BackofficeApi): BillsView {
   const [searchText, setSearchText] = useState('');
   const [sort, setSort] = useState<BillSort>(DEFAULT_SORT);
 
-  const typedForm = useDebounced(form, TYPING_MS);
-  const search = useDebounced(searchText, TYPING_MS);
+  // What is typed applies at once: there is no typing pause to wait out. Reads do not pile up meanwhile, as
+  // the rows loader sends only the latest query once the running read is answered (windowed-loader.ts).
   const formFilter = useMemo(() => filterOfForm(form), [form]);
-  const settledFilter = useMemo(() => filterOfForm(typedForm).filter, [typedForm]);
-  const key = filterKey(billFilter(settledFilter, status, search));
-  const countsKey = filterKey(withoutStatus(billFilter(settledFilter, status, search)));
+  const key = filterKey(billFilter(formFilter.filter, status, searchText));
+  const countsKey = filterKey(withoutStatus(billFilter(formFilter.filter, status, searchText)));
   // Parsed back from the key: one object per distinct filter.
   const filter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(key) as [string, unknown][]), [key]);
   const countsFilter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(countsKey) as [string, unknown][]), [countsKey]);
 
+  // The tabs' counts are read after the first rows: the core answers one read at a time, the rows are what
+  // the operator waits for, and counting a broad search takes longer than reading its first rows.
+  const firstRows = useRef<Promise<unknown>>(Promise.resolve());
   const fetchWindow = useCallback(
-    (offset: number, limit: number) => api.invoke('bills.list', { filter, sort, offset, limit }),
+    (offset: number, limit: number) => {
+      const answer = api.invoke('bills.list', { filter, sort, offset, limit });
+      if (offset === 0) firstRows.current = answer;
+      return answer;
+    },
     [api, filter, sort],
   );
   const rows = useWindowedRows(fetchWindow);
-  const loadCounts = useCallback(() => api.invoke('bills.counts', { filter: countsFilter }), [api, countsFilter]);
+  const countsAsked = useRef(0);
+  const loadCounts = useCallback(() => {
+    const mine = ++countsAsked.current;
+    const count = () =>
+      // Typed on meanwhile: this filter's counts would be dropped on arrival, so they are not even asked.
+      mine === countsAsked.current ? api.invoke('bills.counts', { filter: countsFilter }) : Promise.reject(new Error('superseded'));
+    return firstRows.current.then(count, count);
+  }, [api, countsFilter]);
   const counts = useQuery(loadCounts);
 
   // The selection belongs to one filter ("all matching" means nothing under another) and its positions to
