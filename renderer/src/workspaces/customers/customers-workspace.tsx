@@ -14,7 +14,6 @@ import { GridHints } from '../../tables/grid-hints';
 import { gridShortcutHints } from '../../tables/grid-keys';
 import { emptySelection, type Selection } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
-import { useDebounced } from '../../tables/use-debounced';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
 import { useWindowedRows } from '../../tables/use-windowed-rows';
 import { VirtualGrid } from '../../tables/virtual-grid';
@@ -39,7 +38,8 @@ export function CustomersWorkspace() {
   const gridRef = useRef<HTMLDivElement>(null);
   useSearchShortcut(searchRef);
   const [searchText, setSearchText] = useState('');
-  const search = useDebounced(searchText.trim().slice(0, 200), 150);
+  // Applied at once: the rows loader sends only the latest query while a read runs (windowed-loader.ts).
+  const search = searchText.trim().slice(0, 200);
   const [sort, setSort] = useState<CustomerSort>('name');
   const [held, setHeld] = useState({ key: '', selection: emptySelection });
   const key = `${search}|${sort}`;
