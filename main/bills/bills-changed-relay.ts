@@ -1,4 +1,4 @@
-import type { SyncProgress } from '../../shared/contract/sync';
+import type { SyncProgress, SyncRun } from '../../shared/contract/sync';
 import type { EventBus } from '../core/event-bus';
 
 /** What the bills and customers screens show: a committed page of these changes them. */
@@ -36,7 +36,8 @@ export function relayBillChanges(bus: EventBus, intervalMs = 250): () => void {
       const pulled = progress.phase === 'pull' && progress.entity !== null && SHOWN.has(progress.entity);
       const pushed = progress.phase === 'push' && progress.done > 0;
       if (pulled || pushed) schedule();
-    } else if (name === 'sync.finished' && timer) {
+    } else if (name === 'sync.finished' && (timer || (payload as SyncRun).rowsApplied > 0)) {
+      // A run that brought rows may have built the search and counts only at its end (sync/bulk-load.ts).
       emit();
     }
   });

@@ -9,7 +9,11 @@ import { migrations } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { beginBulkLoad, bulkLoadPending } from '../sync/bulk-load';
+import { entityWriter } from '../sync/cache-tables';
 import { SyncEngine } from '../sync/sync-engine';
+import { ProfileCaches } from '../core/profile-caches';
+import { DataDir } from '../core/data-dir';
 
 /**
  * What migrations 0030 and 0040 derive from the server's copy (search rows, item codes, counts per status,
@@ -112,5 +116,63 @@ describe('the derived tables', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     expectDerivedTablesTrue(db);
     db.close();
+  });
+
+  it('are built at the end of a first sync, with the triggers and indexes back exactly as the migrations made them', async () => {
+    const schema = (db: Db) =>
+      all(db, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL ORDER BY name");
+    const fresh = openDatabase(':memory:');
+    const db = openDatabase(':memory:');
+    const seen: boolean[] = [];
+    const api = new ShopApi(createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger, sleep: async () => {} }));
+    const engine = new SyncEngine({
+      db,
+      api: () => api,
+      bus: new EventBus(),
+      logger: silentLogger,
+      pageSize: 70,
+      // During the first sync the deriving triggers are aside: a page of bills commits without search rows.
+      afterCommit: (entity) => {
+        if (entity === 'bills') seen.push(bulkLoadPending(db));
+      },
+    });
+    expect((await engine.start('manual')).outcome).toBe('done');
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.every(Boolean)).toBe(true);
+    expect(bulkLoadPending(db)).toBe(false);
+    expect(schema(db)).toEqual(schema(fresh));
+    expectDerivedTablesTrue(db);
+    // A cache that holds bills syncs the ordinary way, triggers in place.
+    expect(beginBulkLoad(db)).toBe(false);
+    fresh.close();
+    db.close();
+  });
+
+  it('are built when a cache whose first sync was killed midway is opened', async () => {
+    const dataDir = new DataDir(fs.mkdtempSync(path.join(dir, 'killed-')));
+    const caches = new ProfileCaches(dataDir);
+    const db = caches.get('p1');
+    expect(beginBulkLoad(db)).toBe(true);
+    // What committed pages leave behind: rows without their derived rows, then the process is gone.
+    const api = new ShopApi(createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger, sleep: async () => {} }));
+    const start = { timemodified: 0, id: 0 };
+    const customers = (await api.syncPage('customers', start, 500)).rows as unknown as Record<string, unknown>[];
+    const known = new Set(customers.map((customer) => customer['id']));
+    const ownBills = ((await api.syncPage('bills', start, 500)).rows as unknown as Record<string, unknown>[]).filter((bill) =>
+      known.has(bill['customerid']),
+    );
+    expect(ownBills.length).toBeGreaterThan(10);
+    db.transaction(() => {
+      entityWriter(db, 'customers').upsertAll(customers);
+      entityWriter(db, 'bills').upsertAll(ownBills);
+    })();
+    expect(db.prepare('SELECT count(*) FROM bill_search').pluck().get()).toBe(0);
+    caches.closeAll();
+
+    const reopened = new ProfileCaches(dataDir).get('p1');
+    expect(bulkLoadPending(reopened)).toBe(false);
+    expect(reopened.prepare('SELECT count(*) FROM bill').pluck().get()).toBe(ownBills.length);
+    expectDerivedTablesTrue(reopened);
+    reopened.close();
   });
 });

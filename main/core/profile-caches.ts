@@ -1,5 +1,6 @@
 import type { DataDir } from './data-dir';
 import { openDatabase, type Db } from '../db/open';
+import { finishBulkLoad } from '../sync/bulk-load';
 
 /** One SQLite cache per site profile, opened on first use and kept open until the core closes. */
 export class ProfileCaches {
@@ -14,6 +15,8 @@ export class ProfileCaches {
     let db = this.open.get(profileId);
     if (!db) {
       db = openDatabase(this.dataDir.cacheFile(profileId), this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+      // A first sync cut short (the process was killed) left the indexes aside: the screens need them now.
+      finishBulkLoad(db);
       this.open.set(profileId, db);
     }
     return db;

@@ -7,6 +7,7 @@ import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
+import { beginBulkLoad, finishBulkLoad } from './bulk-load';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
@@ -102,7 +103,19 @@ export class SyncEngine {
     );
     let rows = 0;
     const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
+    // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
+    const bulk = beginBulkLoad(db);
     const finish = (outcome: SyncRun['outcome'], detail: string | null): SyncRun => {
+      if (bulk) {
+        try {
+          finishBulkLoad(db);
+        } catch (error) {
+          // Still pending in the cache: the next sync, or the next opening of the cache, finishes it.
+          logger.error('sync: building the search and sort indexes failed', { error });
+          if (outcome === 'done')
+            [outcome, detail] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.'];
+        }
+      }
       db.prepare('UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ? WHERE id = ?').run(
         outcome,
         Date.now(),

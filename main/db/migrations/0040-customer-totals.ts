@@ -26,6 +26,21 @@ const upsert = (b: string, sign: 1 | -1) => `
     pending_count = pending_count + excluded.pending_count, pending_cents = pending_cents + excluded.pending_cents,
     paid_count = paid_count + excluded.paid_count, paid_cents = paid_cents + excluded.paid_cents;`;
 
+/**
+ * Adds up every customer's totals from the cache's rows: this migration's last step, and what the first sync
+ * runs after filling an empty cache without the triggers (main/sync/bulk-load.ts). Its text is part of this
+ * migration's SQL and its checksum: never edit it.
+ */
+export const DERIVE_CUSTOMER_TOTALS = `    INSERT INTO customer_totals SELECT id, 0, 0, 0, 0, 0, 0 FROM customer;
+    INSERT INTO customer_totals (customerid, placed_count, placed_cents, pending_count, pending_cents, paid_count, paid_cents)
+      SELECT b.customerid, sum(${placed('b')}), sum(${placed('b')} * b.amountcents), sum(${pending('b')}),
+             sum(${pending('b')} * ${due('b')}), sum(b.paidcents > 0), sum(b.paidcents)
+      FROM bill b GROUP BY b.customerid
+      ON CONFLICT (customerid) DO UPDATE SET
+        placed_count = excluded.placed_count, placed_cents = excluded.placed_cents, pending_count = excluded.pending_count,
+        pending_cents = excluded.pending_cents, paid_count = excluded.paid_count, paid_cents = excluded.paid_cents;
+`;
+
 export const migration0040: Migration = {
   version: 40,
   name: 'customer totals',
@@ -58,13 +73,5 @@ export const migration0040: Migration = {
     BEGIN ${upsert('old', -1)} ${upsert('new', 1)} END;
 
     -- A cache synced before this version: add everything up once.
-    INSERT INTO customer_totals SELECT id, 0, 0, 0, 0, 0, 0 FROM customer;
-    INSERT INTO customer_totals (customerid, placed_count, placed_cents, pending_count, pending_cents, paid_count, paid_cents)
-      SELECT b.customerid, sum(${placed('b')}), sum(${placed('b')} * b.amountcents), sum(${pending('b')}),
-             sum(${pending('b')} * ${due('b')}), sum(b.paidcents > 0), sum(b.paidcents)
-      FROM bill b GROUP BY b.customerid
-      ON CONFLICT (customerid) DO UPDATE SET
-        placed_count = excluded.placed_count, placed_cents = excluded.placed_cents, pending_count = excluded.pending_count,
-        pending_cents = excluded.pending_cents, paid_count = excluded.paid_count, paid_cents = excluded.paid_cents;
-  `,
+${DERIVE_CUSTOMER_TOTALS}  `,
 };

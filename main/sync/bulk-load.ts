@@ -1,0 +1,135 @@
+import type { Db } from '../db/open';
+import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
+import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
+
+/**
+ * The first sync into an empty cache, without keeping the derived tables in step row by row.
+ *
+ * Migrations 0030 and 0040 keep search, item codes, status counts and customer totals in step with triggers,
+ * and give every sort its index. That is right for a sync that brings a few changed bills, and costly for
+ * the first one, which brings all of them: each bill inserted then costs a full-text row, a recount of its
+ * item codes, two upserts and a dozen index entries (6–7× the bill's own write, main/bills/measure-sync-cost.ts).
+ * So when the cache is empty, those triggers and the read-only indexes are set aside, the pages are written
+ * bare, and at the end the derived tables are computed in one pass (the migrations' own "derive once" SQL)
+ * and the indexes built by sorting, which SQLite does far faster than by insertion.
+ *
+ * What was set aside is saved in site_meta in the same transaction that drops it, so a process killed during
+ * the first sync leaves a cache that says so: the next sync goes on in bulk and finishes it, and opening the
+ * cache for reading finishes it at once (finishBulkLoad), so no screen ever reads a cache without its
+ * indexes. A later migration that redefines one of these triggers or indexes must finish a pending bulk load
+ * first (the saved SQL would bring back the old definition).
+ */
+
+/** Triggers that derive rows from bill, bill_item and customer (0030, 0040). */
+const DERIVING_TRIGGERS = [
+  'bill_derived_insert',
+  'bill_search_update',
+  'bill_status_update',
+  'bill_derived_delete',
+  'bill_item_codes_insert',
+  'bill_item_codes_update',
+  'bill_item_codes_delete',
+  'customer_search_insert',
+  'customer_search_update',
+  'customer_search_delete',
+  'customer_totals_customer',
+  'customer_totals_customer_gone',
+  'customer_totals_bill_insert',
+  'customer_totals_bill_delete',
+  'customer_totals_bill_update',
+] as const;
+
+/**
+ * Indexes only the screens read (sorts, tabs, filters). Those the pull's own writes look things up in stay:
+ * primary keys, a bill's lines (replaced whole on each pull), and bill_customer (a customer deleted by the
+ * shop is checked against its bills).
+ */
+const READ_INDEXES = [
+  'bill_emission',
+  'bill_lastaction',
+  'bill_amount',
+  'bill_untaxed',
+  'bill_tax',
+  'bill_transaction',
+  'bill_idnumber',
+  'bill_title',
+  'bill_paymode',
+  'bill_currency',
+  'bill_tabs',
+  'bill_by_id',
+  'bill_item_code',
+  'customer_name',
+  'customer_organisation',
+  'customer_totals_paid',
+  'customer_totals_pending',
+] as const;
+
+/** What finishBulkLoad computes. */
+const DERIVED_TABLES = ['bill_search', 'customer_search', 'bill_itemcodes', 'bill_status_count', 'customer_totals'] as const;
+
+const STATE_KEY = 'bulk_load';
+
+interface SetAside {
+  type: 'trigger' | 'index';
+  name: string;
+  sql: string;
+}
+
+export function bulkLoadPending(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM site_meta WHERE key = ?').get(STATE_KEY) !== undefined;
+}
+
+/**
+ * Before a sync: if the cache holds no bill and no customer (a first sync, or a rebuild), sets the deriving
+ * triggers and read indexes aside. True when the sync runs in bulk (just begun, or an interrupted one going on).
+ */
+export function beginBulkLoad(db: Db): boolean {
+  if (bulkLoadPending(db)) return true;
+  // A cache opened at an older schema (tests, tools) has no derived tables to build.
+  const derived = db
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (SELECT value FROM json_each(?))")
+    .pluck()
+    .get(JSON.stringify(DERIVED_TABLES)) as number;
+  if (derived < DERIVED_TABLES.length) return false;
+  const empty = db.prepare(
+    'SELECT (SELECT count(*) FROM (SELECT 1 FROM bill LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM customer LIMIT 1))',
+  );
+  if ((empty.pluck().get() as number) > 0) return false;
+  db.transaction(() => {
+    const names = JSON.stringify([...DERIVING_TRIGGERS, ...READ_INDEXES]);
+    const setAside = db
+      .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))")
+      .all(names) as SetAside[];
+    db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?)').run(STATE_KEY, JSON.stringify(setAside), Date.now());
+    for (const { type, name } of setAside) db.exec(`DROP ${type === 'trigger' ? 'TRIGGER' : 'INDEX'} ${name}`);
+  })();
+  return true;
+}
+
+/**
+ * After the first sync (finished, failed or cancelled), or on opening a cache whose first sync was cut
+ * short: computes every derived table from the rows, builds the indexes, puts the triggers back, in one
+ * transaction. Does nothing when no bulk load is pending.
+ */
+export function finishBulkLoad(db: Db): void {
+  const state = db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(STATE_KEY) as string | undefined;
+  if (state === undefined) return;
+  const setAside = JSON.parse(state) as SetAside[];
+  db.transaction(() => {
+    db.exec(`
+      INSERT INTO bill_search (bill_search) VALUES ('delete-all');
+      INSERT INTO customer_search (customer_search) VALUES ('delete-all');
+      DELETE FROM bill_itemcodes;
+      DELETE FROM bill_status_count;
+      DELETE FROM customer_totals;
+    `);
+    db.exec(DERIVE_BILL_SEARCH);
+    db.exec(DERIVE_CUSTOMER_TOTALS);
+    // Indexes first: built by sorting the filled tables. Triggers last, so they see none of the above.
+    for (const item of [...setAside].sort((a, b) => (a.type === b.type ? 0 : a.type === 'index' ? -1 : 1))) {
+      const exists = db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(item.type, item.name);
+      if (!exists) db.exec(item.sql);
+    }
+    db.prepare('DELETE FROM site_meta WHERE key = ?').run(STATE_KEY);
+  })();
+}
