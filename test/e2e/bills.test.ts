@@ -69,6 +69,21 @@ describe('the Bills workspace', () => {
     await expect.poll(() => bills.rows().first().textContent()).toContain(money(pending.lo, target.currency));
     await page.screenshot({ path: path.join(ARTIFACTS, 'bills-pending-by-amount.png') });
 
+    // The filter panel: amount from 500 and paid by check, within the tab; the core counts what matches.
+    const filtered = db()
+      .prepare("SELECT count(*) FROM bill WHERE status = 'PENDING' AND amountcents >= 50000 AND paymode = 'check'")
+      .pluck()
+      .get() as number;
+    expect(filtered).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const panel = page.getByRole('region', { name: 'Filters' });
+    await panel.getByLabel('Amount from').fill('500');
+    await panel.getByLabel('Pay mode').selectOption('check');
+    await expect.poll(() => bills.summary().textContent()).toContain(`${filtered} bill`);
+    await panel.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => bills.summary().textContent()).toContain(`${pending.n} bill`);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+
     // Open the bill from the keyboard: find it, select its row, Enter.
     await bills.tab('All').click();
     await bills.search().fill(target.transactionid);
