@@ -28,7 +28,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', '.electron-native/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', '.electron-native/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -70,5 +70,6 @@ describe('CLI', () => {
     ]).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect(JSON.parse((failed as { stderr: string }).stderr)).toMatchObject({ error: { code: 'invalid_input' } });
-  });
+    // Two Node processes compiling TypeScript at start: seconds each on a loaded CI runner.
+  }, 60_000);
 });
