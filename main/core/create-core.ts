@@ -2,9 +2,12 @@ import type { RunMode } from '../../shared/contract/app';
 import { appHandlers } from '../app/handlers';
 import { relayBillChanges } from '../bills/bills-changed-relay';
 import { billsHandlers } from '../bills/handlers';
+import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { letteringHandlers } from '../lettering/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
+import { productionHandlers } from '../production/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
@@ -108,11 +111,14 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = defineHandlers({
     ...appHandlers(services),
     ...billsHandlers(services),
+    ...catalogsHandlers(services),
     ...customersHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
     ...syncHandlers(services),
     ...exportsHandlers(services),
+    ...letteringHandlers(services),
+    ...productionHandlers(services),
   });
 
   const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};

@@ -4,8 +4,11 @@
  */
 import { appHandlers } from '../app/handlers';
 import { billsHandlers } from '../bills/handlers';
+import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { letteringHandlers } from '../lettering/handlers';
+import { productionHandlers } from '../production/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
@@ -36,5 +39,8 @@ export function typeChecks(services: CoreServices): void {
     ...exportsHandlers(services),
     ...billsHandlers(services),
     ...customersHandlers(services),
+    ...letteringHandlers(services),
+    ...productionHandlers(services),
+    ...catalogsHandlers(services),
   });
 }

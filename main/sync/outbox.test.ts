@@ -131,6 +131,18 @@ describe('outbox and overlay', () => {
     expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([second.seq, other.seq]);
   });
 
+  it('retries a conflict on the version the shop reported, with the later changes made over it', () => {
+    const first = enqueue(db, { kind: 'catalogItem.save', entityId: 5, baseVersion: 3, payload: editable(item(5, { name: 'A' })) });
+    const second = enqueue(db, { kind: 'catalogItem.save', entityId: 5, baseVersion: 3, payload: editable(item(5, { name: 'B' })) });
+    park(db, first.seq, 'conflict', { code: 'conflict', message: 'changed on the site' }, item(5, { name: 'Site', version: 5 }));
+    expect(retryEntry(db, first.seq)).toBe(true);
+    const entries = listEntries(db) as { seq: number; baseVersion: number; state: string; remote: unknown }[];
+    expect(entries.map((e) => [e.seq, e.baseVersion, e.state, e.remote])).toEqual([
+      [first.seq, 5, 'pending', null],
+      [second.seq, 5, 'pending', null],
+    ]);
+  });
+
   it('reports a damaged entry instead of sending it', () => {
     db.prepare(
       "INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at) VALUES ('m1', 'bill.lettering', 'bills', 1, 0, '{not json', 'pending', 0)",

@@ -153,14 +153,65 @@ export function postpone(db: Db, seq: number, until: number, error: { code: stri
   );
 }
 
-/** The operator asks to try a parked entry again (after fixing the cause on the site, say). */
+/**
+ * The operator asks to try a parked entry again (after fixing the cause on the site, say). A conflict is
+ * retried as "mine wins": it is sent again on the version the shop reported with the conflict, not on its
+ * stale base (which the shop would refuse again), and so are the later changes of the record made over it.
+ */
 export function retryEntry(db: Db, seq: number): boolean {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
+    if (!row) return false;
+    const current = row.state === 'conflict' ? remoteVersion(row.remote) : null;
+    if (current !== null) rebaseRecord(db, row, current);
+    return (
+      db
+        .prepare(
+          "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, remote = NULL WHERE seq = ?",
+        )
+        .run(seq).changes === 1
+    );
+  })();
+}
+
+function remoteVersion(remote: string | null): number | null {
+  if (remote === null) return null;
+  try {
+    const version = (JSON.parse(remote) as { version?: unknown } | null)?.version;
+    return typeof version === 'number' ? version : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The entry and the later entries of its record that were based on the same stale version move to `version`. */
+function rebaseRecord(db: Db, row: OutboxRow, version: number): void {
+  db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq >= ? AND base_version = ?').run(
+    version,
+    row.entity,
+    row.entity_id,
+    row.seq,
+    row.base_version,
+  );
+}
+
+/**
+ * A conflict the operator resolved: the entry takes the settled change (same mutation id, same place in the
+ * queue) on the version the site has now, and is pending again. Call it in the transaction that resolves.
+ */
+export function requeueResolved<K extends OutboxKind>(
+  db: Db,
+  seq: number,
+  change: { kind: K; payload: OutboxPayload<K>; baseVersion: number },
+): boolean {
+  const payload = outboxKinds[change.kind].payload.parse(change.payload);
   return (
     db
       .prepare(
-        "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL WHERE seq = ?",
+        `UPDATE outbox SET kind = ?, payload = ?, base_version = ?, state = 'pending', attempts = 0, next_attempt_at = 0,
+           error_code = NULL, error_message = NULL, remote = NULL WHERE seq = ? AND state = 'conflict'`,
       )
-      .run(seq).changes === 1
+      .run(change.kind, JSON.stringify(payload), change.baseVersion, seq).changes === 1
   );
 }
 

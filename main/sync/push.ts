@@ -40,14 +40,21 @@ const TRANSIENT = new Set(['moodle_timeout', 'moodle_unreachable', 'moodle_serve
 export async function pushOutbox(
   db: Db,
   api: ShopApi,
-  options: { now?: () => number; signal?: AbortSignal; onEntry?: (done: number) => void } = {},
+  options: {
+    now?: () => number;
+    signal?: AbortSignal;
+    onEntry?: (done: number) => void;
+    /** Send entries still waiting out their backoff: the operator asked for a sync, or the site is back. */
+    ignoreBackoff?: boolean;
+  } = {},
 ): Promise<PushResult> {
   const now = options.now ?? Date.now;
   const result: PushResult = { applied: 0, parked: 0, conflicts: 0, stoppedBy: null };
   const skipped = new Set<number>();
   for (;;) {
     if (options.signal?.aborted) return result;
-    const entry = dueEntries(db, now()).find((e) => !skipped.has(e.seq));
+    // A transient fault ends the pass (below), so ignoring the backoff tries each entry at most once here.
+    const entry = dueEntries(db, options.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()).find((e) => !skipped.has(e.seq));
     if (!entry) return result;
     if ('damaged' in entry) {
       park(db, entry.seq, 'parked', {
@@ -84,6 +91,9 @@ export async function pushOutbox(
     db.transaction(() => {
       if (outcome.kind === 'applied') {
         for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert(record);
+        // The shop answers a delete without the record; its tombstone reaches a pull only once settled, and
+        // until then the cached row would show again the moment the outbox no longer hides it.
+        if (entry.kind.endsWith('.delete') && entry.entityId > 0) entityWriter(db, entry.entity).remove(entry.entityId);
         if (entry.entityId < 0 && outcome.serverId > 0) mapLocalId(db, entry.entity, entry.entityId, outcome.serverId);
         if (outcome.version !== undefined) rebaseFollowers(db, entry, outcome.serverId, outcome.version);
         acknowledge(db, entry.seq);
@@ -122,6 +132,8 @@ function mapLocalId(db: Db, entity: SyncEntity, localId: number, serverId: numbe
 
 /** Fields that may name a record created offline (a negative id), and the entity they name. */
 const REFERENCES: Partial<Record<OutboxKind, Record<string, SyncEntity>>> = {
+  // A master created offline names itself in its second save (shop-api.md: a master is created in two saves).
+  'catalog.save': { groupid: 'catalogs' },
   'category.save': { catalogid: 'catalogs', parentid: 'categories' },
   'catalogItem.save': { catalogid: 'catalogs', categoryid: 'categories', setid: 'catalogitems' },
 };

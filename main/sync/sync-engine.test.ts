@@ -6,7 +6,7 @@ import { silentLogger } from '../core/logger';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient, type MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
-import { enqueue, listEntries } from './outbox';
+import { enqueue, listEntries, postpone } from './outbox';
 import { SyncEngine } from './sync-engine';
 
 let sim: SimulatedSite;
@@ -154,5 +154,24 @@ describe('pull', () => {
     expect(run).toMatchObject({ trigger: 'rebuild', outcome: 'done' });
     expect(listEntries(db)).toMatchObject([{ entityId: complete, state: 'conflict' }]);
     expect(tableHashes(db)).toEqual(reference);
+  });
+
+  it('sends an entry waiting out its backoff when the operator asks for a sync, not on the schedule', async () => {
+    const { engine } = engineOn(db, 500);
+    await engine.start('manual');
+    const pending = db.prepare("SELECT id, version FROM bill WHERE status = 'PENDING' LIMIT 1").get() as { id: number; version: number };
+    const { seq } = enqueue(db, {
+      kind: 'bill.transition',
+      entityId: pending.id,
+      baseVersion: pending.version,
+      payload: { fromstatus: 'PENDING', tostatus: 'CANCELLED', note: 'backoff test' },
+    });
+    // As after a failed attempt while the site was down: not due for another five minutes.
+    postpone(db, seq, Date.now() + 5 * 60_000, { code: 'moodle_unreachable', message: 'down' });
+    await engine.start('schedule');
+    expect(listEntries(db).map((e) => e.seq)).toEqual([seq]);
+    await engine.start('manual');
+    expect(listEntries(db)).toEqual([]);
+    expect(sim.shop.read('bills', pending.id)?.status).toBe('CANCELLED');
   });
 });

@@ -48,6 +48,24 @@ export const errorCodes = [
   'bill_not_payable', // a payment cannot be recorded in the bill's current state
   'payment_exceeds_due', // the payment is larger than what is left to pay
   'customer_not_found',
+  // Lettering
+  'lettering_file_invalid', // a file of invoices has rows that cannot be read: nothing was imported, details.problems lists them
+  'lettering_item_not_open', // a bill or invoice of a match is unknown, already fully matched, or not letterable
+  'lettering_over_allocated', // more is allocated than what is left on a bill or an invoice
+  'lettering_currency_mismatch', // bills and invoices of one match are in different currencies
+  'lettering_taken', // another bill already carries this lettering (invoice number)
+  'lettering_bill_not_paid', // the shop letters only bills that are paid or partly paid
+  'lettering_match_not_found',
+  'lettering_no_fec', // a FEC export needs invoices imported from a FEC file
+  // Catalogs
+  'catalog_not_found', // a catalog, category or item not in the local cache (deleted on the site, or not synced yet)
+  'catalog_invalid', // values the shop would refuse: details.issues lists them by field; nothing was queued
+  'catalog_not_editable', // the record cannot be changed from here (a master's item seen from a slave, a conflict to resolve first)
+  'catalog_nothing_to_undo', // no unsent change of this record is left to undo
+  'catalog_import_invalid', // the file is not a catalog export or has rows that cannot be read: details.issues lists them
+  // Product handlers
+  'production_line_not_found', // the bill line is not in the local cache (sync, then open the bill again)
+  'production_running', // this line's handler is running already: wait for that run's result
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

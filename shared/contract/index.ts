@@ -6,8 +6,11 @@
 import type { z } from 'zod';
 import { appCommands, appEvents } from './app';
 import { billsCommands, billsEvents } from './bills';
+import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
 import { exportsCommands, exportsEvents } from './exports';
+import { letteringCommands, letteringEvents } from './lettering';
+import { productionCommands, productionEvents } from './production';
 import { profilesCommands, profilesEvents } from './profiles';
 import { settingsCommands, settingsEvents } from './settings';
 import { syncCommands, syncEvents } from './sync';
@@ -15,8 +18,11 @@ import { syncCommands, syncEvents } from './sync';
 export const commands = {
   ...appCommands,
   ...billsCommands,
+  ...catalogsCommands,
   ...customersCommands,
   ...exportsCommands,
+  ...letteringCommands,
+  ...productionCommands,
   ...profilesCommands,
   ...settingsCommands,
   ...syncCommands,
@@ -26,6 +32,8 @@ export const events = {
   ...appEvents,
   ...billsEvents,
   ...exportsEvents,
+  ...letteringEvents,
+  ...productionEvents,
   ...profilesEvents,
   ...settingsEvents,
   ...syncEvents,

@@ -1,4 +1,6 @@
 import { exportsBench } from './exports-bench';
+import { handlersBench } from './handlers-bench';
+import { letteringBench } from './lettering-bench';
 import { moodleBench } from './moodle-bench';
 import { syncBench } from './sync-bench';
 import { uiBench } from './ui-bench';
@@ -12,6 +14,8 @@ const SUITES: Record<string, (bills: number) => Promise<void>> = {
   sync: syncBench,
   ui: uiBench,
   exports: exportsBench,
+  handlers: handlersBench,
+  lettering: letteringBench,
 };
 
 async function main(): Promise<void> {

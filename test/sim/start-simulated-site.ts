@@ -77,6 +77,12 @@ export interface SimulatedSite {
   /** The next `times` calls of `fn` ('*': any function) meet `fault`. */
   injectFault(fn: string, fault: Fault, times?: number): void;
   clearFaults(): void;
+  /**
+   * An outage: the HTTP server stops (connections refused, as a site that is down) while the site's state
+   * stays, so tests can still change it server-side; serveAgain() answers again on the same address.
+   */
+  stopServing(): Promise<void>;
+  serveAgain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,14 +120,17 @@ export async function startSimulatedSite(options: SimulatedSiteOptions = {}): Pr
 
   const faults = new FaultQueue();
   const requests: ReceivedRequest[] = [];
-  const server = await startHttpServer({
-    site,
-    faults,
-    received: requests,
-    ...(options.host ? { host: options.host } : {}),
-    ...(options.port ? { port: options.port } : {}),
-    ...(options.maxInputVars ? { maxInputVars: options.maxInputVars } : {}),
-  });
+  const serve = (port: number | undefined) =>
+    startHttpServer({
+      site,
+      faults,
+      received: requests,
+      ...(options.host ? { host: options.host } : {}),
+      ...(port ? { port } : {}),
+      ...(options.maxInputVars ? { maxInputVars: options.maxInputVars } : {}),
+    });
+  let server = await serve(options.port);
+  let serving = true;
   site.setConfig('wwwroot', options.wwwroot ?? server.url);
 
   return {
@@ -155,8 +164,19 @@ export async function startSimulatedSite(options: SimulatedSiteOptions = {}): Pr
     },
     injectFault: (fn, fault, times = 1) => faults.inject(fn, fault, times),
     clearFaults: () => faults.clear(),
-    close: async () => {
+    stopServing: async () => {
+      if (!serving) return;
+      serving = false;
       await server.close();
+    },
+    serveAgain: async () => {
+      if (serving) return;
+      server = await serve(Number(new URL(server.url).port));
+      serving = true;
+    },
+    close: async () => {
+      if (serving) await server.close();
+      serving = false;
       site.close();
     },
   };

@@ -3,6 +3,17 @@ import { migration0010 } from './0010-initial';
 import { migration0020 } from './0020-shop-cache';
 import { migration0030 } from './0030-bill-search';
 import { migration0040 } from './0040-customer-totals';
+import { migration0050 } from './0050-lettering';
+import { migration0060 } from './0060-production';
+import { migration0070 } from './0070-catalog-editing';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
-export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030, migration0040];
+export const migrations: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+  migration0050,
+  migration0060,
+  migration0070,
+];

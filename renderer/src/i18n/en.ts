@@ -1,6 +1,9 @@
 import { billsEn } from './bills-en';
+import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
 import { exportsEn } from './exports-en';
+import { letteringEn } from './lettering-en';
+import { productionEn } from './production-en';
 
 /**
  * English messages: the source of truth for message keys (fr.ts must have exactly the same ones).
@@ -11,7 +14,10 @@ import { exportsEn } from './exports-en';
 export const en = {
   ...billsEn,
   ...exportsEn,
+  ...letteringEn,
+  ...productionEn,
   ...customersEn,
+  ...catalogsEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',

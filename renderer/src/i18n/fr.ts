@@ -1,7 +1,10 @@
 import { billsFr } from './bills-fr';
+import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
+import { letteringFr } from './lettering-fr';
+import { productionFr } from './production-fr';
 
 /**
  * French messages. `satisfies` makes a missing or extra key a type error, so fr and en cannot drift.
@@ -11,7 +14,10 @@ import { exportsFr } from './exports-fr';
 export const fr = {
   ...billsFr,
   ...exportsFr,
+  ...letteringFr,
+  ...productionFr,
   ...customersFr,
+  ...catalogsFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':

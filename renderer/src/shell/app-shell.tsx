@@ -3,7 +3,10 @@ import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
 import { usePreferences } from '../preferences/preferences-context';
 import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
+import { CatalogsWorkspace } from '../workspaces/catalogs/catalogs-workspace';
 import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
+import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
+import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
 import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
 import { SideNav } from './side-nav';
@@ -62,10 +65,16 @@ function Workspace({ id }: { id: WorkspaceId }) {
       return <BillsWorkspace />;
     case 'customers':
       return <CustomersWorkspace />;
+    case 'catalogs':
+      return <CatalogsWorkspace />;
     case 'sync':
       return <SyncWorkspace />;
+    case 'handlers':
+      return <HandlersWorkspace />;
     case 'settings':
       return <SettingsWorkspace />;
+    case 'lettering':
+      return <LetteringWorkspace />;
     default:
       return <UpcomingWorkspace id={id} />;
   }

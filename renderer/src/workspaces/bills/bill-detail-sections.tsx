@@ -212,6 +212,11 @@ export function ProductionSection({ detail }: Props) {
       ) : (
         <p className="muted">{t('bill.production.none')}</p>
       )}
+      <p>
+        <a className="button" href={detailHash('handlers', detail.bill.id)}>
+          {t('production.runHandler')}
+        </a>
+      </p>
       {detail.products.length > 0 && (
         <table className="data-table detail-table">
           <caption>{t('bill.products')}</caption>

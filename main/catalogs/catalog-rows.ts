@@ -1,0 +1,107 @@
+import type { OutboxState } from '../sync/outbox';
+import type { Db } from '../db/open';
+import { overlay, type Overlaid } from '../sync/overlay';
+import type { CatalogItemRecord, CatalogRecord, CategoryRecord } from '../shop-api/records';
+
+/**
+ * The catalog tables as the operator sees them: the server's rows with the outbox laid over them
+ * (main/sync/overlay.ts). References to records created offline are followed to their real id once the
+ * shop has created them (local_id_map), so an item queued in a new category still sits in it afterwards.
+ */
+
+export type CatalogRow = Overlaid<Omit<CatalogRecord, 'timemodified'>>;
+export type CategoryRow = Overlaid<Omit<CategoryRecord, 'timemodified'>>;
+export type ItemRow = Overlaid<Omit<CatalogItemRecord, 'timemodified'>>;
+
+function localIds(db: Db): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const row of db.prepare('SELECT entity, local_id, server_id FROM local_id_map').all() as {
+    entity: string;
+    local_id: number;
+    server_id: number;
+  }[])
+    map.set(`${row.entity}:${row.local_id}`, row.server_id);
+  return map;
+}
+
+function follow(map: Map<string, number>, entity: string, id: number): number {
+  return id < 0 ? (map.get(`${entity}:${id}`) ?? id) : id;
+}
+
+export function catalogRows(db: Db): CatalogRow[] {
+  const rows = db
+    .prepare('SELECT id, name, description, salesconditions, groupid, countryrestrictions, billfooter, version FROM catalog')
+    .all() as Omit<CatalogRecord, 'timemodified'>[];
+  const map = localIds(db);
+  return overlay(db, 'catalogs', rows).map((row) => ({ ...row, version: row.version ?? 0, groupid: follow(map, 'catalogs', row.groupid) }));
+}
+
+export function categoryRows(db: Db, catalogIds: readonly number[]): CategoryRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, catalogid, parentid, name, description, sortorder, visible, seoalias, version FROM category
+       WHERE catalogid IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(catalogIds)) as Omit<CategoryRecord, 'timemodified'>[];
+  const map = localIds(db);
+  return overlay(db, 'categories', rows)
+    .map((row) => ({
+      ...row,
+      version: row.version ?? 0,
+      catalogid: follow(map, 'catalogs', row.catalogid),
+      parentid: follow(map, 'categories', row.parentid),
+    }))
+    .filter((row) => catalogIds.includes(row.catalogid));
+}
+
+export function itemRows(db: Db, catalogIds: readonly number[]): ItemRow[] {
+  const rows = (
+    db
+      .prepare(
+        `SELECT id, catalogid, categoryid, code, shortname, name, idnumber, description, notes, eula, prices, taxcode, stock, sold, status,
+                maxdeliveryquant, onlyforloggedin, seatmode, renewable, type, setid, requireddata, enablehandler, handlerparams, version
+         FROM catalog_item WHERE catalogid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(catalogIds)) as (Omit<CatalogItemRecord, 'timemodified' | 'prices'> & { prices: string })[]
+  ).map((row) => ({ ...row, prices: JSON.parse(row.prices) as CatalogItemRecord['prices'] }));
+  const map = localIds(db);
+  return overlay(db, 'catalogitems', rows)
+    .map((row) => ({
+      ...row,
+      sold: row.sold ?? 0,
+      version: row.version ?? 0,
+      catalogid: follow(map, 'catalogs', row.catalogid),
+      categoryid: follow(map, 'categories', row.categoryid),
+      setid: follow(map, 'catalogitems', row.setid),
+    }))
+    .filter((row) => catalogIds.includes(row.catalogid));
+}
+
+/** The server's version of a record (0 for one created offline): what an edit of it is based on. */
+export function serverVersion(db: Db, entity: 'catalogs' | 'categories' | 'catalogitems', id: number): number {
+  const table = entity === 'catalogs' ? 'catalog' : entity === 'categories' ? 'category' : 'catalog_item';
+  return (db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined) ?? 0;
+}
+
+/** The outbox entries of one record, oldest first. */
+export function entriesOf(
+  db: Db,
+  entity: string,
+  id: number,
+): { seq: number; state: OutboxState; attempts: number; mutation_id: string; kind: string }[] {
+  return db
+    .prepare('SELECT seq, state, attempts, mutation_id, kind FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq')
+    .all(entity, id) as { seq: number; state: OutboxState; attempts: number; mutation_id: string; kind: string }[];
+}
+
+/** A new negative id, below every local id in use or ever mapped, so a reference can never name two records. */
+export function nextLocalId(db: Db, entity: string): number {
+  const lowest = db
+    .prepare(
+      `SELECT MIN(v) FROM (SELECT MIN(entity_id) AS v FROM outbox WHERE entity = ? UNION ALL SELECT MIN(local_id) FROM local_id_map WHERE entity = ?
+        UNION ALL SELECT 0)`,
+    )
+    .pluck()
+    .get(entity, entity) as number;
+  return Math.min(lowest, 0) - 1;
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { decimalToCents } from '../../shared/lettering/decimal-cents';
+import { FEC_HEADER, fecText, type FecInvoice } from '../../test/support/lettering-fec';
+import { fecDate } from './fec-format';
+import { parseFec } from './fec-parser';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** ISO-8859-1 bytes of a text (every character below U+0100). */
+const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+
+const INVOICES: FecInvoice[] = [
+  {
+    reference: 'FA-2025-0001',
+    date: '20250314',
+    customer: 'Société Générale de Formation',
+    account: 'C0001',
+    label: 'Facture formation Excel',
+    amountcents: 125000,
+  },
+  {
+    reference: 'FA-2025-0002',
+    date: '20250315',
+    customer: 'Hélène Dupré',
+    account: 'C0002',
+    label: 'Proforma 4711 inscription',
+    amountcents: 29,
+  },
+  {
+    reference: 'AV-2025-0001',
+    date: '20250320',
+    customer: 'Hélène Dupré',
+    account: 'C0002',
+    label: 'Avoir sur FA-2025-0002',
+    amountcents: -29,
+  },
+];
+
+describe('amounts without floating point', () => {
+  it('reads comma and dot decimals, signs and thousands marks to exact cents', () => {
+    expect(decimalToCents('1250,00')).toBe(125000);
+    expect(decimalToCents('0,29')).toBe(29);
+    expect(decimalToCents('0,1')).toBe(10);
+    expect(decimalToCents('-12.30')).toBe(-1230);
+    expect(decimalToCents('1250')).toBe(125000);
+    expect(decimalToCents('1 250,50', { thousands: true })).toBe(125050);
+    expect(decimalToCents('1.250,50', { thousands: true })).toBe(125050);
+    expect(decimalToCents('1,250.50', { thousands: true })).toBe(125050);
+    // Floats would give 1.005 * 100 = 100.49999…: the digits give 100 and 5 tenths of a cent refused.
+    expect(decimalToCents('1,005')).toBeNull();
+    for (const wrong of ['', '12,3,4', '1 250,00', 'abc', '12€', '1e3', '1.250,50']) expect(decimalToCents(wrong)).toBeNull();
+  });
+
+  it('reads calendar dates only', () => {
+    expect(fecDate('20250314')).toBe(Date.UTC(2025, 2, 14) / 1000);
+    expect(fecDate('20240229')).not.toBeNull();
+    for (const wrong of ['20250230', '2025-03-14', '14032025', '20251301', '']) expect(fecDate(wrong)).toBeNull();
+  });
+});
+
+describe('parseFec', () => {
+  it('takes the invoices from the customer-account lines of sale entries, pipe separated, UTF-8', () => {
+    const parsed = parseFec(utf8(fecText(INVOICES, { withPayments: true })));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.encoding).toBe('utf-8');
+    // 3 sale entries of 3 lines and 3 payments of 2 lines.
+    expect(parsed.lineCount).toBe(15);
+    expect(parsed.invoices.map((i) => [i.reference, i.amountcents, i.customer, i.customerAccount])).toEqual([
+      ['FA-2025-0001', 125000, 'Société Générale de Formation', 'C0001'],
+      ['FA-2025-0002', 29, 'Hélène Dupré', 'C0002'],
+      ['AV-2025-0001', -29, 'Hélène Dupré', 'C0002'],
+    ]);
+    expect(parsed.invoices[0]!.date).toBe(Date.UTC(2025, 2, 14) / 1000);
+    expect(parsed.invoices[1]!.label).toBe('Proforma 4711 inscription');
+    // The payment entries (bank account 512) give no invoice, and every sale line is kept for the export.
+    expect(parsed.invoices[0]!.lines).toEqual([2]);
+  });
+
+  it('reads a tab-separated ISO-8859-1 file the same, accents intact', () => {
+    const parsed = parseFec(latin1(fecText(INVOICES, { separator: '\t' })));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.encoding).toBe('iso-8859-1');
+    expect(parsed.invoices.map((i) => i.customer)).toEqual(['Société Générale de Formation', 'Hélène Dupré', 'Hélène Dupré']);
+  });
+
+  it('accepts lines that all end with the separator, as some software writes them', () => {
+    const text = fecText(INVOICES)
+      .split('\r\n')
+      .map((line) => (line ? `${line}|` : line))
+      .join('\r\n');
+    const parsed = parseFec(utf8(text));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.invoices).toHaveLength(3);
+  });
+
+  it('accepts a UTF-8 byte order mark and a header in other letter case', () => {
+    const text = `\uFEFF${fecText(INVOICES).replace('EcritureLet', 'ECRITURELET')}`;
+    const parsed = parseFec(utf8(text));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.invoices).toHaveLength(3);
+  });
+
+  it('reports every malformed line with its number and reason, and gives no invoice', () => {
+    const lines = fecText(INVOICES).split('\r\n');
+    lines[2] = lines[2]!.split('|').slice(0, 17).join('|'); // a column missing
+    lines[4] = lines[4]!.replace('|0,29|', '|0,2x9|'); // an amount that is not one
+    lines[8] = lines[8]!.replace(/\|20250320\|/, '|20250231|'); // no 31 February
+    const parsed = parseFec(utf8(lines.join('\r\n')));
+    expect(parsed.problems.map((p) => [p.line, p.code, p.column ?? null])).toEqual(
+      expect.arrayContaining([
+        [3, 'columns', null],
+        [5, 'amount', 'Debit'],
+        [9, 'date', 'EcritureDate'],
+      ]),
+    );
+    expect(parsed.problems.find((p) => p.code === 'columns')).toMatchObject({ expected: 18, found: 17 });
+    expect(parsed.problems.find((p) => p.code === 'amount')!.message).toContain('Line 5');
+    // The caller imports nothing when there is any problem; the lines it names are exactly the wrong ones.
+    expect(new Set(parsed.problems.map((p) => p.line)).has(2)).toBe(false);
+  });
+
+  it('refuses an unbalanced entry, naming its first line', () => {
+    const lines = fecText(INVOICES).split('\r\n');
+    lines[3] = lines[3]!.replace(/\|0,00\|(\d+,\d\d)\|/, (_m, credit: string) => `|0,00|${credit === '1041,67' ? '1041,66' : '0,01'}|`);
+    const parsed = parseFec(utf8(lines.join('\r\n')));
+    expect(parsed.problems).toEqual([expect.objectContaining({ line: 2, code: 'unbalanced' })]);
+  });
+
+  it('refuses a file in a wrong encoding: UTF-16, or UTF-8 mixed with ISO-8859-1, with the lines concerned', () => {
+    const text = fecText(INVOICES);
+    const utf16 = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const binary = parseFec(utf16);
+    expect(binary.problems[0]).toMatchObject({ code: 'encoding', line: 1 });
+    expect(binary.invoices).toEqual([]);
+
+    const lines = text.split('\r\n');
+    const mixed = new Uint8Array([...utf8(lines.slice(0, 4).join('\r\n') + '\r\n'), ...latin1(lines.slice(4).join('\r\n'))]);
+    const parsed = parseFec(mixed);
+    expect(parsed.invoices).toEqual([]);
+    // Lines 5 onwards were appended in ISO-8859-1: those with an accent are named.
+    const named = parsed.problems.map((p) => p.line);
+    expect(parsed.problems.every((p) => p.code === 'encoding')).toBe(true);
+    expect(named).toContain(5);
+    expect(named.every((line) => line >= 5)).toBe(true);
+  });
+
+  it('refuses a file whose header is not the 18 legal columns in order', () => {
+    const swapped = FEC_HEADER.replace('Debit|Credit', 'Credit|Debit');
+    const parsed = parseFec(utf8(fecText(INVOICES).replace(FEC_HEADER, swapped)));
+    expect(parsed.problems).toEqual([expect.objectContaining({ line: 1, code: 'header' })]);
+    expect(parseFec(utf8('a;b;c\r\n1;2;3')).problems[0]).toMatchObject({ line: 1, code: 'header', found: 1 });
+  });
+
+  it('takes the amount in the invoice currency from Montantdevise and Idevise', () => {
+    const lines = fecText([{ ...INVOICES[0]!, amountcents: 110000 }]).split('\r\n');
+    lines[1] = lines[1]!.replace(/\|\|$/, '|1200,00|USD');
+    const parsed = parseFec(utf8(lines.join('\r\n')));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.invoices[0]).toMatchObject({ currency: 'USD', amountcents: 120000 });
+  });
+});

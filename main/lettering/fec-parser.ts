@@ -1,0 +1,207 @@
+import type { ImportProblem } from '../../shared/contract/lettering';
+import { decimalToCents } from '../../shared/lettering/decimal-cents';
+import { FEC, FEC_COLUMNS, fecDate } from './fec-format';
+import { problem, type ImportedInvoice, type ParsedFile } from './imported-invoice';
+import { decodeText } from './text-decoding';
+
+/** Past this many problems the report stops listing: the file is wrong as a whole. */
+const MAX_PROBLEMS = 500;
+/** The shop's idnumber holds 64 characters: a longer invoice number could not be a bill's lettering. */
+export const MAX_REFERENCE = 64;
+
+/**
+ * Reads a FEC file as accounting software writes it, and takes the formal invoices from it: each entry
+ * (journal + entry number) with lines on a customer account (411…) and none on a bank or cash account
+ * (class 5, which would make it a payment) is a sale; its customer lines give the invoice's amount (debit
+ * minus credit, so a credit note is negative), customer (CompAuxLib) and reference (PieceRef).
+ * Every line is checked (column count, amounts, dates, balanced entries); any problem means the caller
+ * imports nothing, and the report names every line at fault.
+ */
+export function parseFec(bytes: Uint8Array): ParsedFile {
+  const decoded = decodeText(bytes);
+  if ('badLines' in decoded) {
+    const what =
+      decoded.reason === 'binary'
+        ? 'NUL bytes: this is not a text file in UTF-8 or ISO-8859-1 (UTF-16?). Export the FEC again in UTF-8 or ISO-8859-1.'
+        : 'characters that are not UTF-8 in a UTF-8 file (two encodings mixed). Export the FEC again in one encoding.';
+    return empty(
+      null,
+      decoded.badLines.map((line) => problem({ line, code: 'encoding' }, what)),
+    );
+  }
+  const physical = decoded.text.split(/\r?\n/);
+  const header = physical[0] ?? '';
+  const separator = header.split('\t').length >= header.split('|').length ? '\t' : '|';
+  // Some software ends every line with the separator: an empty 19th field, which is not a column.
+  const trailing = header.endsWith(separator);
+  const fieldsOf = (text: string) => {
+    const fields = text.split(separator);
+    if (trailing && fields.length === FEC_COLUMNS.length + 1 && fields.at(-1)!.trim() === '') fields.pop();
+    return fields;
+  };
+  const names = fieldsOf(header).map((n) => n.trim());
+  if (names.length !== FEC_COLUMNS.length || names.some((n, i) => n.toLowerCase() !== FEC_COLUMNS[i]!.toLowerCase())) {
+    return empty(decoded.encoding, [
+      problem(
+        { line: 1, code: 'header', expected: FEC_COLUMNS.length, found: names.length },
+        `the header must name the ${FEC_COLUMNS.length} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}), separated by tabs or pipes.`,
+      ),
+    ]);
+  }
+
+  const problems: ImportProblem[] = [];
+  const report = (p: ImportProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+  };
+  const rows: { line: number; fields: string[] }[] = [];
+  // An entry with a line already reported is not checked for balance: its missing line would be reported twice.
+  const broken = new Set<string>();
+  const entryKey = (fields: string[]) => `${(fields[FEC.JournalCode] ?? '').trim()}\u0000${(fields[FEC.EcritureNum] ?? '').trim()}`;
+  const entries = new Map<
+    string,
+    { first: number; debit: number; credit: number; rows: { line: number; fields: string[]; debit: number; credit: number }[] }
+  >();
+
+  for (let i = 1; i < physical.length; i += 1) {
+    const text = physical[i]!;
+    const line = i + 1;
+    if (text.trim() === '') continue;
+    const fields = fieldsOf(text);
+    if (fields.length !== FEC_COLUMNS.length) {
+      report(
+        problem(
+          { line, code: 'columns', expected: FEC_COLUMNS.length, found: fields.length },
+          `${fields.length} columns, ${FEC_COLUMNS.length} expected (separator "${separator === '\t' ? 'tab' : '|'}").`,
+        ),
+      );
+      broken.add(entryKey(fields));
+      continue;
+    }
+    rows.push({ line, fields });
+    const debit = amountOf(fields, 'Debit', line, report);
+    const credit = amountOf(fields, 'Credit', line, report);
+    for (const column of ['EcritureDate', 'PieceDate'] as const) dateOf(fields, column, line, report, true);
+    for (const column of ['DateLet', 'ValidDate'] as const) dateOf(fields, column, line, report, false);
+    if (fields[FEC.Montantdevise]!.trim() !== '' && decimalToCents(fields[FEC.Montantdevise]!) === null)
+      report(
+        problem(
+          { line, code: 'amount', column: 'Montantdevise', value: fields[FEC.Montantdevise]! },
+          `Montantdevise "${fields[FEC.Montantdevise]}" is not an amount such as 1250,00.`,
+        ),
+      );
+    for (const column of ['JournalCode', 'EcritureNum', 'CompteNum'] as const) {
+      if (fields[FEC[column]]!.trim() === '') report(problem({ line, code: 'required', column }, `${column} is empty.`));
+    }
+    const key = entryKey(fields);
+    if (debit === null || credit === null) {
+      broken.add(key);
+      continue;
+    }
+    const entry = entries.get(key) ?? { first: line, debit: 0, credit: 0, rows: [] };
+    entry.debit += debit;
+    entry.credit += credit;
+    entry.rows.push({ line, fields, debit, credit });
+    entries.set(key, entry);
+  }
+  if (rows.length === 0 && problems.length === 0) report(problem({ line: 1, code: 'empty' }, 'the file has a header but no entry.'));
+
+  const invoices = new Map<string, ImportedInvoice>();
+  for (const [key, entry] of entries) {
+    if (broken.has(key)) continue;
+    if (entry.debit !== entry.credit) {
+      const [journal, num] = key.split('\u0000');
+      report(
+        problem(
+          { line: entry.first, code: 'unbalanced', found: entry.debit - entry.credit },
+          `entry ${num} of journal ${journal} is not balanced (debits and credits differ by ${Math.abs(entry.debit - entry.credit)} cents).`,
+        ),
+      );
+      continue;
+    }
+    if (entry.rows.some((r) => r.fields[FEC.CompteNum]!.trim().startsWith('5'))) continue;
+    for (const row of entry.rows) {
+      if (!row.fields[FEC.CompteNum]!.trim().startsWith('411')) continue;
+      const f = row.fields;
+      const reference = f[FEC.PieceRef]!.trim();
+      if (reference === '') {
+        report(
+          problem(
+            { line: row.line, code: 'required', column: 'PieceRef' },
+            'a customer-account line without PieceRef (the invoice number).',
+          ),
+        );
+        continue;
+      }
+      if (reference.length > MAX_REFERENCE) {
+        report(
+          problem(
+            { line: row.line, code: 'tooLong', column: 'PieceRef', value: reference },
+            `PieceRef "${reference}" is longer than ${MAX_REFERENCE} characters, the most the shop keeps as a bill's lettering.`,
+          ),
+        );
+        continue;
+      }
+      const signed = row.debit - row.credit;
+      const currency = f[FEC.Idevise]!.trim().toUpperCase();
+      const inCurrency =
+        currency !== '' && f[FEC.Montantdevise]!.trim() !== ''
+          ? Math.abs(decimalToCents(f[FEC.Montantdevise]!) ?? 0) * Math.sign(signed)
+          : signed;
+      const invoice = invoices.get(reference);
+      if (invoice) {
+        invoice.amountcents += inCurrency;
+        invoice.lines.push(row.line);
+        const label = f[FEC.EcritureLib]!.trim();
+        if (label && !invoice.label.includes(label)) invoice.label = `${invoice.label} / ${label}`;
+        continue;
+      }
+      invoices.set(reference, {
+        reference,
+        date: fecDate(f[FEC.PieceDate]!) ?? fecDate(f[FEC.EcritureDate]!) ?? 0,
+        customer: f[FEC.CompAuxLib]!.trim() || f[FEC.CompteLib]!.trim(),
+        customerAccount: f[FEC.CompAuxNum]!.trim(),
+        email: '',
+        label: f[FEC.EcritureLib]!.trim(),
+        amountcents: inCurrency,
+        currency: currency || 'EUR',
+        lines: [row.line],
+      });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return {
+    encoding: decoded.encoding,
+    invoices: [...invoices.values()].filter((i) => i.amountcents !== 0),
+    problems,
+    rows,
+    lineCount: rows.length,
+  };
+}
+
+function empty(encoding: string | null, problems: ImportProblem[]): ParsedFile {
+  return { encoding, invoices: [], problems, rows: [], lineCount: 0 };
+}
+
+function amountOf(fields: string[], column: 'Debit' | 'Credit', line: number, report: (p: ImportProblem) => void): number | null {
+  const text = fields[FEC[column]]!;
+  if (text.trim() === '') return 0;
+  const cents = decimalToCents(text);
+  if (cents === null) {
+    report(problem({ line, code: 'amount', column, value: text }, `${column} "${text}" is not an amount such as 1250,00.`));
+    return null;
+  }
+  return cents;
+}
+
+function dateOf(
+  fields: string[],
+  column: 'EcritureDate' | 'PieceDate' | 'DateLet' | 'ValidDate',
+  line: number,
+  report: (p: ImportProblem) => void,
+  required: boolean,
+): void {
+  const text = fields[FEC[column]]!;
+  if (!required && text.trim() === '') return;
+  if (fecDate(text) === null)
+    report(problem({ line, code: 'date', column, value: text }, `${column} "${text}" is not a date written YYYYMMDD.`));
+}

@@ -1,0 +1,62 @@
+import type { HandlersFor } from '../core/handlers';
+import type { CoreServices } from '../core/services';
+import { outboxCounts } from '../sync/outbox';
+import { importInvoices, previewImport } from './invoice-import';
+import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
+import { operatorName, readLog } from './lettering-log';
+import { acceptSuggestions, createMatch, listMatches, unmatch } from './matches';
+import { letteringOverview } from './overview';
+
+type LetteringCommands =
+  | 'lettering.preview'
+  | 'lettering.import'
+  | 'lettering.overview'
+  | 'lettering.match'
+  | 'lettering.acceptExact'
+  | 'lettering.unmatch'
+  | 'lettering.matches'
+  | 'lettering.log'
+  | 'lettering.exportXlsx'
+  | 'lettering.exportFec';
+
+export function letteringHandlers(services: CoreServices): HandlersFor<LetteringCommands> {
+  const db = () => services.activeSite().db;
+  /** A match made or undone: its bills' lettering is queued, the bills table and the Sync workspace follow. */
+  const changed = (billIds: number[] | null) => {
+    services.bus.emit('lettering.changed', {});
+    if (billIds && billIds.length > 0) {
+      services.bus.emit('bills.changed', { ids: billIds });
+      services.bus.emit('outbox.changed', outboxCounts(db()));
+    }
+  };
+  return {
+    'lettering.preview': ({ source }) => previewImport(db(), source),
+    'lettering.import': async (input, context) => {
+      const result = await importInvoices(db(), input, operatorName(db(), context));
+      services.logger.info('invoices imported for lettering', { ...result });
+      changed(null);
+      return result;
+    },
+    'lettering.overview': () => letteringOverview(db()),
+    'lettering.match': (input, context) => {
+      const id = createMatch(db(), input, operatorName(db(), context));
+      changed(input.bills.map((b) => b.id));
+      return listMatches(db(), '', 1_000_000).matches.find((m) => m.id === id)!;
+    },
+    'lettering.acceptExact': (_input, context) => {
+      const { suggestions } = letteringOverview(db());
+      const result = acceptSuggestions(db(), suggestions, operatorName(db(), context));
+      changed(result.billIds);
+      return { accepted: result.accepted, bills: result.bills };
+    },
+    'lettering.unmatch': ({ id, note }, context) => {
+      const billIds = unmatch(db(), id, note, operatorName(db(), context));
+      changed(billIds);
+      return { id };
+    },
+    'lettering.matches': ({ search, limit }) => listMatches(db(), search, limit),
+    'lettering.log': ({ limit }) => readLog(db(), limit),
+    'lettering.exportXlsx': ({ file, locale }) => writeLetteringXlsx(db(), file, locale),
+    'lettering.exportFec': ({ file }) => writeLetteringFec(db(), file),
+  };
+}

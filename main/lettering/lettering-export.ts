@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/contract';
+import type { Db } from '../db/open';
+import { checkFileTarget, checkFolderTarget } from '../exports/export-target';
+import {
+  amountOf,
+  currencyFormat,
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  safeText,
+  spreadsheetDate,
+  type ExportLocale,
+} from '../exports/spreadsheet-cells';
+import { FEC, FEC_COLUMNS, toFecDate } from './fec-format';
+import { matchCode } from '../../shared/lettering/match-code';
+
+/** Writes under a temporary name and renames at the end: never a half-written file under the asked name. */
+async function writeAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await write(temporary);
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+const HEADERS: Record<ExportLocale, string[]> = {
+  fr: [
+    'Lettrage',
+    'État',
+    'Facture',
+    'Date facture',
+    'Client (comptabilité)',
+    'Montant facture',
+    'Montant lettré',
+    'Proforma',
+    'Transaction',
+    'Client (boutique)',
+    'Montant proforma lettré',
+    'Lettrage boutique',
+    'Lettré le',
+    'Par',
+  ],
+  en: [
+    'Lettering',
+    'State',
+    'Invoice',
+    'Invoice date',
+    'Customer (accounting)',
+    'Invoice amount',
+    'Amount matched',
+    'Bill',
+    'Transaction',
+    'Customer (shop)',
+    'Bill amount matched',
+    'Shop lettering',
+    'Matched on',
+    'By',
+  ],
+};
+
+/** One row per invoice × bill of every match in force: what each formal invoice settles. */
+export async function writeLetteringXlsx(db: Db, target: string, locale: ExportLocale): Promise<{ file: string; rows: number }> {
+  const file = checkFileTarget(target, '.xlsx');
+  const rows = db
+    .prepare(
+      `SELECT m.id, m.state, m.currency, m.created_at AS createdAt, m.created_by AS createdBy,
+              i.reference, i.invoice_date AS invoiceDate, i.customer AS invoiceCustomer, i.amountcents AS invoiceCents, li.allocated_cents AS invoiceAllocated,
+              lb.bill_id AS billId, coalesce(b.transactionid, '') AS transactionid,
+              coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), '') AS billCustomer,
+              lb.allocated_cents AS billAllocated, lb.lettering
+       FROM lettering_match m
+       JOIN lettering_link li ON li.match_id = m.id AND li.invoice_id IS NOT NULL
+       JOIN lettering_invoice i ON i.id = li.invoice_id
+       JOIN lettering_link lb ON lb.match_id = m.id AND lb.bill_id IS NOT NULL
+       LEFT JOIN bill b ON b.id = lb.bill_id LEFT JOIN customer c ON c.id = b.customerid
+       WHERE m.state <> 'undone' ORDER BY m.id, i.reference, lb.bill_id`,
+    )
+    .all() as {
+    id: number;
+    state: string;
+    currency: string;
+    createdAt: number;
+    createdBy: string;
+    reference: string;
+    invoiceDate: number;
+    invoiceCustomer: string;
+    invoiceCents: number;
+    invoiceAllocated: number;
+    billId: number;
+    transactionid: string;
+    billCustomer: string;
+    billAllocated: number;
+    lettering: string;
+  }[];
+  await writeAtomically(file, async (temporary) => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(locale === 'fr' ? 'Lettrage' : 'Lettering', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(HEADERS[locale]).font = { bold: true };
+    const states = locale === 'fr' ? { open: 'Partiel', closed: 'Soldé' } : { open: 'Partial', closed: 'Balanced' };
+    for (const r of rows) {
+      const row = sheet.addRow([
+        matchCode(r.id),
+        states[r.state as 'open' | 'closed'],
+        safeText(r.reference),
+        spreadsheetDate(r.invoiceDate),
+        safeText(r.invoiceCustomer),
+        amountOf(r.invoiceCents),
+        amountOf(r.invoiceAllocated),
+        r.billId,
+        safeText(r.transactionid),
+        safeText(r.billCustomer),
+        amountOf(r.billAllocated),
+        safeText(r.lettering),
+        spreadsheetDate(r.createdAt),
+        safeText(r.createdBy),
+      ]);
+      const money = currencyFormat(r.currency, locale);
+      for (const col of [6, 7, 11]) row.getCell(col).numFmt = money;
+      row.getCell(4).numFmt = DATE_FORMAT;
+      row.getCell(13).numFmt = DATE_TIME_FORMAT;
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS[locale].length } };
+    sheet.columns.forEach((c, i) => (c.width = [10, 10, 18, 12, 28, 14, 14, 10, 34, 28, 14, 20, 16, 24][i] ?? 14));
+    await workbook.xlsx.writeFile(temporary);
+  });
+  return { file, rows: rows.length };
+}
+
+/**
+ * The FEC lines imported, back in the same columns and separator, with EcritureLet (the match's code) and
+ * DateLet (the day it balanced) on the customer-account lines of every invoice in a balanced match. A line
+ * the accounting software had already lettered keeps its own lettering: it is the ledger's, not ours to
+ * overwrite. Written in UTF-8.
+ */
+export async function writeLetteringFec(db: Db, target: string): Promise<{ file: string; lines: number; lettered: number }> {
+  const resolved = path.resolve(target);
+  if (!path.isAbsolute(target) || !/\.(txt|fec|csv)$/i.test(resolved))
+    throw new AppError('export_target_invalid', `${target} must be an absolute path ending with .txt (the FEC's usual extension).`, {
+      target,
+    });
+  checkFolderTarget(path.dirname(resolved));
+  const imports = db.prepare("SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id").all() as {
+    id: number;
+    separator: string;
+  }[];
+  if (imports.length === 0) throw new AppError('lettering_no_fec', 'No FEC file was imported: import one, then export it back lettered.');
+  const letters = new Map(
+    (
+      db
+        .prepare(
+          `SELECT l.invoice_id AS invoiceId, m.id, m.closed_at AS closedAt FROM lettering_link l
+           JOIN lettering_match m ON m.id = l.match_id AND m.state = 'closed' WHERE l.invoice_id IS NOT NULL`,
+        )
+        .all() as { invoiceId: number; id: number; closedAt: number }[]
+    ).map((r) => [r.invoiceId, r]),
+  );
+  let lines = 0;
+  let lettered = 0;
+  const separator = imports[0]!.separator || '\t';
+  const out: string[] = [FEC_COLUMNS.join(separator)];
+  const read = db.prepare('SELECT fields, invoice_id AS invoiceId FROM lettering_fec_line WHERE import_id = ? ORDER BY line');
+  for (const imp of imports) {
+    for (const row of read.iterate(imp.id) as Iterable<{ fields: string; invoiceId: number | null }>) {
+      const fields = JSON.parse(row.fields) as string[];
+      const match = row.invoiceId === null ? undefined : letters.get(row.invoiceId);
+      if (match && fields[FEC.EcritureLet]!.trim() === '') {
+        fields[FEC.EcritureLet] = matchCode(match.id);
+        fields[FEC.DateLet] = toFecDate(match.closedAt);
+        lettered += 1;
+      }
+      out.push(fields.join(separator));
+      lines += 1;
+    }
+  }
+  await writeAtomically(resolved, async (temporary) => fs.promises.writeFile(temporary, `${out.join('\r\n')}\r\n`, 'utf8'));
+  return { file: resolved, lines, lettered };
+}

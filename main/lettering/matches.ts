@@ -1,0 +1,367 @@
+import { AppError } from '../../shared/contract';
+import type { MatchRule, MatchView, Suggestion } from '../../shared/contract/lettering';
+import { centsToFec } from '../../shared/lettering/decimal-cents';
+import { matchCode } from '../../shared/lettering/match-code';
+import { overlaidState, pendingBillEntries } from '../bills/bill-overlay';
+import { cachedStatement } from '../db/cached-statement';
+import type { Db } from '../db/open';
+import { discardEntry, enqueue } from '../sync/outbox';
+import { writeLog } from './lettering-log';
+import { LETTERABLE_STATUSES } from './open-items';
+
+export interface MatchRequest {
+  bills: { id: number; allocatedCents?: number | undefined }[];
+  invoices: { id: number; allocatedCents?: number | undefined }[];
+  toleranceCents: number;
+  rule: MatchRule;
+}
+
+const MAX_IDNUMBER = 64;
+
+/**
+ * The lettering each bill of a closed match receives: the invoice number, or the numbers joined with "+" when
+ * one bill became several invoices. The shop keeps idnumber unique across bills, so when several bills became
+ * one invoice each carries the number with "/1", "/2"… in bill id order.
+ */
+export function letteringsFor(billIds: readonly number[], references: readonly string[]): Map<number, string> {
+  const refs = [...references].sort();
+  const sorted = [...billIds].sort((a, b) => a - b);
+  // Room left for the "/k" suffix; past it, the first number and how many others ("FA-1+2").
+  const room = sorted.length > 1 ? MAX_IDNUMBER - 1 - String(sorted.length).length : MAX_IDNUMBER;
+  let base = refs.join('+');
+  if (base.length > room) {
+    const more = refs.length > 1 ? `+${refs.length - 1}` : '';
+    base = `${refs[0]!.slice(0, room - more.length)}${more}`;
+  }
+  return new Map(sorted.map((id, k) => [id, sorted.length === 1 ? base : `${base}/${k + 1}`]));
+}
+
+/**
+ * Who holds a lettering, as the operator sees it: the server's copy with queued letterings over it. Built
+ * once per batch and kept up to date as the batch letters bills, so accepting ten thousand suggestions does
+ * not recompute the overlay ten thousand times.
+ */
+class LetteringHolders {
+  private readonly pending = new Map<number, string>();
+  private readonly pendingByValue = new Map<string, number>();
+  private readonly serverHolder;
+
+  constructor(private readonly db: Db) {
+    for (const [billId, entries] of pendingBillEntries(db)) {
+      const last = entries.filter((e) => e.kind === 'bill.lettering').at(-1);
+      if (last) this.set(billId, (last.payload as { idnumber: string }).idnumber);
+    }
+    this.serverHolder = db.prepare('SELECT id FROM bill WHERE idnumber = ? AND id <> ?').pluck();
+  }
+
+  set(billId: number, idnumber: string): void {
+    const before = this.pending.get(billId);
+    if (before !== undefined && this.pendingByValue.get(before) === billId) this.pendingByValue.delete(before);
+    this.pending.set(billId, idnumber);
+    if (idnumber !== '') this.pendingByValue.set(idnumber, billId);
+  }
+
+  /** Another bill that has this lettering (here or on the shop), or null. */
+  holder(idnumber: string, billId: number): number | null {
+    const local = this.pendingByValue.get(idnumber);
+    if (local !== undefined && local !== billId) return local;
+    for (const id of this.serverHolder.all(idnumber, billId) as number[]) {
+      // Its lettering on the shop is about to change: it no longer holds this one.
+      const queued = this.pending.get(id);
+      if (queued === undefined || queued === idnumber) return id;
+    }
+    return null;
+  }
+}
+
+interface BillFacts {
+  id: number;
+  status: string;
+  idnumber: string;
+  version: number;
+  currency: string;
+  amountcents: number;
+  remaining: number;
+}
+
+function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number {
+  return db
+    .prepare(
+      `SELECT coalesce(sum(l.allocated_cents), 0) FROM lettering_link l JOIN lettering_match m ON m.id = l.match_id AND m.state <> 'undone' WHERE l.${side} = ?`,
+    )
+    .pluck()
+    .get(id) as number;
+}
+
+function billFacts(db: Db, id: number): BillFacts {
+  const state = overlaidState(db, id);
+  const row = cachedStatement(db, 'SELECT version, currency, amountcents FROM bill WHERE id = ?').get(id) as
+    { version: number; currency: string; amountcents: number } | undefined;
+  if (!state || !row)
+    throw new AppError('lettering_item_not_open', `Bill ${id} is not in the local cache. Sync, then try again.`, { billId: id });
+  return { id, status: state.status, idnumber: state.idnumber, ...row, remaining: row.amountcents - allocatedOf(db, 'bill_id', id) };
+}
+
+/** Same sign as the remaining amount and not past it (credit notes are negative). */
+function allocationFits(allocated: number, remaining: number): boolean {
+  return allocated !== 0 && Math.sign(allocated) === Math.sign(remaining) && Math.abs(allocated) <= Math.abs(remaining);
+}
+
+function money(cents: number, currency: string): string {
+  return `${centsToFec(cents)} ${currency}`;
+}
+
+/**
+ * Records one match, checked against the items as they are now, in the caller's transaction. When it balances
+ * (to the cent, or within its tolerance) it closes: each bill's lettering is queued for the shop in the same
+ * transaction, after checking that no other bill has it. Everything is checked before anything is written.
+ */
+function recordMatch(db: Db, request: MatchRequest, who: string, holders: LetteringHolders): number {
+  const bills = request.bills.map((b) => {
+    const facts = billFacts(db, b.id);
+    const lettered = request.rule === 'lettered' && facts.idnumber !== '';
+    if (!lettered && facts.idnumber !== '')
+      throw new AppError('lettering_item_not_open', `Bill ${b.id} already carries the lettering ${facts.idnumber}. Unmatch it first.`, {
+        billId: b.id,
+      });
+    if (!(LETTERABLE_STATUSES as readonly string[]).includes(facts.status))
+      throw new AppError(
+        'lettering_bill_not_paid',
+        `Bill ${b.id} is ${facts.status}: the shop letters only paid or partly paid bills (${LETTERABLE_STATUSES.join(', ')}).`,
+        { billId: b.id, status: facts.status },
+      );
+    const allocated = b.allocatedCents ?? facts.remaining;
+    if (!allocationFits(allocated, facts.remaining))
+      throw new AppError(
+        'lettering_over_allocated',
+        `Bill ${b.id} has ${money(facts.remaining, facts.currency)} left to match; ${money(allocated, facts.currency)} cannot be given.`,
+        { billId: b.id, remainingCents: facts.remaining },
+      );
+    return { ...facts, allocated, lettered };
+  });
+  const invoices = request.invoices.map((i) => {
+    const row = cachedStatement(db, 'SELECT id, reference, amountcents, currency FROM lettering_invoice WHERE id = ?').get(i.id) as
+      { id: number; reference: string; amountcents: number; currency: string } | undefined;
+    if (!row)
+      throw new AppError('lettering_item_not_open', `Invoice ${i.id} is not among the imported invoices. Import it, then try again.`, {
+        invoiceId: i.id,
+      });
+    const remaining = row.amountcents - allocatedOf(db, 'invoice_id', i.id);
+    const allocated = i.allocatedCents ?? remaining;
+    if (!allocationFits(allocated, remaining))
+      throw new AppError(
+        'lettering_over_allocated',
+        `Invoice ${row.reference} has ${money(remaining, row.currency)} left to match; ${money(allocated, row.currency)} cannot be given.`,
+        { invoiceId: i.id, remainingCents: remaining },
+      );
+    return { ...row, allocated };
+  });
+  if (new Set(bills.map((b) => b.id)).size !== bills.length || new Set(invoices.map((i) => i.id)).size !== invoices.length)
+    throw new AppError('lettering_item_not_open', 'A bill or an invoice is named twice in this match.');
+  const currencies = new Set([...bills.map((b) => b.currency), ...invoices.map((i) => i.currency)]);
+  if (currencies.size > 1)
+    throw new AppError(
+      'lettering_currency_mismatch',
+      `These bills and invoices are in ${[...currencies].join(' and ')}: match items of one currency.`,
+      { currencies: [...currencies] },
+    );
+  const currency = [...currencies][0]!;
+  const balance = bills.reduce((s, b) => s + b.allocated, 0) - invoices.reduce((s, i) => s + i.allocated, 0);
+  const closed = Math.abs(balance) <= request.toleranceCents;
+
+  const letterings = closed
+    ? letteringsFor(
+        bills.map((b) => b.id),
+        invoices.map((i) => i.reference),
+      )
+    : new Map<number, string>();
+  if (closed) {
+    for (const bill of bills) {
+      if (bill.lettered) continue;
+      const value = letterings.get(bill.id)!;
+      const holder = holders.holder(value, bill.id);
+      if (holder !== null)
+        throw new AppError(
+          'lettering_taken',
+          `Bill ${holder} already has the lettering ${value}; a lettering can be on one bill only. Unmatch that bill first, or check the invoice.`,
+          { billId: bill.id, holderId: holder, idnumber: value },
+        );
+    }
+  }
+
+  const now = Math.floor(Date.now() / 1000);
+  const matchId = cachedStatement(
+    db,
+    `INSERT INTO lettering_match (state, rule, tolerance_cents, currency, created_at, created_by, closed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    'pluck',
+  ).get(closed ? 'closed' : 'open', request.rule, request.toleranceCents, currency, now, who, closed ? now : null) as number;
+  const link = cachedStatement(
+    db,
+    'INSERT INTO lettering_link (match_id, bill_id, invoice_id, allocated_cents, lettering) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const bill of bills) {
+    const value = closed && !bill.lettered ? letterings.get(bill.id)! : '';
+    link.run(matchId, bill.id, null, bill.allocated, value);
+    if (value !== '') {
+      enqueue(db, { kind: 'bill.lettering', entityId: bill.id, baseVersion: bill.version, payload: { idnumber: value } });
+      holders.set(bill.id, value);
+    }
+  }
+  for (const inv of invoices) link.run(matchId, null, inv.id, inv.allocated, '');
+  const what = `bills ${bills.map((b) => `${b.id} (${money(b.allocated, currency)})`).join(', ')} ↔ invoices ${invoices.map((i) => `${i.reference} (${money(i.allocated, currency)})`).join(', ')}; rule ${request.rule}`;
+  writeLog(db, who, 'match', matchId, what);
+  if (closed)
+    writeLog(
+      db,
+      who,
+      'close',
+      matchId,
+      `balanced${balance !== 0 ? ` within ${money(Math.abs(balance), currency)} (tolerance ${money(request.toleranceCents, currency)})` : ' to the cent'}; lettering ${[...letterings.values()].join(', ') || 'already on the shop'}`,
+    );
+  return matchId;
+}
+
+export function createMatch(db: Db, request: MatchRequest, who: string): number {
+  return db.transaction(() => recordMatch(db, request, who, new LetteringHolders(db)))();
+}
+
+/**
+ * Accepts exact suggestions in one transaction. One that no longer holds (another window matched its bill
+ * meanwhile, its lettering is taken) is left for the operator to see, and the others go on.
+ */
+export function acceptSuggestions(
+  db: Db,
+  suggestions: readonly Suggestion[],
+  who: string,
+): { accepted: number; bills: number; billIds: number[] } {
+  return db.transaction(() => {
+    const holders = new LetteringHolders(db);
+    let accepted = 0;
+    const billIds: number[] = [];
+    for (const s of suggestions) {
+      if (s.kind !== 'exact') continue;
+      try {
+        recordMatch(
+          db,
+          { bills: s.billIds.map((id) => ({ id })), invoices: s.invoiceIds.map((id) => ({ id })), toleranceCents: 0, rule: s.rule },
+          who,
+          holders,
+        );
+        accepted += 1;
+        billIds.push(...s.billIds);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    return { accepted, bills: billIds.length, billIds };
+  })();
+}
+
+/**
+ * Undoes a match. Its items are open again; each bill it lettered has its lettering taken back on the shop
+ * ('' through the outbox), which unfreezes its lines. The match stays in the log, marked undone.
+ */
+export function unmatch(db: Db, id: number, note: string, who: string): number[] {
+  return db.transaction(() => {
+    const match = db.prepare("SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'").get(id) as
+      { id: number; state: string } | undefined;
+    if (!match)
+      throw new AppError('lettering_match_not_found', `Match ${id} does not exist or was already undone. Refresh the list.`, { id });
+    const links = db
+      .prepare("SELECT bill_id AS billId, lettering FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL AND lettering <> ''")
+      .all(id) as {
+      billId: number;
+      lettering: string;
+    }[];
+    for (const link of links) {
+      // A lettering the shop refused (parked) never reached it: dropping it is the undo, and a removal queued
+      // behind it would wait for it forever. One still pending may be on its way, so it is countered instead.
+      const last = pendingBillEntries(db, [link.billId]).get(link.billId)?.at(-1);
+      if (
+        last?.kind === 'bill.lettering' &&
+        (last.state === 'parked' || last.state === 'conflict') &&
+        (last.payload as { idnumber: string }).idnumber === link.lettering
+      ) {
+        discardEntry(db, last.seq);
+        continue;
+      }
+      const state = overlaidState(db, link.billId);
+      // Only what this match wrote is taken back: a lettering set since by someone else stays.
+      if (!state || state.idnumber !== link.lettering) continue;
+      const version = db.prepare('SELECT version FROM bill WHERE id = ?').pluck().get(link.billId) as number;
+      enqueue(db, { kind: 'bill.lettering', entityId: link.billId, baseVersion: version, payload: { idnumber: '' } });
+    }
+    const now = Math.floor(Date.now() / 1000);
+    db.prepare("UPDATE lettering_match SET state = 'undone', undone_at = ?, undone_by = ? WHERE id = ?").run(now, who, id);
+    writeLog(
+      db,
+      who,
+      'unmatch',
+      id,
+      `match ${matchCode(id)} undone${links.length ? `; lettering ${links.map((l) => l.lettering).join(', ')} removed` : ''}${note ? `: ${note}` : ''}`,
+    );
+    return links.map((l) => l.billId);
+  })();
+}
+
+/** Matches, newest first, with their items and where their lettering stands in the outbox. */
+export function listMatches(db: Db, search: string, limit: number): { matches: MatchView[]; total: number } {
+  const like = `%${search.trim()}%`;
+  const filter = search.trim()
+    ? `AND m.id IN (SELECT l.match_id FROM lettering_link l
+         LEFT JOIN lettering_invoice i ON i.id = l.invoice_id
+         LEFT JOIN bill b ON b.id = l.bill_id LEFT JOIN customer c ON c.id = b.customerid
+         WHERE i.reference LIKE @like OR i.customer LIKE @like OR b.transactionid LIKE @like OR CAST(b.id AS TEXT) = @exact
+            OR c.lastname LIKE @like OR c.organisation LIKE @like OR l.lettering LIKE @like)`
+    : '';
+  const params = search.trim() ? [{ like, exact: search.trim() }] : [];
+  const total = db
+    .prepare(`SELECT count(*) FROM lettering_match m WHERE m.state <> 'undone' ${filter}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(
+      `SELECT id, state, rule, tolerance_cents AS toleranceCents, currency, created_at AS createdAt, created_by AS createdBy
+       FROM lettering_match m WHERE m.state <> 'undone' ${filter} ORDER BY m.id DESC LIMIT ${Math.floor(limit)}`,
+    )
+    .all(...params) as Omit<MatchView, 'code' | 'bills' | 'invoices' | 'balanceCents' | 'pushed'>[];
+  const billLinks = db.prepare(
+    `SELECT l.bill_id AS id, coalesce(b.transactionid, '') AS transactionid,
+            coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), '') AS customer,
+            l.allocated_cents AS allocatedCents, l.lettering AS idnumber
+     FROM lettering_link l LEFT JOIN bill b ON b.id = l.bill_id LEFT JOIN customer c ON c.id = b.customerid
+     WHERE l.match_id = ? AND l.bill_id IS NOT NULL ORDER BY l.bill_id`,
+  );
+  const invoiceLinks = db.prepare(
+    `SELECT l.invoice_id AS id, i.reference, i.customer, l.allocated_cents AS allocatedCents
+     FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id WHERE l.match_id = ? ORDER BY i.reference`,
+  );
+  const outboxState = db.prepare(
+    "SELECT state, error_message AS message FROM outbox WHERE entity = 'bills' AND entity_id = ? AND kind = 'bill.lettering' ORDER BY seq DESC LIMIT 1",
+  );
+  const matches = rows.map((m) => {
+    const bills = billLinks.all(m.id) as MatchView['bills'];
+    const invoices = invoiceLinks.all(m.id) as MatchView['invoices'];
+    let pushed: MatchView['pushed'] = bills.some((b) => b.idnumber !== '') ? 'done' : 'none';
+    let pushedMessage: string | null = null;
+    for (const b of bills) {
+      if (b.idnumber === '') continue;
+      const entry = outboxState.get(b.id) as { state: 'pending' | 'parked' | 'conflict'; message: string | null } | undefined;
+      if (entry?.state === 'parked' || entry?.state === 'conflict') {
+        pushed = entry.state;
+        pushedMessage = entry.message;
+      } else if (entry?.state === 'pending' && pushed === 'done') pushed = 'pending';
+    }
+    return {
+      ...m,
+      code: matchCode(m.id),
+      bills,
+      invoices,
+      balanceCents: bills.reduce((s, b) => s + b.allocatedCents, 0) - invoices.reduce((s, i) => s + i.allocatedCents, 0),
+      pushed,
+      pushedMessage,
+    } as MatchView;
+  });
+  return { matches, total };
+}

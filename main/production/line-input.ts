@@ -1,0 +1,159 @@
+import { AppError } from '../../shared/contract';
+import { emailKey, participantsFromCustomerData, type Participant } from '../../shared/production/participants';
+import { parseHandlerParams } from '../../shared/production/handler-params';
+import type { Db } from '../db/open';
+import { localEndOf, localRecords } from './production-store';
+
+/**
+ * Everything the cache knows about one bill line that a handler needs: the bill, the line, its catalog item
+ * and handler parameters, the customer, and what was already produced for it, from the shop's products and
+ * events (pulled) and from this app's own runs (recorded locally in the same transaction as the outbox entry,
+ * so a re-run knows before the next sync).
+ */
+export interface LineInput {
+  bill: { id: number; status: string; customerid: number; transactionid: string; shopid: number };
+  line: {
+    id: number;
+    ordering: number;
+    type: string;
+    itemcode: string;
+    abstract: string;
+    quantity: number;
+    customerdata: string;
+    catalogitemid: number;
+  };
+  item: { id: number; code: string; enablehandler: string; params: Record<string, string>; handlerparams: string } | null;
+  customer: { id: number; firstname: string; lastname: string; email: string; organisation: string; hasaccount: number };
+  /** The shop's default customer support course (a Moodle course id; 0 for none). */
+  shopSupportCourseId: number;
+  /** Lower-cased emails (seats) and event types already recorded for this line. */
+  recorded: { people: Set<string>; events: Set<string>; products: number };
+  /** Extension lines: the product named by the line's customer data. */
+  target: { productcode: string; product: ExtendTarget | null } | null;
+  participants: Participant[];
+}
+
+export interface ExtendTarget {
+  id: number;
+  reference: string;
+  catalogitemid: number;
+  customerid: number;
+  contexttype: string;
+  instanceid: number;
+  productiondata: string;
+  extradata: string;
+  startdate: number;
+  /** The later of the cache's end and the end this app gave it (an extension the shop has not sent back yet). */
+  enddate: number;
+  email: string;
+}
+
+function personOf(extradata: string): string {
+  try {
+    const data = JSON.parse(extradata) as { email?: unknown };
+    return typeof data.email === 'string' ? emailKey(data.email) : '';
+  } catch {
+    return '';
+  }
+}
+
+export function readLineInput(db: Db, billId: number, billItemId: number, participants?: Participant[]): LineInput {
+  const bill = db.prepare('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?').get(billId) as
+    LineInput['bill'] | undefined;
+  if (!bill)
+    throw new AppError('bill_not_found', `Bill ${billId} is not in the local cache. Sync, then search for it again.`, { id: billId });
+  const line = db
+    .prepare(
+      'SELECT id, ordering, type, itemcode, abstract, quantity, customerdata, catalogitemid FROM bill_item WHERE id = ? AND billid = ?',
+    )
+    .get(billItemId, billId) as LineInput['line'] | undefined;
+  if (!line)
+    throw new AppError(
+      'production_line_not_found',
+      `Bill ${billId} has no line ${billItemId} in the local cache. Sync, then open the bill again.`,
+      {
+        billId,
+        billItemId,
+      },
+    );
+  const itemRow = db.prepare('SELECT id, code, enablehandler, handlerparams FROM catalog_item WHERE id = ?').get(line.catalogitemid) as
+    { id: number; code: string; enablehandler: string; handlerparams: string } | undefined;
+  const customer = db
+    .prepare('SELECT id, firstname, lastname, email, organisation, hasaccount FROM customer WHERE id = ?')
+    .get(bill.customerid) as LineInput['customer'] | undefined;
+  if (!customer)
+    throw new AppError('customer_not_found', `The customer of bill ${billId} is not in the local cache. Sync, then try again.`);
+  const shop = db.prepare('SELECT defaultcustomersupportcourse FROM shop WHERE id = ?').pluck().get(bill.shopid) as number | undefined;
+
+  const recorded = { people: new Set<string>(), events: new Set<string>(), products: 0 };
+  const products = db.prepare('SELECT id, extradata FROM product WHERE initialbillitemid = ? AND deleted = 0').all(line.id) as {
+    id: number;
+    extradata: string;
+  }[];
+  const seen = new Set<number>();
+  for (const product of products) {
+    seen.add(product.id);
+    recorded.products += 1;
+    const person = personOf(product.extradata);
+    if (person) recorded.people.add(person);
+  }
+  for (const type of db.prepare('SELECT DISTINCT eventtype FROM product_event WHERE billitemid = ?').pluck().all(line.id) as string[])
+    recorded.events.add(type);
+  for (const local of localRecords(db, line.id)) {
+    recorded.events.add(local.eventtype);
+    if (local.person) recorded.people.add(local.person);
+    // A product the shop has sent back is already counted; one it has not is counted once here.
+    if (
+      local.eventtype !== 'extended' &&
+      !(local.productId > 0 && seen.has(local.productId)) &&
+      !(local.person && products.some((p) => personOf(p.extradata) === local.person))
+    )
+      recorded.products += 1;
+  }
+
+  const params = itemRow ? parseHandlerParams(itemRow.handlerparams) : {};
+  let target: LineInput['target'] = null;
+  if (itemRow?.enablehandler === 'std_extendenrolperiod') {
+    const productcode = readField(line.customerdata, 'productcode');
+    const product = db
+      .prepare(
+        `SELECT id, reference, catalogitemid, customerid, contexttype, instanceid, productiondata, startdate, enddate, extradata
+         FROM product WHERE reference = ? AND deleted = 0`,
+      )
+      .get(productcode) as Omit<ExtendTarget, 'email'> | undefined;
+    target = {
+      productcode,
+      product: product
+        ? {
+            ...product,
+            enddate: Math.max(product.enddate, localEndOf(db, product.id) ?? 0),
+            email: personOf(product.extradata),
+          }
+        : null,
+    };
+  }
+
+  return {
+    bill,
+    line,
+    item: itemRow
+      ? { id: itemRow.id, code: itemRow.code, enablehandler: itemRow.enablehandler, params, handlerparams: itemRow.handlerparams }
+      : null,
+    customer,
+    shopSupportCourseId: shop ?? 0,
+    recorded,
+    target,
+    participants: participants ?? participantsFromCustomerData(line.customerdata),
+  };
+}
+
+/** A field of the customer's answers to the item's required data (JSON object), '' when absent. */
+export function readField(customerdata: string, field: string): string {
+  try {
+    const data = JSON.parse(customerdata) as Record<string, unknown>;
+    const value = data[field];
+    return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  } catch {
+    return '';
+  }
+}

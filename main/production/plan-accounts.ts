@@ -1,0 +1,101 @@
+import type { PlannedAccount, Problem, UserRef } from '../../shared/contract/production';
+import { emailKey } from '../../shared/production/participants';
+import type { SiteFacts } from './site-facts';
+
+/** Pieces every plan is made of: problems, roles, and the accounts to reuse or create. */
+
+export function problem(
+  code: Problem['code'],
+  blocking: boolean,
+  message: string,
+  params: Problem['params'] = {},
+  row: number | null = null,
+): Problem {
+  return { code, blocking, row, message, params };
+}
+
+/** PARAM_USERNAME on a default site: lower-case letters, digits and - . @ _ only. The email makes a readable one. */
+export function candidateUsername(email: string): string {
+  return emailKey(email).replace(/[^-.@_a-z0-9]/g, '');
+}
+
+/** A role named by shortname (or by id): its id, or a problem saying how to make it known. */
+export function resolveRole(facts: SiteFacts, name: string, problems: Problem[]): { id: number; shortname: string } | null {
+  if (/^\d+$/.test(name)) {
+    const shortname = Object.entries(facts.roles).find(([, id]) => id === Number(name))?.[0] ?? name;
+    return { id: Number(name), shortname };
+  }
+  const id = facts.roles[name];
+  if (id !== undefined) return { id, shortname: name };
+  if (!problems.some((p) => p.code === 'role_unknown' && p.params['role'] === name))
+    problems.push(
+      problem(
+        'role_unknown',
+        true,
+        `The role "${name}" is not a standard Moodle role and no web service lists roles: give its id once (Site administration › Users › Define roles), with production.defineRole.`,
+        { role: name },
+      ),
+    );
+  return null;
+}
+
+export interface Person {
+  row: number | null;
+  firstname: string;
+  lastname: string;
+  email: string;
+  role: PlannedAccount['role'];
+}
+
+export function who(person: { firstname: string; lastname: string; email: string }): string {
+  const name = `${person.firstname} ${person.lastname}`.trim();
+  return name ? `${name} <${person.email}>` : person.email;
+}
+
+/**
+ * The account of one person: the Moodle user with that email whatever the case (seed 004: the email identifies
+ * the person), else a new one whose username is free on the site and in this batch.
+ */
+export function planAccount(
+  person: Person,
+  facts: SiteFacts,
+  usernamesInBatch: Set<string>,
+  problems: Problem[],
+  suffix: string,
+): { account: PlannedAccount; ref: UserRef } {
+  const key = emailKey(person.email);
+  const existing = facts.usersByEmail[key];
+  const base = { row: person.row, firstname: person.firstname, lastname: person.lastname, email: person.email.trim(), role: person.role };
+  if (existing) {
+    return {
+      account: {
+        ...base,
+        action: 'reuse',
+        userid: existing.id,
+        username: existing.username,
+        reason: existing.email === person.email.trim() ? 'same_email' : 'same_email_other_case',
+        moodleEmail: existing.email,
+      },
+      ref: { userid: existing.id },
+    };
+  }
+  let username = candidateUsername(person.email);
+  if (facts.usersByUsername[username] || usernamesInBatch.has(username)) {
+    const taken = username;
+    username = `${username}.${suffix}`;
+    problems.push(
+      problem(
+        'username_taken',
+        false,
+        `The username ${taken} belongs to another account (another email): ${who(person)} will be ${username}.`,
+        { username: taken, other: username, who: who(person) },
+        person.row,
+      ),
+    );
+  }
+  usernamesInBatch.add(username);
+  return {
+    account: { ...base, action: 'create', userid: null, username, reason: 'new', moodleEmail: null },
+    ref: { newAccount: key },
+  };
+}

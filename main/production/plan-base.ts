@@ -1,0 +1,71 @@
+import type { Plan, Problem } from '../../shared/contract/production';
+import { isRunnableHandler } from '../../shared/production/handler-params';
+import type { LineInput } from './line-input';
+import { problem } from './plan-accounts';
+import { courseKeyText, type SiteFacts } from './site-facts';
+import type { CourseKey, MoodleCourse } from './site-reads';
+
+/** States where the shop itself would have produced the line: a paid bill, or one produced before payment. */
+const PRODUCIBLE = new Set(['SOLDOUT', 'COMPLETE', 'PREPROD', 'PARTIAL', 'FAILED']);
+
+export function emptyPlan(input: LineInput, facts: SiteFacts): Plan {
+  const handler = input.item?.enablehandler ?? '';
+  const problems: Problem[] = [];
+  if (!PRODUCIBLE.has(input.bill.status))
+    problems.push(
+      problem('bill_not_paid', false, `Bill ${input.bill.id} is ${input.bill.status}: it is not paid yet.`, { status: input.bill.status }),
+    );
+  return {
+    billId: input.bill.id,
+    billItemId: input.line.id,
+    handler: isRunnableHandler(handler) ? handler : null,
+    itemcode: input.line.itemcode,
+    abstract: input.line.abstract,
+    quantity: input.line.quantity,
+    customerId: input.customer.id,
+    catalogItemId: input.item?.id ?? 0,
+    handlerParams: input.item?.params ?? {},
+    now: facts.now,
+    accounts: [],
+    enrolments: [],
+    groups: [],
+    roleAssignments: [],
+    extension: null,
+    products: [],
+    recorded: input.recorded.products,
+    problems,
+    done: false,
+    readCalls: facts.readCalls,
+    writeCalls: 0,
+  };
+}
+
+/** The course a key names, or a blocking problem saying which parameter names a course the site lacks. */
+export function courseOrProblem(
+  facts: SiteFacts,
+  key: CourseKey | null,
+  problems: Problem[],
+  code: 'course_missing' | 'support_course_missing',
+): MoodleCourse | null {
+  if (!key) {
+    if (code === 'course_missing')
+      problems.push(
+        problem('bad_parameter', true, 'The handler parameters name no course (coursename, courseidnumber or courseid).', {
+          parameter: 'coursename',
+          value: '',
+        }),
+      );
+    return null;
+  }
+  const course = facts.courses[courseKeyText(key)] ?? null;
+  if (!course)
+    problems.push(
+      problem(
+        code,
+        true,
+        `The site has no course with ${key.field} "${key.value}". Fix the catalog item's handler parameters or create the course.`,
+        { field: key.field, value: key.value },
+      ),
+    );
+  return course;
+}

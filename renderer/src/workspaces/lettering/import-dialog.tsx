@@ -1,0 +1,201 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  mappingFields,
+  type ColumnMapping,
+  type ImportPreview,
+  type ImportProblem,
+  type MappingField,
+} from '../../../../shared/contract/lettering';
+import { useApi } from '../../api/api-context';
+import { toAppErrorShape } from '../../errors/app-error';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+
+const REQUIRED: readonly MappingField[] = ['reference', 'date', 'customer'];
+
+/** The file's bytes as base64, by chunks (String.fromCharCode over megabytes at once overflows the stack). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+type Done = { invoices: number; skipped: number; lines: number };
+
+/**
+ * Import of the accounting software's invoices: pick a file; a FEC is read as it is (its columns are legal),
+ * a CSV or an XLSX shows its columns to map (the mapping remembered for that kind of file comes prefilled).
+ * A file with any bad row imports nothing, and the rows to correct are listed with their line numbers.
+ */
+export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const id = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [source, setSource] = useState<{ name: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<Done | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const pick = async (file: File | undefined) => {
+    setPreview(null);
+    setError(null);
+    setDone(null);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const picked = { name: file.name, base64: await base64Of(file) };
+      setSource(picked);
+      const read = await api.invoke('lettering.preview', { source: picked });
+      setPreview(read);
+      setMapping(read.mapping ?? {});
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const mappingReady =
+    preview?.format === 'fec' ||
+    (REQUIRED.every((f) => mapping[f] !== undefined) &&
+      (mapping.amount !== undefined || mapping.debit !== undefined || mapping.credit !== undefined));
+
+  const start = async () => {
+    if (!source || !preview || busy || !mappingReady) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.invoke(
+        'lettering.import',
+        preview.format === 'fec' ? { source } : { source, mapping: mapping as ColumnMapping },
+      );
+      setDone(result);
+      onImported();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shape = error === null ? null : toAppErrorShape(error);
+  const problems =
+    (shape?.code === 'lettering_file_invalid' ? (shape.details?.['problems'] as ImportProblem[] | undefined) : undefined) ?? [];
+  const totalProblems = Number(shape?.details?.['total'] ?? problems.length);
+
+  return (
+    <dialog ref={dialogRef} className="dialog lettering-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t('lettering.dialog.title')}</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        <div className="dialog-body">
+          <div className="field">
+            <label htmlFor={`${id}-file`}>{t('lettering.dialog.file')}</label>
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".txt,.fec,.csv,.xlsx,text/plain,text/csv"
+              aria-describedby={`${id}-file-hint`}
+              onChange={(event) => void pick(event.target.files?.[0])}
+            />
+            <p id={`${id}-file-hint`} className="field-hint">
+              {t('lettering.dialog.fileHint')}
+            </p>
+          </div>
+          {busy && !preview && <p role="status">{t('lettering.dialog.reading')}</p>}
+          {preview && (
+            <p role="status" data-import-preview={preview.format}>
+              {t('lettering.dialog.preview', {
+                format: preview.format.toUpperCase(),
+                rows: format.number(preview.rows),
+                encoding: preview.encoding ? `, ${preview.encoding.toUpperCase()}` : '',
+              })}
+            </p>
+          )}
+          {preview && preview.format !== 'fec' && (
+            <fieldset className="lettering-mapping">
+              <legend>{t('lettering.dialog.mapping')}</legend>
+              {preview.remembered && <p className="field-hint">{t('lettering.dialog.remembered')}</p>}
+              {mappingFields.map((field) => (
+                <div className="field" key={field}>
+                  <label htmlFor={`${id}-map-${field}`}>{t(`lettering.dialog.field.${field}`)}</label>
+                  <select
+                    id={`${id}-map-${field}`}
+                    value={mapping[field] === undefined ? '' : String(mapping[field])}
+                    onChange={(event) => {
+                      const value = event.target.value;
+                      setMapping((current) => {
+                        const next = { ...current };
+                        if (value === '') delete next[field];
+                        else next[field] = Number(value);
+                        return next;
+                      });
+                    }}
+                  >
+                    <option value="">{t('lettering.dialog.none')}</option>
+                    {preview.headers.map((header, index) => (
+                      <option key={index} value={index}>
+                        {header || `#${index + 1}`}
+                        {preview.sample[0]?.[index] ? ` (${preview.sample[0][index]})` : ''}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {done && (
+            <p className="notice notice-success" role="status">
+              {t('lettering.dialog.done', {
+                invoices: format.number(done.invoices),
+                skipped: format.number(done.skipped),
+                lines: format.number(done.lines),
+              })}
+            </p>
+          )}
+          {error !== null && <ErrorNotice error={error} />}
+          {problems.length > 0 && (
+            <div className="lettering-problems">
+              <p>{t('lettering.dialog.problems')}</p>
+              <ul aria-label={t('lettering.dialog.problems')}>
+                {problems.map((p, k) => (
+                  <li key={k} data-line={p.line}>
+                    <strong>{t('lettering.problem.line', { line: p.line })}</strong>{' '}
+                    <span lang="en">{p.message.replace(/^Line \d+: /, '')}</span>
+                  </li>
+                ))}
+              </ul>
+              {totalProblems > problems.length && (
+                <p>{t('lettering.dialog.problemsMore', { count: format.number(totalProblems - problems.length) })}</p>
+              )}
+            </div>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
+            {done ? t('lettering.dialog.close') : t('common.cancel')}
+          </button>
+          {!done && (
+            <button type="submit" className="button button-primary" aria-disabled={busy || !preview || !mappingReady}>
+              {t('lettering.dialog.start')}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}

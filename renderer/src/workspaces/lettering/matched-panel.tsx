@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { MatchView } from '../../../../shared/contract/lettering';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+import { pluralKey } from '../../i18n/plural';
+import { formatMoney } from '../../money/money';
+import { useLetteringMatches } from './use-lettering';
+
+/** The matches, newest first, with where their lettering stands on the shop, and Unmatch. */
+export function MatchedPanel() {
+  const api = useApi();
+  const { t, locale, format } = useI18n();
+  const [search, setSearch] = useState('');
+  const matches = useLetteringMatches(search.trim());
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const undo = async (match: MatchView) => {
+    setBusy(match.id);
+    setError(null);
+    try {
+      await api.invoke('lettering.unmatch', { id: match.id, note: '' });
+      matches.reload();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const list = matches.value?.matches ?? [];
+  const total = matches.value?.total ?? 0;
+  return (
+    <section className="lettering-panel" aria-label={t('lettering.tab.matched')}>
+      <div className="table-toolbar">
+        <input
+          type="search"
+          aria-label={t('lettering.matched.search')}
+          placeholder={t('lettering.matched.placeholder')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <span className="table-summary">
+          {matches.value
+            ? t(pluralKey(locale, total, 'lettering.matched.count.one', 'lettering.matched.count'), { count: format.number(total) })
+            : t('app.loading')}
+        </span>
+      </div>
+      {matches.error !== null && <ErrorNotice error={matches.error} onRetry={matches.reload} />}
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {matches.value && list.length === 0 ? (
+        <p className="muted">{t('lettering.matched.none')}</p>
+      ) : (
+        <div className="lettering-scroll">
+          <table className="lettering-table" aria-label={t('lettering.tab.matched')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('lettering.col.code')}</th>
+                <th scope="col">{t('lettering.col.state')}</th>
+                <th scope="col">{t('lettering.col.bills')}</th>
+                <th scope="col">{t('lettering.col.invoices')}</th>
+                <th scope="col">{t('lettering.col.pushed')}</th>
+                <th scope="col">{t('lettering.col.by')}</th>
+                <th scope="col">{t('lettering.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((m) => (
+                <tr key={m.id} data-match={m.code}>
+                  <td className="lettering-mono">{m.code}</td>
+                  <td>
+                    <span className={m.state === 'closed' ? 'badge badge-accent' : 'badge badge-warning'}>
+                      {t(`lettering.state.${m.state}`)}
+                    </span>
+                    {m.balanceCents !== 0 && <div className="muted">{formatMoney(m.balanceCents, m.currency, locale)}</div>}
+                  </td>
+                  <td>
+                    {m.bills.map((b) => (
+                      <div key={b.id}>
+                        #{b.id} · {b.customer} · {formatMoney(b.allocatedCents, m.currency, locale)}
+                        {b.idnumber && <span className="lettering-mono"> → {b.idnumber}</span>}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    {m.invoices.map((i) => (
+                      <div key={i.id}>
+                        {i.reference} · {i.customer} · {formatMoney(i.allocatedCents, m.currency, locale)}
+                      </div>
+                    ))}
+                  </td>
+                  <td data-pushed={m.pushed}>
+                    {t(`lettering.pushed.${m.pushed}`)}
+                    {m.pushedMessage && (
+                      <div className="muted" lang="en">
+                        {m.pushedMessage}
+                      </div>
+                    )}
+                  </td>
+                  <td>
+                    {format.dateTime(m.createdAt * 1000)}
+                    <div className="muted">{m.createdBy}</div>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-disabled={busy !== null}
+                      aria-label={t('lettering.unmatch.label', { code: m.code })}
+                      onClick={() => void (busy === null && undo(m))}
+                    >
+                      {t('lettering.unmatch')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

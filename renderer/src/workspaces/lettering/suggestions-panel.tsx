@@ -1,0 +1,134 @@
+import { useMemo, useState } from 'react';
+import type { OpenBill, OpenInvoice, Suggestion } from '../../../../shared/contract/lettering';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+import { formatMoney } from '../../money/money';
+import { reasonsText } from './reason-text';
+
+const SHOWN = 200;
+
+interface SuggestionsPanelProps {
+  suggestions: readonly Suggestion[];
+  bills: ReadonlyMap<number, OpenBill>;
+  invoices: ReadonlyMap<number, OpenInvoice>;
+  /** Bills lettered on the shop are not open: their suggestion names them by id only. */
+  onAccepted(): void;
+}
+
+/** The suggestions, exact first, each with its reasons in words and an Accept button. */
+export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: SuggestionsPanelProps) {
+  const api = useApi();
+  const { t, locale, format } = useI18n();
+  const [show, setShow] = useState<'all' | 'exact' | 'check'>('all');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const shown = useMemo(() => suggestions.filter((s) => show === 'all' || s.kind === show), [suggestions, show]);
+
+  const accept = async (s: Suggestion) => {
+    setBusy(s.key);
+    setError(null);
+    try {
+      await api.invoke('lettering.match', {
+        bills: s.billIds.map((id) => ({ id })),
+        invoices: s.invoiceIds.map((id) => ({ id })),
+        rule: s.rule,
+        toleranceCents: 0,
+      });
+      onAccepted();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const billText = (id: number) => {
+    const bill = bills.get(id);
+    return bill ? `#${id} · ${bill.organisation || bill.customer} · ${formatMoney(bill.remainingCents, bill.currency, locale)}` : `#${id}`;
+  };
+  const invoiceText = (id: number) => {
+    const invoice = invoices.get(id);
+    return invoice
+      ? `${invoice.reference} · ${invoice.customer} · ${formatMoney(invoice.remainingCents, invoice.currency, locale)}`
+      : `#${id}`;
+  };
+
+  return (
+    <section className="lettering-panel" aria-labelledby="lettering-suggestions-title">
+      <div className="table-toolbar">
+        <h2 id="lettering-suggestions-title" className="visually-hidden">
+          {t('lettering.tab.suggestions')}
+        </h2>
+        <label className="inline-field">
+          {t('lettering.show')}{' '}
+          <select value={show} onChange={(event) => setShow(event.target.value as typeof show)}>
+            <option value="all">{t('lettering.show.all')}</option>
+            <option value="exact">{t('lettering.show.exact')}</option>
+            <option value="check">{t('lettering.show.check')}</option>
+          </select>
+        </label>
+      </div>
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {shown.length === 0 ? (
+        <p className="muted">{t('lettering.suggestions.none')}</p>
+      ) : (
+        <div className="lettering-scroll">
+          <table className="lettering-table" aria-label={t('lettering.tab.suggestions')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('lettering.col.kind')}</th>
+                <th scope="col">{t('lettering.col.bills')}</th>
+                <th scope="col">{t('lettering.col.invoices')}</th>
+                <th scope="col">{t('lettering.col.reasons')}</th>
+                <th scope="col">{t('lettering.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.slice(0, SHOWN).map((s) => (
+                <tr key={s.key} data-suggestion={s.key} data-kind={s.kind}>
+                  <td>
+                    <span
+                      className={s.kind === 'exact' ? 'badge badge-accent' : 'badge badge-warning'}
+                      title={t(`lettering.kind.${s.kind}.hint`)}
+                    >
+                      {t(`lettering.kind.${s.kind}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {s.billIds.map((id) => (
+                      <div key={id}>{billText(id)}</div>
+                    ))}
+                  </td>
+                  <td>
+                    {s.invoiceIds.map((id) => (
+                      <div key={id}>{invoiceText(id)}</div>
+                    ))}
+                  </td>
+                  <td className="lettering-reasons">{reasonsText(s, t, locale)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-disabled={busy !== null}
+                      aria-label={t('lettering.accept.label', {
+                        bill: s.billIds.map((id) => `#${id}`).join(', '),
+                        invoice: s.invoiceIds.map((id) => invoices.get(id)?.reference ?? `#${id}`).join(', '),
+                      })}
+                      onClick={() => void (busy === null && accept(s))}
+                    >
+                      {t('lettering.accept')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length > SHOWN && (
+            <p className="muted">{t('lettering.capped', { shown: format.number(SHOWN), total: format.number(shown.length) })}</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

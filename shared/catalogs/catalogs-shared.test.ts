@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { encodeHandlerParams, handlerParamIssues, parseHandlerParams } from './handler-params';
+import { changePricesByPercent } from './price-change';
+import { priceTierIssues } from './price-tiers';
+import { requiredDataIssues } from './required-data';
+import { htmlToText, sanitizeHtml } from './sanitize-html';
+
+describe('sanitizeHtml', () => {
+  it('keeps the allowed formatting and drops scripts, handlers and unsafe links', () => {
+    expect(sanitizeHtml('<p class="x">Bonjour <strong>à tous</strong> &amp; <em>merci</em></p>')).toBe(
+      '<p class="x">Bonjour <strong>à tous</strong> &amp; <em>merci</em></p>',
+    );
+    expect(sanitizeHtml('<p onclick="steal()">a<script>alert(1)</script>b</p><style>p{}</style>')).toBe('<p>ab</p>');
+    expect(sanitizeHtml('<a href="javascript:alert(1)">x</a><a href=" jav&#x61;script:1">y</a>')).toBe('<a>x</a><a>y</a>');
+    expect(sanitizeHtml('<a href="https://example.org/?a=1&b=2">ok</a>')).toBe(
+      '<a href="https://example.org/?a=1&amp;b=2" rel="noopener noreferrer">ok</a>',
+    );
+    expect(sanitizeHtml('<img src=x onerror=alert(1)>1 < 2 <ul><li>open')).toBe('1 &lt; 2 <ul><li>open</li></ul>');
+    expect(sanitizeHtml('<!-- hidden --><iframe src="x">in</iframe>kept')).toBe('kept');
+  });
+
+  it('is stable: sanitizing twice changes nothing', () => {
+    for (const html of [
+      '<p>Payer à 30 jours</p>',
+      '<ul><li><b>a</b></li></ul>',
+      'a & b <i>c',
+      '<p>Déclaration d’activité n° 84 &amp; co</p>',
+    ])
+      expect(sanitizeHtml(sanitizeHtml(html))).toBe(sanitizeHtml(html));
+    expect(htmlToText('<p>A &amp; <b>B</b></p>')).toBe('A & B');
+  });
+});
+
+describe('handler parameters', () => {
+  it('parse and encode back the plugin’s k=v string unchanged', () => {
+    for (const text of [
+      'coursename=EXCEL-BASE&role=student&enrol=manual&endtime=%2B180D',
+      'contextlevel=10&instance=0&role=studentplus',
+      'coursename=SST&tutorrole=editingteacher',
+    ]) {
+      const params = parseHandlerParams(text);
+      const handler = text.startsWith('context')
+        ? 'std_assignroleoncontext'
+        : text.includes('tutorrole')
+          ? 'std_setuponecoursesession'
+          : 'std_enrolonecourse';
+      expect(encodeHandlerParams(handler, params)).toBe(text);
+      expect(handlerParamIssues(handler, params)).toEqual([]);
+    }
+    expect(parseHandlerParams('endtime=%2B90D')).toEqual({ endtime: '+90D' });
+  });
+
+  it('finds what is wrong without the site', () => {
+    const codes = (handler: string, text: string) => handlerParamIssues(handler, parseHandlerParams(text)).map((i) => [i.field, i.code]);
+    expect(codes('std_enrolonecourse', 'role=student')).toEqual([['handlerparams.course', 'handlerParamRequired']]);
+    expect(codes('std_enrolonecourse', 'courseid=abc&endtime=soon')).toEqual([
+      ['handlerparams.course', 'handlerParamInvalid'],
+      ['handlerparams.endtime', 'handlerParamInvalid'],
+    ]);
+    expect(codes('std_assignroleoncontext', 'contextlevel=12&instance=0&role=x')).toEqual([
+      ['handlerparams.contextlevel', 'handlerParamInvalid'],
+    ]);
+    expect(codes('std_bogus', '')).toEqual([['enablehandler', 'handlerUnknown']]);
+  });
+});
+
+describe('price tiers and required data', () => {
+  it('refuse tiers the shop refuses, each on its tier', () => {
+    expect(
+      priceTierIssues([
+        { fromquantity: 1, unitcents: 100 },
+        { fromquantity: 5, unitcents: 90 },
+      ]),
+    ).toEqual([]);
+    expect(
+      priceTierIssues([
+        { fromquantity: 1, unitcents: 100 },
+        { fromquantity: 5, unitcents: 90 },
+        { fromquantity: 5, unitcents: 80 },
+      ]).map((i) => i.field),
+    ).toEqual(['prices.2.fromquantity']);
+    expect(priceTierIssues(Array.from({ length: 6 }, (_, i) => ({ fromquantity: i + 1, unitcents: 1 }))).map((i) => i.code)).toEqual([
+      'tiersTooMany',
+    ]);
+  });
+
+  it('accept only a JSON array of objects naming their field', () => {
+    expect(requiredDataIssues('')).toEqual([]);
+    expect(requiredDataIssues('[{"field":"foruser","label":"Qui"}]')).toEqual([]);
+    expect(requiredDataIssues('[{"label":"x"}]').map((i) => i.params)).toEqual([{ index: 1 }]);
+    expect(requiredDataIssues('[').map((i) => i.code)).toEqual(['requiredDataNotJson']);
+  });
+
+  it('change prices by a percentage to the nearest cent, halves away from zero', () => {
+    expect(changePricesByPercent([{ fromquantity: 1, unitcents: 12345 }], 1000)).toEqual([{ fromquantity: 1, unitcents: 13580 }]); // 13579.5 → 13580
+    expect(changePricesByPercent([{ fromquantity: 1, unitcents: 199 }], -5000)).toEqual([{ fromquantity: 1, unitcents: 100 }]); // 99.5 → 100
+    expect(changePricesByPercent([{ fromquantity: 1, unitcents: 1000 }], -10000)).toEqual([{ fromquantity: 1, unitcents: 0 }]);
+  });
+});

@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { command, event } from './define';
+
+/**
+ * Letter-matching: the shop's bills (proformas) against the formal invoices of the accounting software,
+ * imported from its FEC file, a CSV or an XLSX. A match records which invoice each bill became; its lettering
+ * (the invoice number) goes to the bill's idnumber through the outbox.
+ */
+
+/** A file to import: a path the core reads (CLI, scripts), or its bytes sent by a window. */
+export const letteringSourceSchema = z.union([
+  z.object({ file: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      /** The file's bytes, base64: the window reads the file the operator picked. */
+      base64: z.string().max(10_000_000),
+    })
+    .strict(),
+]);
+export type LetteringSource = z.infer<typeof letteringSourceSchema>;
+
+/** The invoice fields a CSV or XLSX column can give. */
+export const mappingFields = ['reference', 'date', 'customer', 'amount', 'debit', 'credit', 'label', 'email', 'currency'] as const;
+export type MappingField = (typeof mappingFields)[number];
+
+/** Which column (0-based) holds each field; amount, or debit and credit. */
+export const columnMappingSchema = z
+  .object({
+    reference: z.number().int().min(0),
+    date: z.number().int().min(0),
+    customer: z.number().int().min(0),
+    amount: z.number().int().min(0).optional(),
+    debit: z.number().int().min(0).optional(),
+    credit: z.number().int().min(0).optional(),
+    label: z.number().int().min(0).optional(),
+    email: z.number().int().min(0).optional(),
+    currency: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const importFormatSchema = z.enum(['fec', 'csv', 'xlsx']);
+export type ImportFormat = z.infer<typeof importFormatSchema>;
+
+/** Why a row was refused. The window words each code; `message` is the same in English for scripts. */
+export const importProblemSchema = z.object({
+  line: z.number().int(),
+  code: z.enum(['encoding', 'header', 'columns', 'amount', 'date', 'required', 'tooLong', 'unbalanced', 'duplicate', 'empty', 'mapping']),
+  column: z.string().optional(),
+  value: z.string().optional(),
+  expected: z.number().int().optional(),
+  found: z.number().int().optional(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importPreviewSchema = z.object({
+  format: importFormatSchema,
+  /** Names the kind of file (its header row), so its column mapping is remembered for the next one. */
+  sourceKey: z.string(),
+  encoding: z.string().nullable(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  /** The mapping remembered for this source, else one guessed from the headers; null for FEC (fixed columns). */
+  mapping: columnMappingSchema.nullable(),
+  remembered: z.boolean(),
+  rows: z.number().int(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+const reasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('sameAmount'), cents: z.number().int(), currency: z.string() }),
+  z.object({
+    code: z.literal('amountDiffers'),
+    billCents: z.number().int(),
+    invoiceCents: z.number().int(),
+    currency: z.string(),
+  }),
+  z.object({ code: z.literal('sameCustomer'), via: z.enum(['name', 'organisation', 'email']) }),
+  z.object({ code: z.literal('otherCustomer'), bill: z.string(), invoice: z.string() }),
+  z.object({ code: z.literal('reference'), value: z.string() }),
+  z.object({ code: z.literal('days'), days: z.number().int() }),
+  z.object({ code: z.literal('ambiguous'), count: z.number().int() }),
+  z.object({ code: z.literal('alreadyLettered'), idnumber: z.string() }),
+  z.object({ code: z.literal('sumOfBills'), count: z.number().int() }),
+]);
+export type MatchReason = z.infer<typeof reasonSchema>;
+
+export const matchRules = [
+  'lettered',
+  'reference',
+  'amountCustomer',
+  'referenceOtherCustomer',
+  'referenceOtherAmount',
+  'ambiguous',
+  'nearAmount',
+  'amountOtherCustomer',
+  'customerBills',
+  'manual',
+] as const;
+export type MatchRule = (typeof matchRules)[number];
+
+export const suggestionSchema = z.object({
+  /** Stable while the open items do not change: "b12,b13|i7". */
+  key: z.string(),
+  /** Only exact suggestions may be accepted without looking; the others are to check. */
+  kind: z.enum(['exact', 'check']),
+  rule: z.enum(matchRules),
+  score: z.number().int(),
+  billIds: z.array(z.number().int()),
+  invoiceIds: z.array(z.number().int()),
+  reasons: z.array(reasonSchema),
+});
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+export const openBillSchema = z.object({
+  id: z.number().int(),
+  transactionid: z.string(),
+  status: z.string(),
+  emissiondate: z.number().int(),
+  amountcents: z.number().int(),
+  /** What is not yet allocated to a match. */
+  remainingCents: z.number().int(),
+  currency: z.string(),
+  customer: z.string(),
+  organisation: z.string(),
+  email: z.string(),
+});
+export type OpenBill = z.infer<typeof openBillSchema>;
+
+export const openInvoiceSchema = z.object({
+  id: z.number().int(),
+  reference: z.string(),
+  date: z.number().int(),
+  customer: z.string(),
+  label: z.string(),
+  amountcents: z.number().int(),
+  remainingCents: z.number().int(),
+  currency: z.string(),
+});
+export type OpenInvoice = z.infer<typeof openInvoiceSchema>;
+
+export const matchViewSchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  state: z.enum(['open', 'closed']),
+  rule: z.enum(matchRules),
+  toleranceCents: z.number().int(),
+  createdAt: z.number().int(),
+  createdBy: z.string(),
+  bills: z.array(
+    z.object({
+      id: z.number().int(),
+      transactionid: z.string(),
+      customer: z.string(),
+      allocatedCents: z.number().int(),
+      idnumber: z.string(),
+    }),
+  ),
+  invoices: z.array(z.object({ id: z.number().int(), reference: z.string(), customer: z.string(), allocatedCents: z.number().int() })),
+  currency: z.string(),
+  /** Bills' allocations minus invoices': 0 when balanced. */
+  balanceCents: z.number().int(),
+  /** The lettering of the bills is waiting in the outbox, refused, or acknowledged by the shop. */
+  pushed: z.enum(['pending', 'parked', 'conflict', 'done', 'none']),
+  /** The shop's reason when it refused a lettering (e.g. another bill holds that number there). */
+  pushedMessage: z.string().nullable(),
+});
+export type MatchView = z.infer<typeof matchViewSchema>;
+
+const allocationSchema = z.object({ id: z.number().int().positive(), allocatedCents: z.number().int().optional() }).strict();
+
+export const letteringCommands = {
+  'lettering.preview': command(
+    'Read a file of formal invoices (FEC, CSV or XLSX) without importing it: its columns, a sample, the remembered mapping',
+    z.object({ source: letteringSourceSchema }).strict(),
+    importPreviewSchema,
+  ),
+  'lettering.import': command(
+    'Import formal invoices from a FEC, CSV or XLSX file; the whole file or nothing (lettering_file_invalid lists the rows)',
+    z.object({ source: letteringSourceSchema, mapping: columnMappingSchema.optional() }).strict(),
+    z.object({
+      importId: z.number().int(),
+      format: importFormatSchema,
+      encoding: z.string().nullable(),
+      invoices: z.number().int(),
+      /** Invoices already imported from an earlier file (same reference): left as they are. */
+      skipped: z.number().int(),
+      lines: z.number().int(),
+    }),
+  ),
+  'lettering.overview': command(
+    'The unmatched bills and invoices, and the suggestions with their reasons',
+    z.object({}).strict(),
+    z.object({
+      bills: z.array(openBillSchema),
+      invoices: z.array(openInvoiceSchema),
+      suggestions: z.array(suggestionSchema),
+      matchedCount: z.number().int(),
+      ms: z.number().int(),
+    }),
+  ),
+  'lettering.match': command(
+    'Match bills with invoices (a suggestion accepted, or chosen by hand); closes when it balances to the cent or within the tolerance',
+    z
+      .object({
+        bills: z.array(allocationSchema).min(1).max(500),
+        invoices: z.array(allocationSchema).min(1).max(500),
+        toleranceCents: z.number().int().min(0).max(100_000).default(0),
+        rule: z.enum(matchRules).default('manual'),
+      })
+      .strict(),
+    matchViewSchema,
+  ),
+  'lettering.acceptExact': command(
+    'Accept every exact suggestion at once (the others stay to check)',
+    z.object({}).strict(),
+    z.object({ accepted: z.number().int(), bills: z.number().int() }),
+  ),
+  'lettering.unmatch': command(
+    "Undo a match: its items are open again, and the bills' lettering is removed on the shop",
+    z.object({ id: z.number().int().positive(), note: z.string().max(500).default('') }).strict(),
+    z.object({ id: z.number().int() }),
+  ),
+  'lettering.matches': command(
+    'The matches, newest first, optionally those naming a bill, an invoice or a customer',
+    z.object({ search: z.string().max(200).default(''), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    z.object({ matches: z.array(matchViewSchema), total: z.number().int() }),
+  ),
+  'lettering.log': command(
+    'Who matched and unmatched what, and when; newest first',
+    z.object({ limit: z.number().int().min(1).max(5000).default(200) }).strict(),
+    z.array(
+      z.object({
+        at: z.number().int(),
+        who: z.string(),
+        action: z.enum(['import', 'match', 'close', 'unmatch']),
+        matchId: z.number().int().nullable(),
+        detail: z.string(),
+      }),
+    ),
+  ),
+  'lettering.exportXlsx': command(
+    'The lettering (each invoice and the bills it settles) to an XLSX workbook',
+    z.object({ file: z.string().min(1).max(4096), locale: z.enum(['fr', 'en']).default('fr') }).strict(),
+    z.object({ file: z.string(), rows: z.number().int() }),
+  ),
+  'lettering.exportFec': command(
+    'The imported FEC lines back, with EcritureLet and DateLet filled for the matched invoices',
+    z.object({ file: z.string().min(1).max(4096) }).strict(),
+    z.object({ file: z.string(), lines: z.number().int(), lettered: z.number().int() }),
+  ),
+};
+
+export const letteringEvents = {
+  'lettering.changed': event('Invoices were imported, or a match made or undone: the Lettering workspace refreshes', z.object({})),
+};

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { enrolmentDates, extendedEnd } from './enrolment-dates';
+import { parseHandlerParams } from './handler-params';
+import { emailKey, isValidEmail, parsePastedParticipants, participantsFromCustomerData } from './participants';
+
+const DAY = 86_400;
+
+describe('handler parameters', () => {
+  it("reads the plugin's URL-encoded pairs", () => {
+    expect(parseHandlerParams('coursename=EXCEL-BASE&role=student&groupname=Excel+avanc%C3%A9&endtime=%2B90D&empty=&&flag')).toEqual({
+      coursename: 'EXCEL-BASE',
+      role: 'student',
+      groupname: 'Excel avancé',
+      endtime: '+90D',
+      empty: '',
+      flag: '',
+    });
+    expect(parseHandlerParams('bad=%E0%A4%A')).toEqual({ bad: '%E0%A4%A' });
+  });
+});
+
+describe('enrolment dates', () => {
+  const now = 1_796_000_000;
+  it('starts now, ends after +nD, +nH, a duration in days, at a timestamp, or never', () => {
+    expect(enrolmentDates({ endtime: '+90D' }, now)).toEqual({ ok: true, timestart: now, timeend: now + 90 * DAY });
+    expect(enrolmentDates({ endtime: '+12h', starttime: '1800000000' }, now)).toEqual({
+      ok: true,
+      timestart: 1_800_000_000,
+      timeend: 1_800_000_000 + 12 * 3600,
+    });
+    expect(enrolmentDates({ duration: '180' }, now)).toEqual({ ok: true, timestart: now, timeend: now + 180 * DAY });
+    expect(enrolmentDates({ endtime: '1900000000', duration: '3' }, now)).toEqual({ ok: true, timestart: now, timeend: 1_900_000_000 });
+    expect(enrolmentDates({}, now)).toEqual({ ok: true, timestart: now, timeend: 0 });
+    expect(enrolmentDates({ endtime: 'next year' }, now)).toEqual({ ok: false, field: 'endtime', value: 'next year' });
+  });
+
+  it('extends from the later of now and the current end, by days × quantity', () => {
+    expect(extendedEnd(now + 10 * DAY, now, 30, 2)).toBe(now + 70 * DAY);
+    expect(extendedEnd(now - 10 * DAY, now, 30, 1)).toBe(now + 30 * DAY);
+  });
+});
+
+describe('participants', () => {
+  it('reads rows pasted from a spreadsheet: one name cell or two, the email, the role in French or English', () => {
+    const pasted = [
+      'Nom\tCourriel\tRôle',
+      'Hélène Morel\tHelene.Morel@Lumiere.example\tApprenante',
+      'Faure, Camille\tcamille@f.example\ttuteur',
+      'Jean\tDupont\tjean@d.example',
+      'Sans courriel\t\tlearner',
+      'Zoé Roux\tzoe@r.example\tmanager',
+      'A;B;a.b@c.example;T',
+    ].join('\r\n');
+    const read = parsePastedParticipants(pasted);
+    expect(read.participants).toEqual([
+      { firstname: 'Hélène', lastname: 'Morel', email: 'Helene.Morel@Lumiere.example', role: 'learner' },
+      { firstname: 'Camille', lastname: 'Faure', email: 'camille@f.example', role: 'tutor' },
+      { firstname: 'Jean', lastname: 'Dupont', email: 'jean@d.example', role: 'learner' },
+      { firstname: 'A', lastname: 'B', email: 'a.b@c.example', role: 'tutor' },
+    ]);
+    expect(read.skipped).toEqual([
+      { line: 5, reason: 'no_email', text: 'Sans courriel\t\tlearner' },
+      { line: 6, reason: 'unknown_role', text: 'Zoé Roux\tzoe@r.example\tmanager' },
+    ]);
+  });
+
+  it('compares emails without regard to case, and checks them as Moodle does', () => {
+    expect(emailKey(' Helene.Morel@Lumiere.EXAMPLE ')).toBe('helene.morel@lumiere.example');
+    expect(isValidEmail('jeanne.dupont@@beta.example')).toBe(false);
+    expect(isValidEmail("o'brien+tag@example.co.uk")).toBe(true);
+  });
+
+  it("reads the session's participants from the line's customer data", () => {
+    const data = JSON.stringify({
+      learners: [{ firstname: 'A', lastname: 'B', email: 'a@b.example' }],
+      tutors: [{ firstname: 'T', lastname: 'U', email: 't@u.example' }],
+    });
+    expect(participantsFromCustomerData(data).map((p) => [p.email, p.role])).toEqual([
+      ['a@b.example', 'learner'],
+      ['t@u.example', 'tutor'],
+    ]);
+    expect(participantsFromCustomerData('not json')).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
+import { insertBill, insertCustomer } from '../../main/production/production-site.test-support';
+import { createUser } from '../sim/lib/users';
+import type { SimulatedSite } from '../sim/start-simulated-site';
+import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
+import { HandlersPage } from './pages/handlers-page';
+
+let fixture: ConnectedApp;
+let sim: SimulatedSite;
+let app: BrowserMode;
+let page: Page;
+const db = () => app.core.services.activeSite().db;
+const BILL = 950_101;
+const CUSTOMER = 950_001;
+
+beforeAll(async () => {
+  fixture = await startConnectedApp('production', 30);
+  ({ sim, app, page } = fixture);
+}, 90_000);
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail') await fixture.keepFailure(test.task.name);
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+/** Runs a sync through the contract, after the one adding the profile started has ended. */
+async function syncNow(): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const result = await app.core.dispatch('sync.start', {}, { transport: 'internal' });
+        return result.ok ? (result.value as { outcome: string }).outcome : result.error.code;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('done');
+}
+
+describe('Run handler from a bill', () => {
+  it('sets up a session with pasted participants, reusing an account whose email differs in case', async () => {
+    // A company's order of 6 seats, bought with 2 named learners; the other 4 are pasted at production time.
+    // Written a little in the past so the shop serves it at once (it settles changes for five seconds).
+    const stamp = Math.floor(Date.now() / 1000) - 10;
+    insertCustomer(sim, stamp, { id: CUSTOMER, organisation: 'Lumière SARL', email: 'achats@lumiere.example' });
+    const bought = [
+      { firstname: 'Zoë', lastname: 'Lefèvre', email: 'zoe.lefevre@lumiere.example' },
+      { firstname: 'Benoît', lastname: 'Roux', email: 'benoit.roux@lumiere.example' },
+    ];
+    insertBill(sim, stamp, BILL, CUSTOMER, [
+      { code: 'SESSION-EXCEL', quantity: 6, customerdata: JSON.stringify({ learners: bought, tutors: [] }) },
+    ]);
+    // Someone who already has an account, under an email in other letters' case.
+    const existing = sim.site.transaction(() =>
+      createUser(
+        sim.site,
+        {
+          auth: 'manual',
+          confirmed: 1,
+          mnethostid: 1,
+          username: 'h.morel',
+          firstname: 'Hélène',
+          lastname: 'Morel',
+          email: 'Helene.Morel@Lumiere.example',
+        },
+        null,
+      ),
+    );
+    await syncNow();
+    expect(db().prepare('SELECT count(*) FROM bill_item WHERE billid = ?').pluck().get(BILL)).toBe(1);
+
+    // From the bill: "Run handler".
+    await page.goto(`${new URL(page.url()).origin}/#/bills/${BILL}`);
+    await page.getByRole('complementary').getByRole('link', { name: 'Run handler' }).click();
+    const handlers = new HandlersPage(page);
+    await expect.poll(() => handlers.participantRows().count(), { timeout: 15_000 }).toBe(2);
+
+    // Rows copied from a spreadsheet: name, email, role, separated by tabs.
+    await handlers
+      .pasteArea()
+      .fill(
+        [
+          'Nom\tCourriel\tRôle',
+          'Hélène Morel\thelene.morel@lumiere.example\tapprenant',
+          'Inès Bernard\tines.bernard@lumiere.example\tlearner',
+          'Noël Garnier\tnoel.garnier@lumiere.example\tlearner',
+          'Camille Faure\tcamille.faure@formateurs.example\ttuteur',
+        ].join('\n'),
+      );
+    await handlers.addPasted().click();
+    await expect.poll(() => handlers.participantRows().count()).toBe(6);
+
+    await handlers.showPlan().click();
+    await expect.poll(() => handlers.accounts().getByRole('row').count(), { timeout: 15_000 }).toBe(7);
+    await expect
+      .poll(() => handlers.accountRow('helene.morel@lumiere.example').textContent())
+      .toContain('Same email in another case (Helene.Morel@Lumiere.example)');
+    await expect
+      .poll(() => handlers.accountRow('camille.faure@formateurs.example').textContent())
+      .toContain('To create (camille.faure@formateurs.example)');
+    await handlers.accounts().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'handlers-plan.png') });
+
+    await handlers.run().click();
+    await expect
+      .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+      .toContain('Done: 5 accounts created, 6 enrolments, 1 groups, 6 group members');
+    await expect
+      .poll(() =>
+        handlers
+          .log()
+          .getByText(/· done ·/)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+
+    // The site: one account per email whatever the case, the bill's group, six enrolments in the course.
+    const count = (sql: string, ...params: (string | number)[]) =>
+      sim.db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number;
+    expect(count("SELECT count(*) FROM mdl_user WHERE lower(email) LIKE '%@lumiere.example'")).toBe(5);
+    expect(count("SELECT count(*) FROM mdl_user WHERE lower(email) = 'helene.morel@lumiere.example'")).toBe(1);
+    const course = count("SELECT id FROM mdl_course WHERE shortname = 'EXCEL-BASE'");
+    const group = sim.db
+      .prepare('SELECT id, name FROM mdl_groups WHERE courseid = ? AND idnumber = ?')
+      .get(course, `shop-bill-${BILL}`) as { id: number; name: string };
+    expect(group.name).toBe(`Lumière SARL #${BILL}`);
+    const members = sim.db
+      .prepare('SELECT lower(u.email) AS email FROM mdl_groups_members m JOIN mdl_user u ON u.id = m.userid WHERE m.groupid = ? ORDER BY 1')
+      .pluck()
+      .all(group.id);
+    expect(members).toEqual([
+      'benoit.roux@lumiere.example',
+      'camille.faure@formateurs.example',
+      'helene.morel@lumiere.example',
+      'ines.bernard@lumiere.example',
+      'noel.garnier@lumiere.example',
+      'zoe.lefevre@lumiere.example',
+    ]);
+    const roles = sim.db
+      .prepare(
+        `SELECT lower(u.email) AS email, r.shortname AS role FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid JOIN mdl_user u ON u.id = ue.userid
+         JOIN mdl_context c ON c.contextlevel = 50 AND c.instanceid = e.courseid JOIN mdl_role_assignments ra ON ra.userid = u.id AND ra.contextid = c.id
+         JOIN mdl_role r ON r.id = ra.roleid WHERE e.courseid = ? AND u.id IN (SELECT userid FROM mdl_groups_members WHERE groupid = ?) ORDER BY 1`,
+      )
+      .all(course, group.id) as { email: string; role: string }[];
+    expect(roles).toHaveLength(6);
+    expect(roles.filter((r) => r.role === 'teacher').map((r) => r.email)).toEqual(['camille.faure@formateurs.example']);
+    expect(
+      count(
+        'SELECT count(*) FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE ue.userid = ? AND e.courseid = ?',
+        existing,
+        course,
+      ),
+    ).toBe(1);
+    await handlers.status().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'handlers-done.png') });
+  }, 120_000);
+});
