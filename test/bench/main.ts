@@ -1,21 +1,17 @@
-import { exportsBench } from './exports-bench';
-import { handlersBench } from './handlers-bench';
-import { letteringBench } from './lettering-bench';
-import { moodleBench } from './moodle-bench';
-import { syncBench } from './sync-bench';
-import { uiBench } from './ui-bench';
+type Suite = (bills: number) => Promise<void>;
 
 /**
  * `npm run bench -- <suite> [--bills N]`. Benchmarks print figures; they never pass or fail on a stopwatch.
- * Suites: moodle (demo generator and simulated site), sync (issue: sync engine), exports (issue: exports).
+ * Each suite's module is loaded only when it runs: memory figures are the process's high-water mark, and
+ * another suite's modules (Playwright alone adds about 100 MiB) would count in them.
  */
-const SUITES: Record<string, (bills: number) => Promise<void>> = {
-  moodle: moodleBench,
-  sync: syncBench,
-  ui: uiBench,
-  exports: exportsBench,
-  handlers: handlersBench,
-  lettering: letteringBench,
+const SUITES: Record<string, () => Promise<Suite>> = {
+  moodle: async () => (await import('./moodle-bench')).moodleBench,
+  sync: async () => (await import('./sync-bench')).syncBench,
+  ui: async () => (await import('./ui-bench')).uiBench,
+  exports: async () => (await import('./exports-bench')).exportsBench,
+  handlers: async () => (await import('./handlers-bench')).handlersBench,
+  lettering: async () => (await import('./lettering-bench')).letteringBench,
 };
 
 async function main(): Promise<void> {
@@ -25,9 +21,10 @@ async function main(): Promise<void> {
   const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--bills');
   const chosen = names.length ? names : Object.keys(SUITES);
   for (const name of chosen) {
-    const suite = SUITES[name];
-    if (!suite) throw new Error(`Unknown suite ${name}; choose from: ${Object.keys(SUITES).join(', ')}`);
+    const load = SUITES[name];
+    if (!load) throw new Error(`Unknown suite ${name}; choose from: ${Object.keys(SUITES).join(', ')}`);
     console.log(`\n== ${name} on ${process.version}`);
+    const suite = await load();
     await suite(bills);
   }
 }
