@@ -105,15 +105,19 @@ describe('parseFec', () => {
     lines[4] = lines[4]!.replace('|0,29|', '|0,2x9|'); // an amount that is not one
     lines[8] = lines[8]!.replace(/\|20250320\|/, '|20250231|'); // no 31 February
     const parsed = parseFec(utf8(lines.join('\r\n')));
-    expect(parsed.problems.map((p) => [p.line, p.code, p.column ?? null])).toEqual(
+    expect(parsed.problems.map((p) => [p.line, p.code, 'column' in p.params ? p.params.column : null])).toEqual(
       expect.arrayContaining([
         [3, 'columns', null],
         [5, 'amount', 'Debit'],
         [9, 'date', 'EcritureDate'],
       ]),
     );
-    expect(parsed.problems.find((p) => p.code === 'columns')).toMatchObject({ expected: 18, found: 17 });
-    expect(parsed.problems.find((p) => p.code === 'amount')!.message).toContain('Line 5');
+    expect(parsed.problems.find((p) => p.code === 'columns')).toMatchObject({ params: { expected: 18, found: 17, separator: 'pipe' } });
+    // The parameters let the window word it per language; the English message is for the CLI and the log.
+    expect(parsed.problems.find((p) => p.code === 'amount')).toMatchObject({
+      params: { column: 'Debit', value: '0,2x9' },
+      message: 'Line 5: Debit "0,2x9" is not an amount such as 1250,00.',
+    });
     // The caller imports nothing when there is any problem; the lines it names are exactly the wrong ones.
     expect(new Set(parsed.problems.map((p) => p.line)).has(2)).toBe(false);
   });
@@ -122,14 +126,17 @@ describe('parseFec', () => {
     const lines = fecText(INVOICES).split('\r\n');
     lines[3] = lines[3]!.replace(/\|0,00\|(\d+,\d\d)\|/, (_m, credit: string) => `|0,00|${credit === '1041,67' ? '1041,66' : '0,01'}|`);
     const parsed = parseFec(utf8(lines.join('\r\n')));
-    expect(parsed.problems).toEqual([expect.objectContaining({ line: 2, code: 'unbalanced' })]);
+    expect(parsed.problems).toEqual([
+      // The VAT line's 208,33 became 0,01: debits exceed credits by 208,32.
+      expect.objectContaining({ line: 2, code: 'unbalanced', params: { journal: 'VT', entry: 'VT000001', differenceCents: 20832 } }),
+    ]);
   });
 
   it('refuses a file in a wrong encoding: UTF-16, or UTF-8 mixed with ISO-8859-1, with the lines concerned', () => {
     const text = fecText(INVOICES);
     const utf16 = new Uint8Array(Buffer.from(text, 'utf16le'));
     const binary = parseFec(utf16);
-    expect(binary.problems[0]).toMatchObject({ code: 'encoding', line: 1 });
+    expect(binary.problems[0]).toMatchObject({ code: 'encoding', line: 1, params: { reason: 'binary' } });
     expect(binary.invoices).toEqual([]);
 
     const lines = text.split('\r\n');
@@ -147,7 +154,7 @@ describe('parseFec', () => {
     const swapped = FEC_HEADER.replace('Debit|Credit', 'Credit|Debit');
     const parsed = parseFec(utf8(fecText(INVOICES).replace(FEC_HEADER, swapped)));
     expect(parsed.problems).toEqual([expect.objectContaining({ line: 1, code: 'header' })]);
-    expect(parseFec(utf8('a;b;c\r\n1;2;3')).problems[0]).toMatchObject({ line: 1, code: 'header', found: 1 });
+    expect(parseFec(utf8('a;b;c\r\n1;2;3')).problems[0]).toMatchObject({ line: 1, code: 'header', params: { found: 1 } });
   });
 
   it('takes the amount in the invoice currency from Montantdevise and Idevise', () => {

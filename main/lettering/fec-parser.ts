@@ -1,7 +1,8 @@
 import type { ImportProblem } from '../../shared/contract/lettering';
 import { decimalToCents } from '../../shared/lettering/decimal-cents';
 import { FEC, FEC_COLUMNS, fecDate } from './fec-format';
-import { problem, type ImportedInvoice, type ParsedFile } from './imported-invoice';
+import type { ImportedInvoice, ParsedFile } from './imported-invoice';
+import { problem } from './import-problem';
 import { decodeText } from './text-decoding';
 
 /** Past this many problems the report stops listing: the file is wrong as a whole. */
@@ -20,13 +21,10 @@ export const MAX_REFERENCE = 64;
 export function parseFec(bytes: Uint8Array): ParsedFile {
   const decoded = decodeText(bytes);
   if ('badLines' in decoded) {
-    const what =
-      decoded.reason === 'binary'
-        ? 'NUL bytes: this is not a text file in UTF-8 or ISO-8859-1 (UTF-16?). Export the FEC again in UTF-8 or ISO-8859-1.'
-        : 'characters that are not UTF-8 in a UTF-8 file (two encodings mixed). Export the FEC again in one encoding.';
+    const reason = decoded.reason;
     return empty(
       null,
-      decoded.badLines.map((line) => problem({ line, code: 'encoding' }, what)),
+      decoded.badLines.map((line) => problem({ line, code: 'encoding', params: { reason } })),
     );
   }
   const physical = decoded.text.split(/\r?\n/);
@@ -41,12 +39,7 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
   };
   const names = fieldsOf(header).map((n) => n.trim());
   if (names.length !== FEC_COLUMNS.length || names.some((n, i) => n.toLowerCase() !== FEC_COLUMNS[i]!.toLowerCase())) {
-    return empty(decoded.encoding, [
-      problem(
-        { line: 1, code: 'header', expected: FEC_COLUMNS.length, found: names.length },
-        `the header must name the ${FEC_COLUMNS.length} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}), separated by tabs or pipes.`,
-      ),
-    ]);
+    return empty(decoded.encoding, [problem({ line: 1, code: 'header', params: { expected: FEC_COLUMNS.length, found: names.length } })]);
   }
 
   const problems: ImportProblem[] = [];
@@ -69,10 +62,11 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     const fields = fieldsOf(text);
     if (fields.length !== FEC_COLUMNS.length) {
       report(
-        problem(
-          { line, code: 'columns', expected: FEC_COLUMNS.length, found: fields.length },
-          `${fields.length} columns, ${FEC_COLUMNS.length} expected (separator "${separator === '\t' ? 'tab' : '|'}").`,
-        ),
+        problem({
+          line,
+          code: 'columns',
+          params: { expected: FEC_COLUMNS.length, found: fields.length, separator: separator === '\t' ? 'tab' : 'pipe' },
+        }),
       );
       broken.add(entryKey(fields));
       continue;
@@ -83,14 +77,9 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     for (const column of ['EcritureDate', 'PieceDate'] as const) dateOf(fields, column, line, report, true);
     for (const column of ['DateLet', 'ValidDate'] as const) dateOf(fields, column, line, report, false);
     if (fields[FEC.Montantdevise]!.trim() !== '' && decimalToCents(fields[FEC.Montantdevise]!) === null)
-      report(
-        problem(
-          { line, code: 'amount', column: 'Montantdevise', value: fields[FEC.Montantdevise]! },
-          `Montantdevise "${fields[FEC.Montantdevise]}" is not an amount such as 1250,00.`,
-        ),
-      );
+      report(problem({ line, code: 'amount', params: { column: 'Montantdevise', value: fields[FEC.Montantdevise]! } }));
     for (const column of ['JournalCode', 'EcritureNum', 'CompteNum'] as const) {
-      if (fields[FEC[column]]!.trim() === '') report(problem({ line, code: 'required', column }, `${column} is empty.`));
+      if (fields[FEC[column]]!.trim() === '') report(problem({ line, code: 'required', params: { column, field: null } }));
     }
     const key = entryKey(fields);
     if (debit === null || credit === null) {
@@ -103,7 +92,7 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     entry.rows.push({ line, fields, debit, credit });
     entries.set(key, entry);
   }
-  if (rows.length === 0 && problems.length === 0) report(problem({ line: 1, code: 'empty' }, 'the file has a header but no entry.'));
+  if (rows.length === 0 && problems.length === 0) report(problem({ line: 1, code: 'empty', params: { headerOnly: true } }));
 
   const invoices = new Map<string, ImportedInvoice>();
   for (const [key, entry] of entries) {
@@ -111,10 +100,11 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     if (entry.debit !== entry.credit) {
       const [journal, num] = key.split('\u0000');
       report(
-        problem(
-          { line: entry.first, code: 'unbalanced', found: entry.debit - entry.credit },
-          `entry ${num} of journal ${journal} is not balanced (debits and credits differ by ${Math.abs(entry.debit - entry.credit)} cents).`,
-        ),
+        problem({
+          line: entry.first,
+          code: 'unbalanced',
+          params: { journal: journal ?? '', entry: num ?? '', differenceCents: entry.debit - entry.credit },
+        }),
       );
       continue;
     }
@@ -124,21 +114,11 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
       const f = row.fields;
       const reference = f[FEC.PieceRef]!.trim();
       if (reference === '') {
-        report(
-          problem(
-            { line: row.line, code: 'required', column: 'PieceRef' },
-            'a customer-account line without PieceRef (the invoice number).',
-          ),
-        );
+        report(problem({ line: row.line, code: 'required', params: { column: 'PieceRef', field: 'reference' } }));
         continue;
       }
       if (reference.length > MAX_REFERENCE) {
-        report(
-          problem(
-            { line: row.line, code: 'tooLong', column: 'PieceRef', value: reference },
-            `PieceRef "${reference}" is longer than ${MAX_REFERENCE} characters, the most the shop keeps as a bill's lettering.`,
-          ),
-        );
+        report(problem({ line: row.line, code: 'tooLong', params: { column: 'PieceRef', value: reference, max: MAX_REFERENCE } }));
         continue;
       }
       const signed = row.debit - row.credit;
@@ -187,7 +167,7 @@ function amountOf(fields: string[], column: 'Debit' | 'Credit', line: number, re
   if (text.trim() === '') return 0;
   const cents = decimalToCents(text);
   if (cents === null) {
-    report(problem({ line, code: 'amount', column, value: text }, `${column} "${text}" is not an amount such as 1250,00.`));
+    report(problem({ line, code: 'amount', params: { column, value: text } }));
     return null;
   }
   return cents;
@@ -202,6 +182,5 @@ function dateOf(
 ): void {
   const text = fields[FEC[column]]!;
   if (!required && text.trim() === '') return;
-  if (fecDate(text) === null)
-    report(problem({ line, code: 'date', column, value: text }, `${column} "${text}" is not a date written YYYYMMDD.`));
+  if (fecDate(text) === null) report(problem({ line, code: 'date', params: { column, value: text, formats: 'fec' } }));
 }

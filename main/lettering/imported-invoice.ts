@@ -25,7 +25,3 @@ export interface ParsedFile {
   /** Lines read, header excluded. */
   lineCount: number;
 }
-
-export function problem(p: Omit<ImportProblem, 'message'>, message: string): ImportProblem {
-  return { ...p, message: `Line ${p.line}: ${message}` };
-}

@@ -7,6 +7,7 @@ import { parseCsv } from './csv-parser';
 import { FEC_COLUMNS } from './fec-format';
 import { parseFec } from './fec-parser';
 import type { ParsedFile } from './imported-invoice';
+import { problem } from './import-problem';
 import { writeLog } from './lettering-log';
 import { guessMapping, invoicesFromRows, sourceKeyOf, type TabularRow } from './tabular-invoices';
 import { decodeText } from './text-decoding';
@@ -54,11 +55,7 @@ async function tabularRows(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<{
   if ('badLines' in decoded) {
     throw fileProblem(
       'This file mixes encodings or is not text. Save it again as CSV in UTF-8.',
-      decoded.badLines.map((line) => ({
-        line,
-        code: 'encoding' as const,
-        message: `Line ${line}: characters that are not in the file's encoding.`,
-      })),
+      decoded.badLines.map((line) => problem({ line, code: 'encoding', params: { reason: decoded.reason } })),
     );
   }
   return { rows: parseCsv(decoded.text).rows, encoding: decoded.encoding };
@@ -132,7 +129,7 @@ export async function importInvoices(
     mapping = input.mapping ?? rememberedMapping(db, sourceKey) ?? guessMapping(rows[0]?.cells ?? []);
     if (!mapping)
       throw fileProblem('Say which columns hold the invoice number, date, customer and amount: no mapping is known for this file.', [
-        { line: 1, code: 'mapping', message: 'Line 1: no column mapping for these headers.' },
+        problem({ line: 1, code: 'mapping', params: { reason: 'none' } }),
       ]);
     parsed = invoicesFromRows(rows, mapping, encoding);
   }
@@ -191,13 +188,14 @@ export async function importInvoices(
         'INSERT INTO lettering_mapping (source_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
       ).run(sourceKey, JSON.stringify(mapping), now);
     }
-    writeLog(
-      db,
-      who,
-      'import',
-      null,
-      `${name}: ${added} invoices imported, ${skipped} already known (${format.toUpperCase()}${parsed.encoding ? `, ${parsed.encoding}` : ''})`,
-    );
+    writeLog(db, who, null, {
+      action: 'import',
+      file: name,
+      format,
+      encoding: parsed.encoding,
+      invoices: added,
+      skipped,
+    });
     return { importId, format, encoding: parsed.encoding, invoices: added, skipped, lines: parsed.lineCount };
   })();
 }

@@ -68,7 +68,9 @@ describe('importing invoices', () => {
     lines[4] = lines[4]!.replace(/\|[\d]+,\d\d\|0,00\|/, '|12.345,6|0,00|');
     const error = await refusal(() => importInvoices(cache.db, { source: source('fec.txt', lines.join('\r\n')) }, WHO));
     expect(error.code).toBe('lettering_file_invalid');
-    expect(error.details?.['problems']).toEqual([expect.objectContaining({ line: 5, code: 'amount', column: 'Debit' })]);
+    expect(error.details?.['problems']).toEqual([
+      expect.objectContaining({ line: 5, code: 'amount', params: { column: 'Debit', value: '12.345,6' } }),
+    ]);
     expect(cache.db.prepare('SELECT count(*) FROM lettering_invoice').pluck().get()).toBe(0);
     expect(cache.db.prepare('SELECT count(*) FROM lettering_import').pluck().get()).toBe(0);
   });
@@ -231,7 +233,16 @@ describe('partial, many-to-one and one-to-many, then back to the shop and the ac
     const log = readLog(cache.db, 5);
     expect(log[0]).toMatchObject({ action: 'close', who: WHO, matchId: both });
     expect(log[1]).toMatchObject({ action: 'match', matchId: both });
+    expect(log[1]!.what).toMatchObject({ action: 'match', invoices: [{ reference: 'FA-T-SUM' }] });
     expect(log[1]!.detail).toContain('FA-T-SUM');
+    expect(log[0]!.what).toEqual({
+      action: 'close',
+      currency: 'EUR',
+      differenceCents: 0,
+      toleranceCents: 0,
+      letterings: ['FA-T-SUM/1', 'FA-T-SUM/2'],
+    });
+    expect(log[0]!.detail).toBe('balanced to the cent; lettering FA-T-SUM/1, FA-T-SUM/2');
   });
 
   it('pushes the letterings to the shop, which then holds them', async () => {

@@ -209,16 +209,21 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
     }
   }
   for (const inv of invoices) link.run(matchId, null, inv.id, inv.allocated, '');
-  const what = `bills ${bills.map((b) => `${b.id} (${money(b.allocated, currency)})`).join(', ')} ↔ invoices ${invoices.map((i) => `${i.reference} (${money(i.allocated, currency)})`).join(', ')}; rule ${request.rule}`;
-  writeLog(db, who, 'match', matchId, what);
+  writeLog(db, who, matchId, {
+    action: 'match',
+    currency,
+    rule: request.rule,
+    bills: bills.map((b) => ({ id: b.id, cents: b.allocated })),
+    invoices: invoices.map((i) => ({ reference: i.reference, cents: i.allocated })),
+  });
   if (closed)
-    writeLog(
-      db,
-      who,
-      'close',
-      matchId,
-      `balanced${balance !== 0 ? ` within ${money(Math.abs(balance), currency)} (tolerance ${money(request.toleranceCents, currency)})` : ' to the cent'}; lettering ${[...letterings.values()].join(', ') || 'already on the shop'}`,
-    );
+    writeLog(db, who, matchId, {
+      action: 'close',
+      currency,
+      differenceCents: balance,
+      toleranceCents: request.toleranceCents,
+      letterings: [...letterings.values()],
+    });
   return matchId;
 }
 
@@ -294,13 +299,7 @@ export function unmatch(db: Db, id: number, note: string, who: string): number[]
     }
     const now = Math.floor(Date.now() / 1000);
     db.prepare("UPDATE lettering_match SET state = 'undone', undone_at = ?, undone_by = ? WHERE id = ?").run(now, who, id);
-    writeLog(
-      db,
-      who,
-      'unmatch',
-      id,
-      `match ${matchCode(id)} undone${links.length ? `; lettering ${links.map((l) => l.lettering).join(', ')} removed` : ''}${note ? `: ${note}` : ''}`,
-    );
+    writeLog(db, who, id, { action: 'unmatch', code: matchCode(id), letterings: links.map((l) => l.lettering), note });
     return links.map((l) => l.billId);
   })();
 }

@@ -3,7 +3,8 @@ import { foldText } from '../../shared/lettering/customer-key';
 import { decimalToCents } from '../../shared/lettering/decimal-cents';
 import { fecDate } from './fec-format';
 import { MAX_REFERENCE } from './fec-parser';
-import { problem, type ImportedInvoice, type ParsedFile } from './imported-invoice';
+import type { ImportedInvoice, ParsedFile } from './imported-invoice';
+import { problem } from './import-problem';
 
 export type TabularRow = { line: number; cells: string[] };
 
@@ -51,19 +52,20 @@ export function invoicesFromRows(rows: readonly TabularRow[], mapping: ColumnMap
   const problems: ImportProblem[] = [];
   const header = rows[0];
   if (!header)
-    return { encoding, invoices: [], problems: [problem({ line: 1, code: 'empty' }, 'the file is empty.')], rows: [], lineCount: 0 };
+    return {
+      encoding,
+      invoices: [],
+      problems: [problem({ line: 1, code: 'empty', params: { headerOnly: false } })],
+      rows: [],
+      lineCount: 0,
+    };
   const width = header.cells.length;
   const outside = Object.entries(mapping).filter(([, col]) => col !== undefined && col >= width);
   if (outside.length > 0 || (mapping.amount === undefined && mapping.debit === undefined && mapping.credit === undefined)) {
     return {
       encoding,
       invoices: [],
-      problems: [
-        problem(
-          { line: header.line, code: 'mapping' },
-          'the column mapping does not fit this file: choose the reference, date, customer and amount (or debit and credit) columns.',
-        ),
-      ],
+      problems: [problem({ line: header.line, code: 'mapping', params: { reason: 'misfit' } })],
       rows: [],
       lineCount: 0,
     };
@@ -75,32 +77,17 @@ export function invoicesFromRows(rows: readonly TabularRow[], mapping: ColumnMap
     const at = (col: number | undefined) => (col === undefined ? '' : (cells[col] ?? '').trim());
     const name = (col: number) => header.cells[col] ?? `#${col + 1}`;
     if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
-      problems.push(
-        problem(
-          { line, code: 'columns', expected: width, found: cells.length },
-          `${cells.length} columns, ${width} expected (as in the header).`,
-        ),
-      );
+      problems.push(problem({ line, code: 'columns', params: { expected: width, found: cells.length, separator: null } }));
       continue;
     }
     const reference = at(mapping.reference);
     if (reference === '')
-      problems.push(
-        problem({ line, code: 'required', column: name(mapping.reference) }, `${name(mapping.reference)} (the invoice number) is empty.`),
-      );
+      problems.push(problem({ line, code: 'required', params: { column: name(mapping.reference), field: 'reference' } }));
     const date = tabularDate(at(mapping.date));
     if (date === null)
-      problems.push(
-        problem(
-          { line, code: 'date', column: name(mapping.date), value: at(mapping.date) },
-          `${name(mapping.date)} "${at(mapping.date)}" is not a date (YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).`,
-        ),
-      );
+      problems.push(problem({ line, code: 'date', params: { column: name(mapping.date), value: at(mapping.date), formats: 'tabular' } }));
     const customer = at(mapping.customer);
-    if (customer === '')
-      problems.push(
-        problem({ line, code: 'required', column: name(mapping.customer) }, `${name(mapping.customer)} (the customer) is empty.`),
-      );
+    if (customer === '') problems.push(problem({ line, code: 'required', params: { column: name(mapping.customer), field: 'customer' } }));
     let cents: number | null = 0;
     for (const [col, sign] of [
       [mapping.amount, 1],
@@ -112,23 +99,14 @@ export function invoicesFromRows(rows: readonly TabularRow[], mapping: ColumnMap
       if (text === '' && col !== mapping.amount) continue;
       const value = decimalToCents(text.replace(/[€$£]|EUR|USD|GBP|CHF/g, ''), { thousands: true });
       if (value === null) {
-        problems.push(
-          problem({ line, code: 'amount', column: name(col), value: text }, `${name(col)} "${text}" is not an amount such as 1 250,00.`),
-        );
+        problems.push(problem({ line, code: 'amount', params: { column: name(col), value: text } }));
         cents = null;
       } else if (cents !== null) cents += sign * value;
     }
     if (reference.length > MAX_REFERENCE)
-      problems.push(
-        problem(
-          { line, code: 'tooLong', column: name(mapping.reference), value: reference },
-          `${name(mapping.reference)} "${reference}" is longer than ${MAX_REFERENCE} characters, the most the shop keeps as a bill's lettering.`,
-        ),
-      );
+      problems.push(problem({ line, code: 'tooLong', params: { column: name(mapping.reference), value: reference, max: MAX_REFERENCE } }));
     if (reference !== '' && seen.has(reference)) {
-      problems.push(
-        problem({ line, code: 'duplicate', value: reference }, `invoice ${reference} is already on line ${seen.get(reference)}.`),
-      );
+      problems.push(problem({ line, code: 'duplicate', params: { reference, firstLine: seen.get(reference)! } }));
       continue;
     }
     seen.set(reference, line);
@@ -145,6 +123,6 @@ export function invoicesFromRows(rows: readonly TabularRow[], mapping: ColumnMap
       lines: [line],
     });
   }
-  if (rows.length === 1) problems.push(problem({ line: header.line, code: 'empty' }, 'the file has a header but no invoice.'));
+  if (rows.length === 1) problems.push(problem({ line: header.line, code: 'empty', params: { headerOnly: true } }));
   return { encoding, invoices, problems: problems.slice(0, 500), rows: [], lineCount: rows.length - 1 };
 }

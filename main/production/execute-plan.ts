@@ -170,13 +170,20 @@ async function diagnose(
       case 'enrolments':
       case 'roles': {
         if (base.code === 'wsnoinstance') {
-          const course = Number(items[0]!['courseid'] ?? items[0]!['instanceid']);
-          return {
-            ...site(
-              `Manual enrolment is disabled (or missing) in course ${course}: enable it in the course's enrolment methods, then run again.`,
+          // Moodle's answer names the course only in its message, which the client does not keep, and a batch
+          // can hold two courses (the target and the support course): name every course of the batch.
+          const courses = [
+            ...new Set(
+              batch.map((entry, index) => {
+                const id = Number(items[index]!['courseid'] ?? items[index]!['instanceid']);
+                return entry.course ? `${entry.course} (id ${id})` : `${id}`;
+              }),
             ),
-            who: null,
-          };
+          ];
+          const where = courses.length === 1 ? `course ${courses[0]}` : `one of the courses ${courses.join(', ')}`;
+          return site(
+            `Manual enrolment is disabled (or missing) in ${where}: enable it in the course's enrolment methods, then run again.`,
+          );
         }
         const ids = [...new Set(items.map((item) => Number(item['userid'])))];
         const present = new Set((await usersById(moodle, ids)).map((u) => u.id));

@@ -8,6 +8,7 @@ import { teachRole } from './production-store';
 let site: ProductionSite;
 const BUYER = 910_001;
 const HOLDER = 910_002;
+const NEWCOMER = 910_003;
 let holderUser = 0;
 
 beforeAll(async () => {
@@ -21,6 +22,8 @@ beforeAll(async () => {
     { code: 'STUDENTPLUS-SITE', quantity: 1, customerdata: JSON.stringify({ foruser: 'NOEL.ROUX@delta.example' }) },
   ]);
   site.addBill(910_104, BUYER, [{ code: 'WORD-PRO', quantity: 1 }]);
+  site.addCustomer({ id: NEWCOMER, firstname: 'Lou', lastname: 'Perrin', email: 'lou.perrin@delta.example', organisation: '' });
+  site.addBill(910_105, NEWCOMER, [{ code: 'EXCEL-BASE', quantity: 1 }]);
   await site.sync();
 }, 60_000);
 afterAll(() => site.close());
@@ -146,6 +149,20 @@ describe('enrol one course, then extend it', () => {
         .pluck()
         .get(billItemId),
     ).toBeGreaterThan(4);
+  }, 60_000);
+});
+
+describe('a refused enrolment batch of two courses', () => {
+  it('names the support course too when its manual enrolment is the one disabled', async () => {
+    const billId = 910_105;
+    const billItemId = line(billId);
+    const support = courseId('CUSTOMERSUPPORT');
+    site.sim.db.prepare("UPDATE mdl_enrol SET status = 1 WHERE courseid = ? AND enrol = 'manual'").run(support);
+    const failed = await runProduction(site.deps, { billId, billItemId });
+    site.sim.db.prepare("UPDATE mdl_enrol SET status = 0 WHERE courseid = ? AND enrol = 'manual'").run(support);
+    expect(failed).toMatchObject({ outcome: 'failed', failure: { step: 'enrolments', code: 'wsnoinstance' } });
+    expect(failed.failure?.message).toContain(`CUSTOMERSUPPORT (id ${support})`);
+    expect((await runProduction(site.deps, { billId, billItemId })).outcome).toBe('done');
   }, 60_000);
 });
 

@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/contract';
+import type { RunResult } from '../../shared/contract/production';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
@@ -27,6 +29,7 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
         services.bus.emit('bills.changed', { ids: [input.billId] });
         services.bus.emit('outbox.changed', outboxCounts(d.db));
       }
+      if (result.outcome === 'blocked' || result.outcome === 'failed') throw runRefused(result);
       return result;
     },
     'production.log': ({ billId }) => ({ runs: runLogs(services.activeSite().db, billId) }),
@@ -36,4 +39,27 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
       return { roles: taughtRoles(db) };
     },
   };
+}
+
+/**
+ * A blocked or failed run is an error for the caller, so a nightly script's `production.run` exits non-zero;
+ * the details are the run's whole report (the plan with its problems, the failure with its row, what was made,
+ * the calls), which the window shows as it shows a finished run.
+ */
+export function runRefused(result: RunResult): AppError {
+  const details = { ...result, problems: result.plan.problems.filter((p) => p.blocking) };
+  if (result.outcome === 'blocked')
+    return new AppError(
+      'production_blocked',
+      `Nothing was sent to Moodle: ${details.problems.map((p) => p.message).join(' ')} Fix these problems (the participants, the catalog item's handler parameters or the site), then run the line again.`,
+      details,
+    );
+  const failure = result.failure;
+  const where =
+    failure?.row != null ? ` Row ${failure.row}${failure.who ? ` (${failure.who})` : ''}.` : failure?.who ? ` ${failure.who}.` : '';
+  return new AppError(
+    'production_failed',
+    `Moodle refused ${failure?.function ?? 'a call'} (${failure?.code ?? 'unknown'}) while at step ${failure?.step ?? '?'}:${where} ${failure?.message ?? ''} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.`,
+    details,
+  );
 }

@@ -80,9 +80,13 @@ export function planAccount(
     };
   }
   let username = candidateUsername(person.email);
-  if (facts.usersByUsername[username] || usernamesInBatch.has(username)) {
+  const isTaken = (name: string) => Boolean(facts.usersByUsername[name]) || usernamesInBatch.has(name);
+  if (isTaken(username)) {
     const taken = username;
-    username = `${username}.${suffix}`;
+    // Several emails can give one username (characters Moodle refuses in usernames are dropped): the second
+    // gets the bill's suffix, the next ones a number too, so no two accounts of a batch share a username.
+    username = `${taken}.${suffix}`;
+    for (let n = 2; isTaken(username); n += 1) username = `${taken}.${suffix}-${n}`;
     problems.push(
       problem(
         'username_taken',

@@ -84,6 +84,16 @@ describe('planning a session', () => {
     expect(plan.writeCalls).toBe(3); // role, group, member
   });
 
+  it('gives three emails that make one username three different usernames', () => {
+    const plan = planLine(
+      sessionLine([person(1, 'ab@acme.example'), person(2, 'a+b@acme.example'), person(3, 'a&b@acme.example')], 3),
+      facts(),
+    );
+    expect(plan.problems.filter((p) => p.blocking)).toEqual([]);
+    expect(plan.accounts.map((a) => a.username)).toEqual(['ab@acme.example', 'ab@acme.example.b77', 'ab@acme.example.b77-2']);
+    expect(plan.problems.filter((p) => p.code === 'username_taken').map((p) => p.row)).toEqual([2, 3]);
+  });
+
   it('stops on a missing course, and on a group of that name not keyed on the bill', () => {
     expect(planLine(sessionLine([person(1)], 1), facts({ courses: { 'shortname=EXCEL-BASE': null } })).problems).toContainEqual(
       expect.objectContaining({ code: 'course_missing', blocking: true }),

@@ -12,6 +12,8 @@ export interface StepItem {
   who: string;
   /** The course the item is about, when the function's item does not say it (group members). */
   courseId?: number;
+  /** The course's shortname, to name it when Moodle refuses the batch (enrolments). */
+  course?: string;
   /** The function's item, with references to accounts and groups made earlier in the run still open. */
   item: Record<string, string | number | UserRef | GroupRef>;
 }
@@ -53,6 +55,7 @@ export function writeSteps(plan: Plan): WriteStep[] {
         .map((e) => ({
           row: e.row,
           who: e.who,
+          course: e.course,
           item: { roleid: e.roleId, userid: e.user, courseid: e.courseId, timestart: e.timestart, timeend: e.timeend, suspend: 0 },
         })),
     },

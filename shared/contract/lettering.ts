@@ -43,17 +43,34 @@ export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 export const importFormatSchema = z.enum(['fec', 'csv', 'xlsx']);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
-/** Why a row was refused. The window words each code; `message` is the same in English for scripts. */
-export const importProblemSchema = z.object({
-  line: z.number().int(),
-  code: z.enum(['encoding', 'header', 'columns', 'amount', 'date', 'required', 'tooLong', 'unbalanced', 'duplicate', 'empty', 'mapping']),
-  column: z.string().optional(),
-  value: z.string().optional(),
-  expected: z.number().int().optional(),
-  found: z.number().int().optional(),
-  message: z.string(),
-});
+/**
+ * Why a row was refused: a stable code and its parameters, which the window puts in words in the operator's
+ * language; `message` says the same in English for the CLI and the log.
+ */
+const problemOf = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
+  z.object({ line: z.number().int(), code: z.literal(code), params: z.object(params), message: z.string() });
+export const importProblemSchema = z.discriminatedUnion('code', [
+  /** NUL bytes (UTF-16 or not text), or UTF-8 mixed with another encoding. */
+  problemOf('encoding', { reason: z.enum(['binary', 'mixed']) }),
+  /** The FEC header is not the legal columns in order. */
+  problemOf('header', { expected: z.number().int(), found: z.number().int() }),
+  /** `separator` for a FEC; null when a CSV or sheet row is wider than its header. */
+  problemOf('columns', { expected: z.number().int(), found: z.number().int(), separator: z.enum(['tab', 'pipe']).nullable() }),
+  problemOf('amount', { column: z.string(), value: z.string() }),
+  /** `formats`: YYYYMMDD for a FEC; YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD for a CSV or sheet. */
+  problemOf('date', { column: z.string(), value: z.string(), formats: z.enum(['fec', 'tabular']) }),
+  /** `field` when the column is the invoice number or the customer, null for another FEC column. */
+  problemOf('required', { column: z.string(), field: z.enum(['reference', 'customer']).nullable() }),
+  problemOf('tooLong', { column: z.string(), value: z.string(), max: z.number().int() }),
+  problemOf('unbalanced', { journal: z.string(), entry: z.string(), differenceCents: z.number().int() }),
+  problemOf('duplicate', { reference: z.string(), firstLine: z.number().int() }),
+  /** `headerOnly`: a header and no row; else nothing at all. */
+  problemOf('empty', { headerOnly: z.boolean() }),
+  /** No mapping known for these headers, or one that does not fit the file. */
+  problemOf('mapping', { reason: z.enum(['none', 'misfit']) }),
+]);
 export type ImportProblem = z.infer<typeof importProblemSchema>;
+export type ImportProblemCode = ImportProblem['code'];
 
 export const importPreviewSchema = z.object({
   format: importFormatSchema,
@@ -169,6 +186,36 @@ export const matchViewSchema = z.object({
 });
 export type MatchView = z.infer<typeof matchViewSchema>;
 
+/** What a log entry records, by action: the window words it in the operator's language. */
+export const logWhatSchema = z.discriminatedUnion('action', [
+  z.object({
+    action: z.literal('import'),
+    file: z.string(),
+    format: importFormatSchema,
+    encoding: z.string().nullable(),
+    invoices: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  z.object({
+    action: z.literal('match'),
+    currency: z.string(),
+    rule: z.enum(matchRules),
+    bills: z.array(z.object({ id: z.number().int(), cents: z.number().int() })),
+    invoices: z.array(z.object({ reference: z.string(), cents: z.number().int() })),
+  }),
+  z.object({
+    action: z.literal('close'),
+    currency: z.string(),
+    /** Bills minus invoices; 0 when balanced to the cent. */
+    differenceCents: z.number().int(),
+    toleranceCents: z.number().int(),
+    /** The letterings queued; empty when the shop already had them. */
+    letterings: z.array(z.string()),
+  }),
+  z.object({ action: z.literal('unmatch'), code: z.string(), letterings: z.array(z.string()), note: z.string() }),
+]);
+export type LogWhat = z.infer<typeof logWhatSchema>;
+
 const allocationSchema = z.object({ id: z.number().int().positive(), allocatedCents: z.number().int().optional() }).strict();
 
 export const letteringCommands = {
@@ -237,6 +284,9 @@ export const letteringCommands = {
         who: z.string(),
         action: z.enum(['import', 'match', 'close', 'unmatch']),
         matchId: z.number().int().nullable(),
+        /** What was done, as parameters the window words per language; null for an entry written as text only. */
+        what: logWhatSchema.nullable(),
+        /** The same in English, for the CLI and scripts. */
         detail: z.string(),
       }),
     ),

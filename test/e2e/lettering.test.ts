@@ -133,11 +133,51 @@ describe('the Lettering workspace', () => {
     await page.getByRole('tab', { name: 'Log' }).click();
     const logTable = page.getByRole('table', { name: 'Log' });
     await expect.poll(() => logTable.locator('tbody tr[data-action="unmatch"]').count()).toBe(1);
-    expect(await logTable.locator('tbody tr[data-action="import"]').textContent()).toContain('FEC-ventes.txt');
+    // What was done, worded by the window from the entry's parameters.
+    expect(await logTable.locator('tbody tr[data-action="import"]').textContent()).toContain(
+      'FEC-ventes.txt: 5 invoices imported, 0 already known (FEC, UTF-8)',
+    );
     const log = await app.core.dispatch('lettering.log', { limit: 50 }, { transport: 'internal' });
     expect(log.ok).toBe(true);
     const actions = (log.ok ? (log.value as { action: string; who: string }[]) : []).map((l) => l.action);
     expect(actions.filter((a) => a === 'unmatch')).toHaveLength(1);
     expect(actions.filter((a) => a === 'close')).toHaveLength(5);
+  });
+
+  it('lists thousands of open invoices, drawing only those in view, and the keyboard reaches the last', async () => {
+    const lettering = new LetteringPage(page);
+    // 3,000 invoices of a customer no bill has, at amounts no bill has: all stay open.
+    const many = Array.from({ length: 3000 }, (_, k) => ({
+      reference: `FA-BULK-${String(k + 1).padStart(4, '0')}`,
+      date: '20250310',
+      customer: 'BULK CUSTOMER',
+      account: 'CBULK',
+      label: 'Bulk',
+      amountcents: 9_000_001 + k,
+    }));
+    const file = path.join(dir, 'FEC-bulk.txt');
+    fs.writeFileSync(file, fecText(many));
+    await lettering.importFile(file);
+    await expect.poll(() => lettering.importResult().textContent(), { timeout: 20_000 }).toContain('3,000 invoices imported');
+    await page.keyboard.press('Escape');
+
+    await lettering.tab('Match by hand').click();
+    await lettering.invoiceFilter().fill('FA-BULK');
+    const table = page.getByRole('table', { name: 'Invoices to match' });
+    await expect.poll(() => table.getAttribute('aria-rowcount'), { timeout: 20_000 }).toBe('3001');
+    const drawn = await table.locator('tbody tr[data-invoice]').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(100);
+
+    // End from the first row's checkbox goes to the 3,000th invoice, which can be ticked; the balance follows.
+    await lettering.selectInvoice('FA-BULK-0001').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Select invoice FA-BULK-3000');
+    await page.keyboard.press('Space');
+    await expect.poll(() => lettering.balance().textContent()).toContain(money(9_000_001 + 2999));
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Select invoice FA-BULK-2999');
+    expect(await table.locator('tbody tr[data-invoice]').count()).toBeLessThan(100);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'lettering-many-invoices.png') });
   });
 });

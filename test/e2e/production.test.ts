@@ -161,4 +161,33 @@ describe('Run handler from a bill', () => {
     await handlers.status().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'handlers-done.png') });
   }, 120_000);
+
+  it('shows the report of a run Moodle refused (an error for scripts), then runs again', async () => {
+    // Enrol one course for a buyer without an account; the course's manual enrolment is switched off after the plan.
+    const bill = BILL + 1;
+    const stamp = Math.floor(Date.now() / 1000) - 10;
+    insertCustomer(sim, stamp, { id: CUSTOMER + 1, firstname: 'Léa', lastname: 'Caron', email: 'lea.caron@lumiere.example' });
+    insertBill(sim, stamp, bill, CUSTOMER + 1, [{ code: 'WORD-PRO', quantity: 1 }]);
+    await syncNow();
+    const course = sim.db.prepare("SELECT id FROM mdl_course WHERE shortname = 'WORD-PRO'").pluck().get() as number;
+    const manual = (status: number) =>
+      sim.db.prepare("UPDATE mdl_enrol SET status = ? WHERE courseid = ? AND enrol = 'manual'").run(status, course);
+
+    await page.goto(`${new URL(page.url()).origin}/#/handlers/${bill}`);
+    const handlers = new HandlersPage(page);
+    await handlers.showPlan().click();
+    await expect.poll(() => handlers.accountRow('lea.caron@lumiere.example').count(), { timeout: 15_000 }).toBe(1);
+    manual(1);
+    try {
+      await handlers.run().click();
+      await expect
+        .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+        .toContain('Failed while enrolling: Moodle answered wsnoinstance.');
+      await expect.poll(() => handlers.status().textContent()).toContain('Made before the failure');
+    } finally {
+      manual(0);
+    }
+    await handlers.run().click();
+    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolments');
+  }, 120_000);
 });

@@ -130,6 +130,55 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.dialog.problems': 'Rien n’a été importé. Lignes à corriger\u00a0:',
   'lettering.dialog.problemsMore': '… et {count} autres.',
   'lettering.problem.line': 'Ligne {line}',
+  'lettering.problem.encoding.binary':
+    'octets NUL\u00a0: ce n’est pas un fichier texte en UTF-8 ou ISO-8859-1 (UTF-16\u00a0?). Exportez de nouveau le fichier en UTF-8 ou ISO-8859-1.',
+  'lettering.problem.encoding.mixed':
+    'caractères qui ne sont pas de l’UTF-8 dans un fichier UTF-8 (deux encodages mêlés). Exportez de nouveau le fichier dans un seul encodage.',
+  'lettering.problem.header':
+    'l’en-tête doit nommer les {expected} colonnes du FEC dans l’ordre légal (de JournalCode à Idevise), séparées par des tabulations ou des barres verticales\u00a0; {found} trouvées.',
+  'lettering.problem.columns.tab': '{found} colonnes, {expected} attendues (séparateur tabulation).',
+  'lettering.problem.columns.pipe': '{found} colonnes, {expected} attendues (séparateur |).',
+  'lettering.problem.columns.header': '{found} colonnes, {expected} attendues (comme dans l’en-tête).',
+  'lettering.problem.amount': '{column} «\u00a0{value}\u00a0» n’est pas un montant comme 1250,00.',
+  'lettering.problem.date.fec': '{column} «\u00a0{value}\u00a0» n’est pas une date écrite AAAAMMJJ.',
+  'lettering.problem.date.tabular': '{column} «\u00a0{value}\u00a0» n’est pas une date (AAAA-MM-JJ, JJ/MM/AAAA ou AAAAMMJJ).',
+  'lettering.problem.required': '{column} est vide.',
+  'lettering.problem.required.reference': '{column} (le numéro de facture) est vide.',
+  'lettering.problem.required.customer': '{column} (le client) est vide.',
+  'lettering.problem.tooLong':
+    '{column} «\u00a0{value}\u00a0» dépasse {max} caractères, le plus que la boutique garde comme lettrage d’une proforma.',
+  'lettering.problem.unbalanced':
+    'l’écriture {entry} du journal {journal} n’est pas équilibrée\u00a0: débits et crédits diffèrent de {difference}.',
+  'lettering.problem.duplicate': 'la facture {reference} figure déjà ligne {firstLine}.',
+  'lettering.problem.empty': 'le fichier est vide.',
+  'lettering.problem.empty.headerOnly': 'le fichier a un en-tête mais aucune facture.',
+  'lettering.problem.mapping.none':
+    'aucune correspondance de colonnes n’est connue pour ces en-têtes\u00a0: choisissez les colonnes du numéro, de la date, du client et du montant.',
+  'lettering.problem.mapping.misfit':
+    'la correspondance de colonnes ne convient pas à ce fichier\u00a0: choisissez les colonnes du numéro, de la date, du client et du montant (ou débit et crédit).',
+  'lettering.dialog.refused.one':
+    '{file}\u00a0: une ligne est erronée, donc rien n’a été importé. Corrigez le fichier, puis importez-le de nouveau.',
+  'lettering.dialog.refused':
+    '{file}\u00a0: {count} lignes sont erronées, donc rien n’a été importé. Corrigez le fichier, puis importez-le de nouveau.',
+
+  'lettering.log.what.import': '{file}\u00a0: {invoices} factures importées, {skipped} déjà connues ({format}{encoding})',
+  'lettering.log.what.match': 'proformas {bills} ↔ factures {invoices}\u00a0; règle\u00a0: {rule}',
+  'lettering.log.what.close': 'équilibré au centime\u00a0; lettrage {letterings}',
+  'lettering.log.what.closeWithin': 'équilibré à {difference} près (tolérance {tolerance})\u00a0; lettrage {letterings}',
+  'lettering.log.what.alreadyOnShop': 'déjà sur la boutique',
+  'lettering.log.what.unmatch': 'rapprochement {code} défait',
+  'lettering.log.what.unmatchRemoved': 'rapprochement {code} défait\u00a0; lettrage {letterings} retiré',
+  'lettering.log.what.note': '{what}\u00a0: {note}',
+  'lettering.rule.lettered': 'déjà lettrée sur la boutique',
+  'lettering.rule.reference': 'numéro de transaction',
+  'lettering.rule.amountCustomer': 'montant et client',
+  'lettering.rule.referenceOtherCustomer': 'numéro de transaction, autre client',
+  'lettering.rule.referenceOtherAmount': 'numéro de transaction, autre montant',
+  'lettering.rule.ambiguous': 'ambigu',
+  'lettering.rule.nearAmount': 'montant proche',
+  'lettering.rule.amountOtherCustomer': 'montant, autre client',
+  'lettering.rule.customerBills': 'proformas du client',
+  'lettering.rule.manual': 'à la main',
 
   'lettering.export.title.xlsx': 'Exporter le lettrage en XLSX',
   'lettering.export.title.fec': 'Exporter le FEC avec son lettrage',

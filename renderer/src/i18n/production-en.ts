@@ -128,4 +128,6 @@ export const productionEn = {
   'production.col.detail': 'Detail',
   'error.production_line_not_found': 'This bill line is not in the local data',
   'error.production_running': 'This handler is running already',
+  'error.production_blocked': 'Not run: fix the blocking problems listed, then run again',
+  'error.production_failed': 'Moodle refused part of the run: fix the row named, then run again (what was made is kept)',
 };

@@ -136,4 +136,7 @@ export const productionFr = {
   'production.col.detail': 'Détail',
   'error.production_line_not_found': 'Cette ligne de facture n’est pas dans les données locales',
   'error.production_running': 'Ce gestionnaire est déjà en cours',
+  'error.production_blocked': 'Non lancé\u00a0: corrigez les problèmes bloquants indiqués, puis relancez',
+  'error.production_failed':
+    'Moodle a refusé une partie du lancement\u00a0: corrigez la ligne indiquée, puis relancez (ce qui est fait est conservé)',
 } satisfies Record<keyof typeof productionEn, string>;

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Plan, RunResult } from '../../../../shared/contract/production';
+import { runResultSchema, type Plan, type RunResult } from '../../../../shared/contract/production';
 import type { Participant } from '../../../../shared/production/participants';
 import { useApi } from '../../api/api-context';
 import { useQuery } from '../../api/use-query';
+import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
@@ -175,7 +176,12 @@ function LineProduction({ billId, line, onRan }: LineProps) {
       setResult(ran);
       setPlan(ran.plan);
     } catch (failure) {
-      setError(failure);
+      // A blocked or failed run is refused with its report in the details: shown like any finished run.
+      const report = refusedRun(failure);
+      if (report) {
+        setResult(report);
+        setPlan(report.plan);
+      } else setError(failure);
     } finally {
       setBusy(null);
       onRan();
@@ -237,6 +243,13 @@ function LineProduction({ billId, line, onRan }: LineProps) {
       {plan && <PlanView plan={plan} onDefineRole={(role, id) => void defineRole(role, id)} />}
     </div>
   );
+}
+
+function refusedRun(failure: unknown): RunResult | null {
+  const shape = toAppErrorShape(failure);
+  if (shape.code !== 'production_blocked' && shape.code !== 'production_failed') return null;
+  const report = runResultSchema.safeParse(shape.details);
+  return report.success ? report.data : null;
 }
 
 function RunResultView({ result, stepLabel }: { result: RunResult; stepLabel(step: string): string }) {

@@ -10,6 +10,8 @@ import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
+import { pluralKey } from '../../i18n/plural';
+import { problemLine, problemText } from './problem-text';
 
 const REQUIRED: readonly MappingField[] = ['reference', 'date', 'customer'];
 
@@ -30,7 +32,7 @@ type Done = { invoices: number; skipped: number; lines: number };
  */
 export function ImportDialog({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const api = useApi();
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [source, setSource] = useState<{ name: string; base64: string } | null>(null);
@@ -167,15 +169,24 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               })}
             </p>
           )}
-          {error !== null && <ErrorNotice error={error} />}
+          {error !== null && problems.length === 0 && <ErrorNotice error={error} />}
           {problems.length > 0 && (
             <div className="lettering-problems">
+              {/* The rows refused, worded here in the operator's language (the core's message is English). */}
+              <div className="notice notice-error" role="alert">
+                <p className="notice-title">{t('error.lettering_file_invalid')}</p>
+                <p className="notice-text">
+                  {t(pluralKey(locale, totalProblems, 'lettering.dialog.refused.one', 'lettering.dialog.refused'), {
+                    file: source?.name ?? '',
+                    count: format.number(totalProblems),
+                  })}
+                </p>
+              </div>
               <p>{t('lettering.dialog.problems')}</p>
               <ul aria-label={t('lettering.dialog.problems')}>
                 {problems.map((p, k) => (
-                  <li key={k} data-line={p.line}>
-                    <strong>{t('lettering.problem.line', { line: p.line })}</strong>{' '}
-                    <span lang="en">{p.message.replace(/^Line \d+: /, '')}</span>
+                  <li key={k} data-line={p.line} data-code={p.code}>
+                    <strong>{problemLine(p, t, locale)}</strong> {problemText(p, t, locale)}
                   </li>
                 ))}
               </ul>

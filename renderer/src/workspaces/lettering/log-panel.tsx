@@ -5,11 +5,12 @@ import { useRefreshOn } from '../../api/use-refresh-on';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { matchCode } from '../../../../shared/lettering/match-code';
+import { logWhatText } from './log-text';
 
 /** Who imported, matched and unmatched what, and when: the accountant's audit trail, newest first. */
 export function LogPanel() {
   const api = useApi();
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const load = useCallback(() => api.invoke('lettering.log', { limit: 500 }), [api]);
   const log = useQuery(load);
   useRefreshOn(api, ['lettering.changed'], log.reload, 500);
@@ -37,7 +38,8 @@ export function LogPanel() {
                   <td>{entry.who}</td>
                   <td>{t(`lettering.log.action.${entry.action}`)}</td>
                   <td className="lettering-mono">{entry.matchId === null ? '' : matchCode(entry.matchId)}</td>
-                  <td lang="en">{entry.detail}</td>
+                  {/* An entry written before its parameters were kept has its English text only. */}
+                  {entry.what ? <td>{logWhatText(entry.what, t, locale)}</td> : <td lang="en">{entry.detail}</td>}
                 </tr>
               ))}
             </tbody>

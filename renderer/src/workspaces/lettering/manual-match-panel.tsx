@@ -5,8 +5,10 @@ import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
+import { VirtualTable } from './virtual-table';
 
-const SHOWN = 200;
+/** A row with its second line (transaction id, label), in pixels, before it is measured. */
+const ROW_ESTIMATE = 48;
 
 interface ManualMatchPanelProps {
   bills: readonly OpenBill[];
@@ -242,55 +244,53 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
           {shownBills.length === 0 ? (
             <p className="muted">{t('lettering.empty.bills')}</p>
           ) : (
-            <div className="lettering-scroll">
-              <table className="lettering-table" aria-labelledby={`${id}-bills`}>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('lettering.col.select')}</span>
-                    </th>
-                    <th scope="col">{t('lettering.col.bill')}</th>
-                    <th scope="col">{t('lettering.col.date')}</th>
-                    <th scope="col">{t('lettering.col.customer')}</th>
-                    <th scope="col" className="end">
-                      {t('lettering.col.remaining')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shownBills.slice(0, SHOWN).map((b) => (
-                    <tr
-                      key={b.id}
-                      data-bill={b.id}
-                      className={selectedBills.has(b.id) ? 'selected' : suggestedBills.has(b.id) ? 'suggested' : undefined}
-                    >
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('lettering.select.bill', { id: b.id })}
-                          checked={selectedBills.has(b.id)}
-                          onChange={() => toggle(selectedBills, setSelectedBills, b.id)}
-                        />
-                      </td>
-                      <td>
-                        #{b.id}
-                        {suggestedBills.has(b.id) && <span className="badge">{t('lettering.suggested')}</span>}
-                        <div className="muted lettering-mono">{b.transactionid}</div>
-                      </td>
-                      <td>{format.date(b.emissiondate * 1000)}</td>
-                      <td>
-                        {b.organisation || b.customer}
-                        {b.organisation && <div className="muted">{b.customer}</div>}
-                      </td>
-                      <td className="end">{formatMoney(b.remainingCents, b.currency, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {shownBills.length > SHOWN && (
-                <p className="muted">{t('lettering.capped', { shown: format.number(SHOWN), total: format.number(shownBills.length) })}</p>
+            <VirtualTable
+              rows={shownBills}
+              estimate={ROW_ESTIMATE}
+              labelledBy={`${id}-bills`}
+              head={
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('lettering.col.select')}</span>
+                  </th>
+                  <th scope="col">{t('lettering.col.bill')}</th>
+                  <th scope="col">{t('lettering.col.date')}</th>
+                  <th scope="col">{t('lettering.col.customer')}</th>
+                  <th scope="col" className="end">
+                    {t('lettering.col.remaining')}
+                  </th>
+                </tr>
+              }
+              row={(b, props) => (
+                <tr
+                  key={b.id}
+                  {...props}
+                  data-bill={b.id}
+                  className={selectedBills.has(b.id) ? 'selected' : suggestedBills.has(b.id) ? 'suggested' : undefined}
+                >
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="lettering-select"
+                      aria-label={t('lettering.select.bill', { id: b.id })}
+                      checked={selectedBills.has(b.id)}
+                      onChange={() => toggle(selectedBills, setSelectedBills, b.id)}
+                    />
+                  </td>
+                  <td>
+                    #{b.id}
+                    {suggestedBills.has(b.id) && <span className="badge">{t('lettering.suggested')}</span>}
+                    <div className="muted lettering-mono">{b.transactionid}</div>
+                  </td>
+                  <td>{format.date(b.emissiondate * 1000)}</td>
+                  <td>
+                    {b.organisation || b.customer}
+                    {b.organisation && <div className="muted">{b.customer}</div>}
+                  </td>
+                  <td className="end">{formatMoney(b.remainingCents, b.currency, locale)}</td>
+                </tr>
               )}
-            </div>
+            />
           )}
         </div>
         <div className="lettering-side">
@@ -305,54 +305,50 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
           {shownInvoices.length === 0 ? (
             <p className="muted">{t('lettering.empty.invoices')}</p>
           ) : (
-            <div className="lettering-scroll">
-              <table className="lettering-table" aria-labelledby={`${id}-invoices`}>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('lettering.col.select')}</span>
-                    </th>
-                    <th scope="col">{t('lettering.col.invoice')}</th>
-                    <th scope="col">{t('lettering.col.date')}</th>
-                    <th scope="col">{t('lettering.col.customer')}</th>
-                    <th scope="col" className="end">
-                      {t('lettering.col.remaining')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shownInvoices.slice(0, SHOWN).map((i) => (
-                    <tr
-                      key={i.id}
-                      data-invoice={i.reference}
-                      className={selectedInvoices.has(i.id) ? 'selected' : suggestedInvoices.has(i.id) ? 'suggested' : undefined}
-                    >
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('lettering.select.invoice', { reference: i.reference })}
-                          checked={selectedInvoices.has(i.id)}
-                          onChange={() => toggle(selectedInvoices, setSelectedInvoices, i.id)}
-                        />
-                      </td>
-                      <td>
-                        {i.reference}
-                        {suggestedInvoices.has(i.id) && <span className="badge">{t('lettering.suggested')}</span>}
-                        <div className="muted">{i.label}</div>
-                      </td>
-                      <td>{format.date(i.date * 1000)}</td>
-                      <td>{i.customer}</td>
-                      <td className="end">{formatMoney(i.remainingCents, i.currency, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {shownInvoices.length > SHOWN && (
-                <p className="muted">
-                  {t('lettering.capped', { shown: format.number(SHOWN), total: format.number(shownInvoices.length) })}
-                </p>
+            <VirtualTable
+              rows={shownInvoices}
+              estimate={ROW_ESTIMATE}
+              labelledBy={`${id}-invoices`}
+              head={
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('lettering.col.select')}</span>
+                  </th>
+                  <th scope="col">{t('lettering.col.invoice')}</th>
+                  <th scope="col">{t('lettering.col.date')}</th>
+                  <th scope="col">{t('lettering.col.customer')}</th>
+                  <th scope="col" className="end">
+                    {t('lettering.col.remaining')}
+                  </th>
+                </tr>
+              }
+              row={(i, props) => (
+                <tr
+                  key={i.id}
+                  {...props}
+                  data-invoice={i.reference}
+                  className={selectedInvoices.has(i.id) ? 'selected' : suggestedInvoices.has(i.id) ? 'suggested' : undefined}
+                >
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="lettering-select"
+                      aria-label={t('lettering.select.invoice', { reference: i.reference })}
+                      checked={selectedInvoices.has(i.id)}
+                      onChange={() => toggle(selectedInvoices, setSelectedInvoices, i.id)}
+                    />
+                  </td>
+                  <td>
+                    {i.reference}
+                    {suggestedInvoices.has(i.id) && <span className="badge">{t('lettering.suggested')}</span>}
+                    <div className="muted">{i.label}</div>
+                  </td>
+                  <td>{format.date(i.date * 1000)}</td>
+                  <td>{i.customer}</td>
+                  <td className="end">{formatMoney(i.remainingCents, i.currency, locale)}</td>
+                </tr>
               )}
-            </div>
+            />
           )}
         </div>
       </div>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
 import { formatMoney } from '../../money/money';
 import { useLetteringMatches } from './use-lettering';
+import { VirtualTable } from './virtual-table';
 
 /** The matches, newest first, with where their lettering stands on the shop, and Unmatch. */
 export function MatchedPanel() {
@@ -52,9 +53,12 @@ export function MatchedPanel() {
       {matches.value && list.length === 0 ? (
         <p className="muted">{t('lettering.matched.none')}</p>
       ) : (
-        <div className="lettering-scroll">
-          <table className="lettering-table" aria-label={t('lettering.tab.matched')}>
-            <thead>
+        <>
+          <VirtualTable
+            rows={list}
+            estimate={64}
+            label={t('lettering.tab.matched')}
+            head={
               <tr>
                 <th scope="col">{t('lettering.col.code')}</th>
                 <th scope="col">{t('lettering.col.state')}</th>
@@ -64,60 +68,61 @@ export function MatchedPanel() {
                 <th scope="col">{t('lettering.col.by')}</th>
                 <th scope="col">{t('lettering.col.actions')}</th>
               </tr>
-            </thead>
-            <tbody>
-              {list.map((m) => (
-                <tr key={m.id} data-match={m.code}>
-                  <td className="lettering-mono">{m.code}</td>
-                  <td>
-                    <span className={m.state === 'closed' ? 'badge badge-accent' : 'badge badge-warning'}>
-                      {t(`lettering.state.${m.state}`)}
-                    </span>
-                    {m.balanceCents !== 0 && <div className="muted">{formatMoney(m.balanceCents, m.currency, locale)}</div>}
-                  </td>
-                  <td>
-                    {m.bills.map((b) => (
-                      <div key={b.id}>
-                        #{b.id} · {b.customer} · {formatMoney(b.allocatedCents, m.currency, locale)}
-                        {b.idnumber && <span className="lettering-mono"> → {b.idnumber}</span>}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    {m.invoices.map((i) => (
-                      <div key={i.id}>
-                        {i.reference} · {i.customer} · {formatMoney(i.allocatedCents, m.currency, locale)}
-                      </div>
-                    ))}
-                  </td>
-                  <td data-pushed={m.pushed}>
-                    {t(`lettering.pushed.${m.pushed}`)}
-                    {m.pushedMessage && (
-                      <div className="muted" lang="en">
-                        {m.pushedMessage}
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {format.dateTime(m.createdAt * 1000)}
-                    <div className="muted">{m.createdBy}</div>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-disabled={busy !== null}
-                      aria-label={t('lettering.unmatch.label', { code: m.code })}
-                      onClick={() => void (busy === null && undo(m))}
-                    >
-                      {t('lettering.unmatch')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            }
+            row={(m, props) => (
+              <tr key={m.id} {...props} data-match={m.code}>
+                <td className="lettering-mono">{m.code}</td>
+                <td>
+                  <span className={m.state === 'closed' ? 'badge badge-accent' : 'badge badge-warning'}>
+                    {t(`lettering.state.${m.state}`)}
+                  </span>
+                  {m.balanceCents !== 0 && <div className="muted">{formatMoney(m.balanceCents, m.currency, locale)}</div>}
+                </td>
+                <td>
+                  {m.bills.map((b) => (
+                    <div key={b.id}>
+                      #{b.id} · {b.customer} · {formatMoney(b.allocatedCents, m.currency, locale)}
+                      {b.idnumber && <span className="lettering-mono"> → {b.idnumber}</span>}
+                    </div>
+                  ))}
+                </td>
+                <td>
+                  {m.invoices.map((i) => (
+                    <div key={i.id}>
+                      {i.reference} · {i.customer} · {formatMoney(i.allocatedCents, m.currency, locale)}
+                    </div>
+                  ))}
+                </td>
+                <td data-pushed={m.pushed}>
+                  {t(`lettering.pushed.${m.pushed}`)}
+                  {m.pushedMessage && (
+                    <div className="muted" lang="en">
+                      {m.pushedMessage}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  {format.dateTime(m.createdAt * 1000)}
+                  <div className="muted">{m.createdBy}</div>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-disabled={busy !== null}
+                    aria-label={t('lettering.unmatch.label', { code: m.code })}
+                    onClick={() => void (busy === null && undo(m))}
+                  >
+                    {t('lettering.unmatch')}
+                  </button>
+                </td>
+              </tr>
+            )}
+          />
+          {total > list.length && (
+            <p className="muted">{t('lettering.capped', { shown: format.number(list.length), total: format.number(total) })}</p>
+          )}
+        </>
       )}
     </section>
   );

@@ -5,8 +5,7 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { reasonsText } from './reason-text';
-
-const SHOWN = 200;
+import { VirtualTable } from './virtual-table';
 
 interface SuggestionsPanelProps {
   suggestions: readonly Suggestion[];
@@ -19,7 +18,7 @@ interface SuggestionsPanelProps {
 /** The suggestions, exact first, each with its reasons in words and an Accept button. */
 export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: SuggestionsPanelProps) {
   const api = useApi();
-  const { t, locale, format } = useI18n();
+  const { t, locale } = useI18n();
   const [show, setShow] = useState<'all' | 'exact' | 'check'>('all');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -73,61 +72,57 @@ export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: S
       {shown.length === 0 ? (
         <p className="muted">{t('lettering.suggestions.none')}</p>
       ) : (
-        <div className="lettering-scroll">
-          <table className="lettering-table" aria-label={t('lettering.tab.suggestions')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('lettering.col.kind')}</th>
-                <th scope="col">{t('lettering.col.bills')}</th>
-                <th scope="col">{t('lettering.col.invoices')}</th>
-                <th scope="col">{t('lettering.col.reasons')}</th>
-                <th scope="col">{t('lettering.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.slice(0, SHOWN).map((s) => (
-                <tr key={s.key} data-suggestion={s.key} data-kind={s.kind}>
-                  <td>
-                    <span
-                      className={s.kind === 'exact' ? 'badge badge-accent' : 'badge badge-warning'}
-                      title={t(`lettering.kind.${s.kind}.hint`)}
-                    >
-                      {t(`lettering.kind.${s.kind}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {s.billIds.map((id) => (
-                      <div key={id}>{billText(id)}</div>
-                    ))}
-                  </td>
-                  <td>
-                    {s.invoiceIds.map((id) => (
-                      <div key={id}>{invoiceText(id)}</div>
-                    ))}
-                  </td>
-                  <td className="lettering-reasons">{reasonsText(s, t, locale)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-disabled={busy !== null}
-                      aria-label={t('lettering.accept.label', {
-                        bill: s.billIds.map((id) => `#${id}`).join(', '),
-                        invoice: s.invoiceIds.map((id) => invoices.get(id)?.reference ?? `#${id}`).join(', '),
-                      })}
-                      onClick={() => void (busy === null && accept(s))}
-                    >
-                      {t('lettering.accept')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {shown.length > SHOWN && (
-            <p className="muted">{t('lettering.capped', { shown: format.number(SHOWN), total: format.number(shown.length) })}</p>
+        <VirtualTable
+          rows={shown}
+          estimate={56}
+          label={t('lettering.tab.suggestions')}
+          head={
+            <tr>
+              <th scope="col">{t('lettering.col.kind')}</th>
+              <th scope="col">{t('lettering.col.bills')}</th>
+              <th scope="col">{t('lettering.col.invoices')}</th>
+              <th scope="col">{t('lettering.col.reasons')}</th>
+              <th scope="col">{t('lettering.col.actions')}</th>
+            </tr>
+          }
+          row={(s, props) => (
+            <tr key={s.key} {...props} data-suggestion={s.key} data-kind={s.kind}>
+              <td>
+                <span
+                  className={s.kind === 'exact' ? 'badge badge-accent' : 'badge badge-warning'}
+                  title={t(`lettering.kind.${s.kind}.hint`)}
+                >
+                  {t(`lettering.kind.${s.kind}`)}
+                </span>
+              </td>
+              <td>
+                {s.billIds.map((id) => (
+                  <div key={id}>{billText(id)}</div>
+                ))}
+              </td>
+              <td>
+                {s.invoiceIds.map((id) => (
+                  <div key={id}>{invoiceText(id)}</div>
+                ))}
+              </td>
+              <td className="lettering-reasons">{reasonsText(s, t, locale)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  aria-disabled={busy !== null}
+                  aria-label={t('lettering.accept.label', {
+                    bill: s.billIds.map((id) => `#${id}`).join(', '),
+                    invoice: s.invoiceIds.map((id) => invoices.get(id)?.reference ?? `#${id}`).join(', '),
+                  })}
+                  onClick={() => void (busy === null && accept(s))}
+                >
+                  {t('lettering.accept')}
+                </button>
+              </td>
+            </tr>
           )}
-        </div>
+        />
       )}
     </section>
   );

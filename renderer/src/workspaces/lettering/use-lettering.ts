@@ -12,10 +12,13 @@ export function useLetteringOverview() {
   return overview;
 }
 
+/** The most matches a list reads (the contract's limit); the table draws only those in view. */
+export const MATCHES_READ = 5000;
+
 /** The matches, newest first, narrowed by a search. */
 export function useLetteringMatches(search: string) {
   const api = useApi();
-  const load = useCallback(() => api.invoke('lettering.matches', { search, limit: 500 }), [api, search]);
+  const load = useCallback(() => api.invoke('lettering.matches', { search, limit: MATCHES_READ }), [api, search]);
   const matches = useQuery(load);
   useRefreshOn(api, ['lettering.changed', 'outbox.changed', 'sync.finished', 'profiles.changed'], matches.reload, 500);
   return matches;

@@ -1,0 +1,51 @@
+import type { ImportProblem } from '../../shared/contract/lettering';
+import { centsToFec } from '../../shared/lettering/decimal-cents';
+import { FEC_COLUMNS } from './fec-format';
+
+/** A problem before it is put in words: its line, code and parameters. */
+export type ProblemData = ImportProblem extends infer P ? (P extends ImportProblem ? Omit<P, 'message'> : never) : never;
+
+/** A refused row, with its English message for the CLI and the log; the window words the code itself. */
+export function problem(data: ProblemData): ImportProblem {
+  return { ...data, message: `Line ${data.line}: ${problemMessage(data)}` } as ImportProblem;
+}
+
+/** What is wrong with the row and what to do, in English. */
+export function problemMessage(data: ProblemData): string {
+  switch (data.code) {
+    case 'encoding':
+      return data.params.reason === 'binary'
+        ? 'NUL bytes: this is not a text file in UTF-8 or ISO-8859-1 (UTF-16?). Export the file again in UTF-8 or ISO-8859-1.'
+        : 'characters that are not UTF-8 in a UTF-8 file (two encodings mixed). Export the file again in one encoding.';
+    case 'header':
+      return `the header must name the ${data.params.expected} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}), separated by tabs or pipes (${data.params.found} found).`;
+    case 'columns':
+      return data.params.separator === null
+        ? `${data.params.found} columns, ${data.params.expected} expected (as in the header).`
+        : `${data.params.found} columns, ${data.params.expected} expected (separator "${data.params.separator === 'tab' ? 'tab' : '|'}").`;
+    case 'amount':
+      return `${data.params.column} "${data.params.value}" is not an amount such as 1250,00.`;
+    case 'date':
+      return data.params.formats === 'fec'
+        ? `${data.params.column} "${data.params.value}" is not a date written YYYYMMDD.`
+        : `${data.params.column} "${data.params.value}" is not a date (YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).`;
+    case 'required':
+      return data.params.field === 'reference'
+        ? `${data.params.column} (the invoice number) is empty.`
+        : data.params.field === 'customer'
+          ? `${data.params.column} (the customer) is empty.`
+          : `${data.params.column} is empty.`;
+    case 'tooLong':
+      return `${data.params.column} "${data.params.value}" is longer than ${data.params.max} characters, the most the shop keeps as a bill's lettering.`;
+    case 'unbalanced':
+      return `entry ${data.params.entry} of journal ${data.params.journal} is not balanced (debits and credits differ by ${centsToFec(Math.abs(data.params.differenceCents))}).`;
+    case 'duplicate':
+      return `invoice ${data.params.reference} is already on line ${data.params.firstLine}.`;
+    case 'empty':
+      return data.params.headerOnly ? 'the file has a header but no invoice.' : 'the file is empty.';
+    case 'mapping':
+      return data.params.reason === 'none'
+        ? 'no column mapping is known for these headers: choose the reference, date, customer and amount columns.'
+        : 'the column mapping does not fit this file: choose the reference, date, customer and amount (or debit and credit) columns.';
+  }
+}
