@@ -86,6 +86,8 @@ export function suggestMatches(
   invoices: readonly EngineInvoice[],
   /** Open invoices whose reference is already some bill's lettering (reference → bill id). */
   lettered: ReadonlyMap<string, number> = new Map(),
+  /** Counts the bill ↔ invoice pairs actually examined (tests check the indexes keep it far below all pairs). */
+  counters?: { pairsExamined: number },
 ): Suggestion[] {
   const keyIds = new Map<string, number>();
   const idOf = (key: string): number => {
@@ -187,6 +189,7 @@ export function suggestMatches(
     const exactBills = invoiceExactBills.get(k)!;
     // The best few candidates of this invoice; reasons are worded for those only.
     const best: { i: number; rule: MatchRule; days: number; score: number }[] = [];
+    if (counters) counters.pairsExamined += candidates.length;
     for (const i of candidates) {
       const bill = prepared[i]!;
       if (bill.currency !== inv.currency) continue;
