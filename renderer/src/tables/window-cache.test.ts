@@ -142,6 +142,27 @@ describe('WindowedLoader', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('reads an empty list again after a refresh, so rows arriving in it show', async () => {
+    let total = 0;
+    const { fetch, calls } = deferredFetch(() => total);
+    const loader = new WindowedLoader<string>(() => undefined, new WindowCache(100));
+    loader.show(0, 30);
+    loader.setQuery(fetch);
+    calls[0]?.resolve();
+    await settle();
+    expect(loader.total).toBe(0);
+    // Scrolling an empty list asks for nothing more; the data changing does.
+    loader.show(0, 30);
+    expect(calls).toHaveLength(1);
+    total = 300;
+    loader.refresh();
+    expect(calls).toHaveLength(2);
+    calls[1]?.resolve();
+    await settle();
+    expect(loader.total).toBe(300);
+    expect(loader.get(0)).toBe('0');
+  });
+
   it('reads a new query at once when nothing is running', async () => {
     const { fetch, calls } = deferredFetch(() => 40);
     const loader = new WindowedLoader<string>(() => undefined, new WindowCache(100));

@@ -54,7 +54,9 @@ export class WindowCache<R> {
   /** The offsets to request so that positions first..last are on hand; they count as requested from now. */
   claim(first: number, last: number): { generation: number; offsets: number[] } {
     const offsets: number[] = [];
-    const end = this.total === null ? last : Math.min(last, this.total - 1);
+    // An empty list still has its first window: after a refresh it is read again, or rows arriving in an
+    // empty list (a first sync) would never show.
+    const end = this.total === null ? last : Math.min(last, Math.max(this.total, 1) - 1);
     if (end < first && this.total !== null) return { generation: this.gen, offsets };
     const tick = ++this.clock;
     for (let index = this.indexOf(Math.max(0, first)); index <= this.indexOf(Math.max(first, end, 0)); index++) {

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { BillColumn } from '../../../../shared/contract';
 import { billColumns } from '../../../../shared/contract/bills';
 import { useApi } from '../../api/api-context';
+import { useRunningSync } from '../sync/use-running-sync';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
@@ -32,6 +33,7 @@ type Dialog = { kind: 'xlsx' } | { kind: 'pdf'; target: SelectionTarget; count: 
  */
 export function BillsWorkspace() {
   const api = useApi();
+  const sync = useRunningSync(api);
   const i18n = useI18n();
   const { t, format, locale } = i18n;
   const view = useBillsView(api);
@@ -168,6 +170,15 @@ export function BillsWorkspace() {
                   <button type="button" className="button button-quiet" onClick={clearFilters}>
                     {t('bills.filter.clear')}
                   </button>
+                </p>
+              ) : sync ? (
+                // A first sync fills the cache without its indexes and builds them at the end (bulk-load.ts):
+                // the bills show then, not page by page.
+                <p role="status">
+                  {t('bills.empty.syncing')}
+                  {sync.entity === 'bills' && sync.total !== null
+                    ? ` ${t('bills.empty.syncingBills', { done: format.number(sync.done), total: format.number(sync.total) })}`
+                    : ''}
                 </p>
               ) : (
                 <p>
