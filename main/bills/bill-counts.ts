@@ -2,6 +2,7 @@ import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillFilter } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from './bill-overlay';
 import { filterWhere, isBlankFilter, OVERLAID, SERVER, withoutStatus, type Where } from './bill-sql';
 import { ftsQuery } from './search-query';
@@ -111,6 +112,8 @@ function statusCounts(db: Db, filter: BillFilter): StatusCounts {
 }
 
 export function countByStatus(db: Db, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
+  // The first sync builds the counts and the indexes they read at its end (sync/bulk-load.ts).
+  if (bulkLoadPending(db)) return { byStatus: zeroCounts(), total: 0 };
   const byStatus = { ...statusCounts(db, filter) };
   return { byStatus, total: sum(byStatus) };
 }

@@ -1,6 +1,7 @@
 import type { BillColumn, BillFilter, BillRow } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import { bulkLoadPending } from '../sync/bulk-load';
 import { billCache, matching, sum, where } from './bill-counts';
 import { readBillRows } from './bill-rows';
 import {
@@ -123,6 +124,8 @@ export function listBills(
   request: { filter: BillFilter; sort: BillSort; offset: number; limit: number },
 ): { rows: BillRow[]; total: number } {
   const { filter, sort, offset, limit } = request;
+  // The first sync builds the search, the counts and the sort indexes at its end: nothing to list before.
+  if (bulkLoadPending(db)) return { rows: [], total: 0 };
   const total = matching(db, filter);
   if (total === 0 || offset >= total) return { rows: [], total };
   if (shouldWalk(db, filter, SORTS[sort.column], total, offset + limit))
@@ -199,6 +202,7 @@ export function* selectBillIds(db: Db, selection: BillSelection, sort?: BillSort
     return;
   }
   const order = sort ?? DEFAULT_SORT;
+  if (bulkLoadPending(db)) return;
   const total = matching(db, selection.filter);
   if (total === 0) return;
   if (!shouldWalk(db, selection.filter, SORTS[order.column], total, total)) {

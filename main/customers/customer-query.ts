@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract';
 import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import { ftsQuery } from '../bills/search-query';
 import { overlay } from '../sync/overlay';
@@ -128,6 +129,8 @@ export function listCustomers(
   db: Db,
   request: { search: string; sort: keyof typeof ORDERS; offset: number; limit: number },
 ): { rows: CustomerRow[]; total: number } {
+  // The first sync builds the search, the totals and the sort indexes at its end: nothing to list before.
+  if (bulkLoadPending(db)) return { rows: [], total: 0 };
   const match = ftsQuery(request.search);
   const { ids, order } = ORDERS[request.sort];
   const idColumn = request.sort === 'paid' || request.sort === 'pending' ? 't.customerid' : 'c.id';
