@@ -1,3 +1,4 @@
+import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
 import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
@@ -75,8 +76,9 @@ interface SetAside {
   sql: string;
 }
 
+/** Asked by every list read (bills, customers): a cached statement, a primary-key lookup. */
 export function bulkLoadPending(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM site_meta WHERE key = ?').get(STATE_KEY) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM site_meta WHERE key = ?').get(STATE_KEY) !== undefined;
 }
 
 /**

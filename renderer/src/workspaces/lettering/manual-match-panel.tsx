@@ -5,10 +5,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
-import { VirtualTable } from './virtual-table';
-
-/** A row with its second line (transaction id, label), in pixels, before it is measured. */
-const ROW_ESTIMATE = 48;
+import { MatchSide, type SideRow } from './match-side';
 
 interface ManualMatchPanelProps {
   bills: readonly OpenBill[];
@@ -35,7 +32,7 @@ function matches(filter: string, texts: readonly string[], amounts: readonly num
  */
 export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: ManualMatchPanelProps) {
   const api = useApi();
-  const { t, locale, format } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const [billFilter, setBillFilter] = useState('');
   const [invoiceFilter, setInvoiceFilter] = useState('');
@@ -76,6 +73,41 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
           matches(invoiceFilter, [i.reference, i.customer, i.label], [i.amountcents, i.remainingCents]),
       ),
     [invoices, invoiceFilter, linked, selectedBills, selectedInvoices, suggestedInvoices],
+  );
+  const billRows = useMemo<SideRow[]>(
+    () =>
+      shownBills.map((b) => ({
+        id: b.id,
+        data: { 'data-bill': b.id },
+        selectLabel: t('lettering.select.bill', { id: b.id }),
+        reference: `#${b.id}`,
+        detail: <div className="muted lettering-mono">{b.transactionid}</div>,
+        date: b.emissiondate,
+        customer: (
+          <>
+            {b.organisation || b.customer}
+            {b.organisation && <div className="muted">{b.customer}</div>}
+          </>
+        ),
+        remainingCents: b.remainingCents,
+        currency: b.currency,
+      })),
+    [shownBills, t],
+  );
+  const invoiceRows = useMemo<SideRow[]>(
+    () =>
+      shownInvoices.map((i) => ({
+        id: i.id,
+        data: { 'data-invoice': i.reference },
+        selectLabel: t('lettering.select.invoice', { reference: i.reference }),
+        reference: i.reference,
+        detail: <div className="muted">{i.label}</div>,
+        date: i.date,
+        customer: i.customer,
+        remainingCents: i.remainingCents,
+        currency: i.currency,
+      })),
+    [shownInvoices, t],
   );
 
   /** The amount an item gives to the match: what was typed, else all that is left; null when unreadable. */
@@ -232,125 +264,32 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
       )}
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       <div className="lettering-sides">
-        <div className="lettering-side">
-          <h2 id={`${id}-bills`}>{t('lettering.bills')}</h2>
-          <input
-            type="search"
-            aria-label={t('lettering.filter.bills')}
-            placeholder={t('lettering.filter.placeholder')}
-            value={billFilter}
-            onChange={(event) => setBillFilter(event.target.value)}
-          />
-          {shownBills.length === 0 ? (
-            <p className="muted">{t('lettering.empty.bills')}</p>
-          ) : (
-            <VirtualTable
-              rows={shownBills}
-              estimate={ROW_ESTIMATE}
-              labelledBy={`${id}-bills`}
-              head={
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('lettering.col.select')}</span>
-                  </th>
-                  <th scope="col">{t('lettering.col.bill')}</th>
-                  <th scope="col">{t('lettering.col.date')}</th>
-                  <th scope="col">{t('lettering.col.customer')}</th>
-                  <th scope="col" className="end">
-                    {t('lettering.col.remaining')}
-                  </th>
-                </tr>
-              }
-              row={(b, props) => (
-                <tr
-                  key={b.id}
-                  {...props}
-                  data-bill={b.id}
-                  className={selectedBills.has(b.id) ? 'selected' : suggestedBills.has(b.id) ? 'suggested' : undefined}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      className="lettering-select"
-                      aria-label={t('lettering.select.bill', { id: b.id })}
-                      checked={selectedBills.has(b.id)}
-                      onChange={() => toggle(selectedBills, setSelectedBills, b.id)}
-                    />
-                  </td>
-                  <td>
-                    #{b.id}
-                    {suggestedBills.has(b.id) && <span className="badge">{t('lettering.suggested')}</span>}
-                    <div className="muted lettering-mono">{b.transactionid}</div>
-                  </td>
-                  <td>{format.date(b.emissiondate * 1000)}</td>
-                  <td>
-                    {b.organisation || b.customer}
-                    {b.organisation && <div className="muted">{b.customer}</div>}
-                  </td>
-                  <td className="end">{formatMoney(b.remainingCents, b.currency, locale)}</td>
-                </tr>
-              )}
-            />
-          )}
-        </div>
-        <div className="lettering-side">
-          <h2 id={`${id}-invoices`}>{t('lettering.invoices')}</h2>
-          <input
-            type="search"
-            aria-label={t('lettering.filter.invoices')}
-            placeholder={t('lettering.filter.placeholder')}
-            value={invoiceFilter}
-            onChange={(event) => setInvoiceFilter(event.target.value)}
-          />
-          {shownInvoices.length === 0 ? (
-            <p className="muted">{t('lettering.empty.invoices')}</p>
-          ) : (
-            <VirtualTable
-              rows={shownInvoices}
-              estimate={ROW_ESTIMATE}
-              labelledBy={`${id}-invoices`}
-              head={
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('lettering.col.select')}</span>
-                  </th>
-                  <th scope="col">{t('lettering.col.invoice')}</th>
-                  <th scope="col">{t('lettering.col.date')}</th>
-                  <th scope="col">{t('lettering.col.customer')}</th>
-                  <th scope="col" className="end">
-                    {t('lettering.col.remaining')}
-                  </th>
-                </tr>
-              }
-              row={(i, props) => (
-                <tr
-                  key={i.id}
-                  {...props}
-                  data-invoice={i.reference}
-                  className={selectedInvoices.has(i.id) ? 'selected' : suggestedInvoices.has(i.id) ? 'suggested' : undefined}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      className="lettering-select"
-                      aria-label={t('lettering.select.invoice', { reference: i.reference })}
-                      checked={selectedInvoices.has(i.id)}
-                      onChange={() => toggle(selectedInvoices, setSelectedInvoices, i.id)}
-                    />
-                  </td>
-                  <td>
-                    {i.reference}
-                    {suggestedInvoices.has(i.id) && <span className="badge">{t('lettering.suggested')}</span>}
-                    <div className="muted">{i.label}</div>
-                  </td>
-                  <td>{format.date(i.date * 1000)}</td>
-                  <td>{i.customer}</td>
-                  <td className="end">{formatMoney(i.remainingCents, i.currency, locale)}</td>
-                </tr>
-              )}
-            />
-          )}
-        </div>
+        <MatchSide
+          headingId={`${id}-bills`}
+          title={t('lettering.bills')}
+          filterLabel={t('lettering.filter.bills')}
+          filter={billFilter}
+          onFilter={setBillFilter}
+          empty={t('lettering.empty.bills')}
+          referenceHeader={t('lettering.col.bill')}
+          rows={billRows}
+          selected={selectedBills}
+          suggested={suggestedBills}
+          onToggle={(bill) => toggle(selectedBills, setSelectedBills, bill)}
+        />
+        <MatchSide
+          headingId={`${id}-invoices`}
+          title={t('lettering.invoices')}
+          filterLabel={t('lettering.filter.invoices')}
+          filter={invoiceFilter}
+          onFilter={setInvoiceFilter}
+          empty={t('lettering.empty.invoices')}
+          referenceHeader={t('lettering.col.invoice')}
+          rows={invoiceRows}
+          selected={selectedInvoices}
+          suggested={suggestedInvoices}
+          onToggle={(invoice) => toggle(selectedInvoices, setSelectedInvoices, invoice)}
+        />
       </div>
     </section>
   );
