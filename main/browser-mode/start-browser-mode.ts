@@ -50,6 +50,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     async close() {
       await transport.close();
       core.close();
+      // main.ts exits the process next; lines still in the stream would be lost.
+      await logger.flush();
     },
   };
 }

@@ -10,6 +10,8 @@ export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
+  /** Resolves once every line written so far is in the file (the stream writes in the background). */
+  flush(): Promise<void>;
 }
 
 export interface LoggerOptions {
@@ -48,7 +50,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        // A stream calls back in write order, so an empty write's callback means all before it landed.
+        if (!stream || stream.destroyed) resolve();
+        else stream.write('', () => resolve());
+      }),
   };
 }
 
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, flush: () => Promise.resolve() };

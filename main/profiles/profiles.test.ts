@@ -4,20 +4,22 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCaptureSite, type CaptureSite } from '../../test/support/capture-site';
 import { createCore, type Core } from '../core/create-core';
-import { createLogger } from '../core/logger';
+import { createLogger, type Logger } from '../core/logger';
 
 let dataDir: string;
 let site: CaptureSite;
 let core: Core;
+let logger: Logger;
 
 beforeEach(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-profiles-'));
   site = await startCaptureSite();
+  logger = createLogger({ file: path.join(dataDir, 'logs', 'backoffice.log'), level: 'debug' });
   core = createCore({
     dataDir,
     mode: 'cli',
     version: 'test',
-    logger: createLogger({ file: path.join(dataDir, 'logs', 'backoffice.log'), level: 'debug' }),
+    logger,
   });
 });
 afterEach(async () => {
@@ -48,6 +50,7 @@ describe('site profiles', () => {
     const list = await ok('profiles.list', {});
     expect(JSON.stringify(list)).not.toContain(site.token);
     expect(fs.readFileSync(path.join(dataDir, 'profiles.json'), 'utf8')).not.toContain(site.token);
+    await logger.flush();
     const log = fs.readFileSync(path.join(dataDir, 'logs', 'backoffice.log'), 'utf8');
     expect(log).toContain('core_webservice_get_site_info');
     expect(log).not.toContain(site.token);
