@@ -14,6 +14,8 @@ import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles
 import { settingsHandlers } from '../settings/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { syncHandlers } from '../sync/handlers';
+import { uploadsHandlers } from '../uploads/handlers';
+import { StagedUploads } from '../uploads/staged-uploads';
 import { lastSuccessfulSync } from '../sync/sync-runs';
 import { startAutoSync } from '../sync/auto-sync';
 import { StatusTracker } from '../status/status-tracker';
@@ -56,6 +58,9 @@ export function createCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const profiles = new ProfileRegistry(dataDir, createSecretStore(options.secretCodec ?? plainFileCodec), logger);
   const caches = new ProfileCaches(dataDir, options.nativeBinding);
+  const uploads = new StagedUploads(dataDir.uploadsDir);
+  // What a closed window or a crash left staged a day ago is not coming back for.
+  uploads.sweep(24 * 3600_000);
   let sessions: SiteSessions | null = null;
   const status = new StatusTracker(bus, () => {
     const active = profiles.active();
@@ -78,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     settings: new SettingsStore(dataDir, logger),
     status,
     caches,
+    uploads,
     moodle(target) {
       const isSaved = 'id' in target;
       const url = isSaved ? profiles.get(target.id).url : target.url;
@@ -119,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     ...exportsHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
+    ...uploadsHandlers(services),
   });
 
   const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};

@@ -6,6 +6,7 @@ import path from 'node:path';
  *   profiles.json            the site profiles and which one is active
  *   profiles/<id>/           one folder per site: cache.sqlite (+ WAL), the token, its logs
  *   logs/backoffice.log      JSON lines, secrets redacted
+ *   uploads/<id>/<name>      files a window sent, until the command reading them is done (a day at most)
  */
 export class DataDir {
   constructor(readonly root: string) {}
@@ -20,6 +21,10 @@ export class DataDir {
 
   get logFile(): string {
     return path.join(this.root, 'logs', 'backoffice.log');
+  }
+
+  get uploadsDir(): string {
+    return path.join(this.root, 'uploads');
   }
 
   profileDir(id: string): string {

@@ -12,6 +12,7 @@ import { productionHandlers } from '../production/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { syncHandlers } from '../sync/handlers';
+import { uploadsHandlers } from '../uploads/handlers';
 import { defineHandlers } from './handlers';
 import type { CoreServices } from './services';
 
@@ -42,5 +43,6 @@ export function typeChecks(services: CoreServices): void {
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...catalogsHandlers(services),
+    ...uploadsHandlers(services),
   });
 }

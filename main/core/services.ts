@@ -8,6 +8,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { StatusTracker } from '../status/status-tracker';
 import type { MoodleClient } from '../moodle/rest-client';
 import type { SiteSession } from './site-sessions';
+import type { StagedUploads } from '../uploads/staged-uploads';
 
 /** What the domains' handlers are built from. Constructed once in createCore; tests build their own. */
 export interface CoreServices {
@@ -20,6 +21,8 @@ export interface CoreServices {
   settings: SettingsStore;
   status: StatusTracker;
   caches: ProfileCaches;
+  /** Files windows send in chunks (uploads.*), for the commands that read files. */
+  uploads: StagedUploads;
   /** A client for a saved profile, or for a URL and token being tried before saving. */
   moodle(target: { id: string } | { url: string; token: string }): MoodleClient;
   /** The active site's cache, shop client and sync engine; no_active_profile when none is set up. */

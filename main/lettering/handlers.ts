@@ -1,7 +1,8 @@
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
-import { importInvoices, previewImport } from './invoice-import';
+import type { LetteringSource } from '../../shared/contract/lettering';
+import { importInvoices, previewImport, type ReadableSource } from './invoice-import';
 import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { operatorName, readLog } from './lettering-log';
 import { acceptSuggestions, createMatch, listMatches, unmatch } from './matches';
@@ -29,11 +30,16 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       services.bus.emit('outbox.changed', outboxCounts(db()));
     }
   };
+  /** A file a window sent in chunks is read from its staged copy. */
+  const readable = (source: LetteringSource): ReadableSource =>
+    'upload' in source ? { file: services.uploads.file(source.upload) } : source;
   return {
-    'lettering.preview': ({ source }) => previewImport(db(), source),
-    'lettering.import': async (input, context) => {
-      const result = await importInvoices(db(), input, operatorName(db(), context));
+    'lettering.preview': ({ source }) => previewImport(db(), readable(source)),
+    'lettering.import': async ({ source, mapping }, context) => {
+      const result = await importInvoices(db(), { source: readable(source), mapping }, operatorName(db(), context));
       services.logger.info('invoices imported for lettering', { ...result });
+      // Imported: the staged copy has served. A refused file stays staged until the window discards it.
+      if ('upload' in source) services.uploads.discard(source.upload);
       changed(null);
       return result;
     },

@@ -13,8 +13,11 @@ import { guessMapping, invoicesFromRows, sourceKeyOf, type TabularRow } from './
 import { decodeText } from './text-decoding';
 import { readXlsxRows } from './xlsx-reader';
 
+/** A source the import reads directly: an upload is first resolved to its staged file (lettering handlers). */
+export type ReadableSource = Exclude<LetteringSource, { upload: string }>;
+
 /** The bytes and name of a file to import, read from disk or from what the window sent. */
-export function readSource(source: LetteringSource): { name: string; bytes: Uint8Array } {
+export function readSource(source: ReadableSource): { name: string; bytes: Uint8Array } {
   if ('base64' in source) return { name: source.name, bytes: Buffer.from(source.base64, 'base64') };
   if (!path.isAbsolute(source.file)) throw fileProblem(`${source.file} is not an absolute path. Give the full path of the file.`);
   try {
@@ -66,7 +69,7 @@ function rememberedMapping(db: Db, sourceKey: string): ColumnMapping | null {
   return text ? (JSON.parse(text) as ColumnMapping) : null;
 }
 
-export async function previewImport(db: Db, source: LetteringSource): Promise<ImportPreview> {
+export async function previewImport(db: Db, source: ReadableSource): Promise<ImportPreview> {
   const { name, bytes } = readSource(source);
   const format = detectFormat(name, bytes);
   if (format === 'fec') {
@@ -114,7 +117,7 @@ export interface ImportResult {
  */
 export async function importInvoices(
   db: Db,
-  input: { source: LetteringSource; mapping?: ColumnMapping | undefined },
+  input: { source: ReadableSource; mapping?: ColumnMapping | undefined },
   who: string,
 ): Promise<ImportResult> {
   const { name, bytes } = readSource(input.source);

@@ -48,6 +48,9 @@ export const errorCodes = [
   'bill_not_payable', // a payment cannot be recorded in the bill's current state
   'payment_exceeds_due', // the payment is larger than what is left to pay
   'customer_not_found',
+  // Files sent by a window
+  'upload_not_found', // no such upload: it was discarded, finished, or the app restarted; pick the file again
+  'upload_incomplete', // a command was given an upload whose bytes have not all arrived
   // Lettering
   'lettering_file_invalid', // a file of invoices has rows that cannot be read: nothing was imported, details.problems lists them
   'lettering_item_not_open', // a bill or invoice of a match is unknown, already fully matched, or not letterable

@@ -14,6 +14,7 @@ import { productionCommands, productionEvents } from './production';
 import { profilesCommands, profilesEvents } from './profiles';
 import { settingsCommands, settingsEvents } from './settings';
 import { syncCommands, syncEvents } from './sync';
+import { uploadsCommands } from './uploads';
 
 export const commands = {
   ...appCommands,
@@ -26,6 +27,7 @@ export const commands = {
   ...profilesCommands,
   ...settingsCommands,
   ...syncCommands,
+  ...uploadsCommands,
 } as const;
 
 export const events = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uploadIdSchema } from './uploads';
 import { command, event } from './define';
 
 /**
@@ -7,9 +8,13 @@ import { command, event } from './define';
  * (the invoice number) goes to the bill's idnumber through the outbox.
  */
 
-/** A file to import: a path the core reads (CLI, scripts), or its bytes sent by a window. */
+/**
+ * A file to import: a path the core reads (CLI, scripts), a file a window sent with uploads.* (any size), or
+ * a small file's bytes inline.
+ */
 export const letteringSourceSchema = z.union([
   z.object({ file: z.string().min(1).max(4096) }).strict(),
+  z.object({ upload: uploadIdSchema }).strict(),
   z
     .object({
       name: z.string().min(1).max(255),

@@ -180,4 +180,30 @@ describe('the Lettering workspace', () => {
     expect(await table.locator('tbody tr[data-invoice]').count()).toBeLessThan(100);
     await page.screenshot({ path: path.join(ARTIFACTS, 'lettering-many-invoices.png') });
   });
+
+  it('imports a FEC larger than one request can carry, sent to the core in chunks', async () => {
+    const lettering = new LetteringPage(page);
+    // A year of sales with long labels: past the 10 MB a browser-mode request may carry, and past what the
+    // window could once send inline.
+    const label = 'Formation inter-entreprises, parcours complet avec tutorat et classe virtuelle, '.repeat(3);
+    const year = Array.from({ length: 12_000 }, (_, k) => ({
+      reference: `FA-YEAR-${String(k + 1).padStart(5, '0')}`,
+      date: '20250415',
+      customer: 'CLIENT ANNUEL',
+      account: 'CYEAR',
+      label: `${label}${k + 1}`,
+      amountcents: 50_000_001 + k,
+    }));
+    const file = path.join(dir, 'FEC-2025.txt');
+    fs.writeFileSync(file, fecText(year, { withPayments: true }));
+    expect(fs.statSync(file).size).toBeGreaterThan(10 * 1024 * 1024);
+
+    await lettering.importFile(file);
+    await expect.poll(() => lettering.importResult().textContent(), { timeout: 60_000 }).toContain('12,000 invoices imported');
+    await page.keyboard.press('Escape');
+    expect(db().prepare("SELECT count(*) FROM lettering_invoice WHERE reference LIKE 'FA-YEAR-%'").pluck().get()).toBe(12_000);
+    // The core's staged copy is gone once imported.
+    const staged = path.join(app.core.services.dataDir.uploadsDir);
+    expect(fs.existsSync(staged) ? fs.readdirSync(staged) : []).toEqual([]);
+  });
 });

@@ -108,6 +108,8 @@ export const letteringEn = {
   'lettering.dialog.file': 'File (FEC, CSV or XLSX)',
   'lettering.dialog.fileHint':
     'The FEC as your accounting software exports it (tab or | separated, UTF-8 or ISO-8859-1), or a CSV or XLSX with one invoice per row.',
+  'lettering.dialog.sending': 'Sending the file to the app… {percent}',
+  'lettering.dialog.sendingLabel': 'Sending the file',
   'lettering.dialog.reading': 'Reading the file…',
   'lettering.dialog.preview': '{format} file, {rows} rows{encoding}.',
   'lettering.dialog.mapping': 'Which column holds what',
@@ -181,6 +183,8 @@ export const letteringEn = {
   'lettering.export.done.xlsx': '{rows} rows written to {file}.',
   'lettering.export.done.fec': '{lines} lines written to {file}, {lettered} lettered.',
 
+  'error.upload_not_found': 'The file is no longer waiting',
+  'error.upload_incomplete': 'The file has not fully arrived',
   'error.lettering_file_invalid': 'The file cannot be imported',
   'error.lettering_item_not_open': 'Already matched or unknown',
   'error.lettering_over_allocated': 'More than what is left',

@@ -110,6 +110,8 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.dialog.file': 'Fichier (FEC, CSV ou XLSX)',
   'lettering.dialog.fileHint':
     'Le FEC tel que votre logiciel comptable l’exporte (séparé par tabulations ou |, UTF-8 ou ISO-8859-1), ou un CSV ou un XLSX avec une facture par ligne.',
+  'lettering.dialog.sending': 'Envoi du fichier à l’application… {percent}',
+  'lettering.dialog.sendingLabel': 'Envoi du fichier',
   'lettering.dialog.reading': 'Lecture du fichier…',
   'lettering.dialog.preview': 'Fichier {format}, {rows} lignes{encoding}.',
   'lettering.dialog.mapping': 'Quelle colonne contient quoi',
@@ -187,6 +189,8 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.export.done.xlsx': '{rows} lignes écrites dans {file}.',
   'lettering.export.done.fec': '{lines} lignes écrites dans {file}, dont {lettered} lettrées.',
 
+  'error.upload_not_found': 'Le fichier n’est plus en attente',
+  'error.upload_incomplete': 'Le fichier n’est pas arrivé en entier',
   'error.lettering_file_invalid': 'Le fichier ne peut pas être importé',
   'error.lettering_item_not_open': 'Déjà rapproché ou inconnu',
   'error.lettering_over_allocated': 'Plus que le reste',

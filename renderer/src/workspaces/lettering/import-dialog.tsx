@@ -7,6 +7,7 @@ import {
   type MappingField,
 } from '../../../../shared/contract/lettering';
 import { useApi } from '../../api/api-context';
+import { uploadFile } from '../../api/upload-file';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
@@ -14,14 +15,6 @@ import { pluralKey } from '../../i18n/plural';
 import { problemLine, problemText } from './problem-text';
 
 const REQUIRED: readonly MappingField[] = ['reference', 'date', 'customer'];
-
-/** The file's bytes as base64, by chunks (String.fromCharCode over megabytes at once overflows the stack). */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 type Done = { invoices: number; skipped: number; lines: number };
 
@@ -35,7 +28,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const { t, format, locale } = useI18n();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [source, setSource] = useState<{ name: string; base64: string } | null>(null);
+  const [source, setSource] = useState<{ name: string; upload: string } | null>(null);
+  const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
+  // The staged copy in the core, discarded when the operator picks another file or leaves without importing.
+  const staged = useRef<string | null>(null);
+  const discardStaged = () => {
+    if (staged.current) void api.invoke('uploads.discard', { id: staged.current }).catch(() => {});
+    staged.current = null;
+  };
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
   const [busy, setBusy] = useState(false);
@@ -46,22 +46,29 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only: discardStaged reads a ref
+  useEffect(() => discardStaged, []);
 
   const pick = async (file: File | undefined) => {
     setPreview(null);
     setError(null);
     setDone(null);
+    setSource(null);
+    discardStaged();
     if (!file) return;
     setBusy(true);
     try {
-      const picked = { name: file.name, base64: await base64Of(file) };
-      setSource(picked);
-      const read = await api.invoke('lettering.preview', { source: picked });
+      const upload = await uploadFile(api, file, (sent, total) => setSending({ sent, total }));
+      staged.current = upload;
+      setSending(null);
+      setSource({ name: file.name, upload });
+      const read = await api.invoke('lettering.preview', { source: { upload } });
       setPreview(read);
       setMapping(read.mapping ?? {});
     } catch (failure) {
       setError(failure);
     } finally {
+      setSending(null);
       setBusy(false);
     }
   };
@@ -76,10 +83,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setBusy(true);
     setError(null);
     try {
+      const from = { upload: source.upload };
       const result = await api.invoke(
         'lettering.import',
-        preview.format === 'fec' ? { source } : { source, mapping: mapping as ColumnMapping },
+        preview.format === 'fec' ? { source: from } : { source: from, mapping: mapping as ColumnMapping },
       );
+      // The core deleted its staged copy once imported.
+      staged.current = null;
       setDone(result);
       onImported();
     } catch (failure) {
@@ -118,7 +128,17 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               {t('lettering.dialog.fileHint')}
             </p>
           </div>
-          {busy && !preview && <p role="status">{t('lettering.dialog.reading')}</p>}
+          {sending && (
+            <div className="export-progress" role="status">
+              <p>
+                {t('lettering.dialog.sending', {
+                  percent: format.number(sending.total ? sending.sent / sending.total : 1, { style: 'percent' }),
+                })}
+              </p>
+              <progress value={sending.sent} max={Math.max(1, sending.total)} aria-label={t('lettering.dialog.sendingLabel')} />
+            </div>
+          )}
+          {busy && !sending && !preview && <p role="status">{t('lettering.dialog.reading')}</p>}
           {preview && (
             <p role="status" data-import-preview={preview.format}>
               {t('lettering.dialog.preview', {
