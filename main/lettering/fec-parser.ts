@@ -3,7 +3,7 @@ import { decimalToCents } from '../../shared/lettering/decimal-cents';
 import { FEC, FEC_COLUMNS, fecDate } from './fec-format';
 import type { ImportedInvoice, ParsedFile } from './imported-invoice';
 import { problem } from './import-problem';
-import { decodeText } from './text-decoding';
+import { decodeText } from '../imported-files/text-decoding';
 
 /** Past this many problems the report stops listing: the file is wrong as a whole. */
 const MAX_PROBLEMS = 500;

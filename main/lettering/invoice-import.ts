@@ -3,15 +3,15 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, LetteringSource } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
-import { parseCsv } from './csv-parser';
+import { parseCsv } from '../imported-files/csv-parser';
 import { FEC_COLUMNS } from './fec-format';
 import { parseFec } from './fec-parser';
 import type { ParsedFile } from './imported-invoice';
 import { problem } from './import-problem';
 import { writeLog } from './lettering-log';
 import { guessMapping, invoicesFromRows, sourceKeyOf, type TabularRow } from './tabular-invoices';
-import { decodeText } from './text-decoding';
-import { readXlsxRows } from './xlsx-reader';
+import { decodeText } from '../imported-files/text-decoding';
+import { readXlsxRows } from '../imported-files/xlsx-reader';
 
 /** A source the import reads directly: an upload is first resolved to its staged file (lettering handlers). */
 export type ReadableSource = Exclude<LetteringSource, { upload: string }>;

@@ -3,11 +3,13 @@ import type { RunResult } from '../../shared/contract/production';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
+import { readParticipantFile } from './participant-file';
 import { productionLines } from './production-lines';
 import { runLogs, taughtRoles, teachRole } from './production-store';
 import { planProduction, runProduction, type ProductionDeps } from './run-production';
 
-type ProductionCommands = 'production.lines' | 'production.plan' | 'production.run' | 'production.log' | 'production.defineRole';
+type ProductionCommands =
+  'production.lines' | 'production.plan' | 'production.run' | 'production.log' | 'production.readParticipants' | 'production.defineRole';
 
 export function productionHandlers(services: CoreServices): HandlersFor<ProductionCommands> {
   const deps = (): ProductionDeps => {
@@ -33,6 +35,15 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
       return result;
     },
     'production.log': ({ billId }) => ({ runs: runLogs(services.activeSite().db, billId) }),
+    'production.readParticipants': async ({ source }) => {
+      if ('file' in source) return readParticipantFile(source.file);
+      try {
+        return await readParticipantFile(services.uploads.file(source.upload));
+      } finally {
+        // Read once: the grid holds the rows from here.
+        services.uploads.discard(source.upload);
+      }
+    },
     'production.defineRole': ({ shortname, id }) => {
       const db = services.activeSite().db;
       teachRole(db, shortname, id);

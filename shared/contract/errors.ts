@@ -70,6 +70,7 @@ export const errorCodes = [
   'production_line_not_found', // the bill line is not in the local cache (sync, then open the bill again)
   'production_running', // this line's handler is running already: wait for that run's result
   'production_blocked', // the plan has blocking problems: nothing was sent; details: the run's report (problems with rows, calls)
+  'production_file_unreadable', // a participants file that is neither an XLSX workbook nor CSV text
   'production_failed', // Moodle refused a batch: the run stopped there; details: the run's report (failure with row, what was made)
 ] as const;
 

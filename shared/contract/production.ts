@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { RUNNABLE_HANDLERS } from '../production/handler-params';
+import { EMAIL_MAX, NAME_MAX } from '../production/participants';
+import { uploadIdSchema } from './uploads';
 import { command, event } from './define';
 
 /**
@@ -12,9 +14,9 @@ export const handlerNameSchema = z.enum(RUNNABLE_HANDLERS);
 
 export const participantSchema = z
   .object({
-    firstname: z.string().trim().max(100),
-    lastname: z.string().trim().max(100),
-    email: z.string().trim().max(254),
+    firstname: z.string().trim().max(NAME_MAX),
+    lastname: z.string().trim().max(NAME_MAX),
+    email: z.string().trim().max(EMAIL_MAX),
     role: z.enum(['learner', 'tutor']),
   })
   .strict();
@@ -267,6 +269,20 @@ export const productionCommands = {
     'The handler runs of a bill, each with every Moodle call and its outcome',
     z.object({ billId: z.number().int().positive() }).strict(),
     z.object({ runs: z.array(runLogSchema) }),
+  ),
+  'production.readParticipants': command(
+    'Read learners and tutors from a spreadsheet (XLSX or CSV): name, email and role, one person per row',
+    z
+      .object({
+        source: z.union([z.object({ file: z.string().min(1).max(4096) }).strict(), z.object({ upload: uploadIdSchema }).strict()]),
+      })
+      .strict(),
+    z.object({
+      format: z.enum(['xlsx', 'csv']),
+      participants: z.array(participantSchema),
+      /** Rows not read (the sheet's row numbers), and why. */
+      skipped: z.array(z.object({ line: z.number().int(), reason: z.enum(['no_email', 'unknown_role', 'too_long']), text: z.string() })),
+    }),
   ),
   'production.defineRole': command(
     "Tell the app a Moodle role's id (no web service lists roles); used by plans from then on",

@@ -48,38 +48,93 @@ export function splitName(name: string): { firstname: string; lastname: string }
   return { firstname: text.slice(0, space), lastname: text.slice(space + 1) };
 }
 
+/** Why a row was not read: no cell with an @, a role neither learner nor tutor, a name or email too long. */
+export type SkipReason = 'no_email' | 'unknown_role' | 'too_long';
+export const NAME_MAX = 100;
+export const EMAIL_MAX = 254;
+
 export interface PastedRows {
   participants: Participant[];
-  /** 1-based lines of the pasted text that could not be read, and why. */
-  skipped: { line: number; reason: 'no_email' | 'unknown_role'; text: string }[];
+  /** 1-based lines of the pasted text (or rows of the sheet) that could not be read, and why. */
+  skipped: { line: number; reason: SkipReason; text: string }[];
 }
 
 /**
  * Rows copied from a spreadsheet: cells separated by tabs (or semicolons, as a French CSV has them), one
- * person per line. The email cell is the one with an @; before it, the name (one cell, or first name and
- * last name); after it, the role (learner when empty). A header line (no @ anywhere) is skipped silently.
+ * person per line. Read as participantsFromCells reads a sheet.
  */
 export function parsePastedParticipants(text: string): PastedRows {
+  const rows = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((raw, index) => ({ line: index + 1, cells: raw.includes('\t') ? raw.split('\t') : raw.split(';'), text: raw }));
+  return participantsFromCells(rows);
+}
+
+/** Header words naming the name columns, accents and case aside. */
+const FIRSTNAME_HEADERS = new Set(['prenom', 'first name', 'firstname', 'given name', 'forename']);
+const LASTNAME_HEADERS = new Set(['nom', 'nom de famille', 'last name', 'lastname', 'surname', 'family name']);
+const ROLE_HEADERS = new Set(['role', 'fonction', 'type', 'profil', 'profile']);
+
+const headerWord = (cell: string) =>
+  cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_-]+/g, ' ')
+    .trim();
+
+/** Columns a header row names; a French sheet often puts the last name first ("Nom", "Prénom"). */
+function headerColumns(cells: readonly string[]): { firstname: number; lastname: number; role: number } | null {
+  const words = cells.map(headerWord);
+  const firstname = words.findIndex((w) => FIRSTNAME_HEADERS.has(w));
+  const lastname = words.findIndex((w) => LASTNAME_HEADERS.has(w));
+  if (firstname < 0 || lastname < 0) return null;
+  return { firstname, lastname, role: words.findIndex((w) => ROLE_HEADERS.has(w)) };
+}
+
+/**
+ * One person per row of cells (pasted lines, or the rows of an XLSX or CSV file). The email cell is the one
+ * with an @. Without a header naming the columns: before the email, the name (one cell, or first name and
+ * last name), after it the role. A header row (the first row, with no @) is skipped; when it names the first
+ * name and last name columns (and the role's), those are read whatever their order. The role is learner when
+ * empty.
+ */
+export function participantsFromCells(rows: readonly { line: number; cells: readonly string[]; text?: string }[]): PastedRows {
   const participants: Participant[] = [];
   const skipped: PastedRows['skipped'] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  lines.forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const cells = (raw.includes('\t') ? raw.split('\t') : raw.split(';')).map((cell) => cell.trim());
+  let first = true;
+  let columns: ReturnType<typeof headerColumns> = null;
+  for (const row of rows) {
+    const cells = row.cells.map((cell) => cell.trim());
+    if (cells.every((cell) => cell === '')) continue;
+    const header = first;
+    first = false;
+    const text = row.text ?? row.cells.join('\t');
     const at = cells.findIndex((cell) => cell.includes('@'));
     if (at < 0) {
-      if (index > 0 || participants.length > 0) skipped.push({ line: index + 1, reason: 'no_email', text: raw });
-      return;
+      if (header) columns = headerColumns(cells);
+      else skipped.push({ line: row.line, reason: 'no_email', text });
+      continue;
     }
     const before = cells.slice(0, at).filter((cell) => cell !== '');
-    const name = before.length >= 2 ? { firstname: before[0]!, lastname: before.slice(1).join(' ') } : splitName(before[0] ?? '');
-    const role = parseRole(cells.slice(at + 1).find((cell) => cell !== '') ?? '');
+    const name = columns
+      ? { firstname: cells[columns.firstname] ?? '', lastname: cells[columns.lastname] ?? '' }
+      : before.length >= 2
+        ? { firstname: before[0]!, lastname: before.slice(1).join(' ') }
+        : splitName(before[0] ?? '');
+    const roleCell = columns && columns.role >= 0 ? (cells[columns.role] ?? '') : (cells.slice(at + 1).find((cell) => cell !== '') ?? '');
+    const role = parseRole(roleCell);
     if (role === null) {
-      skipped.push({ line: index + 1, reason: 'unknown_role', text: raw });
-      return;
+      skipped.push({ line: row.line, reason: 'unknown_role', text });
+      continue;
+    }
+    if (name.firstname.length > NAME_MAX || name.lastname.length > NAME_MAX || cells[at]!.length > EMAIL_MAX) {
+      skipped.push({ line: row.line, reason: 'too_long', text });
+      continue;
     }
     participants.push({ ...name, email: cells[at]!, role });
-  });
+  }
   return { participants, skipped };
 }
 

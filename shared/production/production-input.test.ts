@@ -64,6 +64,18 @@ describe('participants', () => {
     ]);
   });
 
+  it('reads the name columns a header names, in any order, and refuses names too long for Moodle', () => {
+    const read = parsePastedParticipants(
+      [
+        'NOM;Prénom;Adresse;Courriel;Fonction',
+        'Morel;Hélène;Lyon;h.morel@l.example;Formatrice',
+        `${'x'.repeat(101)};Jean;Paris;j@d.example;`,
+      ].join('\n'),
+    );
+    expect(read.participants).toEqual([{ firstname: 'Hélène', lastname: 'Morel', email: 'h.morel@l.example', role: 'tutor' }]);
+    expect(read.skipped.map((s) => [s.line, s.reason])).toEqual([[3, 'too_long']]);
+  });
+
   it('compares emails without regard to case, and checks them as Moodle does', () => {
     expect(emailKey(' Helene.Morel@Lumiere.EXAMPLE ')).toBe('helene.morel@lumiere.example');
     expect(isValidEmail('jeanne.dupont@@beta.example')).toBe(false);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
@@ -41,7 +42,7 @@ async function syncNow(): Promise<void> {
 }
 
 describe('Run handler from a bill', () => {
-  it('sets up a session with pasted participants, reusing an account whose email differs in case', async () => {
+  it("sets up a session with participants pasted and read from the customer's spreadsheet, reusing an account whose email differs in case", async () => {
     // A company's order of 6 seats, bought with 2 named learners; the other 4 are pasted at production time.
     // Written a little in the past so the shop serves it at once (it settles changes for five seconds).
     const stamp = Math.floor(Date.now() / 1000) - 10;
@@ -87,11 +88,23 @@ describe('Run handler from a bill', () => {
           'Hélène Morel\thelene.morel@lumiere.example\tapprenant',
           'Inès Bernard\tines.bernard@lumiere.example\tlearner',
           'Noël Garnier\tnoel.garnier@lumiere.example\tlearner',
-          'Camille Faure\tcamille.faure@formateurs.example\ttuteur',
         ].join('\n'),
       );
     await handlers.addPasted().click();
+    await expect.poll(() => handlers.participantRows().count()).toBe(5);
+    // The tutor comes from the spreadsheet the customer sent, last name first as French sheets have it.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Formateurs');
+    sheet.addRow(['Nom', 'Prénom', 'Courriel', 'Rôle']);
+    sheet.addRow(['Faure', 'Camille', 'camille.faure@formateurs.example', 'Formatrice']);
+    await handlers.participantsFile().setInputFiles({
+      name: 'formateurs.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
     await expect.poll(() => handlers.participantRows().count()).toBe(6);
+    expect(await page.getByLabel('Last name 6').inputValue()).toBe('Faure');
+    expect(await page.getByLabel('Role 6').inputValue()).toBe('tutor');
 
     await handlers.showPlan().click();
     await expect.poll(() => handlers.accounts().getByRole('row').count(), { timeout: 15_000 }).toBe(7);

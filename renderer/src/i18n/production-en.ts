@@ -33,6 +33,9 @@ export const productionEn = {
   'production.paste.read': '{count} rows read.',
   'production.paste.skipped.no_email': 'Line {line} has no email: not read.',
   'production.paste.skipped.unknown_role': 'Line {line} has a role that is neither learner nor tutor: not read.',
+  'production.paste.skipped.too_long': 'Line {line} has a name or an email too long for Moodle: not read.',
+  'production.file.label': 'Add from a file (XLSX or CSV): one person per row',
+  'production.file.reading': 'Reading the file…',
   'production.showPlan': 'Show the plan',
   'production.plan': 'Plan',
   'production.plan.done': 'Everything is done already: a run would send nothing.',
@@ -129,5 +132,6 @@ export const productionEn = {
   'error.production_line_not_found': 'This bill line is not in the local data',
   'error.production_running': 'This handler is running already',
   'error.production_blocked': 'Not run: fix the blocking problems listed, then run again',
+  'error.production_file_unreadable': 'Unreadable file',
   'error.production_failed': 'Moodle refused part of the run: fix the row named, then run again (what was made is kept)',
 };

@@ -36,6 +36,9 @@ export const productionFr = {
   'production.paste.read': '{count} lignes lues.',
   'production.paste.skipped.no_email': 'La ligne {line} n’a pas de courriel\u00a0: non lue.',
   'production.paste.skipped.unknown_role': 'La ligne {line} a un rôle qui n’est ni apprenant ni tuteur\u00a0: non lue.',
+  'production.paste.skipped.too_long': 'La ligne {line} a un nom ou un courriel trop long pour Moodle\u00a0: non lue.',
+  'production.file.label': 'Ajouter depuis un fichier (XLSX ou CSV)\u00a0: une personne par ligne',
+  'production.file.reading': 'Lecture du fichier…',
   'production.showPlan': 'Voir le plan',
   'production.plan': 'Plan',
   'production.plan.done': 'Tout est déjà fait\u00a0: un lancement n’enverrait rien.',
@@ -137,6 +140,7 @@ export const productionFr = {
   'error.production_line_not_found': 'Cette ligne de facture n’est pas dans les données locales',
   'error.production_running': 'Ce gestionnaire est déjà en cours',
   'error.production_blocked': 'Non lancé\u00a0: corrigez les problèmes bloquants indiqués, puis relancez',
+  'error.production_file_unreadable': 'Fichier illisible',
   'error.production_failed':
     'Moodle a refusé une partie du lancement\u00a0: corrigez la ligne indiquée, puis relancez (ce qui est fait est conservé)',
 } satisfies Record<keyof typeof productionEn, string>;

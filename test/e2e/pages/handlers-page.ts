@@ -16,6 +16,10 @@ export class HandlersPage {
     return this.page.getByLabel(/^Paste rows from a spreadsheet/);
   }
 
+  participantsFile() {
+    return this.page.getByLabel(/^Add from a file/);
+  }
+
   addPasted() {
     return this.page.getByRole('button', { name: 'Add the pasted rows' });
   }

@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
-import type { Participant } from '../../../../shared/production/participants';
+import type { Participant, PastedRows } from '../../../../shared/production/participants';
 import { parsePastedParticipants } from '../../../../shared/production/participants';
+import { useApi } from '../../api/api-context';
+import { uploadFile } from '../../api/upload-file';
+import { ErrorNotice } from '../../errors/error-notice';
 import { useT } from '../../i18n/i18n-context';
 
 interface Props {
@@ -13,26 +16,46 @@ interface Props {
 /**
  * The learners and tutors of a session, one seat each: a table of inputs (Tab moves through it), rows added
  * or removed by buttons, and rows pasted from a spreadsheet, read by the same parser as the core's checks.
- * Pasting into the table itself (several lines copied from a sheet) adds the rows too.
+ * Pasting into the table itself (several lines copied from a sheet) adds the rows too, and so does the
+ * spreadsheet the customer sent (XLSX or CSV, read by the core the same way).
  */
 export function ParticipantGrid({ participants, seats, onChange, onReset }: Props) {
   const t = useT();
+  const api = useApi();
   const id = useId();
   const [pasted, setPasted] = useState('');
   const [notes, setNotes] = useState<string[]>([]);
+  const [reading, setReading] = useState(false);
+  const [fileError, setFileError] = useState<unknown>(null);
 
   const update = (index: number, change: Partial<Participant>) =>
     onChange(participants.map((p, i) => (i === index ? { ...p, ...change } : p)));
-  const readPaste = (text: string, mode: 'append' | 'replace') => {
-    const read = parsePastedParticipants(text);
+  const take = (read: PastedRows, mode: 'append' | 'replace') => {
     onChange(mode === 'append' ? [...participants, ...read.participants] : read.participants);
     setNotes([
       t('production.paste.read', { count: read.participants.length }),
-      ...read.skipped.map((s) =>
-        t(s.reason === 'no_email' ? 'production.paste.skipped.no_email' : 'production.paste.skipped.unknown_role', { line: s.line }),
-      ),
+      ...read.skipped.map((s) => t(`production.paste.skipped.${s.reason}`, { line: s.line })),
     ]);
+  };
+  const readPaste = (text: string, mode: 'append' | 'replace') => {
+    take(parsePastedParticipants(text), mode);
     setPasted('');
+  };
+  const readFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setReading(true);
+    setFileError(null);
+    try {
+      const upload = await uploadFile(api, file);
+      take(await api.invoke('production.readParticipants', { source: { upload } }), 'append');
+    } catch (failure) {
+      setFileError(failure);
+    } finally {
+      setReading(false);
+      // The same file picked again (after correcting it) must fire a change.
+      input.value = '';
+    }
   };
 
   return (
@@ -152,6 +175,18 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
           {t('production.paste.replace')}
         </button>
       </p>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>{t('production.file.label')}</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".xlsx,.csv,.txt,text/csv"
+          disabled={reading}
+          onChange={(event) => void readFile(event.currentTarget)}
+        />
+        {reading && <p role="status">{t('production.file.reading')}</p>}
+      </div>
+      {fileError !== null && <ErrorNotice error={fileError} />}
       {notes.length > 0 && (
         <ul className="muted" aria-live="polite">
           {notes.map((note, i) => (
