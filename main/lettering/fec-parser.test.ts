@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../shared/lettering/decimal-cents';
 import { FEC_HEADER, fecText, type FecInvoice } from '../../test/support/lettering-fec';
 import { fecDate } from './fec-format';
-import { parseFec } from './fec-parser';
+import { parseFec, previewFec } from './fec-parser';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** ISO-8859-1 bytes of a text (every character below U+0100). */
@@ -97,6 +97,31 @@ describe('parseFec', () => {
     const parsed = parseFec(utf8(text));
     expect(parsed.problems).toEqual([]);
     expect(parsed.invoices).toHaveLength(3);
+  });
+
+  it('previews the rows the parse reads, without checking them: same count, same first rows', () => {
+    const trailing = fecText(INVOICES, { withPayments: true })
+      .split('\r\n')
+      .map((line) => (line ? `${line}|` : line))
+      .join('\r\n');
+    const files = [
+      utf8(fecText(INVOICES, { withPayments: true })),
+      latin1(fecText(INVOICES, { separator: '\t', withPayments: true }).replace(/\r\n/g, '\n')),
+      utf8(`\uFEFF${trailing}\r\n\r\n`),
+    ];
+    for (const bytes of files) {
+      const parsed = parseFec(bytes);
+      expect(parsed.problems).toEqual([]);
+      const preview = previewFec(bytes, 4);
+      expect(preview).toEqual({
+        encoding: parsed.encoding,
+        lineCount: parsed.lineCount,
+        sample: parsed.rows.slice(0, 4).map((r) => r.fields),
+      });
+      expect(preview.lineCount).toBeGreaterThan(4);
+    }
+    // A file that is not a FEC previews as no rows; the import reports why.
+    expect(previewFec(utf8('a|b|c\r\n1|2|3'))).toEqual({ encoding: 'utf-8', sample: [], lineCount: 0 });
   });
 
   it('reports every malformed line with its number and reason, and gives no invoice', () => {

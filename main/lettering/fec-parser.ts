@@ -28,19 +28,9 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     );
   }
   const physical = decoded.text.split(/\r?\n/);
-  const header = physical[0] ?? '';
-  const separator = header.split('\t').length >= header.split('|').length ? '\t' : '|';
-  // Some software ends every line with the separator: an empty 19th field, which is not a column.
-  const trailing = header.endsWith(separator);
-  const fieldsOf = (text: string) => {
-    const fields = text.split(separator);
-    if (trailing && fields.length === FEC_COLUMNS.length + 1 && fields.at(-1)!.trim() === '') fields.pop();
-    return fields;
-  };
-  const names = fieldsOf(header).map((n) => n.trim());
-  if (names.length !== FEC_COLUMNS.length || names.some((n, i) => n.toLowerCase() !== FEC_COLUMNS[i]!.toLowerCase())) {
-    return empty(decoded.encoding, [problem({ line: 1, code: 'header', params: { expected: FEC_COLUMNS.length, found: names.length } })]);
-  }
+  const layout = fecLayout(physical[0] ?? '');
+  if (!layout.ok) return empty(decoded.encoding, [layout.problem]);
+  const { separator, fieldsOf } = layout;
 
   const problems: ImportProblem[] = [];
   const report = (p: ImportProblem) => {
@@ -156,6 +146,50 @@ export function parseFec(bytes: Uint8Array): ParsedFile {
     rows,
     lineCount: rows.length,
   };
+}
+
+/** The separator a FEC's header line uses (tab or |), and its fields read the same way for every line. */
+function fecLayout(
+  header: string,
+): { ok: true; separator: string; fieldsOf(text: string): string[] } | { ok: false; problem: ImportProblem } {
+  const separator = header.split('\t').length >= header.split('|').length ? '\t' : '|';
+  // Some software ends every line with the separator: an empty 19th field, which is not a column.
+  const trailing = header.endsWith(separator);
+  const fieldsOf = (text: string) => {
+    const fields = text.split(separator);
+    if (trailing && fields.length === FEC_COLUMNS.length + 1 && fields.at(-1)!.trim() === '') fields.pop();
+    return fields;
+  };
+  const names = fieldsOf(header).map((n) => n.trim());
+  if (names.length !== FEC_COLUMNS.length || names.some((n, i) => n.toLowerCase() !== FEC_COLUMNS[i]!.toLowerCase())) {
+    return { ok: false, problem: problem({ line: 1, code: 'header', params: { expected: FEC_COLUMNS.length, found: names.length } }) };
+  }
+  return { ok: true, separator, fieldsOf };
+}
+
+/**
+ * What the import dialog shows before importing: the encoding, the first data rows and how many there are.
+ * Nothing is checked here (the import checks every line), so a year's FEC previews in the time it takes to
+ * decode, not to parse.
+ */
+export function previewFec(bytes: Uint8Array, sampleSize = 5): { encoding: string | null; sample: string[][]; lineCount: number } {
+  const decoded = decodeText(bytes);
+  if ('badLines' in decoded) return { encoding: null, sample: [], lineCount: 0 };
+  const text = decoded.text;
+  let end = text.indexOf('\n');
+  const layout = fecLayout((end < 0 ? text : text.slice(0, end)).replace(/\r$/, ''));
+  if (!layout.ok) return { encoding: decoded.encoding, sample: [], lineCount: 0 };
+  const sample: string[][] = [];
+  let lineCount = 0;
+  while (end >= 0) {
+    const start = end + 1;
+    end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (line.trim() === '') continue;
+    lineCount += 1;
+    if (sample.length < sampleSize) sample.push(layout.fieldsOf(line.replace(/\r$/, '')));
+  }
+  return { encoding: decoded.encoding, sample, lineCount };
 }
 
 function empty(encoding: string | null, problems: ImportProblem[]): ParsedFile {

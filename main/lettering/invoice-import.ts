@@ -5,7 +5,7 @@ import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, Letteri
 import type { Db } from '../db/open';
 import { parseCsv } from '../imported-files/csv-parser';
 import { FEC_COLUMNS } from './fec-format';
-import { parseFec } from './fec-parser';
+import { parseFec, previewFec } from './fec-parser';
 import type { ParsedFile } from './imported-invoice';
 import { problem } from './import-problem';
 import { writeLog } from './lettering-log';
@@ -73,17 +73,8 @@ export async function previewImport(db: Db, source: ReadableSource): Promise<Imp
   const { name, bytes } = readSource(source);
   const format = detectFormat(name, bytes);
   if (format === 'fec') {
-    const parsed = parseFec(bytes);
-    return {
-      format,
-      sourceKey: 'fec',
-      encoding: parsed.encoding,
-      headers: [...FEC_COLUMNS],
-      sample: parsed.rows.slice(0, 5).map((r) => r.fields),
-      mapping: null,
-      remembered: false,
-      rows: parsed.lineCount,
-    };
+    const { encoding, sample, lineCount } = previewFec(bytes);
+    return { format, sourceKey: 'fec', encoding, headers: [...FEC_COLUMNS], sample, mapping: null, remembered: false, rows: lineCount };
   }
   const { rows, encoding } = await tabularRows(format, bytes);
   const headers = rows[0]?.cells ?? [];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { customerKey, emailKey } from '../../shared/lettering/customer-key';
 import { openDatabase } from '../../main/db/open';
-import { parseFec } from '../../main/lettering/fec-parser';
+import { parseFec, previewFec } from '../../main/lettering/fec-parser';
 import { importInvoices } from '../../main/lettering/invoice-import';
 import { suggestMatches, type EngineBill, type EngineInvoice } from '../../main/lettering/match-engine';
 import { acceptSuggestions, listMatches } from '../../main/lettering/matches';
@@ -79,10 +79,12 @@ export async function letteringBench(bills: number): Promise<void> {
   );
   const bytes = new TextEncoder().encode(text);
   const parsed = await timed(() => parseFec(bytes));
+  const previewed = await timed(() => previewFec(bytes));
   report('FEC import parse (sales and bank entries)', [
     ['lines / MB', `${parsed.value.lineCount.toLocaleString('en')} / ${(bytes.length / 1e6).toFixed(1)}`],
     ['invoices found', parsed.value.invoices.length],
     ['seconds', (parsed.ms / 1000).toFixed(3)],
+    ["the import dialog's preview (decode, count, first rows), seconds", (previewed.ms / 1000).toFixed(3)],
   ]);
 
   await throughTheCache(n);
