@@ -15,7 +15,7 @@ import { settingsHandlers } from '../settings/handlers';
 import { SettingsStore } from '../settings/settings-store';
 import { syncHandlers } from '../sync/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
-import { StagedUploads } from '../uploads/staged-uploads';
+import { StagedUploads, UPLOAD_IDLE_MS } from '../uploads/staged-uploads';
 import { lastSuccessfulSync } from '../sync/sync-runs';
 import { startAutoSync } from '../sync/auto-sync';
 import { StatusTracker } from '../status/status-tracker';
@@ -60,7 +60,7 @@ export function createCore(options: CoreOptions): Core {
   const caches = new ProfileCaches(dataDir, options.nativeBinding);
   const uploads = new StagedUploads(dataDir.uploadsDir);
   // What a closed window or a crash left staged a day ago is not coming back for.
-  uploads.sweep(24 * 3600_000);
+  uploads.sweep(UPLOAD_IDLE_MS);
   let sessions: SiteSessions | null = null;
   const status = new StatusTracker(bus, () => {
     const active = profiles.active();

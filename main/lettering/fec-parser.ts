@@ -186,8 +186,11 @@ export function previewFec(bytes: Uint8Array, sampleSize = 5): { encoding: strin
     end = text.indexOf('\n', start);
     const line = text.slice(start, end < 0 ? text.length : end);
     if (line.trim() === '') continue;
+    // Counted as the parse keeps rows: those with the 18 columns (the import reports the others).
+    const fields = layout.fieldsOf(line.replace(/\r$/, ''));
+    if (fields.length !== FEC_COLUMNS.length) continue;
     lineCount += 1;
-    if (sample.length < sampleSize) sample.push(layout.fieldsOf(line.replace(/\r$/, '')));
+    if (sample.length < sampleSize) sample.push(fields);
   }
   return { encoding: decoded.encoding, sample, lineCount };
 }

@@ -1,4 +1,5 @@
-import type { HandlersFor } from '../core/handlers';
+import type { CallContext, HandlersFor } from '../core/handlers';
+import { sourceFile } from '../uploads/source-file';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
 import type { LetteringSource } from '../../shared/contract/lettering';
@@ -30,13 +31,13 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       services.bus.emit('outbox.changed', outboxCounts(db()));
     }
   };
-  /** A file a window sent in chunks is read from its staged copy. */
-  const readable = (source: LetteringSource): ReadableSource =>
-    'upload' in source ? { file: services.uploads.file(source.upload) } : source;
+  /** A file a window sent in chunks is read from its staged copy; a path only comes from the command line. */
+  const readable = (source: LetteringSource, context: CallContext): ReadableSource =>
+    'base64' in source ? source : { file: sourceFile(services.uploads, source, context) };
   return {
-    'lettering.preview': ({ source }) => previewImport(db(), readable(source)),
+    'lettering.preview': ({ source }, context) => previewImport(db(), readable(source, context)),
     'lettering.import': async ({ source, mapping }, context) => {
-      const result = await importInvoices(db(), { source: readable(source), mapping }, operatorName(db(), context));
+      const result = await importInvoices(db(), { source: readable(source, context), mapping }, operatorName(db(), context));
       services.logger.info('invoices imported for lettering', { ...result });
       // Imported: the staged copy has served. A refused file stays staged until the window discards it.
       if ('upload' in source) services.uploads.discard(source.upload);

@@ -3,6 +3,7 @@ import type { RunResult } from '../../shared/contract/production';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
+import { sourceFile } from '../uploads/source-file';
 import { readParticipantFile } from './participant-file';
 import { productionLines } from './production-lines';
 import { runLogs, taughtRoles, teachRole } from './production-store';
@@ -35,13 +36,13 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
       return result;
     },
     'production.log': ({ billId }) => ({ runs: runLogs(services.activeSite().db, billId) }),
-    'production.readParticipants': async ({ source }) => {
-      if ('file' in source) return readParticipantFile(source.file);
+    'production.readParticipants': async ({ source }, context) => {
+      const file = sourceFile(services.uploads, source, context);
       try {
-        return await readParticipantFile(services.uploads.file(source.upload));
+        return await readParticipantFile(file);
       } finally {
         // Read once: the grid holds the rows from here.
-        services.uploads.discard(source.upload);
+        if ('upload' in source) services.uploads.discard(source.upload);
       }
     },
     'production.defineRole': ({ shortname, id }) => {

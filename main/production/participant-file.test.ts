@@ -85,4 +85,22 @@ describe('a participants file', () => {
     const broken = await readAsUploaded('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'));
     expect(broken.result).toMatchObject({ ok: false, error: { code: 'production_file_unreadable' } });
   });
+
+  it('is read from a path only for the command line: a window names its uploads', async () => {
+    const file = path.join(dir, 'inscrits.csv');
+    fs.writeFileSync(file, 'Zoé Roux;zoe@r.example;tuteur\n');
+    const read = (source: { file: string }, transport: 'http' | 'ipc' | 'cli') =>
+      core.dispatch('production.readParticipants', { source }, { transport });
+    expect(await read({ file }, 'cli')).toMatchObject({ ok: true, value: { participants: [{ lastname: 'Roux', role: 'tutor' }] } });
+    for (const transport of ['http', 'ipc'] as const) {
+      expect(await read({ file }, transport)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/uploads\.begin/) },
+      });
+    }
+    expect(await read({ file: 'inscrits.csv' }, 'cli')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/absolute/) },
+    });
+  });
 });

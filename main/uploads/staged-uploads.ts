@@ -9,32 +9,61 @@ interface Upload {
   size: number;
   received: number;
   file: string;
+  /** Last begin or append, for the sweep of uploads a closed window abandoned. */
+  touched: number;
 }
 
-/** Keep the file's own name (format detection reads the extension) without letting it leave its folder. */
-function safeName(name: string): string {
+/** An upload left alone this long is abandoned (a closed window, a crash): its copy is deleted. */
+export const UPLOAD_IDLE_MS = 24 * 3600_000;
+/** File names are limited to 255 bytes on the usual file systems; leave room. */
+const NAME_BYTES = 200;
+
+/**
+ * The file's own name (format detection reads the extension), kept inside its folder and short enough in
+ * bytes for the file system: the stem is cut on a character boundary, the extension kept.
+ */
+export function stagedName(name: string): string {
   const base = [...path.basename(name.replace(/\\/g, '/'))].map((c) => (c < ' ' || '<>:"|?*'.includes(c) ? '_' : c)).join('');
-  return base === '' || base === '.' || base === '..' ? 'upload' : base.slice(0, 200);
+  if (base === '' || base === '.' || base === '..') return 'upload';
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 && base.length - dot <= 16 ? base.slice(dot) : '';
+  let stem = ext ? base.slice(0, dot) : base;
+  const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+  while (bytes(stem) + bytes(ext) > NAME_BYTES) stem = [...stem].slice(0, -1).join('');
+  return `${stem || 'upload'}${ext}`;
 }
 
 /**
- * Files a window sends to the core chunk by chunk, staged under `<data>/uploads/<id>/<name>`. The offset of
- * each chunk must be what has arrived so far: a chunk sent twice (a retry after a lost answer) is refused
- * instead of written twice. Uploads live in memory and on disk until taken or discarded; what a crash or a
- * closed window leaves behind is swept at the next start.
+ * Files a window sends to the core chunk by chunk, staged under `<data>/uploads/<id>/<name>`. Each chunk says
+ * where it starts: a chunk sent twice (a retry after a lost answer) is refused instead of written twice, and
+ * a chunk is written at its place, so a retry after a failed write cannot shift the bytes after it.
+ * Uploads live in memory and on disk until taken or discarded; one left alone for a day is swept, and what a
+ * crash left on disk goes at the next start.
  */
 export class StagedUploads {
   private readonly uploads = new Map<string, Upload>();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   begin(name: string, size: number): { id: string; chunkBytes: number } {
+    this.sweep(UPLOAD_IDLE_MS);
     const id = randomBytes(16).toString('hex');
     const dir = path.join(this.root, id);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = path.join(dir, safeName(name));
-    fs.writeFileSync(file, '', { mode: 0o600 });
-    this.uploads.set(id, { name, size, received: 0, file });
+    const file = path.join(dir, stagedName(name));
+    try {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      fs.writeFileSync(file, '', { mode: 0o600 });
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new AppError(
+        'data_dir_unwritable',
+        `The file cannot be staged in ${this.root} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free some disk space, or check that the data folder is writable.`,
+      );
+    }
+    this.uploads.set(id, { name, size, received: 0, file, touched: this.now() });
     return { id, chunkBytes: UPLOAD_CHUNK_BYTES };
   }
 
@@ -49,11 +78,21 @@ export class StagedUploads {
         },
       );
     }
+    if (bytes.length === 0 && upload.received < upload.size) {
+      throw new AppError('invalid_input', `An empty chunk at byte ${offset} of ${upload.size}: the file could not be read. Pick it again.`);
+    }
     if (upload.received + bytes.length > upload.size) {
       throw new AppError('invalid_input', `The file is larger than the ${upload.size} bytes announced. Pick the file again.`);
     }
-    fs.appendFileSync(upload.file, bytes);
+    const fd = fs.openSync(upload.file, 'r+');
+    try {
+      let written = 0;
+      while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written, offset + written);
+    } finally {
+      fs.closeSync(fd);
+    }
     upload.received += bytes.length;
+    upload.touched = this.now();
     return { received: upload.received, complete: upload.received === upload.size };
   }
 
@@ -66,6 +105,7 @@ export class StagedUploads {
         `${upload.name}: ${upload.received} of ${upload.size} bytes have arrived. Send the rest first.`,
       );
     }
+    upload.touched = this.now();
     return upload.file;
   }
 
@@ -74,14 +114,20 @@ export class StagedUploads {
     fs.rmSync(path.join(this.root, id), { recursive: true, force: true });
   }
 
-  /** Staged files no upload in memory owns (left by an earlier run), older than `maxAgeMs`. */
-  sweep(maxAgeMs: number, now = Date.now()): number {
+  /** Uploads idle for `maxAgeMs`, and staged files no upload owns (left by an earlier run) as old. */
+  sweep(maxAgeMs: number): number {
+    const now = this.now();
     let removed = 0;
+    for (const [id, upload] of this.uploads) {
+      if (now - upload.touched < maxAgeMs) continue;
+      this.discard(id);
+      removed += 1;
+    }
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(this.root, { withFileTypes: true });
     } catch {
-      return 0; // no uploads folder yet
+      return removed; // no uploads folder yet
     }
     for (const entry of entries) {
       if (this.uploads.has(entry.name)) continue;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/contract';
-import { StagedUploads } from './staged-uploads';
+import { StagedUploads, stagedName, UPLOAD_IDLE_MS } from './staged-uploads';
 
 let dir: string;
 beforeEach(() => {
@@ -49,15 +49,42 @@ describe('staged uploads', () => {
     expect(fs.existsSync(path.join(dir, 'escape.txt'))).toBe(false);
   });
 
-  it('sweep what an earlier run left, not what is in use or recent', () => {
+  it('sweep what an earlier run left and what was left alone a day, not what is in use', () => {
     const root = path.join(dir, 'uploads');
+    let now = Date.now();
     const earlier = new StagedUploads(root);
     const left = earlier.begin('old.txt', 3).id;
-    const now = new StagedUploads(root);
-    const mine = now.begin('mine.txt', 3).id;
-    expect(now.sweep(60_000)).toBe(0);
-    expect(now.sweep(60_000, Date.now() + 120_000)).toBe(1);
+    const uploads = new StagedUploads(root, () => now);
+    const idle = uploads.begin('idle.txt', 3).id;
+    expect(uploads.sweep(UPLOAD_IDLE_MS)).toBe(0);
+    now += UPLOAD_IDLE_MS - 1000;
+    const busy = uploads.begin('busy.txt', 6).id;
+    now += 2000;
+    uploads.append(busy, 0, Buffer.from('abc'));
+    // A day later: the idle upload and the earlier run's copy go, the one still being sent stays.
+    expect(uploads.sweep(UPLOAD_IDLE_MS)).toBe(2);
+    expect(fs.readdirSync(root)).toEqual([busy]);
+    expect(codeOf(() => uploads.file(idle))).toBe('upload_not_found');
     expect(fs.existsSync(path.join(root, left))).toBe(false);
-    expect(fs.existsSync(path.join(root, mine))).toBe(true);
+  });
+
+  it('stage a long name in other scripts within the file system limit, keeping the extension', () => {
+    const uploads = new StagedUploads(path.join(dir, 'uploads'));
+    const name = `${'é'.repeat(150)}${'名'.repeat(40)}.csv`;
+    const { id } = uploads.begin(name, 2);
+    uploads.append(id, 0, Buffer.from('ok'));
+    const file = path.basename(uploads.file(id));
+    expect(file.endsWith('.csv')).toBe(true);
+    expect(Buffer.byteLength(file)).toBeLessThanOrEqual(200);
+    expect(stagedName('ÉTÉ.fec')).toBe('ÉTÉ.fec');
+  });
+
+  it('refuse an empty chunk before the end, which would never move the upload on', () => {
+    const uploads = new StagedUploads(path.join(dir, 'uploads'));
+    const { id } = uploads.begin('a.txt', 4);
+    expect(codeOf(() => uploads.append(id, 0, new Uint8Array(0)))).toBe('invalid_input');
+    // An empty file is complete at once.
+    const empty = uploads.begin('empty.txt', 0).id;
+    expect(fs.readFileSync(uploads.file(empty), 'utf8')).toBe('');
   });
 });

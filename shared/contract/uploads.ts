@@ -3,8 +3,11 @@ import { command } from './define';
 
 /** Bytes per uploads.append: 4 MiB, well under browser mode's 10 MB request cap once in base64. */
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
-/** The largest file a window may hand to the core (a fiscal year's FEC of a large ledger fits). */
-export const UPLOAD_MAX_BYTES = 1024 * 1024 * 1024;
+/**
+ * The largest file a window may hand to the core: a fiscal year's FEC of a large ledger fits, and the text
+ * of the file stays well under what one JavaScript string can hold (about 512 million characters).
+ */
+export const UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
 export const uploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
@@ -19,7 +22,11 @@ export const uploadsCommands = {
     z
       .object({
         name: z.string().trim().min(1).max(255),
-        size: z.number().int().min(0).max(UPLOAD_MAX_BYTES),
+        size: z
+          .number()
+          .int()
+          .min(0)
+          .max(UPLOAD_MAX_BYTES, { message: 'Files over 256 MB cannot be read here. Split the file (a FEC by period, for instance).' }),
       })
       .strict(),
     z.object({ id: uploadIdSchema, chunkBytes: z.number().int() }),
@@ -30,7 +37,7 @@ export const uploadsCommands = {
       .object({
         id: uploadIdSchema,
         offset: z.number().int().min(0),
-        base64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+        base64: z.base64().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
       })
       .strict(),
     z.object({ received: z.number().int(), complete: z.boolean() }),

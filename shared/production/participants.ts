@@ -19,8 +19,11 @@ export interface Participant {
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
+/** Moodle's user.email column holds 100 characters (lib/db/install.xml): a longer address cannot be stored. */
+export const MOODLE_EMAIL_MAX = 100;
+
 export function isValidEmail(email: string): boolean {
-  return email.length <= 254 && EMAIL.test(email);
+  return email.length <= MOODLE_EMAIL_MAX && EMAIL.test(email);
 }
 
 /** Moodle refuses a second account with the same email whatever the case (README fact 8): so do we. */
@@ -95,35 +98,39 @@ function headerColumns(cells: readonly string[]): { firstname: number; lastname:
 
 /**
  * One person per row of cells (pasted lines, or the rows of an XLSX or CSV file). The email cell is the one
- * with an @. Without a header naming the columns: before the email, the name (one cell, or first name and
- * last name), after it the role. A header row (the first row, with no @) is skipped; when it names the first
- * name and last name columns (and the role's), those are read whatever their order. The role is learner when
- * empty.
+ * with an @. Rows before the first one with an @ are titles and headers, skipped without a report; when one
+ * of them names the first-name and last-name columns, those are read whatever their order, and the role from
+ * the column named so (learner when there is none). Without such a header: before the email, the name (one
+ * cell, or first name and last name), after it the role (learner when empty).
  */
 export function participantsFromCells(rows: readonly { line: number; cells: readonly string[]; text?: string }[]): PastedRows {
   const participants: Participant[] = [];
   const skipped: PastedRows['skipped'] = [];
-  let first = true;
+  let seenEmail = false;
   let columns: ReturnType<typeof headerColumns> = null;
   for (const row of rows) {
     const cells = row.cells.map((cell) => cell.trim());
     if (cells.every((cell) => cell === '')) continue;
-    const header = first;
-    first = false;
     const text = row.text ?? row.cells.join('\t');
     const at = cells.findIndex((cell) => cell.includes('@'));
     if (at < 0) {
-      if (header) columns = headerColumns(cells);
+      if (!seenEmail) columns = headerColumns(cells) ?? columns;
       else skipped.push({ line: row.line, reason: 'no_email', text });
       continue;
     }
+    seenEmail = true;
     const before = cells.slice(0, at).filter((cell) => cell !== '');
     const name = columns
       ? { firstname: cells[columns.firstname] ?? '', lastname: cells[columns.lastname] ?? '' }
       : before.length >= 2
         ? { firstname: before[0]!, lastname: before.slice(1).join(' ') }
         : splitName(before[0] ?? '');
-    const roleCell = columns && columns.role >= 0 ? (cells[columns.role] ?? '') : (cells.slice(at + 1).find((cell) => cell !== '') ?? '');
+    // A header that names no role column leaves the other cells alone (a company, a city): learner.
+    const roleCell = columns
+      ? columns.role >= 0
+        ? (cells[columns.role] ?? '')
+        : ''
+      : (cells.slice(at + 1).find((cell) => cell !== '') ?? '');
     const role = parseRole(roleCell);
     if (role === null) {
       skipped.push({ line: row.line, reason: 'unknown_role', text });

@@ -76,10 +76,31 @@ describe('participants', () => {
     expect(read.skipped.map((s) => [s.line, s.reason])).toEqual([[3, 'too_long']]);
   });
 
+  it('skips title rows before the header, and reads no role from a column the header names otherwise', () => {
+    const read = parsePastedParticipants(
+      [
+        'Liste des inscrits — session de mars',
+        '',
+        'Nom\tPrénom\tCourriel\tSociété',
+        'Morel\tHélène\th.morel@l.example\tLumière SARL',
+        'Courriel seul',
+      ].join('\n'),
+    );
+    expect(read.participants).toEqual([{ firstname: 'Hélène', lastname: 'Morel', email: 'h.morel@l.example', role: 'learner' }]);
+    expect(read.skipped.map((s) => [s.line, s.reason])).toEqual([[5, 'no_email']]);
+    // The email first, then the names, a header saying which is which.
+    expect(parsePastedParticipants('Email;Last name;First name\nz@r.example;Roux;Zoé').participants).toEqual([
+      { firstname: 'Zoé', lastname: 'Roux', email: 'z@r.example', role: 'learner' },
+    ]);
+  });
+
   it('compares emails without regard to case, and checks them as Moodle does', () => {
     expect(emailKey(' Helene.Morel@Lumiere.EXAMPLE ')).toBe('helene.morel@lumiere.example');
     expect(isValidEmail('jeanne.dupont@@beta.example')).toBe(false);
     expect(isValidEmail("o'brien+tag@example.co.uk")).toBe(true);
+    // Moodle's user.email holds 100 characters.
+    expect(isValidEmail(`${'a'.repeat(88)}@example.com`)).toBe(true);
+    expect(isValidEmail(`${'a'.repeat(89)}@example.com`)).toBe(false);
   });
 
   it("reads the session's participants from the line's customer data", () => {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Participant, PastedRows } from '../../../../shared/production/participants';
 import { parsePastedParticipants } from '../../../../shared/production/participants';
 import { useApi } from '../../api/api-context';
@@ -27,11 +27,16 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
   const [notes, setNotes] = useState<string[]>([]);
   const [reading, setReading] = useState(false);
   const [fileError, setFileError] = useState<unknown>(null);
+  // The rows as they are now: a file read answers later, and edits made meanwhile must stay.
+  const latest = useRef(participants);
+  useEffect(() => {
+    latest.current = participants;
+  }, [participants]);
 
   const update = (index: number, change: Partial<Participant>) =>
     onChange(participants.map((p, i) => (i === index ? { ...p, ...change } : p)));
   const take = (read: PastedRows, mode: 'append' | 'replace') => {
-    onChange(mode === 'append' ? [...participants, ...read.participants] : read.participants);
+    onChange(mode === 'append' ? [...latest.current, ...read.participants] : read.participants);
     setNotes([
       t('production.paste.read', { count: read.participants.length }),
       ...read.skipped.map((s) => t(`production.paste.skipped.${s.reason}`, { line: s.line })),

@@ -30,26 +30,39 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [source, setSource] = useState<{ name: string; upload: string } | null>(null);
   const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
-  // The staged copy in the core, discarded when the operator picks another file or leaves without importing.
-  const staged = useRef<string | null>(null);
-  const discardStaged = () => {
-    if (staged.current) void api.invoke('uploads.discard', { id: staged.current }).catch(() => {});
-    staged.current = null;
-  };
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  // The staged copy in the core, discarded when the operator picks another file or leaves without importing.
+  const staged = useRef<string | null>(null);
+  // The pick in progress: a later pick or closing the dialog makes an earlier one's answers stale.
+  const current = useRef<{ abort: AbortController } | null>(null);
+  const discardStaged = () => {
+    if (staged.current) void api.invoke('uploads.discard', { id: staged.current }).catch(() => {});
+    staged.current = null;
+  };
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only: discardStaged reads a ref
-  useEffect(() => discardStaged, []);
+  useEffect(
+    () => () => {
+      current.current?.abort.abort();
+      current.current = null;
+      discardStaged();
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only: discardStaged reads refs
+    [],
+  );
 
   const pick = async (file: File | undefined) => {
+    current.current?.abort.abort();
+    const mine = { abort: new AbortController() };
+    current.current = mine;
+    const stale = () => current.current !== mine;
     setPreview(null);
     setError(null);
     setDone(null);
@@ -58,18 +71,25 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     if (!file) return;
     setBusy(true);
     try {
-      const upload = await uploadFile(api, file, (sent, total) => setSending({ sent, total }));
+      const upload = await uploadFile(api, file, (sent, total) => !stale() && setSending({ sent, total }), mine.abort.signal);
+      if (stale()) {
+        void api.invoke('uploads.discard', { id: upload }).catch(() => {});
+        return;
+      }
       staged.current = upload;
       setSending(null);
       setSource({ name: file.name, upload });
       const read = await api.invoke('lettering.preview', { source: { upload } });
+      if (stale()) return;
       setPreview(read);
       setMapping(read.mapping ?? {});
     } catch (failure) {
-      setError(failure);
+      if (!stale()) setError(failure);
     } finally {
-      setSending(null);
-      setBusy(false);
+      if (!stale()) {
+        setSending(null);
+        setBusy(false);
+      }
     }
   };
 
@@ -121,6 +141,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               id={`${id}-file`}
               type="file"
               accept=".txt,.fec,.csv,.xlsx,text/plain,text/csv"
+              disabled={busy}
               aria-describedby={`${id}-file-hint`}
               onChange={(event) => void pick(event.target.files?.[0])}
             />

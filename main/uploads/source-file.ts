@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { AppError } from '../../shared/contract';
+import type { CallContext } from '../core/handlers';
+import type { StagedUploads } from './staged-uploads';
+
+/**
+ * The file a command reads: a path on disk for the command line and scripts, or what a window sent with
+ * uploads.*. A window names only its uploads, never a path: whatever runs in a page then reads no file the
+ * operator did not pick.
+ */
+export function sourceFile(uploads: StagedUploads, source: { file: string } | { upload: string }, context: CallContext): string {
+  if ('upload' in source) return uploads.file(source.upload);
+  if (context.transport === 'ipc' || context.transport === 'http') {
+    throw new AppError('invalid_input', 'A window sends the file it picked with uploads.begin and uploads.append, then names the upload.');
+  }
+  if (!path.isAbsolute(source.file))
+    throw new AppError('invalid_input', `${source.file} is not an absolute path. Give the full path of the file.`);
+  return source.file;
+}
