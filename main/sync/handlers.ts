@@ -4,7 +4,7 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import type { Db } from '../db/open';
 import { syncEntityNames } from '../shop-api/sync-entities';
-import { discardEntry, listEntries, outboxCounts, retryEntry } from './outbox';
+import { discardEntry, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
 
 type SyncCommands =
@@ -62,8 +62,9 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       return status(db, engine);
     },
     'sync.rebuildCache': () => session().engine.rebuild(),
-    'outbox.list': ({ state }) => ({
-      entries: listEntries(session().db, state).map((entry): OutboxEntryView =>
+    'outbox.list': ({ state, limit }) => ({
+      counts: outboxCounts(session().db),
+      entries: listEntriesPerState(session().db, limit, state).map((entry): OutboxEntryView =>
         'damaged' in entry
           ? {
               seq: entry.seq,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
 import type { CatalogItemRecord } from '../shop-api/records';
 import { entityWriter } from './cache-tables';
-import { discardEntry, dueEntries, enqueue, listEntries, outboxCounts, park, postpone, retryEntry } from './outbox';
+import { discardEntry, dueEntries, enqueue, listEntries, listEntriesPerState, outboxCounts, park, postpone, retryEntry } from './outbox';
 import { overlay } from './overlay';
 
 let db: Db;
@@ -129,6 +129,17 @@ describe('outbox and overlay', () => {
     expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([first.seq, other.seq]);
     discardEntry(db, first.seq);
     expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([second.seq, other.seq]);
+  });
+
+  it('lists the oldest entries of each state up to a limit, for a workspace that reads it on every change', () => {
+    const seqs = Array.from(
+      { length: 7 },
+      (_, k) => enqueue(db, { kind: 'bill.lettering', entityId: 100 + k, baseVersion: 0, payload: { idnumber: `FA-${k}` } }).seq,
+    );
+    for (const seq of [seqs[1]!, seqs[4]!, seqs[5]!]) park(db, seq, 'parked', { code: 'refused', message: 'no' });
+    expect(listEntriesPerState(db, 2).map((e) => e.seq)).toEqual([seqs[0], seqs[1], seqs[2], seqs[4]]);
+    expect(listEntriesPerState(db, 2, 'parked').map((e) => e.seq)).toEqual([seqs[1], seqs[4]]);
+    expect(listEntriesPerState(db, 100).map((e) => e.seq)).toEqual(listEntries(db).map((e) => e.seq));
   });
 
   it('retries a conflict on the version the shop reported, with the later changes made over it', () => {

@@ -123,6 +123,20 @@ export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | { seq: 
   return rows.map(toEntry);
 }
 
+/**
+ * The oldest `limit` entries of each state (or of one state), in order: what the Sync workspace shows. An
+ * outbox that grew offline holds thousands, and the workspace reads it again on every outbox.changed.
+ */
+export function listEntriesPerState(db: Db, limit: number, state?: OutboxState): (OutboxEntry | { seq: number; damaged: string })[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY state ORDER BY seq) AS rank_in_state FROM outbox${state ? ' WHERE state = ?' : ''})
+        WHERE rank_in_state <= ? ORDER BY seq`,
+    )
+    .all(...(state ? [state, limit] : [limit])) as OutboxRow[];
+  return rows.map(toEntry);
+}
+
 export function outboxCounts(db: Db): Record<OutboxState, number> {
   const counts: Record<OutboxState, number> = { pending: 0, parked: 0, conflict: 0 };
   for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[])

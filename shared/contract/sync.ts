@@ -87,9 +87,9 @@ export const syncCommands = {
   ),
   'sync.rebuildCache': command('Empty the cached shop data and pull it again; unsent changes are kept', none, syncRunSchema),
   'outbox.list': command(
-    'Local changes not yet acknowledged by the shop',
-    z.object({ state: outboxStateSchema.optional() }).strict(),
-    z.object({ entries: z.array(outboxEntrySchema) }),
+    'Local changes not yet acknowledged by the shop: the oldest `limit` of each state, and how many there are',
+    z.object({ state: outboxStateSchema.optional(), limit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+    z.object({ entries: z.array(outboxEntrySchema), counts: outboxCountsSchema }),
   ),
   'outbox.retry': command('Send a parked change again', seqInput, outboxCountsSchema),
   'outbox.discard': command('Give up a local change for good', seqInput, outboxCountsSchema),

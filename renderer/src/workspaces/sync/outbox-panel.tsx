@@ -8,9 +8,7 @@ import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { changeName, OutboxEntryItem } from './outbox-entry-item';
 import { outboxStateOrder, type OutboxCounts, type OutboxState } from './sync-labels';
 import { useNow } from './use-now';
-
-// An outbox that grew offline can hold thousands of entries; the page shows the first ones of each group.
-const SHOWN_PER_GROUP = 100;
+import { SHOWN_PER_GROUP } from './use-sync-state';
 
 const countKeys: Readonly<Record<OutboxState, MessageKey>> = {
   pending: 'outbox.count.pending',
@@ -74,10 +72,12 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
       {outboxStateOrder.map((state) => {
         const group = entries.filter((entry) => entry.state === state);
         if (group.length === 0) return null;
+        // The core sends the oldest of each group; the count says how many there are in all.
+        const inGroup = Math.max(counts[state], group.length);
         return (
           <div key={state} className="outbox-group">
             <h3>
-              {t(groupKeys[state])} <span className="muted">({format.number(group.length)})</span>
+              {t(groupKeys[state])} <span className="muted">({format.number(inGroup)})</span>
             </h3>
             <ul className="outbox-list">
               {group.slice(0, SHOWN_PER_GROUP).map((entry) => (
@@ -94,8 +94,8 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
                 />
               ))}
             </ul>
-            {group.length > SHOWN_PER_GROUP && (
-              <p className="muted">{t('outbox.more', { count: format.number(group.length - SHOWN_PER_GROUP) })}</p>
+            {inGroup > Math.min(group.length, SHOWN_PER_GROUP) && (
+              <p className="muted">{t('outbox.more', { count: format.number(inGroup - Math.min(group.length, SHOWN_PER_GROUP)) })}</p>
             )}
           </div>
         );

@@ -31,6 +31,9 @@ export interface SyncState {
   dismissFinished(): void;
 }
 
+/** An outbox that grew offline can hold thousands of entries; the page reads and shows the oldest of each state. */
+export const SHOWN_PER_GROUP = 100;
+
 /**
  * The sync status and the outbox list of the active site, refreshed when the core says something changed
  * (sync.finished, outbox.changed, a new run, another site) and never on a timer. Each refresh reads both
@@ -49,7 +52,7 @@ export function useSyncState(api: BackofficeApi): SyncState {
 
   const refresh = useCallback(() => {
     const mine = ++generation.current;
-    Promise.all([api.invoke('sync.status', {}), api.invoke('outbox.list', {})]).then(
+    Promise.all([api.invoke('sync.status', {}), api.invoke('outbox.list', { limit: SHOWN_PER_GROUP })]).then(
       ([status, list]) => {
         if (mine === generation.current) setData({ kind: 'ready', status, entries: list.entries });
       },
