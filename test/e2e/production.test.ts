@@ -203,4 +203,29 @@ describe('Run handler from a bill', () => {
     await handlers.run().click();
     await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolments');
   }, 120_000);
+
+  it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {
+    await syncNow();
+    await page.goto(`${new URL(page.url()).origin}/#/handlers`);
+    const count = (status: string) => db().prepare('SELECT count(*) FROM bill WHERE status = ?').pluck().get(status) as number;
+    const groups = [
+      { status: 'FAILED', name: /^Production failed on the shop/ },
+      { status: 'SOLDOUT', name: /^Paid, not completed yet/ },
+    ];
+    for (const group of groups) {
+      const section = page.getByRole('region', { name: group.name });
+      const expected = count(group.status);
+      await expect.poll(() => section.getByRole('heading').textContent(), { timeout: 15_000 }).toContain(`(${expected})`);
+      expect(await section.locator('li[data-bill]').count()).toBe(Math.min(expected, 25));
+    }
+    const paid = page
+      .getByRole('region', { name: /^Paid, not completed yet/ })
+      .locator('li[data-bill]')
+      .first();
+    expect(count('SOLDOUT')).toBeGreaterThan(0);
+    const id = await paid.getAttribute('data-bill');
+    await paid.getByRole('link').click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/handlers/${id}`);
+    await expect.poll(() => page.getByRole('heading', { name: new RegExp(`^Bill ${id}`) }).count()).toBe(1);
+  });
 });

@@ -11,6 +11,7 @@ import { isMessageKey } from '../../i18n/translate';
 import { detailHash } from '../../shell/workspaces';
 import { ParticipantGrid } from './participant-grid';
 import { PlanView } from './plan-view';
+import { ProductionWorklist } from './production-worklist';
 import { RunLogView } from './run-log';
 import './handlers.css';
 
@@ -36,7 +37,7 @@ export function HandlersWorkspace() {
   return (
     <div className="workspace-section handlers-workspace">
       <OpenBill current={billId} />
-      {billId !== null && <BillProduction key={billId} billId={billId} lineId={lineId} />}
+      {billId !== null ? <BillProduction key={billId} billId={billId} lineId={lineId} /> : <ProductionWorklist />}
     </div>
   );
 }

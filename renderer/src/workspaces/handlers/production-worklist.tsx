@@ -1,0 +1,74 @@
+import { useCallback } from 'react';
+import type { BillStatus } from '../../../../shared/bills/bill-status';
+import { useApi } from '../../api/api-context';
+import { useQuery } from '../../api/use-query';
+import { useRefreshOn } from '../../api/use-refresh-on';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+import { formatMoney } from '../../money/money';
+import { detailHash } from '../../shell/workspaces';
+
+/** Shown per group: the oldest problems first would hide today's; the latest action first. */
+const SHOWN = 25;
+
+/**
+ * What waits for an operator here: bills whose production failed on the shop, and bills paid but not
+ * completed (their production was delayed or never ran). Each opens in the Handlers workspace, where the
+ * plan shows what is already done.
+ */
+const GROUPS: readonly { status: BillStatus; title: 'production.worklist.failed' | 'production.worklist.soldout' }[] = [
+  { status: 'FAILED', title: 'production.worklist.failed' },
+  { status: 'SOLDOUT', title: 'production.worklist.soldout' },
+];
+
+export function ProductionWorklist() {
+  const api = useApi();
+  const { t, format, locale } = useI18n();
+  const load = useCallback(
+    () =>
+      Promise.all(
+        GROUPS.map((group) =>
+          api.invoke('bills.list', {
+            filter: { status: group.status },
+            sort: { column: 'lastactiondate', direction: 'desc' },
+            offset: 0,
+            limit: SHOWN,
+          }),
+        ),
+      ),
+    [api],
+  );
+  const query = useQuery(load);
+  useRefreshOn(api, ['bills.changed', 'sync.finished'], query.reload, 1000);
+
+  if (query.error !== null) return <ErrorNotice error={query.error} onRetry={query.reload} />;
+  if (!query.value) return null;
+  return (
+    <>
+      {GROUPS.map((group, k) => {
+        const { rows, total } = query.value![k]!;
+        return (
+          <section key={group.status} className="detail-section production-worklist" aria-labelledby={`worklist-${group.status}`}>
+            <h3 id={`worklist-${group.status}`}>
+              {t(group.title)} <span className="muted">({format.number(total)})</span>
+            </h3>
+            {rows.length === 0 ? (
+              <p className="muted">{t('production.worklist.none')}</p>
+            ) : (
+              <ul>
+                {rows.map((bill) => (
+                  <li key={bill.id} data-bill={bill.id}>
+                    <a href={detailHash('handlers', bill.id)}>{t('production.billHeading', { id: bill.id })}</a> · {bill.customer}
+                    {bill.organisation ? ` (${bill.organisation})` : ''} · {bill.items} ·{' '}
+                    {formatMoney(bill.amountcents, bill.currency, locale)} · {format.date(bill.lastactiondate * 1000)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {total > rows.length && <p className="muted">{t('production.worklist.more', { count: format.number(total - rows.length) })}</p>}
+          </section>
+        );
+      })}
+    </>
+  );
+}
