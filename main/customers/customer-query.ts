@@ -98,24 +98,32 @@ function present(db: Db, records: CustomerRecord[]): (CustomerRecord & Pick<Cust
 }
 
 /**
- * Ascending by name or organisation; by paid or pending, the largest first (who paid most, who owes most).
- * Each order is one index, read alone for the window's ids (a deep window is skipped inside the index);
- * the rows are read for those ids only. Search and order follow the shop's copy: a queued invoicing change
- * shows at once, and is found by its new name once the shop has acknowledged it.
+ * By name or organisation A→Z, by paid or pending the largest first (who paid most, who owes most), unless
+ * the other direction is asked. Each order is one index, read alone for the window's ids (a deep window is
+ * skipped inside the index, backwards for the other direction); the rows are read for those ids only.
+ * Search and order follow the shop's copy: a queued invoicing change shows at once, and is found by its new
+ * name once the shop has acknowledged it.
  */
 const ORDERS = {
   name: {
     ids: 'SELECT c.id FROM customer c INDEXED BY customer_name',
-    order: 'c.lastname COLLATE NOCASE, c.firstname COLLATE NOCASE, c.id',
+    terms: ['c.lastname COLLATE NOCASE', 'c.firstname COLLATE NOCASE', 'c.id'],
+    natural: 'asc',
   },
-  organisation: { ids: 'SELECT c.id FROM customer c INDEXED BY customer_organisation', order: 'c.organisation COLLATE NOCASE, c.id' },
+  organisation: {
+    ids: 'SELECT c.id FROM customer c INDEXED BY customer_organisation',
+    terms: ['c.organisation COLLATE NOCASE', 'c.id'],
+    natural: 'asc',
+  },
   paid: {
     ids: 'SELECT t.customerid FROM customer_totals t INDEXED BY customer_totals_paid',
-    order: 't.paid_cents DESC, t.customerid DESC',
+    terms: ['t.paid_cents', 't.customerid'],
+    natural: 'desc',
   },
   pending: {
     ids: 'SELECT t.customerid FROM customer_totals t INDEXED BY customer_totals_pending',
-    order: 't.pending_cents DESC, t.customerid DESC',
+    terms: ['t.pending_cents', 't.customerid'],
+    natural: 'desc',
   },
 } as const;
 
@@ -127,12 +135,14 @@ function readCustomers(db: Db, ids: readonly number[]): CustomerRecord[] {
 
 export function listCustomers(
   db: Db,
-  request: { search: string; sort: keyof typeof ORDERS; offset: number; limit: number },
+  request: { search: string; sort: keyof typeof ORDERS; direction?: 'asc' | 'desc' | undefined; offset: number; limit: number },
 ): { rows: CustomerRow[]; total: number } {
   // The first sync builds the search, the totals and the sort indexes at its end: nothing to list before.
   if (bulkLoadPending(db)) return { rows: [], total: 0 };
   const match = ftsQuery(request.search);
-  const { ids, order } = ORDERS[request.sort];
+  const { ids, terms, natural } = ORDERS[request.sort];
+  const direction = (request.direction ?? natural).toUpperCase();
+  const order = terms.map((term) => `${term} ${direction}`).join(', ');
   const idColumn = request.sort === 'paid' || request.sort === 'pending' ? 't.customerid' : 'c.id';
   const where = match ? ` WHERE ${idColumn} IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)` : '';
   const params = match ? [match] : [];

@@ -63,10 +63,10 @@ function oracleTotals(): Map<number, CustomerRow['totals']> {
   return totals;
 }
 
-function listAll(search: string, sort: 'name' | 'organisation' | 'paid' | 'pending'): CustomerRow[] {
+function listAll(search: string, sort: 'name' | 'organisation' | 'paid' | 'pending', direction?: 'asc' | 'desc'): CustomerRow[] {
   const rows: CustomerRow[] = [];
   for (let offset = 0; ; offset += 1000) {
-    const page = listCustomers(cache.db, { search, sort, offset, limit: 1000 });
+    const page = listCustomers(cache.db, { search, sort, direction, offset, limit: 1000 });
     rows.push(...page.rows);
     if (offset + 1000 >= page.total) return rows;
   }
@@ -90,7 +90,18 @@ describe('customers.list', () => {
       const cents = (id: number) => totals.get(id)?.[key === 'paid' ? 'paidCents' : 'pendingCents'] ?? 0;
       const expected = [...all].sort((a, b) => cents(b.id) - cents(a.id) || b.id - a.id);
       expect(listAll('', key).map((c) => c.id)).toEqual(expected.map((c) => c.id));
+      // The other way: who paid least, who owes least first.
+      expect(listAll('', key, 'asc').map((c) => c.id)).toEqual(expected.map((c) => c.id).reverse());
     }
+    expect(listAll('', 'name', 'desc').map((c) => c.id)).toEqual(byName.map((c) => c.id).reverse());
+    expect(listAll('', 'organisation', 'desc').map((c) => c.id)).toEqual(byOrganisation.map((c) => c.id).reverse());
+    // A window deep in the reversed order is the same rows as the whole list read that way.
+    const deep = listCustomers(cache.db, { search: '', sort: 'paid', direction: 'asc', offset: 150, limit: 20 }).rows.map((c) => c.id);
+    expect(deep).toEqual(
+      listAll('', 'paid', 'asc')
+        .slice(150, 170)
+        .map((c) => c.id),
+    );
   });
 
   it('searches names, email and organisation, ignoring accents and case', () => {

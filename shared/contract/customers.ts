@@ -80,6 +80,8 @@ export const customersCommands = {
       .object({
         search: z.string().max(200).default(''),
         sort: z.enum(['name', 'organisation', 'paid', 'pending']).default('name'),
+        /** Omitted: names A→Z, amounts largest first. */
+        direction: z.enum(['asc', 'desc']).optional(),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(1000).default(200),
       })

@@ -43,6 +43,22 @@ describe('the Customers workspace', () => {
 
     await shell.nav('Customers').click();
     await expect.poll(() => customers.summary().textContent(), { timeout: 20_000 }).toContain(`${count} customer`);
+
+    // Who paid most first; a second click turns it: who paid least. The core sorts.
+    const firstBy = (order: string) =>
+      db
+        .prepare(
+          `SELECT c.firstname || ' ' || c.lastname FROM customer_totals t JOIN customer c ON c.id = t.customerid ORDER BY ${order} LIMIT 1`,
+        )
+        .pluck()
+        .get() as string;
+    await customers.sortBy('Paid').click();
+    await expect.poll(() => customers.columnHeader('Paid').getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => customers.rows().first().textContent()).toContain(firstBy('t.paid_cents DESC, t.customerid DESC'));
+    await customers.sortBy('Paid').click();
+    await expect.poll(() => customers.columnHeader('Paid').getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => customers.rows().first().textContent()).toContain(firstBy('t.paid_cents ASC, t.customerid ASC'));
+
     await customers.search().fill(target.email);
     await expect.poll(() => customers.rows().count()).toBe(1);
     await customers

@@ -14,6 +14,14 @@ export class CustomersPage {
       .filter({ has: this.page.getByRole('gridcell') });
   }
 
+  columnHeader(column: string) {
+    return this.grid().getByRole('columnheader', { name: new RegExp(`^${column}`) });
+  }
+
+  sortBy(column: string) {
+    return this.columnHeader(column).getByRole('button');
+  }
+
   search() {
     return this.page.getByRole('searchbox', { name: 'Search customers' });
   }

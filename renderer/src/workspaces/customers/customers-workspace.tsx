@@ -41,8 +41,10 @@ export function CustomersWorkspace() {
   // Applied at once: the rows loader sends only the latest query while a read runs (windowed-loader.ts).
   const search = searchText.trim().slice(0, 200);
   const [sort, setSort] = useState<CustomerSort>('name');
+  // Omitted, the core's natural order: names A→Z, amounts largest first. A second click on a header turns it.
+  const [desc, setDesc] = useState<boolean | null>(null);
   const [held, setHeld] = useState({ key: '', selection: emptySelection });
-  const key = `${search}|${sort}`;
+  const key = `${search}|${sort}|${desc}`;
   const selection = held.key === key ? held.selection : emptySelection;
   const setSelection = useCallback(
     (next: Selection | ((current: Selection) => Selection)) =>
@@ -55,12 +57,13 @@ export function CustomersWorkspace() {
   const [prefs, setPrefs] = useColumnPrefs('customers', customerColumnIds, defaultCustomerColumnPrefs);
   const columns = useMemo(() => customerColumnDefs(i18n), [i18n]);
   const labels = useMemo(() => Object.fromEntries(customerColumnIds.map((column) => [column, t(customerColumnLabelKeys[column])])), [t]);
-  // The contract sorts names A→Z and amounts largest first, with no choice of direction: the header shows that.
-  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: sort === 'paid' || sort === 'pending' }], [sort]);
+  const natural = sort === 'paid' || sort === 'pending';
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: desc ?? natural }], [sort, desc, natural]);
 
   const fetchWindow = useCallback(
-    (offset: number, limit: number) => api.invoke('customers.list', { search, sort, offset, limit }),
-    [api, search, sort],
+    (offset: number, limit: number) =>
+      api.invoke('customers.list', { search, sort, ...(desc === null ? {} : { direction: desc ? 'desc' : 'asc' }), offset, limit }),
+    [api, search, sort, desc],
   );
   const rows = useWindowedRows(fetchWindow);
   const { refresh } = rows;
@@ -116,7 +119,13 @@ export function CustomersWorkspace() {
             sorting={sorting}
             onSortingChange={(next) => {
               const id = next[0]?.id;
-              if (id && SORTABLE.has(id)) setSort(id as CustomerSort);
+              if (!id || !SORTABLE.has(id)) return;
+              // The same column again turns the order; another column starts in its natural order.
+              if (id === sort) setDesc(!(desc ?? natural));
+              else {
+                setSort(id as CustomerSort);
+                setDesc(null);
+              }
             }}
             globalFilter={search}
             prefs={prefs}
