@@ -4,7 +4,7 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import type { Db } from '../db/open';
 import { syncEntityNames } from '../shop-api/sync-entities';
-import { discardEntry, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
+import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
 
 type SyncCommands =
@@ -64,34 +64,36 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
     'sync.rebuildCache': () => session().engine.rebuild(),
     'outbox.list': ({ state, limit }) => ({
       counts: outboxCounts(session().db),
-      entries: listEntriesPerState(session().db, limit, state).map((entry): OutboxEntryView =>
-        'damaged' in entry
-          ? {
-              seq: entry.seq,
-              kind: 'unknown',
-              entity: 'unknown',
-              entityId: 0,
-              state: 'parked',
-              attempts: 0,
-              errorCode: 'outbox_damaged',
-              errorMessage: entry.damaged,
-              payload: null,
-              remote: null,
-              createdAt: 0,
-            }
-          : {
-              seq: entry.seq,
-              kind: entry.kind,
-              entity: entry.entity,
-              entityId: entry.entityId,
-              state: entry.state,
-              attempts: entry.attempts,
-              errorCode: entry.errorCode,
-              errorMessage: entry.errorMessage,
-              payload: entry.payload,
-              remote: entry.remote,
-              createdAt: entry.createdAt,
-            },
+      entries: (limit === undefined ? listEntries(session().db, state) : listEntriesPerState(session().db, limit, state)).map(
+        (entry): OutboxEntryView =>
+          'damaged' in entry
+            ? {
+                seq: entry.seq,
+                kind: 'unknown',
+                entity: 'unknown',
+                entityId: 0,
+                // Shown where it is counted; it can be discarded from there whatever its state.
+                state: entry.state,
+                attempts: 0,
+                errorCode: 'outbox_damaged',
+                errorMessage: entry.damaged,
+                payload: null,
+                remote: null,
+                createdAt: 0,
+              }
+            : {
+                seq: entry.seq,
+                kind: entry.kind,
+                entity: entry.entity,
+                entityId: entry.entityId,
+                state: entry.state,
+                attempts: entry.attempts,
+                errorCode: entry.errorCode,
+                errorMessage: entry.errorMessage,
+                payload: entry.payload,
+                remote: entry.remote,
+                createdAt: entry.createdAt,
+              },
       ),
     }),
     'outbox.retry': ({ seq }) => {

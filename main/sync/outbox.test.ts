@@ -140,6 +140,9 @@ describe('outbox and overlay', () => {
     expect(listEntriesPerState(db, 2).map((e) => e.seq)).toEqual([seqs[0], seqs[1], seqs[2], seqs[4]]);
     expect(listEntriesPerState(db, 2, 'parked').map((e) => e.seq)).toEqual([seqs[1], seqs[4]]);
     expect(listEntriesPerState(db, 100).map((e) => e.seq)).toEqual(listEntries(db).map((e) => e.seq));
+    // An entry that cannot be read back is listed, and counted, in the state it is stored in.
+    db.prepare('UPDATE outbox SET payload = ? WHERE seq = ?').run('{not json', seqs[6]);
+    expect(listEntriesPerState(db, 5, 'pending').at(-1)).toEqual({ seq: seqs[6], state: 'pending', damaged: 'payload is not JSON' });
   });
 
   it('retries a conflict on the version the shop reported, with the later changes made over it', () => {
@@ -158,6 +161,6 @@ describe('outbox and overlay', () => {
     db.prepare(
       "INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at) VALUES ('m1', 'bill.lettering', 'bills', 1, 0, '{not json', 'pending', 0)",
     ).run();
-    expect(listEntries(db)).toEqual([{ seq: expect.any(Number), damaged: 'payload is not JSON' }]);
+    expect(listEntries(db)).toEqual([{ seq: expect.any(Number), state: 'pending', damaged: 'payload is not JSON' }]);
   });
 });

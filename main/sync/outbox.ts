@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { isOutboxKind, outboxKinds, type OutboxKind, type OutboxPayload } from './outbox-kinds';
@@ -68,17 +69,24 @@ export function enqueue<K extends OutboxKind>(
   return toEntry(row) as OutboxEntry<K>;
 }
 
+/** A row that cannot be read back as its kind: reported with its stored state, to be discarded. */
+export interface DamagedEntry {
+  seq: number;
+  state: OutboxState;
+  damaged: string;
+}
+
 /** An entry as stored, checked against its kind's schema; a damaged one is reported, not thrown. */
-export function toEntry(row: OutboxRow): OutboxEntry | { seq: number; damaged: string } {
-  if (!isOutboxKind(row.kind)) return { seq: row.seq, damaged: `unknown kind ${row.kind}` };
+export function toEntry(row: OutboxRow): OutboxEntry | DamagedEntry {
+  if (!isOutboxKind(row.kind)) return { seq: row.seq, state: row.state, damaged: `unknown kind ${row.kind}` };
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.payload);
   } catch {
-    return { seq: row.seq, damaged: 'payload is not JSON' };
+    return { seq: row.seq, state: row.state, damaged: 'payload is not JSON' };
   }
   const payload = outboxKinds[row.kind].payload.safeParse(parsed);
-  if (!payload.success) return { seq: row.seq, damaged: `payload does not match ${row.kind}` };
+  if (!payload.success) return { seq: row.seq, state: row.state, damaged: `payload does not match ${row.kind}` };
   return {
     seq: row.seq,
     mutationId: row.mutation_id,
@@ -102,7 +110,7 @@ export function toEntry(row: OutboxRow): OutboxEntry | { seq: number; damaged: s
  * changes wait behind an earlier one that is postponed, parked or in conflict: sending them first would
  * reorder edits.
  */
-export function dueEntries(db: Db, now: number): (OutboxEntry | { seq: number; damaged: string })[] {
+export function dueEntries(db: Db, now: number): (OutboxEntry | DamagedEntry)[] {
   const rows = db
     .prepare(
       `SELECT * FROM outbox o
@@ -114,7 +122,7 @@ export function dueEntries(db: Db, now: number): (OutboxEntry | { seq: number; d
   return rows.map(toEntry);
 }
 
-export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | { seq: number; damaged: string })[] {
+export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
   const rows = (
     state
       ? db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY seq').all(state)
@@ -127,14 +135,14 @@ export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | { seq: 
  * The oldest `limit` entries of each state (or of one state), in order: what the Sync workspace shows. An
  * outbox that grew offline holds thousands, and the workspace reads it again on every outbox.changed.
  */
-export function listEntriesPerState(db: Db, limit: number, state?: OutboxState): (OutboxEntry | { seq: number; damaged: string })[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY state ORDER BY seq) AS rank_in_state FROM outbox${state ? ' WHERE state = ?' : ''})
-        WHERE rank_in_state <= ? ORDER BY seq`,
-    )
-    .all(...(state ? [state, limit] : [limit])) as OutboxRow[];
-  return rows.map(toEntry);
+export function listEntriesPerState(db: Db, limit: number, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
+  // One ordered read per state, each stopping at the limit (outbox_state: migration 0080).
+  const states = state ? [state] : (['pending', 'parked', 'conflict'] as const);
+  const rows = states.flatMap(
+    (s) =>
+      cachedStatement(db, 'SELECT * FROM outbox INDEXED BY outbox_state WHERE state = ? ORDER BY seq LIMIT ?').all(s, limit) as OutboxRow[],
+  );
+  return rows.sort((a, b) => a.seq - b.seq).map(toEntry);
 }
 
 export function outboxCounts(db: Db): Record<OutboxState, number> {

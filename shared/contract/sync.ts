@@ -87,8 +87,9 @@ export const syncCommands = {
   ),
   'sync.rebuildCache': command('Empty the cached shop data and pull it again; unsent changes are kept', none, syncRunSchema),
   'outbox.list': command(
-    'Local changes not yet acknowledged by the shop: the oldest `limit` of each state, and how many there are',
-    z.object({ state: outboxStateSchema.optional(), limit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+    'Local changes not yet acknowledged by the shop (the oldest `limit` of each state when given), and how many there are',
+    /** No limit: every entry (scripts); the Sync workspace asks for the oldest of each state it shows. */
+    z.object({ state: outboxStateSchema.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     z.object({ entries: z.array(outboxEntrySchema), counts: outboxCountsSchema }),
   ),
   'outbox.retry': command('Send a parked change again', seqInput, outboxCountsSchema),

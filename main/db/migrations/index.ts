@@ -6,6 +6,7 @@ import { migration0040 } from './0040-customer-totals';
 import { migration0050 } from './0050-lettering';
 import { migration0060 } from './0060-production';
 import { migration0070 } from './0070-catalog-editing';
+import { migration0080 } from './0080-outbox-by-state';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0070,
+  migration0080,
 ];

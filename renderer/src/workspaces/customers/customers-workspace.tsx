@@ -121,7 +121,7 @@ export function CustomersWorkspace() {
               const id = next[0]?.id;
               if (!id || !SORTABLE.has(id)) return;
               // The same column again turns the order; another column starts in its natural order.
-              if (id === sort) setDesc(!(desc ?? natural));
+              if (id === sort) setDesc((current) => !(current ?? natural));
               else {
                 setSort(id as CustomerSort);
                 setDesc(null);

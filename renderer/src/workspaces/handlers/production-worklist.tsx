@@ -3,6 +3,7 @@ import type { BillStatus } from '../../../../shared/bills/bill-status';
 import { useApi } from '../../api/api-context';
 import { useQuery } from '../../api/use-query';
 import { useRefreshOn } from '../../api/use-refresh-on';
+import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
@@ -39,8 +40,11 @@ export function ProductionWorklist() {
     [api],
   );
   const query = useQuery(load);
-  useRefreshOn(api, ['bills.changed', 'sync.finished'], query.reload, 1000);
+  // A discarded change moves a bill back without bills.changed; another site is another list.
+  useRefreshOn(api, ['bills.changed', 'sync.finished', 'outbox.changed', 'profiles.changed'], query.reload, 1000);
 
+  // No site yet: the bill-number field above says enough.
+  if (toAppErrorShape(query.error).code === 'no_active_profile') return null;
   if (query.error !== null) return <ErrorNotice error={query.error} onRetry={query.reload} />;
   if (!query.value) return null;
   return (

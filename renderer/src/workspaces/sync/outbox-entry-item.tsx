@@ -31,7 +31,8 @@ export function changeName(entry: OutboxEntryView, t: Translate): string {
 export function OutboxEntryItem({ entry, now, busy, onRetry, onDiscard }: OutboxEntryItemProps) {
   const { t, format, locale } = useI18n();
   const name = changeName(entry, t);
-  const actionable = entry.state !== 'pending';
+  // A pending change is on its way; a damaged one (unreadable) only waits to be discarded.
+  const actionable = entry.state !== 'pending' || entry.errorCode === 'outbox_damaged';
   return (
     <li className={`outbox-entry outbox-entry-${entry.state}`}>
       <div className="outbox-entry-summary">

@@ -8,7 +8,6 @@ import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { changeName, OutboxEntryItem } from './outbox-entry-item';
 import { outboxStateOrder, type OutboxCounts, type OutboxState } from './sync-labels';
 import { useNow } from './use-now';
-import { SHOWN_PER_GROUP } from './use-sync-state';
 
 const countKeys: Readonly<Record<OutboxState, MessageKey>> = {
   pending: 'outbox.count.pending',
@@ -73,14 +72,14 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
         const group = entries.filter((entry) => entry.state === state);
         if (group.length === 0) return null;
         // The core sends the oldest of each group; the count says how many there are in all.
-        const inGroup = Math.max(counts[state], group.length);
+        const inGroup = counts[state];
         return (
           <div key={state} className="outbox-group">
             <h3>
               {t(groupKeys[state])} <span className="muted">({format.number(inGroup)})</span>
             </h3>
             <ul className="outbox-list">
-              {group.slice(0, SHOWN_PER_GROUP).map((entry) => (
+              {group.map((entry) => (
                 <OutboxEntryItem
                   key={entry.seq}
                   entry={entry}
@@ -94,9 +93,7 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
                 />
               ))}
             </ul>
-            {inGroup > Math.min(group.length, SHOWN_PER_GROUP) && (
-              <p className="muted">{t('outbox.more', { count: format.number(inGroup - Math.min(group.length, SHOWN_PER_GROUP)) })}</p>
-            )}
+            {inGroup > group.length && <p className="muted">{t('outbox.more', { count: format.number(inGroup - group.length) })}</p>}
           </div>
         );
       })}

@@ -54,7 +54,8 @@ export function useSyncState(api: BackofficeApi): SyncState {
     const mine = ++generation.current;
     Promise.all([api.invoke('sync.status', {}), api.invoke('outbox.list', { limit: SHOWN_PER_GROUP })]).then(
       ([status, list]) => {
-        if (mine === generation.current) setData({ kind: 'ready', status, entries: list.entries });
+        // The list's own counts, read with its rows: the groups' totals and their "more" agree with the rows.
+        if (mine === generation.current) setData({ kind: 'ready', status: { ...status, outbox: list.counts }, entries: list.entries });
       },
       (error: unknown) => {
         if (mine !== generation.current) return;
