@@ -7,7 +7,7 @@ import type { OutboxKind } from '../sync/outbox-kinds';
 import { outboxKinds } from '../sync/outbox-kinds';
 import type { ItemDraftInput } from '../../shared/contract/catalogs';
 import { checkItem, normalizeItem, refuse } from './catalog-edits';
-import { catalogRows, itemRows, serverVersion } from './catalog-rows';
+import { allItemRows, serverVersion } from './catalog-rows';
 import { baseOf, setBase, sweepBases } from './edit-queue';
 
 /**
@@ -140,14 +140,7 @@ export function resolveConflict(
     }
     if (kind === 'catalogItem.save') {
       const item = normalizeItem(payload as ItemDraftInput, mine as ItemDraftInput | null);
-      const issues = checkItem(
-        db,
-        item,
-        itemRows(
-          db,
-          catalogRows(db).map((c) => c.id),
-        ),
-      );
+      const issues = checkItem(db, item, allItemRows(db));
       if (issues.length > 0) refuse(issues);
       payload = item;
     }

@@ -6,7 +6,7 @@ import type { CatalogDraft, CategoryDraft, ItemDraftInput } from '../../shared/c
 import type { Db } from '../db/open';
 import type { OutboxPayload } from '../sync/outbox-kinds';
 import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
-import { catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
+import { allItemRows, catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
 import { queueEdit } from './edit-queue';
 
 /**
@@ -315,10 +315,7 @@ export function saveItem(db: Db, draft: ItemDraftInput): number {
 
 export function deleteItem(db: Db, id: number): number {
   return db.transaction(() => {
-    const all = itemRows(
-      db,
-      catalogRows(db).map((c) => c.id),
-    );
+    const all = allItemRows(db);
     const item = all.find((i) => i.id === id);
     if (!item) throw new AppError('catalog_not_found', `Item ${id} is not in the local data.`, { id });
     if (item.sold > 0)
@@ -356,10 +353,7 @@ export function overrideItem(db: Db, input: { catalogId: number; masterItemId: n
 /** Frees an override: the slave's copy goes and the master's item shows through again. */
 export function freeItem(db: Db, id: number): number {
   return db.transaction(() => {
-    const all = itemRows(
-      db,
-      catalogRows(db).map((c) => c.id),
-    );
+    const all = allItemRows(db);
     const item = all.find((i) => i.id === id);
     if (!item) throw new AppError('catalog_not_found', `Item ${id} is not in the local data.`, { id });
     const slave = findCatalog(db, item.catalogid);
@@ -372,10 +366,7 @@ export function freeItem(db: Db, id: number): number {
 /** Sets the members of a set or bundle: the listed items get its id as setid; items no longer listed lose it. */
 export function setMembers(db: Db, input: { setId: number; memberIds: readonly number[] }): number {
   return db.transaction(() => {
-    const all = itemRows(
-      db,
-      catalogRows(db).map((c) => c.id),
-    );
+    const all = allItemRows(db);
     const set = all.find((i) => i.id === input.setId);
     if (!set || (set.type !== 'set' && set.type !== 'bundle'))
       refuse([issue('setid', 'setInvalid', `Item ${input.setId} is not a set or bundle.`)]);

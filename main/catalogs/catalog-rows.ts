@@ -77,6 +77,14 @@ export function itemRows(db: Db, catalogIds: readonly number[]): ItemRow[] {
     .filter((row) => catalogIds.includes(row.catalogid));
 }
 
+/** Every item of every catalog, edits laid over: what a code, a set or an override is checked against. */
+export function allItemRows(db: Db): ItemRow[] {
+  return itemRows(
+    db,
+    catalogRows(db).map((c) => c.id),
+  );
+}
+
 /** The server's version of a record (0 for one created offline): what an edit of it is based on. */
 export function serverVersion(db: Db, entity: 'catalogs' | 'categories' | 'catalogitems', id: number): number {
   const table = entity === 'catalogs' ? 'catalog' : entity === 'categories' ? 'category' : 'catalog_item';

@@ -48,7 +48,8 @@ export interface ExtendTarget {
   email: string;
 }
 
-function personOf(extradata: string): string {
+/** Whom a product was made for: the email in its extradata, compared as Moodle compares emails. */
+export function personOf(extradata: string): string {
   try {
     const data = JSON.parse(extradata) as { email?: unknown };
     return typeof data.email === 'string' ? emailKey(data.email) : '';

@@ -1,6 +1,7 @@
 import type { PlannedAccount, Problem, UserRef } from '../../shared/contract/production';
 import { emailKey } from '../../shared/production/participants';
 import type { SiteFacts } from './site-facts';
+import type { MoodleUser } from './site-reads';
 
 /** Pieces every plan is made of: problems, roles, and the accounts to reuse or create. */
 
@@ -45,6 +46,26 @@ export interface Person {
   lastname: string;
   email: string;
   role: PlannedAccount['role'];
+}
+
+/**
+ * An account already on the site, for the handlers acting on one person (extend, assign a role): the Moodle
+ * user found for them, or the customer's own account when no user was looked up.
+ */
+export function reusedAccount(
+  user: MoodleUser | undefined,
+  customer: { firstname: string; lastname: string },
+  account: Pick<PlannedAccount, 'email' | 'role' | 'userid' | 'reason'>,
+): PlannedAccount {
+  return {
+    row: null,
+    firstname: user?.firstname ?? customer.firstname,
+    lastname: user?.lastname ?? customer.lastname,
+    action: 'reuse',
+    username: user?.username ?? '',
+    moodleEmail: user?.email ?? null,
+    ...account,
+  };
 }
 
 export function who(person: { firstname: string; lastname: string; email: string }): string {

@@ -1,4 +1,5 @@
 import type { Plan, Problem } from '../../shared/contract/production';
+import { enrolmentDates, type EnrolmentDates } from '../../shared/production/enrolment-dates';
 import { isRunnableHandler } from '../../shared/production/handler-params';
 import type { LineInput } from './line-input';
 import { problem } from './plan-accounts';
@@ -38,6 +39,19 @@ export function emptyPlan(input: LineInput, facts: SiteFacts): Plan {
     readCalls: facts.readCalls,
     writeCalls: 0,
   };
+}
+
+/** When the enrolments start and end, or a blocking problem naming the parameter that is not a date. */
+export function datesOrProblem(params: Readonly<Record<string, string>>, now: number, problems: Problem[]): EnrolmentDates {
+  const dates = enrolmentDates(params, now);
+  if (!dates.ok)
+    problems.push(
+      problem('bad_parameter', true, `The handler parameter ${dates.field} "${dates.value}" is not a date.`, {
+        parameter: dates.field,
+        value: dates.value,
+      }),
+    );
+  return dates;
 }
 
 /** The course a key names, or a blocking problem saying which parameter names a course the site lacks. */

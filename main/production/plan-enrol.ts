@@ -1,9 +1,8 @@
 import type { Plan, PlannedGroup } from '../../shared/contract/production';
-import { enrolmentDates } from '../../shared/production/enrolment-dates';
 import { emailKey, isValidEmail } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
 import { planAccount, problem, who } from './plan-accounts';
-import { courseOrProblem, emptyPlan } from './plan-base';
+import { courseOrProblem, datesOrProblem, emptyPlan } from './plan-base';
 import { supportCourseKey, targetCourseKey, type SiteFacts } from './site-facts';
 
 /**
@@ -41,14 +40,7 @@ export function planEnrol(input: LineInput, facts: SiteFacts): Plan {
     }
     return { id, shortname: name };
   })();
-  const dates = enrolmentDates(params, facts.now);
-  if (!dates.ok)
-    problems.push(
-      problem('bad_parameter', true, `The handler parameter ${dates.field} "${dates.value}" is not a date.`, {
-        parameter: dates.field,
-        value: dates.value,
-      }),
-    );
+  const dates = datesOrProblem(params, facts.now, problems);
 
   const customer = input.customer;
   const person = { row: null, firstname: customer.firstname, lastname: customer.lastname, email: customer.email, role: 'buyer' as const };

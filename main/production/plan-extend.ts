@@ -2,7 +2,7 @@ import type { Plan } from '../../shared/contract/production';
 import { extendedEnd } from '../../shared/production/enrolment-dates';
 import { emailKey } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
-import { problem, resolveRole, who } from './plan-accounts';
+import { problem, resolveRole, reusedAccount, who } from './plan-accounts';
 import { courseOrProblem, emptyPlan } from './plan-base';
 import { targetCourseKey, type SiteFacts } from './site-facts';
 
@@ -75,18 +75,14 @@ export function planExtend(input: LineInput, facts: SiteFacts): Plan {
     );
     return plan;
   }
-  plan.accounts.push({
-    row: null,
-    firstname: user?.firstname ?? customer.firstname,
-    lastname: user?.lastname ?? customer.lastname,
-    email,
-    role: 'buyer',
-    action: 'reuse',
-    userid,
-    username: user?.username ?? '',
-    reason: user ? (user.email === email ? 'same_email' : 'same_email_other_case') : 'customer_account',
-    moodleEmail: user?.email ?? null,
-  });
+  plan.accounts.push(
+    reusedAccount(user, customer, {
+      email,
+      role: 'buyer',
+      userid,
+      reason: user ? (user.email === email ? 'same_email' : 'same_email_other_case') : 'customer_account',
+    }),
+  );
   const quantity = input.line.quantity;
   const newEnd = done ? product.enddate : extendedEnd(product.enddate, facts.now, Number.isFinite(days) ? days : 0, quantity);
   plan.extension = {

@@ -1,19 +1,10 @@
+import { CONTEXT_LEVELS } from '../../shared/catalogs/handler-params';
 import type { Plan } from '../../shared/contract/production';
 import { emailKey } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
-import { problem, resolveRole, who } from './plan-accounts';
+import { problem, resolveRole, reusedAccount, who } from './plan-accounts';
 import { emptyPlan } from './plan-base';
 import { readForUser, type SiteFacts } from './site-facts';
-
-/** Moodle's context levels by number (the handler's `contextlevel`), as core_role_assign_roles names them. */
-const CONTEXT_LEVELS: Readonly<Record<string, string>> = {
-  '10': 'system',
-  '30': 'user',
-  '40': 'coursecat',
-  '50': 'course',
-  '70': 'module',
-  '80': 'block',
-};
 
 /**
  * Assign a role on a context: the beneficiary (the `foruser` the customer named, an email or a username, else
@@ -67,24 +58,20 @@ export function planRole(input: LineInput, facts: SiteFacts): Plan {
     );
     return plan;
   }
-  plan.accounts.push({
-    row: null,
-    firstname: user?.firstname ?? customer.firstname,
-    lastname: user?.lastname ?? customer.lastname,
-    email,
-    role: 'beneficiary',
-    action: 'reuse',
-    userid,
-    username: user?.username ?? '',
-    reason: user
-      ? foruser && !foruser.includes('@')
-        ? 'username'
-        : user.email === (foruser || customer.email)
-          ? 'same_email'
-          : 'same_email_other_case'
-      : 'customer_account',
-    moodleEmail: user?.email ?? null,
-  });
+  plan.accounts.push(
+    reusedAccount(user, customer, {
+      email,
+      role: 'beneficiary',
+      userid,
+      reason: user
+        ? foruser && !foruser.includes('@')
+          ? 'username'
+          : user.email === (foruser || customer.email)
+            ? 'same_email'
+            : 'same_email_other_case'
+        : 'customer_account',
+    }),
+  );
   const done = input.recorded.products > 0 || input.recorded.events.has('roleassigned');
   if (role && contextlevel && /^\d+$/.test(instance)) {
     const instanceid = contextlevel === 'system' ? 0 : Number(instance);

@@ -1,9 +1,8 @@
 import type { Plan, PlannedEnrolment, PlannedGroup, ProductDraft, UserRef } from '../../shared/contract/production';
-import { enrolmentDates } from '../../shared/production/enrolment-dates';
 import { emailKey, isValidEmail } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
 import { planAccount, problem, resolveRole, who, type Person } from './plan-accounts';
-import { courseOrProblem, emptyPlan } from './plan-base';
+import { courseOrProblem, datesOrProblem, emptyPlan } from './plan-base';
 import { supportCourseKey, targetCourseKey, type SiteFacts } from './site-facts';
 
 /** The session group's idnumber: keyed on the bill (seed 004), so every session of the course stays apart. */
@@ -31,14 +30,7 @@ export function planSession(input: LineInput, facts: SiteFacts): Plan {
   const learnerRole = resolveRole(facts, params['learnerrole'] || params['role'] || 'student', problems);
   const tutorRole = resolveRole(facts, params['tutorrole'] || 'teacher', problems);
   const supportRole = support ? resolveRole(facts, 'student', problems) : null;
-  const dates = enrolmentDates(params, facts.now);
-  if (!dates.ok)
-    problems.push(
-      problem('bad_parameter', true, `The handler parameter ${dates.field} "${dates.value}" is not a date.`, {
-        parameter: dates.field,
-        value: dates.value,
-      }),
-    );
+  const dates = datesOrProblem(params, facts.now, problems);
 
   // The input first: every row is checked before anything is sent, so a bad row stops the run, not a batch.
   const people: Person[] = [];

@@ -1,13 +1,12 @@
 import { AppError } from '../../shared/contract';
 import type { Plan, RunResult } from '../../shared/contract/production';
 import type { Participant } from '../../shared/production/participants';
-import { emailKey } from '../../shared/production/participants';
 import type { Db } from '../db/open';
 import type { MoodleClient } from '../moodle/rest-client';
 import { enqueue } from '../sync/outbox';
 import type { OutboxPayload } from '../sync/outbox-kinds';
 import { executePlan, resolveUser, type Execution } from './execute-plan';
-import { readLineInput } from './line-input';
+import { personOf, readLineInput } from './line-input';
 import { LoggedMoodle } from './logged-moodle';
 import { planLine } from './plan-line';
 import { finishRun, logCall, recordProducts, runningRun, startRun, taughtRoles, type LocalRecord } from './production-store';
@@ -150,15 +149,6 @@ async function run(deps: ProductionDeps, request: LineRequest): Promise<RunResul
   })();
   progress('done', 1, 1);
   return result('done', plan, execution);
-}
-
-function personOf(extradata: string): string {
-  try {
-    const data = JSON.parse(extradata) as { email?: unknown };
-    return typeof data.email === 'string' ? emailKey(data.email) : '';
-  } catch {
-    return '';
-  }
 }
 
 /** The line of production feedback the bill keeps (the shop's productionfeedback is plain text, in English here). */
