@@ -53,7 +53,7 @@ export function transitionBill(db: Db, input: { id: number; to: BillStatus; note
   return getBillDetail(db, input.id);
 }
 
-/** An offline payment (check, transfer). Its status effect follows the amounts, as local_shop_record_payment does. */
+/** An offline payment (check, transfer). Its status effect follows the amounts, as local_shopbackoffice_record_payment does. */
 export function recordPayment(
   db: Db,
   input: { id: number; amountcents: number; paymode: 'check' | 'transfer'; paidon: number; reference: string },

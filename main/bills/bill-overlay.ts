@@ -60,7 +60,7 @@ export function applyPending(server: BillState, entries: readonly OutboxEntry[])
 }
 
 /**
- * local_shop_record_payment: the status follows the amounts. Part paid: PARTIAL; fully paid: SOLDOUT, or
+ * local_shopbackoffice_record_payment: the status follows the amounts. Part paid: PARTIAL; fully paid: SOLDOUT, or
  * COMPLETE when the bill was already produced (it is, or was, PREPROD).
  */
 export function statusAfterPayment(bill: Pick<BillState, 'paidcents' | 'amountcents' | 'produced'>): BillStatus {

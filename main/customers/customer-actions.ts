@@ -6,7 +6,7 @@ import { getCustomer } from './customer-query';
 import type { z } from 'zod';
 
 /**
- * The operator corrects a customer's invoicing identity. Queued for the shop (local_shop_update_customer)
+ * The operator corrects a customer's invoicing identity. Queued for the shop (local_shopbackoffice_update_customer)
  * on the version the cache has; the customer shows the new details at once (main/sync/overlay.ts). If the
  * customer was changed on the site meanwhile, the shop answers with a conflict, parked with its version
  * for the operator to compare.

@@ -2,7 +2,7 @@ import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { Db } from '../db/open';
 
-/** The states in which the shop accepts a lettering (local_shop_set_bill_lettering: paid or partly paid). */
+/** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
 export const LETTERABLE_STATUSES = ['SOLDOUT', 'COMPLETE', 'PARTIAL'] as const;
 
 const ALLOCATED = (side: 'bill_id' | 'invoice_id') => `

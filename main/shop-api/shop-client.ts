@@ -40,28 +40,28 @@ export class ShopApi {
   }
 
   saveCatalog(clientmutationid: string, baseversion: number, catalog: Omit<Editable<CatalogRecord>, never>) {
-    return this.write('local_shop_save_catalog', { clientmutationid, baseversion, catalog: { ...catalog } }, saveCatalogAnswer);
+    return this.write('local_shopbackoffice_save_catalog', { clientmutationid, baseversion, catalog: { ...catalog } }, saveCatalogAnswer);
   }
 
   deleteCatalog(clientmutationid: string, id: number, baseversion: number) {
-    return this.write('local_shop_delete_catalog', { clientmutationid, id, baseversion }, deleteAnswer);
+    return this.write('local_shopbackoffice_delete_catalog', { clientmutationid, id, baseversion }, deleteAnswer);
   }
 
   saveCategory(clientmutationid: string, baseversion: number, category: Editable<CategoryRecord>) {
-    return this.write('local_shop_save_category', { clientmutationid, baseversion, category: { ...category } }, saveCategoryAnswer);
+    return this.write('local_shopbackoffice_save_category', { clientmutationid, baseversion, category: { ...category } }, saveCategoryAnswer);
   }
 
   deleteCategory(clientmutationid: string, id: number, baseversion: number) {
-    return this.write('local_shop_delete_category', { clientmutationid, id, baseversion }, deleteAnswer);
+    return this.write('local_shopbackoffice_delete_category', { clientmutationid, id, baseversion }, deleteAnswer);
   }
 
   saveCatalogItem(clientmutationid: string, baseversion: number, item: Omit<Editable<CatalogItemRecord>, 'sold'>) {
     const fields: Record<string, WsValue> = { ...item, prices: item.prices.map((p) => ({ ...p })) };
-    return this.write('local_shop_save_catalogitem', { clientmutationid, baseversion, item: fields }, saveCatalogItemAnswer);
+    return this.write('local_shopbackoffice_save_catalogitem', { clientmutationid, baseversion, item: fields }, saveCatalogItemAnswer);
   }
 
   deleteCatalogItem(clientmutationid: string, id: number, baseversion: number) {
-    return this.write('local_shop_delete_catalogitem', { clientmutationid, id, baseversion }, deleteAnswer);
+    return this.write('local_shopbackoffice_delete_catalogitem', { clientmutationid, id, baseversion }, deleteAnswer);
   }
 
   updateCustomer(
@@ -69,11 +69,11 @@ export class ShopApi {
     baseversion: number,
     customer: Omit<Editable<CustomerRecord>, 'shopid' | 'hasaccount' | 'timecreated'>,
   ) {
-    return this.write('local_shop_update_customer', { clientmutationid, baseversion, customer: { ...customer } }, updateCustomerAnswer);
+    return this.write('local_shopbackoffice_update_customer', { clientmutationid, baseversion, customer: { ...customer } }, updateCustomerAnswer);
   }
 
   transitionBill(clientmutationid: string, billid: number, fromstatus: BillStatus, tostatus: BillStatus, note = '') {
-    return this.write('local_shop_transition_bill', { clientmutationid, billid, fromstatus, tostatus, note }, transitionBillAnswer);
+    return this.write('local_shopbackoffice_transition_bill', { clientmutationid, billid, fromstatus, tostatus, note }, transitionBillAnswer);
   }
 
   recordPayment(
@@ -81,11 +81,11 @@ export class ShopApi {
     billid: number,
     payment: { amountcents: number; currency: string; paymode: 'check' | 'transfer'; paidon: number; reference: string },
   ) {
-    return this.write('local_shop_record_payment', { clientmutationid, billid, payment: { ...payment } }, recordPaymentAnswer);
+    return this.write('local_shopbackoffice_record_payment', { clientmutationid, billid, payment: { ...payment } }, recordPaymentAnswer);
   }
 
   setBillLettering(clientmutationid: string, billid: number, idnumber: string) {
-    return this.write('local_shop_set_bill_lettering', { clientmutationid, billid, idnumber }, setLetteringAnswer);
+    return this.write('local_shopbackoffice_set_bill_lettering', { clientmutationid, billid, idnumber }, setLetteringAnswer);
   }
 
   recordProduction(
@@ -117,7 +117,7 @@ export class ShopApi {
       events: input.events.map((e) => ({ ...e })),
       feedback: input.feedback,
     };
-    return this.write('local_shop_record_production', params, recordProductionAnswer);
+    return this.write('local_shopbackoffice_record_production', params, recordProductionAnswer);
   }
 
   private write<S extends z.ZodType>(fn: string, params: Record<string, WsValue>, schema: S): Promise<z.output<S>> {

@@ -13,15 +13,15 @@ import {
 
 /** Every entity the sync API pages through, its web service function and its record schema. */
 export const syncEntities = {
-  shops: { fn: 'local_shop_sync_shops', record: shopRecord },
-  taxes: { fn: 'local_shop_sync_taxes', record: taxRecord },
-  catalogs: { fn: 'local_shop_sync_catalogs', record: catalogRecord },
-  categories: { fn: 'local_shop_sync_categories', record: categoryRecord },
-  catalogitems: { fn: 'local_shop_sync_catalogitems', record: catalogItemRecord },
-  customers: { fn: 'local_shop_sync_customers', record: customerRecord },
-  bills: { fn: 'local_shop_sync_bills', record: billRecord },
-  products: { fn: 'local_shop_sync_products', record: productRecord },
-  productevents: { fn: 'local_shop_sync_productevents', record: productEventRecord },
+  shops: { fn: 'local_shopbackoffice_sync_shops', record: shopRecord },
+  taxes: { fn: 'local_shopbackoffice_sync_taxes', record: taxRecord },
+  catalogs: { fn: 'local_shopbackoffice_sync_catalogs', record: catalogRecord },
+  categories: { fn: 'local_shopbackoffice_sync_categories', record: categoryRecord },
+  catalogitems: { fn: 'local_shopbackoffice_sync_catalogitems', record: catalogItemRecord },
+  customers: { fn: 'local_shopbackoffice_sync_customers', record: customerRecord },
+  bills: { fn: 'local_shopbackoffice_sync_bills', record: billRecord },
+  products: { fn: 'local_shopbackoffice_sync_products', record: productRecord },
+  productevents: { fn: 'local_shopbackoffice_sync_productevents', record: productEventRecord },
 } as const;
 
 export type SyncEntity = keyof typeof syncEntities;

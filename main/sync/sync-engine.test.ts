@@ -67,7 +67,7 @@ describe('pull', () => {
     const run = await engine.start('manual');
     expect(run.outcome).toBe('done');
     const after = client.log.stats();
-    const syncCalls = Object.entries(after.byFunction).filter(([fn]) => fn.startsWith('local_shop_sync_'));
+    const syncCalls = Object.entries(after.byFunction).filter(([fn]) => fn.startsWith('local_shopbackoffice_sync_'));
     expect(syncCalls).toHaveLength(9);
     for (const [fn, stats] of syncCalls) expect(stats.calls - (before.byFunction[fn]?.calls ?? 0), fn).toBe(1);
   });
@@ -75,7 +75,7 @@ describe('pull', () => {
   it('stops on a fault in the middle with no partly applied page, and the next run resumes', async () => {
     let pages = 0;
     const { engine } = engineOn(db, 25, (entity) => {
-      if (entity === 'bills' && ++pages === 3) sim.injectFault('local_shop_sync_bills', { kind: 'http-error' }, Infinity);
+      if (entity === 'bills' && ++pages === 3) sim.injectFault('local_shopbackoffice_sync_bills', { kind: 'http-error' }, Infinity);
     });
     const failed = await engine.start('manual');
     expect(failed.outcome).toBe('failed');
@@ -103,7 +103,7 @@ describe('pull', () => {
     });
     const api = new ShopApi(client);
     const engine = new SyncEngine({ db, api: () => api, bus: new EventBus(), logger: silentLogger, pageSize: 100 });
-    sim.injectFault('local_shop_sync_customers', fault, Infinity);
+    sim.injectFault('local_shopbackoffice_sync_customers', fault, Infinity);
     const failed = await engine.start('manual');
     expect(failed).toMatchObject({ outcome: 'failed' });
     expect(failed.detail).toMatch(message);

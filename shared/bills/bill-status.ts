@@ -35,7 +35,7 @@ export function isAllowedTransition(from: BillStatus, to: BillStatus): boolean {
   return BILL_TRANSITIONS[from].includes(to);
 }
 
-/** Where an offline payment may be recorded (docs/shop-api.md, local_shop_record_payment). */
+/** Where an offline payment may be recorded (docs/shop-api.md, local_shopbackoffice_record_payment). */
 export const PAYABLE_STATUSES: readonly BillStatus[] = ['WORKING', 'PLACED', 'PENDING', 'PREPROD', 'PARTIAL', 'REFUSED', 'FAILED'];
 
 /** Where a lettering may be set: the bill has been (at least partly) paid. */

@@ -39,10 +39,10 @@ export async function moodleBench(bills: number): Promise<void> {
           if (!page.hasmore) return rows;
         }
       });
-      report(`Simulated site serving local_shop_sync_${entity}, 500 per page`, [
+      report(`Simulated site serving local_shopbackoffice_sync_${entity}, 500 per page`, [
         ['rows', pulled.value],
         ['rows/s', rate(pulled.value, pulled.ms)],
-        ['HTTP calls', moodle.log.stats().byFunction[`local_shop_sync_${entity}`]?.calls ?? 0],
+        ['HTTP calls', moodle.log.stats().byFunction[`local_shopbackoffice_sync_${entity}`]?.calls ?? 0],
         ['seconds', (pulled.ms / 1000).toFixed(1)],
       ]);
     }

@@ -15,7 +15,7 @@ const countRows = (db: Db) =>
   CACHE_TABLES.reduce((sum, table) => sum + (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
 const syncCalls = (client: MoodleClient) =>
   Object.entries(client.log.stats().byFunction)
-    .filter(([fn]) => fn.startsWith('local_shop_sync_'))
+    .filter(([fn]) => fn.startsWith('local_shopbackoffice_sync_'))
     .reduce((sum, [, s]) => sum + s.calls, 0);
 
 /**

@@ -25,7 +25,7 @@ afterAll(async () => {
 it('says the first sync is filling the data while it runs, then shows the bills', async () => {
   sim = await startSimulatedSite({ demo: { bills: 300 } });
   // The site takes its time over the second page of bills: the first sync is still running when Bills opens.
-  sim.injectFault('local_shop_sync_bills', { kind: 'stall', ms: 4000 }, 1);
+  sim.injectFault('local_shopbackoffice_sync_bills', { kind: 'stall', ms: 4000 }, 1);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-first-sync-'));
   app = await startBrowserMode({ dataDir });
   const browser = await launchChromium();

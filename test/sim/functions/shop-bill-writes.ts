@@ -15,7 +15,7 @@ import { baseVersion, billAnswer, billId, clientMutationId, customerInput, payme
  * record_payment, set_bill_lettering and record_production. Each runs once per client mutation id; the
  * rules are in lib/shop/.
  */
-const LOCAL_SHOP = 'local_shop';
+const COMPONENT = 'local_shopbackoffice';
 
 const CUSTOMER_DEFAULTS: Omit<CustomerInput, 'id'> = {
   firstname: '',
@@ -30,21 +30,21 @@ const CUSTOMER_DEFAULTS: Omit<CustomerInput, 'id'> = {
 };
 
 const updateCustomerFunction = defineFunction({
-  name: 'local_shop_update_customer',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_update_customer',
+  component: COMPONENT,
   parameters: { clientmutationid: clientMutationId, baseversion: baseVersion, customer: single(customerInput, 'The customer') },
   returns: versionedAnswer(customerKeys),
   execute: ({ clientmutationid, baseversion, customer }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_update_customer', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_update_customer', user.id, clientmutationid, () =>
       updateCustomer(site, baseversion, withCurrentValues<'customers', CustomerInput>(site, 'customers', customer, CUSTOMER_DEFAULTS)),
     );
   },
 });
 
 const transitionBillFunction = defineFunction({
-  name: 'local_shop_transition_bill',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_transition_bill',
+  component: COMPONENT,
   parameters: {
     clientmutationid: clientMutationId,
     billid: billId,
@@ -55,26 +55,26 @@ const transitionBillFunction = defineFunction({
   returns: billAnswer(),
   execute: ({ clientmutationid, billid, fromstatus, tostatus, note }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_transition_bill', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_transition_bill', user.id, clientmutationid, () =>
       transitionBill(site, user.id, billid, fromstatus, tostatus, note),
     );
   },
 });
 
 const recordPaymentFunction = defineFunction({
-  name: 'local_shop_record_payment',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_record_payment',
+  component: COMPONENT,
   parameters: { clientmutationid: clientMutationId, billid: billId, payment: single(paymentInput, 'The payment received') },
   returns: billAnswer({ paymentid: value(PARAM_INT, 'Id of the new payment') }),
   execute: ({ clientmutationid, billid, payment }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_record_payment', user.id, clientmutationid, () => recordPayment(site, user.id, billid, payment));
+    return applyOnce(site, 'local_shopbackoffice_record_payment', user.id, clientmutationid, () => recordPayment(site, user.id, billid, payment));
   },
 });
 
 const setBillLetteringFunction = defineFunction({
-  name: 'local_shop_set_bill_lettering',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_set_bill_lettering',
+  component: COMPONENT,
   parameters: {
     clientmutationid: clientMutationId,
     billid: billId,
@@ -83,7 +83,7 @@ const setBillLetteringFunction = defineFunction({
   returns: billAnswer(),
   execute: ({ clientmutationid, billid, idnumber }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_set_bill_lettering', user.id, clientmutationid, () => setBillLettering(site, billid, idnumber));
+    return applyOnce(site, 'local_shopbackoffice_set_bill_lettering', user.id, clientmutationid, () => setBillLettering(site, billid, idnumber));
   },
 });
 
@@ -101,8 +101,8 @@ const productInput = single({
 });
 
 const recordProductionFunction = defineFunction({
-  name: 'local_shop_record_production',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_record_production',
+  component: COMPONENT,
   parameters: {
     clientmutationid: clientMutationId,
     billid: billId,
@@ -127,7 +127,7 @@ const recordProductionFunction = defineFunction({
   }),
   execute: ({ clientmutationid, billid, billitemid, products, events, feedback }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_record_production', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_record_production', user.id, clientmutationid, () =>
       recordProduction(site, { billid, billitemid, products, events, feedback }),
     );
   },

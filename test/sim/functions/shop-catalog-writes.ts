@@ -15,7 +15,7 @@ import { baseVersion, catalogInput, catalogItemInput, categoryInput, clientMutat
  * versioned write (baseversion, conflict/gone answers) under a client mutation id; the rules are in
  * lib/shop/catalogs.ts and lib/shop/catalog-items.ts.
  */
-const LOCAL_SHOP = 'local_shop';
+const COMPONENT = 'local_shopbackoffice';
 
 const CATALOG_DEFAULTS: Omit<CatalogInput, 'id'> = {
   name: '',
@@ -70,7 +70,7 @@ function deleteFunction(
 ): ExternalFunction {
   return defineFunction({
     name,
-    component: LOCAL_SHOP,
+    component: COMPONENT,
     parameters: {
       clientmutationid: clientMutationId,
       id: value(PARAM_INT, 'Id of the record to delete'),
@@ -86,35 +86,35 @@ function deleteFunction(
 }
 
 const saveCatalogFunction = defineFunction({
-  name: 'local_shop_save_catalog',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_save_catalog',
+  component: COMPONENT,
   parameters: { clientmutationid: clientMutationId, baseversion: baseVersion, catalog: single(catalogInput, 'The catalog') },
   returns: versionedAnswer(catalogKeys),
   execute: ({ clientmutationid, baseversion, catalog }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shop_save_catalog', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_save_catalog', user.id, clientmutationid, () =>
       saveCatalog(site, baseversion, withCurrentValues(site, 'catalogs', catalog, CATALOG_DEFAULTS)),
     );
   },
 });
 
 const saveCategoryFunction = defineFunction({
-  name: 'local_shop_save_category',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_save_category',
+  component: COMPONENT,
   parameters: { clientmutationid: clientMutationId, baseversion: baseVersion, category: single(categoryInput, 'The category') },
   returns: versionedAnswer(categoryKeys),
   execute: ({ clientmutationid, baseversion, category }, { site, user }) => {
     requireSalesAdmin(site, user.id);
     const given = { ...category, visible: flag(category.visible) };
-    return applyOnce(site, 'local_shop_save_category', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_save_category', user.id, clientmutationid, () =>
       saveCategory(site, baseversion, withCurrentValues(site, 'categories', given, CATEGORY_DEFAULTS)),
     );
   },
 });
 
 const saveCatalogItemFunction = defineFunction({
-  name: 'local_shop_save_catalogitem',
-  component: LOCAL_SHOP,
+  name: 'local_shopbackoffice_save_catalogitem',
+  component: COMPONENT,
   parameters: { clientmutationid: clientMutationId, baseversion: baseVersion, item: single(catalogItemInput, 'The catalog item') },
   returns: versionedAnswer(catalogItemKeys),
   execute: ({ clientmutationid, baseversion, item }, { site, user }) => {
@@ -127,7 +127,7 @@ const saveCatalogItemFunction = defineFunction({
       seatmode: flag(item.seatmode),
       renewable: flag(item.renewable),
     };
-    return applyOnce(site, 'local_shop_save_catalogitem', user.id, clientmutationid, () =>
+    return applyOnce(site, 'local_shopbackoffice_save_catalogitem', user.id, clientmutationid, () =>
       saveCatalogItem(site, baseversion, withCurrentValues(site, 'catalogitems', given, ITEM_DEFAULTS)),
     );
   },
@@ -135,9 +135,9 @@ const saveCatalogItemFunction = defineFunction({
 
 export const shopCatalogWriteFunctions: readonly ExternalFunction[] = [
   saveCatalogFunction,
-  deleteFunction('local_shop_delete_catalog', deleteCatalog),
+  deleteFunction('local_shopbackoffice_delete_catalog', deleteCatalog),
   saveCategoryFunction,
-  deleteFunction('local_shop_delete_category', deleteCategory),
+  deleteFunction('local_shopbackoffice_delete_category', deleteCategory),
   saveCatalogItemFunction,
-  deleteFunction('local_shop_delete_catalogitem', deleteCatalogItem),
+  deleteFunction('local_shopbackoffice_delete_catalogitem', deleteCatalogItem),
 ];

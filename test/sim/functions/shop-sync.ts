@@ -18,7 +18,7 @@ import {
 import { MAX_PAGE, syncPage } from '../lib/shop/sync';
 
 /**
- * The nine incremental reads of docs/shop-api.md, `local_shop_sync_<entity>`: one declaration, nine record
+ * The nine incremental reads of docs/shop-api.md, `local_shopbackoffice_sync_<entity>`: one declaration, nine record
  * structures. The keyset, the settling window and the counts live in lib/shop/sync.ts.
  */
 const cursorKeys = {
@@ -28,8 +28,8 @@ const cursorKeys = {
 
 function syncFunction(entity: ShopEntity, recordKeys: Keys): ExternalFunction {
   return defineFunction({
-    name: `local_shop_sync_${entity}`,
-    component: 'local_shop',
+    name: `local_shopbackoffice_sync_${entity}`,
+    component: 'local_shopbackoffice',
     parameters: {
       // Optional rather than defaulted: the simulator's validate_parameters() does not validate a structure's
       // default, so an absent cursor is read as (0, 0) below, which is what the doc's defaults say.

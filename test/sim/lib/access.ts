@@ -34,8 +34,8 @@ const CAPABILITY_NAMES: Record<string, string> = {
   'enrol/manual:enrol': 'Enrol users',
   'enrol/manual:unenrol': 'Unenrol users from the course',
   'webservice/rest:use': 'Use REST protocol',
-  // local_shop's lang/en string for the capability.
-  'local/shop:salesadmin': 'Is sales admin',
+  // local_shopbackoffice's lang/en string for the capability (moodle-plugin/lang/en).
+  'local/shopbackoffice:use': 'Use the shop back-office web services',
 };
 
 export function isSiteAdmin(site: MoodleSite, userid: number): boolean {

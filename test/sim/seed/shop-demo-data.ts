@@ -13,7 +13,7 @@ import { insertRole, STANDARD_ROLES } from './standard-roles';
 
 /**
  * Loads a demo shop (test/sim/demo-data, createDemoData) into a fresh install: the Moodle courses, course
- * categories and roles its catalog's handlers name, the sales staff (with local/shop:salesadmin), a Moodle
+ * categories and roles its catalog's handlers name, the sales staff (with local/shopbackoffice:use), a Moodle
  * account for every customer who has one, then the shop tables.
  *
  * Runs inside startSimulatedSite()'s one seeding transaction. Customers, bills, products and events stream

@@ -68,7 +68,7 @@ describe('the flow-control table', () => {
   });
 });
 
-describe('local_shop_record_payment', () => {
+describe('local_shopbackoffice_record_payment', () => {
   it('moves a bill to PARTIAL then SOLDOUT, keeping paidcents the sum of the payments', async () => {
     const { api, sim } = site;
     sim.shop.insert('bills', billFixture({ id: 1, status: 'PENDING' }));
@@ -113,7 +113,7 @@ describe('local_shop_record_payment', () => {
   });
 });
 
-describe('local_shop_set_bill_lettering', () => {
+describe('local_shopbackoffice_set_bill_lettering', () => {
   it('letters paid bills with a number unique across shops', async () => {
     const { api, sim } = site;
     sim.shop.insert('shops', shopFixture({ id: 2, name: 'Other shop' }));
@@ -136,7 +136,7 @@ function paid(billid: number) {
   return { id: billid * 100, amountcents: 12000, paymode: 'transfer', paidon: NOW - 86_400, reference: 'SEPA', timecreated: NOW - 86_400 };
 }
 
-describe('local_shop_record_production', () => {
+describe('local_shopbackoffice_record_production', () => {
   const product = (overrides: Partial<{ id: number; enddate: number; reference: string }> = {}) => ({
     id: 0,
     catalogitemid: 1,

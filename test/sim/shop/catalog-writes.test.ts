@@ -23,7 +23,7 @@ function itemInput(overrides: Partial<ItemInput> = {}): ItemInput {
   return input;
 }
 
-describe('local_shop_save_catalog and local_shop_delete_catalog', () => {
+describe('local_shopbackoffice_save_catalog and local_shopbackoffice_delete_catalog', () => {
   it('creates, updates, replays, conflicts, deletes and reports gone', async () => {
     const { api, sim } = site;
     const create = mutationId();
@@ -82,7 +82,7 @@ describe('local_shop_save_catalog and local_shop_delete_catalog', () => {
   });
 });
 
-describe('local_shop_save_category and local_shop_delete_category', () => {
+describe('local_shopbackoffice_save_category and local_shopbackoffice_delete_category', () => {
   it('applies, conflicts, refuses bad parents and non-empty deletes', async () => {
     const { api, sim } = site;
     const child = await api.saveCategory(mutationId(), 0, categoryInput({ id: 0, name: 'Excel', parentid: 1 }));
@@ -136,7 +136,7 @@ describe('deletes of categories and items', () => {
   });
 });
 
-describe('local_shop_save_catalogitem and local_shop_delete_catalogitem', () => {
+describe('local_shopbackoffice_save_catalogitem and local_shopbackoffice_delete_catalogitem', () => {
   it('creates once per mutation id and detects changes made on the site', async () => {
     const { api, sim } = site;
     const id = mutationId();

@@ -4,7 +4,7 @@ import { createUser } from '../lib/users';
 import { customerFixture, editable, seedSmallShop } from './fixtures';
 import { countRows, errorCode, mutationId, NOW, startShopSite, type ShopTestSite } from './shop-site';
 
-/** local_shop_update_customer, the capability, mutation ids across faults, and the admin service. */
+/** local_shopbackoffice_update_customer, the capability, mutation ids across faults, and the admin service. */
 
 let site: ShopTestSite;
 beforeEach(async () => {
@@ -20,7 +20,7 @@ const customerInput = (overrides: Parameters<typeof customerFixture>[0] = {}) =>
   return rest;
 };
 
-describe('local_shop_update_customer', () => {
+describe('local_shopbackoffice_update_customer', () => {
   it('applies once, conflicts after a change on the site, refuses a bad email, and reports gone', async () => {
     const { api, sim } = site;
     const id = mutationId();
@@ -50,10 +50,10 @@ describe('client mutation ids', () => {
   it('apply a write once when its answer was lost and the client sent it again', async () => {
     const { api, sim } = site;
     // The write runs, its answer is cut in half; the client retries the same mutation and gets the first answer.
-    sim.injectFault('local_shop_update_customer', { kind: 'truncated-json' }, 1);
+    sim.injectFault('local_shopbackoffice_update_customer', { kind: 'truncated-json' }, 1);
     const answer = await api.updateCustomer(mutationId(), 1, customerInput({ city: 'Lille' }));
     expect(answer).toMatchObject({ status: 'applied', replayed: 1, version: 2, current: { city: 'Lille' } });
-    expect(sim.requests.filter((r) => r.wsfunction === 'local_shop_update_customer')).toHaveLength(2);
+    expect(sim.requests.filter((r) => r.wsfunction === 'local_shopbackoffice_update_customer')).toHaveLength(2);
     expect(sim.shop.read('customers', 1)?.version).toBe(2);
     expect(countRows(sim, 'local_shop_mutation')).toBe(1);
   });
@@ -68,7 +68,7 @@ describe('client mutation ids', () => {
   });
 });
 
-describe('local/shop:salesadmin', () => {
+describe('local/shopbackoffice:use', () => {
   it('is required by every read and write; given through a role, it is enough', async () => {
     const { sim, apiFor } = site;
     const userid = sim.site.transaction(() =>
@@ -104,7 +104,7 @@ describe('local/shop:salesadmin', () => {
       method: 'POST',
       body: new URLSearchParams([
         ['wstoken', site.sim.addToken({ userid })],
-        ['wsfunction', 'local_shop_sync_bills'],
+        ['wsfunction', 'local_shopbackoffice_sync_bills'],
         ['moodlewsrestformat', 'json'],
       ]),
     });
@@ -122,17 +122,17 @@ describe("the admin token's service", () => {
     const names = info.functions.map((f) => f.name);
     const shop = [
       ...Object.values(syncEntities).map((e) => e.fn),
-      'local_shop_save_catalog',
-      'local_shop_delete_catalog',
-      'local_shop_save_category',
-      'local_shop_delete_category',
-      'local_shop_save_catalogitem',
-      'local_shop_delete_catalogitem',
-      'local_shop_update_customer',
-      'local_shop_transition_bill',
-      'local_shop_record_payment',
-      'local_shop_set_bill_lettering',
-      'local_shop_record_production',
+      'local_shopbackoffice_save_catalog',
+      'local_shopbackoffice_delete_catalog',
+      'local_shopbackoffice_save_category',
+      'local_shopbackoffice_delete_category',
+      'local_shopbackoffice_save_catalogitem',
+      'local_shopbackoffice_delete_catalogitem',
+      'local_shopbackoffice_update_customer',
+      'local_shopbackoffice_transition_bill',
+      'local_shopbackoffice_record_payment',
+      'local_shopbackoffice_set_bill_lettering',
+      'local_shopbackoffice_record_production',
       'local_shop_get_shop',
     ];
     expect(names).toEqual(expect.arrayContaining([...shop, 'core_user_get_users', 'enrol_manual_enrol_users']));

@@ -69,7 +69,7 @@ afterAll(async () => {
   await site.close();
 });
 
-describe('local_shop_sync_customers: paging', () => {
+describe('local_shopbackoffice_sync_customers: paging', () => {
   for (const limit of [1, 7, 500]) {
     it(`gives every row exactly once and every deletion, at ${limit} per page`, async () => {
       const pull = await pullAll(site.api, 'customers', limit);
@@ -109,7 +109,7 @@ describe('local_shop_sync_customers: paging', () => {
   });
 });
 
-describe('local_shop_sync_*: the settling window', () => {
+describe('local_shopbackoffice_sync_*: the settling window', () => {
   it('holds back the last five seconds of changes until the clock moves on', async () => {
     const { sim, api } = site;
     const since = { timemodified: NOW - 100, id: 0 };
@@ -132,7 +132,7 @@ describe('local_shop_sync_*: the settling window', () => {
   });
 });
 
-describe('local_shop_sync_bills: nested rows and the shop filter', () => {
+describe('local_shopbackoffice_sync_bills: nested rows and the shop filter', () => {
   it('pages bills with their lines, payments and history, and filters by shop', async () => {
     const fresh = await startShopSite();
     try {

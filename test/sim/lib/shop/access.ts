@@ -6,14 +6,14 @@ import { statement } from './db';
 import type { MoodleSite } from '../../site';
 
 /** The capability every function of the shop sync API checks, in the system context (docs/shop-api.md). */
-export const SALESADMIN = 'local/shop:salesadmin';
+export const SALESADMIN = 'local/shopbackoffice:use';
 
-/** require_capability('local/shop:salesadmin', context_system::instance()): `nopermissions` otherwise. */
+/** require_capability('local/shopbackoffice:use', context_system::instance()): `nopermissions` otherwise. */
 export function requireSalesAdmin(site: MoodleSite, userid: number): void {
   requireCapability(site, SALESADMIN, systemContextOf(site), userid);
 }
 
-/** Gives a user local/shop:salesadmin through a system role, created once, as a site administrator would. */
+/** Gives a user local/shopbackoffice:use through a system role, created once, as a site administrator would. */
 export function grantSalesAdmin(site: MoodleSite, userid: number): void {
   let role = statement(site, "SELECT id FROM mdl_role WHERE shortname = 'shopsalesadmin'").get() as { id: number } | undefined;
   if (!role) {

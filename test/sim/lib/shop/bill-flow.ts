@@ -32,10 +32,10 @@ export const FLOW: Readonly<Record<BillState, readonly BillState[]>> = {
   CANCELLED: [],
 };
 
-/** local_shop_record_payment is accepted on these (docs/shop-api.md). */
+/** local_shopbackoffice_record_payment is accepted on these (docs/shop-api.md). */
 export const PAYABLE: readonly BillState[] = ['WORKING', 'PLACED', 'PENDING', 'PREPROD', 'PARTIAL', 'REFUSED', 'FAILED'];
 
-/** local_shop_set_bill_lettering needs one of these, else `billnotpaid`. */
+/** local_shopbackoffice_set_bill_lettering needs one of these, else `billnotpaid`. */
 export const LETTERABLE: readonly BillState[] = ['SOLDOUT', 'COMPLETE', 'PARTIAL'];
 
 export function isBillState(status: string): status is BillState {

@@ -7,7 +7,7 @@ import { shopException } from './exceptions';
 import { MAX_PRICE_TIERS, readRecord, tierColumns } from './records';
 import { applied, checkBase, deleted, missingRecord, requireCreationBase, type VersionedAnswer } from './versioned';
 
-/** Catalog item writes (docs/shop-api.md, local_shop_save_catalogitem and local_shop_delete_catalogitem). */
+/** Catalog item writes (docs/shop-api.md, local_shopbackoffice_save_catalogitem and local_shopbackoffice_delete_catalogitem). */
 
 export type CatalogItemInput = Omit<CatalogItemRecord, 'sold' | 'version' | 'timemodified'>;
 

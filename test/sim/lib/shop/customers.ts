@@ -6,7 +6,7 @@ import { shopException } from './exceptions';
 import { applied, checkBase, type VersionedAnswer } from './versioned';
 
 /**
- * local_shop_update_customer: the customer's identity and addresses. The shop and the linked Moodle account
+ * local_shopbackoffice_update_customer: the customer's identity and addresses. The shop and the linked Moodle account
  * are not the back-office's to change, nor is the creation time; customers are created by the shop's
  * checkout, so there is no creation here.
  */

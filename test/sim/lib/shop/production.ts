@@ -7,7 +7,7 @@ import { readRecord } from './records';
 import { missingRecord } from './versioned';
 
 /**
- * local_shop_record_production (docs/shop-api.md): the back-office ran a product handler itself and records
+ * local_shopbackoffice_record_production (docs/shop-api.md): the back-office ran a product handler itself and records
  * what it made: product instances created or updated (an extension moves `enddate`), their events, and a
  * line of feedback on the bill, all in the call's one transaction.
  */

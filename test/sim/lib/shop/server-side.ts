@@ -19,7 +19,7 @@ export interface ShopServerSide {
   /** Deletes a record and leaves its tombstone, as the plugin's delete would. */
   remove(entity: ShopEntity, id: number): void;
   read<E extends ShopEntity>(entity: E, id: number): (E extends 'bills' ? BillRecord : RecordOf<E>) | undefined;
-  /** Gives a user local/shop:salesadmin through a system role (created once). */
+  /** Gives a user local/shopbackoffice:use through a system role (created once). */
   grantSalesAdmin(userid: number): void;
 }
 

@@ -3,7 +3,7 @@ import { rawStatement, rowsToObjects, statement } from './db';
 import { READERS, readBills, type Row, type ShopEntity } from './records';
 
 /**
- * The incremental read behind every local_shop_sync_<entity> function (docs/shop-api.md, "Incremental
+ * The incremental read behind every local_shopbackoffice_sync_<entity> function (docs/shop-api.md, "Incremental
  * reads"): the union of live rows and tombstones after the cursor, in (timemodified, id) order.
  *
  * Each side is one keyset query, `(timemodified, id) > (?, ?) ORDER BY timemodified, id LIMIT n`, which SQLite
