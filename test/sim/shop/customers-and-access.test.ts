@@ -111,7 +111,7 @@ describe('local/shopbackoffice:use', () => {
     expect(await refused.json()).toEqual({
       exception: 'core\\exception\\required_capability_exception',
       errorcode: 'nopermissions',
-      message: 'Sorry, but you do not currently have permissions to do that (Is sales admin).',
+      message: 'Sorry, but you do not currently have permissions to do that (Use the shop back-office web services).',
     });
   });
 });
