@@ -1,0 +1,166 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+namespace local_shopbackoffice\local;
+
+/**
+ * Bill writes: transitions along the flow-control table, offline payments, the lettering. Each records who did
+ * it, sets lastactiondate, and moves the bill's version on. Written through local_shop's table directly:
+ * local_shop's Bill::work() ignores its own flow table and rebinds the customer to whoever is logged in.
+ *
+ * @package    local_shopbackoffice
+ * @copyright  2026 Shop back-office developers
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+final class bill_writer {
+    /** @var int the longest lettering */
+    public const MAX_IDNUMBER = 64;
+
+    /**
+     * A bill row, or the missing-record exception.
+     *
+     * @param int $billid
+     * @return \stdClass
+     */
+    public static function bill_or_fail(int $billid): \stdClass {
+        global $DB;
+        $bill = $DB->get_record('local_shop_bill', ['id' => $billid]);
+        if (!$bill) {
+            throw shop_error::missing('local_shop_bill', $billid);
+        }
+        return $bill;
+    }
+
+    /**
+     * Writes bill fields, records the write, and answers with the bill.
+     *
+     * @param int $billid
+     * @param array $fields
+     * @return array the bill record
+     */
+    private static function write(int $billid, array $fields): array {
+        global $DB;
+        $DB->update_record('local_shop_bill', (object) (['id' => $billid, 'lastactiondate' => time()] + $fields));
+        tracker::touch('bills', $billid);
+        tracker::keep_lines($billid);
+        return records::one('bills', $billid);
+    }
+
+    /**
+     * Moves a bill along the flow table.
+     *
+     * @param int $billid
+     * @param string $from the status the move was decided on
+     * @param string $to
+     * @param string $note
+     * @return array
+     */
+    public static function transition(int $billid, string $from, string $to, string $note): array {
+        global $USER;
+        foreach ([$from, $to] as $status) {
+            if (!flow::is_status($status)) {
+                throw new \invalid_parameter_exception("unknown bill status {$status}");
+            }
+        }
+        // The pair is checked before the bill: a pair outside the table is a client bug whatever the bill's state.
+        if (!flow::allows($from, $to)) {
+            throw shop_error::of('invalidtransition', "{$from} -> {$to}");
+        }
+        $bill = self::bill_or_fail($billid);
+        if ($bill->status !== $from) {
+            return ['status' => 'conflict', 'replayed' => 0, 'bill' => records::one('bills', $billid)];
+        }
+        bill_ledger::add_history($billid, $from, $to, (int) $USER->id, $note);
+        return ['status' => 'applied', 'replayed' => 0, 'bill' => self::write($billid, ['status' => $to])];
+    }
+
+    /**
+     * Records an offline payment; the status follows the amounts.
+     *
+     * @param int $billid
+     * @param array $payment amountcents, currency, paymode, paidon, reference
+     * @return array
+     */
+    public static function record_payment(int $billid, array $payment): array {
+        global $DB, $USER;
+        if ((int) $payment['amountcents'] <= 0) {
+            throw new \invalid_parameter_exception("amountcents must be positive, not {$payment['amountcents']}");
+        }
+        if (!in_array($payment['paymode'], ['check', 'transfer'], true)) {
+            throw new \invalid_parameter_exception("paymode must be check or transfer, not {$payment['paymode']}");
+        }
+        if (\core_text::strlen($payment['reference']) > 100) {
+            throw new \invalid_parameter_exception('reference must have at most 100 characters');
+        }
+        $bill = self::bill_or_fail($billid);
+        if (!in_array($bill->status, flow::PAYABLE, true)) {
+            throw shop_error::of('billnotpayable', "bill {$billid} is {$bill->status}");
+        }
+        if ($payment['currency'] !== $bill->currency) {
+            throw shop_error::of('currencymismatch', "{$payment['currency']} on a {$bill->currency} bill");
+        }
+        // Payments made on the site since the last scan count before this one.
+        bill_ledger::reconcile_payments($billid, money::to_cents($bill->paiedamount), time());
+        $before = bill_ledger::paid_cents($billid);
+        $amount = money::to_cents($bill->amount);
+        if ($before + (int) $payment['amountcents'] > $amount) {
+            throw shop_error::of('paymentexceedsdue', "paid {$before} + {$payment['amountcents']} > {$amount} cents");
+        }
+        $paymentid = $DB->insert_record('local_shopbackoffice_payment', (object) [
+            'billid' => $billid, 'amountcents' => (int) $payment['amountcents'], 'currency' => $payment['currency'],
+            'paymode' => $payment['paymode'], 'paidon' => (int) $payment['paidon'], 'reference' => $payment['reference'],
+            'userid' => (int) $USER->id, 'timecreated' => time(),
+        ]);
+        $paid = $before + (int) $payment['amountcents'];
+        $status = flow::status_after_payment($paid, $amount, bill_ledger::already_produced($billid, $bill->status));
+        if ($status !== $bill->status) {
+            bill_ledger::add_history($billid, $bill->status, $status, (int) $USER->id,
+                "Payment {$paymentid} ({$payment['paymode']})");
+        }
+        $record = self::write($billid, ['paiedamount' => money::from_cents($paid), 'status' => $status,
+            'paymode' => $payment['paymode']]);
+        return ['status' => 'applied', 'replayed' => 0, 'paymentid' => (int) $paymentid, 'bill' => $record];
+    }
+
+    /**
+     * Records the formal invoice number, unique across shops. Nothing in local_shop's schema keeps it so; the
+     * writes of letterings are serialized on one row of the plugin's (its lock lasts until the transaction
+     * ends), and the holder is looked for with a locking read, which sees what committed meanwhile.
+     *
+     * @param int $billid
+     * @param string $idnumber '' removes it
+     * @return array
+     */
+    public static function set_lettering(int $billid, string $idnumber): array {
+        global $DB;
+        if (\core_text::strlen($idnumber) > self::MAX_IDNUMBER) {
+            throw new \invalid_parameter_exception('idnumber must have at most ' . self::MAX_IDNUMBER . ' characters');
+        }
+        $bill = self::bill_or_fail($billid);
+        if ($idnumber !== '') {
+            if (!in_array($bill->status, flow::LETTERABLE, true)) {
+                throw shop_error::of('billnotpaid', "bill {$billid} is {$bill->status}");
+            }
+            tracker::serialize('lettering');
+            $holder = $DB->get_field_sql('SELECT id FROM {local_shop_bill} WHERE idnumber = :idnumber AND id <> :id FOR UPDATE',
+                ['idnumber' => $idnumber, 'id' => $billid], IGNORE_MULTIPLE);
+            if ($holder) {
+                throw shop_error::of('idnumbertaken', "bill {$holder} has {$idnumber}");
+            }
+        }
+        return ['status' => 'applied', 'replayed' => 0, 'bill' => self::write($billid, ['idnumber' => $idnumber])];
+    }
+}
