@@ -16,6 +16,7 @@ export default defineConfig({
             'test/unit/**/*.test.ts',
             'test/sim/**/*.test.ts',
             'test/resilience/**/*.test.ts',
+            'test/plugin/**/*.test.ts',
           ],
           environment: 'node',
         },
