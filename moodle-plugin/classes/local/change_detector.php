@@ -19,9 +19,10 @@ namespace local_shopbackoffice\local;
 /**
  * Change detection by fingerprints. local_shop's tables say nothing about what changed (no modification time,
  * no event), so the plugin keeps, for every record it serves, the fingerprint of its content when last seen.
- * A scan walks the live records and the kept fingerprints side by side, both in id order, and reports what
- * appeared, what changed and what disappeared. The database computes the fingerprints; this class only merges
- * the two ordered streams, in one pass and constant memory.
+ * A scan compares the live records with the kept fingerprints and reports what appeared, what changed and what
+ * disappeared. On a site, the database computes the fingerprints and pairs each live record with its kept one
+ * (tracker), and classify() decides; differences() does the same over two id-ordered streams, in one pass and
+ * constant memory, where both sides are at hand.
  *
  * @package    local_shopbackoffice
  * @copyright  2026 Shop back-office developers
@@ -49,22 +50,47 @@ final class change_detector {
             $row = $l->valid() ? $l->current() : null;
             $seen = $k->valid() ? $k->current() : null;
             if ($row !== null && ($seen === null || $row['id'] < $seen['id'])) {
-                yield ['kind' => self::CREATED, 'id' => $row['id'], 'fingerprint' => $row['fingerprint'], 'kept' => null, 'row' => $row];
+                $difference = self::classify($row, null);
                 $l->next();
             } else if ($row === null || $seen['id'] < $row['id']) {
-                if (empty($seen['deleted'])) {
-                    yield ['kind' => self::DELETED, 'id' => $seen['id'], 'fingerprint' => null, 'kept' => $seen, 'row' => null];
-                }
+                $difference = self::classify(null, $seen);
                 $k->next();
             } else {
-                if (!empty($seen['deleted']) || $seen['fingerprint'] !== $row['fingerprint']) {
-                    yield ['kind' => self::CHANGED, 'id' => $row['id'], 'fingerprint' => $row['fingerprint'], 'kept' => $seen,
-                        'row' => $row];
-                }
+                $difference = self::classify($row, $seen);
                 $l->next();
                 $k->next();
             }
+            if ($difference !== null) {
+                yield $difference;
+            }
         }
+    }
+
+    /**
+     * What a live record and its kept fingerprint say, or null when nothing changed.
+     *
+     * @param array|null $row the live record (id, fingerprint, scope), null when there is none
+     * @param array|null $kept the kept fingerprint (id, fingerprint, deleted...), null when there is none
+     * @return array|null ['kind', 'id', 'fingerprint', 'kept', 'row']
+     */
+    public static function classify(?array $row, ?array $kept): ?array {
+        if ($row === null && $kept === null) {
+            throw new \InvalidArgumentException('Nothing to classify');
+        }
+        if ($row === null) {
+            return empty($kept['deleted'])
+                ? ['kind' => self::DELETED, 'id' => (int) $kept['id'], 'fingerprint' => null, 'kept' => $kept, 'row' => null]
+                : null;
+        }
+        if ($kept === null) {
+            return ['kind' => self::CREATED, 'id' => (int) $row['id'], 'fingerprint' => $row['fingerprint'], 'kept' => null,
+                'row' => $row];
+        }
+        if (!empty($kept['deleted']) || $kept['fingerprint'] !== $row['fingerprint']) {
+            return ['kind' => self::CHANGED, 'id' => (int) $row['id'], 'fingerprint' => $row['fingerprint'], 'kept' => $kept,
+                'row' => $row];
+        }
+        return null;
     }
 
     /**

@@ -71,6 +71,21 @@ final class change_detector_test extends \basic_testcase {
     }
 
     /**
+     * One pair at a time, as the database pairs them on a site.
+     */
+    public function test_classify(): void {
+        $live = ['id' => 7, 'fingerprint' => 'x'];
+        $this->assertSame('created', change_detector::classify($live, null)['kind']);
+        $this->assertNull(change_detector::classify($live, ['id' => 7, 'fingerprint' => 'x', 'deleted' => 0]));
+        $this->assertSame('changed', change_detector::classify($live, ['id' => 7, 'fingerprint' => 'y', 'deleted' => 0])['kind']);
+        $this->assertSame('changed', change_detector::classify($live, ['id' => 7, 'fingerprint' => 'x', 'deleted' => 1])['kind']);
+        $this->assertSame('deleted', change_detector::classify(null, ['id' => 7, 'fingerprint' => 'x', 'deleted' => 0])['kind']);
+        $this->assertNull(change_detector::classify(null, ['id' => 7, 'fingerprint' => 'x', 'deleted' => 1]));
+        $this->expectException(\InvalidArgumentException::class);
+        change_detector::classify(null, null);
+    }
+
+    /**
      * A stream out of id order would report false changes: refused.
      */
     public function test_refuses_unordered_streams(): void {
