@@ -17,8 +17,10 @@
 namespace local_shopbackoffice\local;
 
 /**
- * A catalog item's quantity price tiers: local_shop keeps five (range, price) column pairs, range 0 meaning
- * unused; the wire carries a list of {fromquantity, unitcents}.
+ * A catalog item's quantity price tiers. local_shop keeps five (range, price) column pairs where rangeN is the
+ * largest quantity priceN applies to, and a range of 0 means priceN applies to every larger quantity: price1
+ * alone (range1 = 0) is a single price; range1 = 4 makes price2 start at 5 (CatalogItem::get_price()). The wire
+ * carries the tiers by where they start: a list of {fromquantity, unitcents}, the first from 1.
  *
  * @package    local_shopbackoffice
  * @copyright  2026 Shop back-office developers
@@ -36,12 +38,13 @@ final class price_tiers {
      */
     public static function from_row($row): array {
         $row = (array) $row;
-        $tiers = [];
-        for ($i = 1; $i <= self::MAX; $i++) {
-            $from = (int) ($row["range{$i}"] ?? 0);
-            if ($from > 0) {
-                $tiers[] = ['fromquantity' => $from, 'unitcents' => money::to_cents($row["price{$i}"] ?? '0')];
+        $tiers = [['fromquantity' => 1, 'unitcents' => money::to_cents($row['price1'] ?? '0')]];
+        for ($i = 1; $i < self::MAX; $i++) {
+            $upto = (int) ($row["range{$i}"] ?? 0);
+            if ($upto <= 0) {
+                break;
             }
+            $tiers[] = ['fromquantity' => $upto + 1, 'unitcents' => money::to_cents($row['price' . ($i + 1)] ?? '0')];
         }
         return $tiers;
     }
@@ -53,10 +56,12 @@ final class price_tiers {
      * @return array column => value
      */
     public static function to_columns(array $tiers): array {
+        $tiers = array_values($tiers);
         $columns = [];
         for ($i = 1; $i <= self::MAX; $i++) {
             $tier = $tiers[$i - 1] ?? null;
-            $columns["range{$i}"] = $tier ? (int) $tier['fromquantity'] : 0;
+            $nexttier = $tiers[$i] ?? null;
+            $columns["range{$i}"] = $nexttier ? (int) $nexttier['fromquantity'] - 1 : 0;
             $columns["price{$i}"] = money::from_cents($tier ? (int) $tier['unitcents'] : 0);
         }
         return $columns;

@@ -48,7 +48,11 @@ final class sync_reader {
      */
     public static function page(string $entity, cursor $since, int $limit, int $shopid, bool $countremaining): array {
         global $DB;
-        tracker::scan_if_due($entity);
+        if (tracker::scan_if_due($entity) > 0) {
+            // Changes made on the site were found and stamped up to now: wait until they settle, so that this
+            // call serves them instead of the client's next poll (once in a while, for a few seconds).
+            sleep(self::settling());
+        }
         $servertime = time();
         [$where, $params] = self::where($entity, $since, $shopid, cursor::horizon($servertime, self::settling()));
         $changes = $DB->get_records_sql("SELECT entityid AS id, timemodified, deleted

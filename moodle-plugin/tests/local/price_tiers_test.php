@@ -32,11 +32,27 @@ final class price_tiers_test extends \basic_testcase {
         $tiers = [['fromquantity' => 1, 'unitcents' => 29000], ['fromquantity' => 5, 'unitcents' => 26000],
             ['fromquantity' => 10, 'unitcents' => 23050]];
         $columns = price_tiers::to_columns($tiers);
+        // local_shop's ranges are upper bounds: price1 up to 4, price2 up to 9, price3 beyond.
+        $this->assertSame([4, 9, 0, 0, 0], [$columns['range1'], $columns['range2'], $columns['range3'], $columns['range4'],
+            $columns['range5']]);
         $this->assertSame('230.50', $columns['price3']);
-        $this->assertSame(0, $columns['range4']);
         // The database gives numeric(10,3) text back.
         $columns['price3'] = '230.500';
         $this->assertSame($tiers, price_tiers::from_row((object) $columns));
+    }
+
+    /**
+     * A single price, as local_shop's forms save it (range1 = 0), is one tier from quantity 1; what follows an
+     * open range is ignored, as local_shop ignores it.
+     */
+    public function test_single_price_and_open_ranges(): void {
+        $row = ['range1' => '0', 'price1' => '49.900', 'range2' => '10', 'price2' => '40.000'];
+        $this->assertSame([['fromquantity' => 1, 'unitcents' => 4990]], price_tiers::from_row($row));
+        $this->assertSame(['range1' => 0, 'price1' => '49.90'], array_intersect_key(
+            price_tiers::to_columns([['fromquantity' => 1, 'unitcents' => 4990]]), ['range1' => 1, 'price1' => 1]));
+        $five = [['fromquantity' => 1, 'unitcents' => 5], ['fromquantity' => 2, 'unitcents' => 4],
+            ['fromquantity' => 3, 'unitcents' => 3], ['fromquantity' => 4, 'unitcents' => 2], ['fromquantity' => 5, 'unitcents' => 1]];
+        $this->assertSame($five, price_tiers::from_row(price_tiers::to_columns($five)));
     }
 
     /**
