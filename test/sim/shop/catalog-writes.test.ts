@@ -72,6 +72,19 @@ describe('local_shopbackoffice_save_catalog and local_shopbackoffice_delete_cata
     expect(await errorCode(api.deleteCatalog(mutationId(), 1, 1))).toBe('catalognotempty');
   });
 
+  it("keeps catalog names unique and a shop's catalog undeletable, as local_shop's schema and pages do", async () => {
+    const { api, sim } = site;
+    const other = await api.saveCatalog(mutationId(), 0, catalogInput({ id: 0, name: 'Other', groupid: 0 }));
+    expect(await errorCode(api.saveCatalog(mutationId(), 0, catalogInput({ id: 0, name: 'Other', groupid: 0 })))).toBe('catalognametaken');
+    expect(
+      await errorCode(api.saveCatalog(mutationId(), other.version, catalogInput({ id: other.id, name: 'Master catalog', groupid: 0 }))),
+    ).toBe('catalognametaken');
+    sim.shop.insert('catalogs', catalogFixture({ id: 90, name: 'Empty shop catalog', groupid: 0 }));
+    sim.shop.touch('shops', 1, { catalogid: 90 });
+    expect(await errorCode(api.deleteCatalog(mutationId(), 90, 1))).toBe('catalognotempty');
+    expect((await api.deleteCatalog(mutationId(), other.id, other.version)).status).toBe('applied');
+  });
+
   it('cleans HTML fields as clean_text() would', async () => {
     const saved = await site.api.saveCatalog(
       mutationId(),

@@ -38,6 +38,13 @@ function checkGroup(site: MoodleSite, id: number, groupid: number): void {
   if (!master || master.groupid !== master.id) throw shopException('invalidmastercatalog', `catalog ${groupid} is not a master catalog`);
 }
 
+/** local_shop keeps catalog names unique (its key nom_unique on local_shop_catalog.name). */
+function checkNameFree(site: MoodleSite, name: string, id: number): void {
+  if (statement(site, 'SELECT 1 FROM mdl_local_shop_catalog WHERE name = ? AND id <> ?').get(name, id)) {
+    throw shopException('catalognametaken', name);
+  }
+}
+
 export function saveCatalog(site: MoodleSite, baseversion: number, input: CatalogInput): VersionedAnswer<CatalogRecord> {
   requireName(input.name);
   const fields = {
@@ -52,6 +59,7 @@ export function saveCatalog(site: MoodleSite, baseversion: number, input: Catalo
     requireCreationBase(baseversion);
     // A new catalog has no id yet to be its own master: it is created standalone or as a slave.
     checkGroup(site, 0, input.groupid);
+    checkNameFree(site, fields.name, 0);
     const id = site.nextId('local_shop_catalog');
     insertRow(site, 'local_shop_catalog', { id, ...fields, version: 1, timemodified: site.now() });
     return applied(site, 'catalogs', id);
@@ -59,6 +67,7 @@ export function saveCatalog(site: MoodleSite, baseversion: number, input: Catalo
   const base = checkBase(site, 'catalogs', input.id, baseversion);
   if ('answer' in base) return base.answer;
   checkGroup(site, input.id, input.groupid);
+  checkNameFree(site, fields.name, input.id);
   updateVersioned(site, 'local_shop_catalog', input.id, fields);
   return applied(site, 'catalogs', input.id);
 }
@@ -71,6 +80,9 @@ export function deleteCatalog(site: MoodleSite, id: number, baseversion: number)
   const slaves = slaveCount(site, id);
   if (categories + items + slaves > 0) {
     throw shopException('catalognotempty', `catalog ${id}: ${categories} categories, ${items} items, ${slaves} slave catalogs`);
+  }
+  if (statement(site, 'SELECT 1 FROM mdl_local_shop WHERE catalogid = ?').get(id)) {
+    throw shopException('catalognotempty', `catalog ${id} is a shop's catalog`);
   }
   deleteWithTombstone(site, 'catalogs', 'local_shop_catalog', id, { catalogid: id });
   return deleted(id, base.record.version + 1);

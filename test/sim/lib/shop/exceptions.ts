@@ -8,7 +8,9 @@ import { moodleException, type MoodleException } from '../../external/exceptions
 const MESSAGES = {
   invalidmastercatalog:
     'The master catalog is not valid: a slave must name a master catalog, and a master that has slaves must stay a master.',
-  catalognotempty: 'This catalog is not empty: delete its categories and items, and detach its slave catalogs, first.',
+  catalognametaken: 'Another catalog already has this name: catalog names are unique in the shop.',
+  catalognotempty:
+    'This catalog is not empty: delete its categories and items, detach its slave catalogs, and give its shops another catalog first.',
   invalidparent:
     'The parent category is not valid: it must be a category of the same catalog, and not the category itself or one below it.',
   categorynotempty: 'This category is not empty: move or delete its items and subcategories first.',
