@@ -121,22 +121,26 @@ final class tracker {
      * @return int
      */
     private static function scan_bills(): int {
-        $lines = self::differences(entities::BILLITEMS);
-        $bills = self::differences('bills');
-        $changedbills = [];
-        foreach ($bills as $difference) {
-            $changedbills[$difference['id']] = true;
-        }
         $parents = [];
-        foreach ($lines as $difference) {
-            $parent = (int) ($difference['row']['parentid'] ?? $difference['kept']['parentid'] ?? 0);
-            if ($parent > 0 && !isset($changedbills[$parent])) {
-                $parents[$parent] = true;
+        foreach (self::difference_chunks(entities::BILLITEMS) as $lines) {
+            foreach ($lines as $difference) {
+                $parent = (int) ($difference['row']['parentid'] ?? $difference['kept']['parentid'] ?? 0);
+                if ($parent > 0) {
+                    $parents[$parent] = true;
+                }
             }
+            self::record(entities::BILLITEMS, $lines);
         }
-        self::record(entities::BILLITEMS, $lines);
-        self::record('bills', $bills, array_keys($parents));
-        return count($bills) + count($parents);
+        $count = 0;
+        foreach (self::difference_chunks('bills') as $bills) {
+            foreach ($bills as $difference) {
+                unset($parents[$difference['id']]);
+            }
+            self::record('bills', $bills);
+            $count += count($bills);
+        }
+        self::bump('bills', array_keys($parents));
+        return $count + count($parents);
     }
 
     /**
@@ -146,55 +150,65 @@ final class tracker {
      * @return int
      */
     private static function scan(string $entity): int {
-        $differences = self::differences($entity);
-        self::record($entity, $differences);
-        return count($differences);
+        $count = 0;
+        foreach (self::difference_chunks($entity) as $differences) {
+            self::record($entity, $differences);
+            $count += count($differences);
+        }
+        return $count;
     }
 
     /**
-     * What differs between the entity's live records and the kept fingerprints. The database compares them
-     * (a join on the tracking table's unique key), so only the differences travel: with nothing changed, a scan
-     * of 100,000 bills returns no row. Collected before anything is written, so no recordset stays open across
-     * the writes.
+     * What differs between the entity's live records and the kept fingerprints, in chunks in id order. The
+     * database compares them (a join on the tracking table's unique key), so only the differences travel: with
+     * nothing changed, a scan of 100,000 bills returns no row. Each chunk is read whole before it is recorded,
+     * so no recordset stays open across the writes, and memory stays bounded on a first scan of a large shop.
      *
      * @param string $entity
-     * @return array
+     * @return \Generator of arrays of differences
      */
-    private static function differences(string $entity): array {
+    private static function difference_chunks(string $entity): \Generator {
         global $DB;
         [$scope, $joins] = entities::scope_sql($entity);
         $extra = $entity === 'bills' ? ', t.paiedamount AS paid' : '';
         $live = "SELECT t.id, " . self::fingerprint_sql($entity) . " AS fingerprint, {$scope}{$extra}
-                   FROM {" . entities::table($entity) . "} t {$joins}";
+                   FROM {" . entities::table($entity) . "} t {$joins}
+                  WHERE t.id > :after";
         // Live records without a kept fingerprint, with another one, or kept as deleted.
-        $changed = $DB->get_recordset_sql("SELECT live.*, k.id AS trackid, k.fingerprint AS keptfingerprint,
-                                                  k.deleted AS keptdeleted, k.state AS keptstate, k.parentid AS keptparentid
-                                             FROM ({$live}) live
-                                        LEFT JOIN {" . self::TABLE . "} k ON k.entity = :entity AND k.entityid = live.id
-                                            WHERE k.id IS NULL OR k.deleted = 1 OR k.fingerprint <> live.fingerprint
-                                         ORDER BY live.id", ['entity' => $entity]);
+        $changedsql = "SELECT live.*, k.id AS trackid, k.fingerprint AS keptfingerprint, k.deleted AS keptdeleted,
+                              k.state AS keptstate, k.parentid AS keptparentid
+                         FROM ({$live}) live
+                    LEFT JOIN {" . self::TABLE . "} k ON k.entity = :entity AND k.entityid = live.id
+                        WHERE k.id IS NULL OR k.deleted = 1 OR k.fingerprint <> live.fingerprint
+                     ORDER BY live.id";
         // Kept records without a live one.
-        $gone = $DB->get_recordset_sql("SELECT k.entityid AS id, k.id AS trackid, k.fingerprint, k.deleted, k.state, k.parentid
-                                          FROM {" . self::TABLE . "} k
-                                     LEFT JOIN {" . entities::table($entity) . "} t ON t.id = k.entityid
-                                         WHERE k.entity = :entity AND k.deleted = 0 AND t.id IS NULL
-                                      ORDER BY k.entityid", ['entity' => $entity]);
-        try {
-            $differences = [];
-            foreach ($changed as $row) {
-                $row = (array) $row;
-                $kept = $row['trackid'] === null ? null : ['id' => (int) $row['id'], 'trackid' => $row['trackid'],
-                    'fingerprint' => $row['keptfingerprint'], 'deleted' => (int) $row['keptdeleted'],
-                    'state' => $row['keptstate'], 'parentid' => $row['keptparentid']];
-                $differences[] = change_detector::classify($row, $kept);
-            }
-            foreach ($gone as $kept) {
-                $differences[] = change_detector::classify(null, (array) $kept);
-            }
-            return array_values(array_filter($differences));
-        } finally {
-            $changed->close();
-            $gone->close();
+        $gonesql = "SELECT k.entityid AS id, k.id AS trackid, k.fingerprint, k.deleted, k.state, k.parentid
+                      FROM {" . self::TABLE . "} k
+                 LEFT JOIN {" . entities::table($entity) . "} t ON t.id = k.entityid
+                     WHERE k.entity = :entity AND k.deleted = 0 AND t.id IS NULL AND k.entityid > :after
+                  ORDER BY k.entityid";
+        foreach (['changed' => $changedsql, 'gone' => $gonesql] as $kind => $sql) {
+            $after = 0;
+            do {
+                $rows = $DB->get_records_sql($sql, ['entity' => $entity, 'after' => $after], 0, self::BATCH);
+                $differences = [];
+                foreach ($rows as $row) {
+                    $row = (array) $row;
+                    $after = (int) $row['id'];
+                    if ($kind === 'gone') {
+                        $differences[] = change_detector::classify(null, $row);
+                        continue;
+                    }
+                    $kept = $row['trackid'] === null ? null : ['id' => (int) $row['id'], 'trackid' => $row['trackid'],
+                        'fingerprint' => $row['keptfingerprint'], 'deleted' => (int) $row['keptdeleted'],
+                        'state' => $row['keptstate'], 'parentid' => $row['keptparentid']];
+                    $differences[] = change_detector::classify($row, $kept);
+                }
+                $differences = array_values(array_filter($differences));
+                if ($differences) {
+                    yield $differences;
+                }
+            } while (count($rows) === self::BATCH);
         }
     }
 
@@ -202,10 +216,9 @@ final class tracker {
      * Records differences in short transactions, each stamped with its own start time.
      *
      * @param string $entity
-     * @param array $differences from differences()
-     * @param int[] $bumped ids of records whose content is unchanged but whose children changed
+     * @param array $differences from difference_chunks()
      */
-    private static function record(string $entity, array $differences, array $bumped = []): void {
+    private static function record(string $entity, array $differences): void {
         global $DB;
         foreach (array_chunk($differences, self::BATCH) as $batch) {
             $transaction = $DB->start_delegated_transaction();
@@ -252,6 +265,16 @@ final class tracker {
             }
             $transaction->allow_commit();
         }
+    }
+
+    /**
+     * Stamps records whose content is unchanged but whose children changed (bills whose lines changed).
+     *
+     * @param string $entity
+     * @param int[] $bumped
+     */
+    private static function bump(string $entity, array $bumped): void {
+        global $DB;
         foreach (array_chunk($bumped, self::BATCH) as $ids) {
             $transaction = $DB->start_delegated_transaction();
             [$in, $params] = $DB->get_in_or_equal($ids, SQL_PARAMS_NAMED);
