@@ -5,6 +5,7 @@ import { summarizeIssues } from '../core/dispatch';
 import type { WsValue } from '../moodle/encode-params';
 import type { MoodleClient } from '../moodle/rest-client';
 import type { CatalogItemRecord, CatalogRecord, CategoryRecord, CustomerRecord } from './records';
+import { shopSite, type ShopSite } from './site';
 import { syncEntities, syncPageSchema, type SyncCursor, type SyncEntity, type SyncPage } from './sync-entities';
 import {
   deleteAnswer,
@@ -27,6 +28,11 @@ type Editable<R> = Omit<R, 'version' | 'timemodified'>;
  */
 export class ShopApi {
   constructor(private readonly moodle: MoodleClient) {}
+
+  /** The site's identity and the shop settings a client must not assume (settling window, largest page). */
+  getSite(): Promise<ShopSite> {
+    return this.parsed('local_shopbackoffice_get_site', {}, shopSite, true);
+  }
 
   /** One page of changes after `since`. `countRemaining` asks the shop to count the rest (a scan: first page only). */
   syncPage<E extends SyncEntity>(

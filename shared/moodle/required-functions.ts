@@ -13,6 +13,7 @@ export const REQUIRED_FUNCTIONS: readonly { name: string; purpose: string }[] = 
   { name: 'core_group_get_course_groups', purpose: 'reuse an existing session group' },
   { name: 'core_group_add_group_members', purpose: 'put participants in their session group' },
   { name: 'core_role_assign_roles', purpose: 'assign upgraded roles (Student+)' },
+  { name: 'local_shopbackoffice_get_site', purpose: 'know which site the cache belongs to' },
   { name: 'local_shopbackoffice_sync_shops', purpose: 'sync the shops' },
   { name: 'local_shopbackoffice_sync_taxes', purpose: 'sync the taxes' },
   { name: 'local_shopbackoffice_sync_catalogs', purpose: 'sync the catalogs' },

@@ -131,6 +131,7 @@ export const en = {
   'fn.core_group_get_course_groups': 'reuse an existing session group',
   'fn.core_group_add_group_members': 'put participants in their session group',
   'fn.core_role_assign_roles': 'assign upgraded roles (Student+)',
+  'fn.local_shopbackoffice_get_site': 'know which site the cache belongs to',
   'fn.local_shopbackoffice_sync_shops': 'sync the shops',
   'fn.local_shopbackoffice_sync_taxes': 'sync the taxes',
   'fn.local_shopbackoffice_sync_catalogs': 'sync the catalogs',

@@ -132,6 +132,7 @@ export const fr = {
   'fn.core_group_get_course_groups': 'réutiliser un groupe de session existant',
   'fn.core_group_add_group_members': 'placer les participants dans leur groupe de session',
   'fn.core_role_assign_roles': 'attribuer les rôles supérieurs (Student+)',
+  'fn.local_shopbackoffice_get_site': 'savoir à quel site appartient le cache',
   'fn.local_shopbackoffice_sync_shops': 'synchroniser les boutiques',
   'fn.local_shopbackoffice_sync_taxes': 'synchroniser les taxes',
   'fn.local_shopbackoffice_sync_catalogs': 'synchroniser les catalogues',

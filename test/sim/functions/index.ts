@@ -8,6 +8,7 @@ import { roleFunctions } from './roles';
 import { shopFunctions } from './shop';
 import { shopBillWriteFunctions } from './shop-bill-writes';
 import { shopCatalogWriteFunctions } from './shop-catalog-writes';
+import { shopSiteFunctions } from './shop-site';
 import { shopSyncFunctions } from './shop-sync';
 import { siteFunctions } from './site';
 import { userFunctions } from './users';
@@ -25,6 +26,7 @@ export const ALL_FUNCTIONS: readonly ExternalFunction[] = [
   ...groupFunctions,
   ...roleFunctions,
   ...shopFunctions,
+  ...shopSiteFunctions,
   ...shopSyncFunctions,
   ...shopCatalogWriteFunctions,
   ...shopBillWriteFunctions,
