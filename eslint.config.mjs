@@ -77,4 +77,14 @@ export default tseslint.config(
     files: ['build/**/*.mjs', 'test/**/*.ts', '*.config.*', '.ci/**'],
     languageOptions: { globals: globals.node },
   },
+  {
+    // The suite judges a live site by its web services alone: no simulator, no database. Its vitest file
+    // starts the simulated site, and is the one exception.
+    files: ['test/conformance/**/*.ts'],
+    ignores: ['test/conformance/**/*.test.ts'],
+    rules: restrict(
+      ['**/sim/**', 'better-sqlite3'],
+      'test/conformance talks to the site over HTTP only (ShopApi, MoodleClient, raw POSTs): no simulator, no database.',
+    ),
+  },
 );

@@ -23,6 +23,16 @@ export default defineConfig({
       },
       {
         test: {
+          // docs/shop-api.md checked against the simulated site on a running clock (test/conformance).
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
