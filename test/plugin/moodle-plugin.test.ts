@@ -93,6 +93,13 @@ describe('moodle-plugin (local_shopbackoffice)', () => {
     expect(ours.filter((code) => !en[code])).toEqual([]);
   });
 
+  it("declares its schema as XMLDB wants it: no CHAR NOT NULL column defaulting to '' (Moodle prints a debugging message and fixes it)", () => {
+    const xml = fs.readFileSync(path.join(PLUGIN_DIR as string, 'db/install.xml'), 'utf8');
+    const offending = [...xml.matchAll(/<FIELD NAME="(\w+)" TYPE="char"[^>]*NOTNULL="true"[^>]*DEFAULT=""/g)].map((m) => m[1]);
+    expect(offending).toEqual([]);
+    expect(xml).toContain('<TABLE NAME="local_shopbackoffice_track"');
+  });
+
   it('builds an installable zip: one shopbackoffice/ folder with version.php, the schema, services and strings', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-zip-'));
     const built = (await buildPluginZip({ outDir })) as { file: string; version: { component: string; version: number } };

@@ -155,8 +155,10 @@ final class bill_writer {
                 throw shop_error::of('billnotpaid', "bill {$billid} is {$bill->status}");
             }
             tracker::serialize('lettering');
-            $holder = $DB->get_field_sql('SELECT id FROM {local_shop_bill} WHERE idnumber = :idnumber AND id <> :id FOR UPDATE',
-                ['idnumber' => $idnumber, 'id' => $billid], IGNORE_MULTIPLE);
+            // No LIMIT: MySQL and MariaDB refuse one after FOR UPDATE, and Moodle would append it there.
+            $holders = $DB->get_fieldset_sql('SELECT id FROM {local_shop_bill} WHERE idnumber = :idnumber AND id <> :id FOR UPDATE',
+                ['idnumber' => $idnumber, 'id' => $billid]);
+            $holder = reset($holders);
             if ($holder) {
                 throw shop_error::of('idnumbertaken', "bill {$holder} has {$idnumber}");
             }

@@ -30,6 +30,9 @@ final class entities {
     public const SERVED = ['shops', 'taxes', 'catalogs', 'categories', 'catalogitems', 'customers', 'bills', 'products',
         'productevents'];
 
+    /** @var string[] entities whose records are a log, never modified: only their creation and deletion are tracked */
+    public const APPEND_ONLY = ['productevents'];
+
     /** @var string bill lines: tracked, served inside their bill */
     public const BILLITEMS = 'billitems';
 
