@@ -184,6 +184,9 @@ final class records {
         $lines = $DB->get_records_select('local_shop_billitem', "billid {$in}", $params, 'billid, ordering, id');
         $payments = $DB->get_records_select('local_shopbackoffice_payment', "billid {$in}", $params, 'billid, id');
         $history = $DB->get_records_select('local_shopbackoffice_history', "billid {$in}", $params, 'billid, id');
+        // The lines' kept terms for the whole page in one query; line_terms() makes the missing ones.
+        $terms = $lines ? $DB->get_records_list('local_shopbackoffice_line', 'billitemid', array_keys($lines), '',
+            'billitemid, catalogitemid, taxratio, taxcents') : [];
         $catalogs = [];
         $bills = [];
         foreach ($rows as $id => $r) {
@@ -193,7 +196,8 @@ final class records {
         }
         foreach ($lines as $line) {
             $bill = &$bills[$line->billid];
-            $bill['items'][] = self::line($line, $catalogs[(int) $rows[$line->billid]->shopid]);
+            $bill['items'][] = self::line($line, $terms[$line->id] ?? bill_ledger::line_terms($line,
+                $catalogs[(int) $rows[$line->billid]->shopid]));
             if ($line->type === 'SHIPPING') {
                 $bill['shippingcents'] += money::to_cents($line->totalprice);
             }
@@ -251,11 +255,10 @@ final class records {
      * A bill line.
      *
      * @param \stdClass $line
-     * @param int[] $catalogs the bill's shop's catalogs
+     * @param \stdClass $terms its catalog item, tax rate and tax (bill_ledger::line_terms())
      * @return array
      */
-    private static function line(\stdClass $line, array $catalogs): array {
-        $terms = bill_ledger::line_terms($line, $catalogs);
+    private static function line(\stdClass $line, \stdClass $terms): array {
         return [
             'id' => (int) $line->id, 'ordering' => (int) $line->ordering, 'type' => (string) $line->type,
             'itemcode' => (string) ($line->itemcode ?? ''), 'catalogitemid' => (int) $terms->catalogitemid,
