@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,13 +32,16 @@ async function pullAll(shop: ShopApi, entity: SyncEntity): Promise<{ rows: numbe
   }
 }
 
-function cli(args: string[], dataDir: string): string {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', ...args, '--data-dir', dataDir], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/** The app's CLI in a child process; asynchronous, since the simulated site answers from this process's event loop. */
+function cli(args: string[], dataDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/main.ts', ...args, '--data-dir', dataDir],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => (error ? reject(new Error(`cli ${args[0]} failed: ${stderr.slice(0, 500)}`)) : resolve(stdout)),
+    );
   });
-  if (run.status !== 0) throw new Error(`cli ${args[0]} failed: ${run.stderr.slice(0, 500)}`);
-  return run.stdout;
 }
 
 export async function siteBench(bills: number): Promise<void> {
@@ -73,8 +76,10 @@ export async function siteBench(bills: number): Promise<void> {
     }
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-bench-'));
     try {
-      cli(['profiles.create', JSON.stringify({ name: 'Bench', url, token })], dataDir);
-      const synced = await timed(() => JSON.parse(cli(['sync.start', '{}'], dataDir)) as { outcome: string; rowsApplied: number });
+      await cli(['profiles.create', JSON.stringify({ name: 'Bench', url, token })], dataDir);
+      const synced = await timed(
+        async () => JSON.parse(await cli(['sync.start', '{}'], dataDir)) as { outcome: string; rowsApplied: number },
+      );
       report(`${label}: first sync by the app (npm run cli -- sync.start, a new data folder)`, [
         ['outcome', synced.value.outcome],
         ['rows applied', synced.value.rowsApplied],
