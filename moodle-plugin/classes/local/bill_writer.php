@@ -30,17 +30,20 @@ final class bill_writer {
     public const MAX_IDNUMBER = 64;
 
     /**
-     * A bill row, or the missing-record exception.
+     * A bill row, locked until the write's transaction ends, or the missing-record exception. Two writes on one
+     * bill (two payments, two transitions) run one after the other, the second reading what the first wrote;
+     * a change made on the site since the last scan is recorded first (its history row, its payment), so the
+     * write never swallows it.
      *
      * @param int $billid
      * @return \stdClass
      */
     public static function bill_or_fail(int $billid): \stdClass {
-        global $DB;
-        $bill = $DB->get_record('local_shop_bill', ['id' => $billid]);
+        $bill = tracker::lock_row('local_shop_bill', $billid);
         if (!$bill) {
             throw shop_error::missing('local_shop_bill', $billid);
         }
+        tracker::record_site_change_of_bill($bill);
         return $bill;
     }
 
@@ -156,8 +159,10 @@ final class bill_writer {
             }
             tracker::serialize('lettering');
             // No LIMIT: MySQL and MariaDB refuse one after FOR UPDATE, and Moodle would append it there.
-            $holders = $DB->get_fieldset_sql('SELECT id FROM {local_shop_bill} WHERE idnumber = :idnumber AND id <> :id FOR UPDATE',
-                ['idnumber' => $idnumber, 'id' => $billid]);
+            // Compared exactly: MySQL's default collations would take 'f-001 ' for 'F-001'.
+            $holders = $DB->get_fieldset_sql('SELECT id FROM {local_shop_bill}
+                                               WHERE ' . $DB->sql_equal('idnumber', ':idnumber', true, true) . ' AND id <> :id
+                                                 FOR UPDATE', ['idnumber' => $idnumber, 'id' => $billid]);
             $holder = reset($holders);
             if ($holder) {
                 throw shop_error::of('idnumbertaken', "bill {$holder} has {$idnumber}");

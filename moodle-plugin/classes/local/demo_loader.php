@@ -257,7 +257,7 @@ final class demo_loader {
             'untaxeddiscount' => money::from_cents($r['untaxeddiscountcents']),
             'discounttaxes' => money::from_cents($r['discounttaxcents']), 'paymode' => $r['paymode'],
             'ignoretax' => $r['ignoretax'], 'productiondata' => '', 'paymentfee' => money::from_cents($r['paymentfeecents']),
-            'productionfeedback' => $r['productionfeedback'] === '' ? '' : base64_encode($r['productionfeedback']),
+            'productionfeedback' => $r['productionfeedback'] === '' ? '' : stored_value::feedback_append('', $r['productionfeedback']),
             'test' => $r['test'], 'partnerid' => $r['partnerid'], 'partnertag' => $r['partnertag'],
         ]);
         foreach ($r['items'] as $line) {

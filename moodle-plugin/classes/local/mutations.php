@@ -39,24 +39,76 @@ final class mutations {
      * @return array the answer
      */
     public static function apply_once(string $functionname, string $clientmutationid, callable $write): array {
-        global $DB, $USER;
         $length = \core_text::strlen($clientmutationid);
         if ($length < 8 || $length > 64) {
             throw new \invalid_parameter_exception("clientmutationid must have 8 to 64 characters, not {$length}");
         }
+        try {
+            return self::run_once($functionname, $clientmutationid, $write);
+        } catch (\dml_write_exception $e) {
+            // The same write sent twice at once (a retry after a timeout): the other request stored this id first,
+            // and this one met the unique key once its own write was done. Its answer is the stored one.
+            $replay = self::stored_answer($functionname, $clientmutationid);
+            if ($replay === null) {
+                throw $e;
+            }
+            return $replay;
+        }
+    }
+
+    /**
+     * The stored answer of an applied mutation id, marked replayed, or null.
+     *
+     * @param string $functionname
+     * @param string $clientmutationid
+     * @param bool $locking read with a lock, seeing what committed meanwhile
+     * @return array|null
+     */
+    private static function stored_answer(string $functionname, string $clientmutationid, bool $locking = false): ?array {
+        global $DB;
+        // A locking read sees what committed since the transaction began (MySQL's plain reads keep their snapshot).
+        $rows = $DB->get_records_sql('SELECT * FROM {' . self::TABLE . '} WHERE clientmutationid = :id' . ($locking ? ' FOR UPDATE' : ''),
+            ['id' => $clientmutationid]);
+        $stored = $rows ? reset($rows) : null;
+        if (!$stored) {
+            return null;
+        }
+        if ($stored->functionname !== $functionname) {
+            throw new \invalid_parameter_exception("clientmutationid {$clientmutationid} was already used by {$stored->functionname}");
+        }
+        $answer = json_decode($stored->answer, true);
+        $answer['replayed'] = 1;
+        return $answer;
+    }
+
+    /**
+     * The write and its mutation id in one transaction.
+     *
+     * @param string $functionname
+     * @param string $clientmutationid
+     * @param callable $write
+     * @return array
+     */
+    private static function run_once(string $functionname, string $clientmutationid, callable $write): array {
+        global $DB, $USER;
         $transaction = $DB->start_delegated_transaction();
         try {
-            $stored = $DB->get_record(self::TABLE, ['clientmutationid' => $clientmutationid]);
-            if ($stored) {
-                if ($stored->functionname !== $functionname) {
-                    throw new \invalid_parameter_exception(
-                        "clientmutationid {$clientmutationid} was already used by {$stored->functionname}");
+            $answer = self::stored_answer($functionname, $clientmutationid);
+            if ($answer === null) {
+                // The same write sent twice at once: the first one applies it while this one waits for the
+                // record's lock, then finds the record moved on (a conflict, or a refusal such as a payment now
+                // exceeding what is due). It is a repeat: its answer is the first one's.
+                try {
+                    $answer = $write();
+                } catch (\moodle_exception $refused) {
+                    $answer = self::stored_answer($functionname, $clientmutationid, true);
+                    if ($answer === null) {
+                        throw $refused;
+                    }
                 }
-                $answer = json_decode($stored->answer, true);
-                $answer['replayed'] = 1;
-            } else {
-                $answer = $write();
-                if ($answer['status'] === 'applied') {
+                if ($answer['status'] !== 'applied' || !empty($answer['replayed'])) {
+                    $answer = self::stored_answer($functionname, $clientmutationid, true) ?? $answer;
+                } else {
                     $DB->insert_record(self::TABLE, (object) [
                         'clientmutationid' => $clientmutationid, 'userid' => (int) $USER->id,
                         'functionname' => $functionname, 'answer' => json_encode($answer), 'timecreated' => time(),

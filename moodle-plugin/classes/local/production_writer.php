@@ -136,10 +136,9 @@ final class production_writer {
             tracker::touch('productevents', $eventid);
             $eventids[] = (int) $eventid;
         }
-        $previous = stored_value::base64_to_text($bill->productionfeedback);
-        $text = $feedback === '' ? $previous : implode("\n", array_filter([$previous, $feedback], fn($t) => $t !== ''));
         $DB->update_record('local_shop_bill', (object) ['id' => $billid, 'lastactiondate' => time(),
-            'productionfeedback' => $text === '' ? '' : base64_encode($text)]);
+            'productionfeedback' => $feedback === '' ? (string) $bill->productionfeedback
+                : stored_value::feedback_append($bill->productionfeedback, $feedback)]);
         tracker::touch('bills', $billid);
         return ['status' => 'applied', 'replayed' => 0, 'productids' => $productids, 'eventids' => $eventids,
             'bill' => records::one('bills', $billid)];

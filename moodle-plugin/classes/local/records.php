@@ -244,7 +244,7 @@ final class records {
             'paymentfeecents' => money::to_cents($r->paymentfee), 'paidcents' => 0, 'paymode' => $s($r->paymode),
             'transactionid' => $s($r->transactionid), 'onlinetransactionid' => $s($r->onlinetransactionid),
             'ignoretax' => $i($r->ignoretax),
-            'productionfeedback' => stored_value::base64_to_text($r->productionfeedback),
+            'productionfeedback' => stored_value::feedback_to_text($r->productionfeedback),
             'invoiceinfo' => $s($r->invoiceinfo), 'test' => $i($r->test), 'partnerid' => $i($r->partnerid),
             'partnertag' => $s($r->partnertag), 'version' => (int) ($track->version ?? 1),
             'timemodified' => (int) ($track->timemodified ?? 0),

@@ -106,6 +106,44 @@ final class stored_value {
     }
 
     /**
+     * The wire text of a bill's production feedback. local_shop keeps it as base64 of a JSON object with the
+     * feedback for the customer (public), for the customer's account (private) and for the sales staff
+     * (salesadmin); the back-office's text is the sales staff's.
+     *
+     * @param string|null $stored
+     * @return string
+     */
+    public static function feedback_to_text(?string $stored): string {
+        $text = self::base64_to_text($stored);
+        $object = json_decode($text);
+        if (is_object($object) && (isset($object->salesadmin) || isset($object->public) || isset($object->private))) {
+            return is_string($object->salesadmin ?? null) ? $object->salesadmin : '';
+        }
+        return $text;
+    }
+
+    /**
+     * A bill's production feedback with a line added to the sales staff's part, in local_shop's format (what
+     * local_shop's own production reads and appends to).
+     *
+     * @param string|null $stored
+     * @param string $line
+     * @return string
+     */
+    public static function feedback_append(?string $stored, string $line): string {
+        $text = self::base64_to_text($stored);
+        $object = json_decode($text);
+        if (!is_object($object)) {
+            $object = (object) ['public' => '', 'private' => '', 'salesadmin' => $text];
+        }
+        foreach (['public', 'private', 'salesadmin'] as $part) {
+            $object->$part = is_string($object->$part ?? null) ? $object->$part : '';
+        }
+        $object->salesadmin = implode("\n", array_filter([$object->salesadmin, $line], fn($t) => $t !== ''));
+        return base64_encode(json_encode($object, self::JSON_FLAGS));
+    }
+
+    /**
      * The value of a base64-serialized column, or the column's text when it is not one.
      *
      * @param string $stored

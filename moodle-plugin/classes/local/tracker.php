@@ -227,48 +227,75 @@ final class tracker {
         global $DB;
         foreach (array_chunk($differences, self::BATCH) as $batch) {
             $transaction = $DB->start_delegated_transaction();
-            $stamp = time();
-            $created = [];
-            foreach ($batch as $difference) {
-                $row = $difference['row'];
-                $kept = $difference['kept'];
-                switch ($difference['kind']) {
-                    case change_detector::CREATED:
-                        $created[] = self::new_track($entity, $row, $stamp);
-                        break;
-                    case change_detector::CHANGED:
-                        $DB->execute("UPDATE {" . self::TABLE . "}
-                                         SET fingerprint = :fingerprint, version = version + 1, timemodified = :stamp,
-                                             deleted = 0, shopid = :shopid, catalogid = :catalogid, parentid = :parentid,
-                                             state = :state
-                                       WHERE id = :id AND fingerprint = :old AND deleted = :wasdeleted", [
-                            'fingerprint' => $row['fingerprint'], 'stamp' => $stamp, 'shopid' => (int) $row['shopid'],
-                            'catalogid' => (int) $row['catalogid'], 'parentid' => (int) $row['parentid'],
-                            'state' => $row['state'], 'id' => $kept['trackid'], 'old' => $kept['fingerprint'],
-                            'wasdeleted' => (int) $kept['deleted'],
-                        ]);
-                        if ($entity === 'bills' && $kept['state'] !== null && $kept['state'] !== $row['state']) {
-                            bill_ledger::add_history((int) $row['id'], (string) $kept['state'], (string) $row['state'], 0,
-                                get_string('changedonsite', 'local_shopbackoffice'), $stamp);
-                        }
-                        break;
-                    case change_detector::DELETED:
-                        $DB->execute("UPDATE {" . self::TABLE . "}
-                                         SET deleted = 1, version = version + 1, timemodified = :stamp
-                                       WHERE id = :id AND deleted = 0", ['stamp' => $stamp, 'id' => $kept['trackid']]);
-                        break;
-                }
-                if ($entity === 'bills' && $row !== null) {
-                    bill_ledger::reconcile_payments((int) $row['id'], money::to_cents($row['paid']), $stamp);
-                }
-                if ($entity === entities::BILLITEMS && $difference['kind'] === change_detector::DELETED) {
-                    $DB->delete_records('local_shopbackoffice_line', ['billitemid' => $difference['id']]);
+            try {
+                self::record_batch($entity, $batch, time());
+                $transaction->allow_commit();
+            } catch (\dml_write_exception $e) {
+                // A write of the plugin's own tracked one of these records meanwhile (a unique key met): this batch
+                // is undone (rollback() throws the exception back once it is done), and the next scan compares
+                // these records again.
+                try {
+                    $transaction->rollback($e);
+                } catch (\dml_write_exception $undone) {
+                    debugging("local_shopbackoffice: a scan batch of {$entity} met a concurrent write and waits for the next scan",
+                        DEBUG_DEVELOPER);
                 }
             }
-            if ($created) {
-                $DB->insert_records(self::TABLE, $created);
+        }
+    }
+
+    /**
+     * Records one batch, in the caller's transaction. A record is compared again under a lock before it is
+     * stamped: a write of the plugin's own that committed since the comparison is not stamped twice, and a bill's
+     * history and payments are made from the bill as it is now, not as the comparison saw it.
+     *
+     * @param string $entity
+     * @param array $batch
+     * @param int $stamp
+     */
+    private static function record_batch(string $entity, array $batch, int $stamp): void {
+        global $DB;
+        $created = [];
+        foreach ($batch as $difference) {
+            $row = $difference['row'];
+            $kept = $difference['kept'];
+            $bill = ($entity === 'bills' && $row !== null) ? self::lock_row('local_shop_bill', (int) $row['id']) : null;
+            switch ($difference['kind']) {
+                case change_detector::CREATED:
+                    $created[] = self::new_track($entity, $row, $stamp);
+                    break;
+                case change_detector::CHANGED:
+                    $current = self::lock_kept($entity, (int) $row['id']);
+                    if (!$current || $current->fingerprint !== $kept['fingerprint']
+                            || (int) $current->deleted !== (int) $kept['deleted']) {
+                        continue 2;
+                    }
+                    $DB->update_record(self::TABLE, (object) [
+                        'id' => $current->id, 'fingerprint' => $row['fingerprint'], 'version' => $current->version + 1,
+                        'timemodified' => $stamp, 'deleted' => 0, 'shopid' => (int) $row['shopid'],
+                        'catalogid' => (int) $row['catalogid'], 'parentid' => (int) $row['parentid'],
+                        'state' => $bill ? $bill->status : $row['state'],
+                    ]);
+                    if ($bill && $current->state !== null && $current->state !== $bill->status) {
+                        bill_ledger::add_history((int) $bill->id, (string) $current->state, (string) $bill->status, 0,
+                            get_string('changedonsite', 'local_shopbackoffice'), $stamp);
+                    }
+                    break;
+                case change_detector::DELETED:
+                    $DB->execute("UPDATE {" . self::TABLE . "}
+                                     SET deleted = 1, version = version + 1, timemodified = :stamp
+                                   WHERE id = :id AND deleted = 0", ['stamp' => $stamp, 'id' => $kept['trackid']]);
+                    if ($entity === entities::BILLITEMS) {
+                        $DB->delete_records('local_shopbackoffice_line', ['billitemid' => $difference['id']]);
+                    }
+                    break;
             }
-            $transaction->allow_commit();
+            if ($bill) {
+                bill_ledger::reconcile_payments((int) $bill->id, money::to_cents($bill->paiedamount), $stamp);
+            }
+        }
+        if ($created) {
+            $DB->insert_records(self::TABLE, $created);
         }
     }
 
@@ -329,6 +356,50 @@ final class tracker {
     }
 
     /**
+     * A row read with a lock that lasts until the caller's transaction ends (SELECT ... FOR UPDATE, without the
+     * LIMIT Moodle would add, which MySQL and MariaDB refuse after FOR UPDATE).
+     *
+     * @param string $table
+     * @param int $id
+     * @return \stdClass|null
+     */
+    public static function lock_row(string $table, int $id): ?\stdClass {
+        global $DB;
+        $rows = $DB->get_records_sql("SELECT * FROM {{$table}} WHERE id = :id FOR UPDATE", ['id' => $id]);
+        return $rows ? reset($rows) : null;
+    }
+
+    /**
+     * The tracking row of a record, locked until the caller's transaction ends, or null.
+     *
+     * @param string $entity
+     * @param int $id
+     * @return \stdClass|null
+     */
+    private static function lock_kept(string $entity, int $id): ?\stdClass {
+        global $DB;
+        $rows = $DB->get_records_sql("SELECT * FROM {" . self::TABLE . "} WHERE entity = :entity AND entityid = :id FOR UPDATE",
+            ['entity' => $entity, 'id' => $id]);
+        return $rows ? reset($rows) : null;
+    }
+
+    /**
+     * What a scan would record of a bill changed on the site since it was last seen, recorded now (in the caller's
+     * transaction, the bill locked): the history row of a status changed there, the payment of a paid total moved
+     * there. The caller's write then stamps the bill.
+     *
+     * @param \stdClass $bill the local_shop_bill row, locked
+     */
+    public static function record_site_change_of_bill(\stdClass $bill): void {
+        $kept = self::lock_kept('bills', (int) $bill->id);
+        if ($kept && $kept->state !== null && $kept->state !== $bill->status) {
+            bill_ledger::add_history((int) $bill->id, (string) $kept->state, (string) $bill->status, 0,
+                get_string('changedonsite', 'local_shopbackoffice'));
+        }
+        bill_ledger::reconcile_payments((int) $bill->id, money::to_cents($bill->paiedamount), time());
+    }
+
+    /**
      * Records a write of the plugin's own, in the caller's transaction: the record's version goes up and its
      * modification time is now (a deleted record becomes a tombstone). Bills' lines are tracked with them.
      *
@@ -338,7 +409,7 @@ final class tracker {
      */
     public static function touch(string $entity, int $id): int {
         global $DB;
-        $kept = $DB->get_record(self::TABLE, ['entity' => $entity, 'entityid' => $id]);
+        $kept = self::lock_kept($entity, $id);
         $row = self::live($entity, $id);
         $now = time();
         if ($row === null) {
@@ -391,14 +462,16 @@ final class tracker {
     /**
      * The current version of a record before a versioned write, with any change made outside the plugin since the
      * last scan recorded first, so that a write based on what the client saw before that change is a conflict.
+     * Runs inside the write's transaction.
      *
      * @param string $entity
      * @param int $id
      * @return array ['version' => int, 'exists' => bool, 'known' => bool] known: the plugin ever served it
      */
     public static function current_version(string $entity, int $id): array {
-        global $DB;
-        $kept = $DB->get_record(self::TABLE, ['entity' => $entity, 'entityid' => $id]);
+        // Locked until the write's transaction ends: a second write on the same base version waits, then sees
+        // the first one's version and answers conflict instead of overwriting it.
+        $kept = self::lock_kept($entity, $id);
         $row = self::live($entity, $id);
         if ($row === null) {
             if ($kept && !$kept->deleted) {

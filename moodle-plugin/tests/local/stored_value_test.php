@@ -64,6 +64,23 @@ final class stored_value_test extends \basic_testcase {
     }
 
     /**
+     * Production feedback in local_shop's format: the back-office writes and reads the sales staff's part, and
+     * keeps what local_shop wrote for the customer.
+     */
+    public function test_feedback(): void {
+        $stored = stored_value::feedback_append('', 'SESSION-EXCEL: 4 accounts created');
+        $object = json_decode(base64_decode($stored));
+        $this->assertSame(['public' => '', 'private' => '', 'salesadmin' => 'SESSION-EXCEL: 4 accounts created'], (array) $object);
+        $this->assertSame('SESSION-EXCEL: 4 accounts created', stored_value::feedback_to_text($stored));
+        $fromshop = base64_encode(json_encode(['public' => 'Bienvenue', 'private' => 'x', 'salesadmin' => 'Known account']));
+        $appended = stored_value::feedback_append($fromshop, 'Extended by hand');
+        $this->assertSame("Known account\nExtended by hand", stored_value::feedback_to_text($appended));
+        $this->assertSame('Bienvenue', json_decode(base64_decode($appended))->public);
+        $this->assertSame('old text', stored_value::feedback_to_text(base64_encode('old text')));
+        $this->assertSame('', stored_value::feedback_to_text(''));
+    }
+
+    /**
      * Production feedback is base64 text.
      */
     public function test_base64_text(): void {
