@@ -60,12 +60,14 @@ export async function usersByEmail(moodle: LoggedMoodle, emails: readonly string
   const found = new Map<string, MoodleUser>();
   for (const [domain, keys] of byDomain) {
     const pattern = keys.size === 1 ? [...keys][0]! : `%@${domain}`;
-    const answer = await moodle.call<{ users: MoodleUser[] }>(
+    const answer = await moodle.call<{ users: (Omit<MoodleUser, 'username'> & { username?: string })[] }>(
       'core_user_get_users',
       { criteria: [{ key: 'email', value: pattern }] },
       { items: keys.size, detail: `accounts with email ${pattern}` },
     );
-    for (const user of answer.users) {
+    for (const answered of answer.users) {
+      // Moodle leaves the username out unless the token's user has moodle/user:viewalldetails.
+      const user: MoodleUser = { ...answered, username: answered.username ?? '' };
       const key = emailKey(user.email);
       // The lowest id wins when a site allows several accounts per email: the oldest account is the person's.
       if (keys.has(key) && (!found.has(key) || found.get(key)!.id > user.id)) found.set(key, user);
