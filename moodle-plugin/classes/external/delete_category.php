@@ -16,51 +16,24 @@
 
 namespace local_shopbackoffice\external;
 
-use core_external\external_function_parameters;
-use core_external\external_single_structure;
-use core_external\external_value;
 use local_shopbackoffice\local\catalog_writer;
 
 /**
- * local_shopbackoffice_delete_category: a versioned delete (docs/shop-api.md); the answer carries no record.
+ * local_shopbackoffice_delete_category: deletes an empty catalog category (docs/shop-api.md).
  *
  * @package    local_shopbackoffice
  * @copyright  2026 Shop back-office developers
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
-class delete_category extends write_base {
-    /**
-     * Parameters.
-     *
-     * @return external_function_parameters
-     */
-    public static function execute_parameters(): external_function_parameters {
-        return new external_function_parameters([
-            'clientmutationid' => structures::client_mutation_id(),
-            'id' => new external_value(PARAM_INT, 'Id of the record to delete'),
-            'baseversion' => structures::base_version(),
-        ]);
-    }
-
+class delete_category extends delete_base {
     /**
      * Deletes.
      *
-     * @param string $clientmutationid
      * @param int $id
      * @param int $baseversion
      * @return array
      */
-    public static function execute($clientmutationid, $id, $baseversion): array {
-        return self::write_once(['clientmutationid' => $clientmutationid, 'id' => $id, 'baseversion' => $baseversion],
-            fn(array $p) => catalog_writer::delete_category((int) $p['id'], (int) $p['baseversion']));
-    }
-
-    /**
-     * Returns.
-     *
-     * @return external_single_structure
-     */
-    public static function execute_returns(): external_single_structure {
-        return structures::versioned_answer(null);
+    protected static function delete(int $id, int $baseversion): array {
+        return catalog_writer::delete_category($id, $baseversion);
     }
 }
