@@ -55,6 +55,16 @@ describe('CLI', () => {
     expect(JSON.parse((await cli('settings.get')).out)).toEqual({ language: 'fr', theme: 'system' });
   });
 
+  it('exits 1 when a sync fails, with its answer on stdout and the reason on stderr', async () => {
+    // Port 9 (discard) is closed on loopback: the sync fails at its first call.
+    const profile = { name: 'Closed', url: 'http://127.0.0.1:9', token: '0123456789abcdef0123456789abcdef' };
+    expect((await cli('profiles.create', JSON.stringify(profile))).code).toBe(0);
+    const result = await cli('sync.start');
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out)).toMatchObject({ outcome: 'failed' });
+    expect(JSON.parse(result.err)).toMatchObject({ error: { code: 'sync_failed', message: expect.stringContaining('127.0.0.1:9') } });
+  });
+
   it('works as a real process: exit status and error code on stderr', async () => {
     const entry = path.resolve(import.meta.dirname, 'main.ts');
     const ok = await run(process.execPath, ['--import', 'tsx', entry, 'settings.get', '--data-dir', dataDir]);
