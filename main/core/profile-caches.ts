@@ -1,4 +1,5 @@
 import type { DataDir } from './data-dir';
+import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../db/open';
 import { finishBulkLoad } from '../sync/bulk-load';
 
@@ -20,6 +21,11 @@ export class ProfileCaches {
       this.open.set(profileId, db);
     }
     return db;
+  }
+
+  /** A cache file opened only to read it (a kept cache): never migrated, never written. */
+  openReadOnly(file: string): Db {
+    return new Database(file, { readonly: true, fileMustExist: true, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
   }
 
   /** Closes a profile's cache, before its folder is moved aside. */

@@ -2,7 +2,9 @@ import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import type { MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { claimCache } from '../sync/cache-site';
 import { SyncEngine } from '../sync/sync-engine';
+import type { CacheSite } from '../../shared/contract';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
 import type { ProfileCaches } from './profile-caches';
@@ -13,6 +15,11 @@ export interface SiteSession {
   db: Db;
   engine: SyncEngine;
   shop(): ShopApi;
+  /**
+   * The site the profile reaches is the one the cache belongs to (claiming an untied cache): asked once per
+   * session by what acts on the site outside a sync (product handlers); the sync checks on every run.
+   */
+  verifySite(): Promise<CacheSite>;
 }
 
 /** Opens the active site's session on first use and closes it when another site becomes active. */
@@ -46,7 +53,16 @@ export class SiteSessions {
     });
     const stored = db.prepare("SELECT value FROM site_meta WHERE key = 'sync_schedule_minutes'").pluck().get() as string | undefined;
     engine.setSchedule(stored === undefined ? 5 : Number(stored));
-    this.session = { profileId: id, db, engine, shop };
+    let verified: Promise<CacheSite> | null = null;
+    const verifySite = () => {
+      verified ??= shop()
+        .getSite()
+        .then((site) => claimCache(db, site));
+      // A failure is not remembered: the next action asks again (the site may be back, or fixed).
+      verified.catch(() => (verified = null));
+      return verified;
+    };
+    this.session = { profileId: id, db, engine, shop, verifySite };
     return this.session;
   }
 

@@ -36,7 +36,7 @@ function checkAbsolute(target: string): string {
 }
 
 /** A file to create or replace, e.g. `/home/me/bills.xlsx`: absolute, with the extension, in an existing folder. */
-export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf'): string {
+export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf' | '.json'): string {
   const resolved = checkAbsolute(file);
   if (path.extname(resolved).toLowerCase() !== extension) {
     throw invalid(`The file name must end with ${extension} (got ${path.basename(resolved)}).`, file);

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { AppError } from '../../shared/contract';
+import type { SiteFunction } from '../../shared/moodle/site-functions';
 import type { Logger } from '../core/logger';
 import { registerSecret } from '../core/redact';
 import { CallLog } from './call-log';
@@ -37,7 +38,8 @@ export interface CallOptions {
 export interface MoodleClient {
   readonly siteUrl: string;
   readonly log: CallLog;
-  call<T = unknown>(fn: string, params?: Record<string, WsValue>, options?: CallOptions): Promise<T>;
+  /** Only functions of the registry (shared/moodle/site-functions.ts): "Test connection" checks exactly those. */
+  call<T = unknown>(fn: SiteFunction, params?: Record<string, WsValue>, options?: CallOptions): Promise<T>;
 }
 
 /**
@@ -84,7 +86,7 @@ export function createMoodleClient(options: MoodleClientOptions): MoodleClient {
   return {
     siteUrl: options.url,
     log,
-    call<T>(fn: string, params: Record<string, WsValue> = {}, callOptions: CallOptions = {}): Promise<T> {
+    call<T>(fn: SiteFunction, params: Record<string, WsValue> = {}, callOptions: CallOptions = {}): Promise<T> {
       const body = toFormBody([['wstoken', options.token], ['wsfunction', fn], ['moodlewsrestformat', 'json'], ...encodeParams(params)]);
       const safeToRepeat = callOptions.idempotent ?? isReadFunction(fn);
       return limit(async () => {

@@ -5,6 +5,8 @@ import { EventBus } from '../core/event-bus';
 import { silentLogger } from '../core/logger';
 import type { CoreServices } from '../core/services';
 import { spyHandlers } from '../../test/support/spy-handlers';
+import { ShopApi } from '../shop-api/shop-client';
+import { claimCache } from '../sync/cache-site';
 import { productionHandlers } from './handlers';
 import { participants, productionSite, type ProductionSite } from './production-site.test-support';
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const services = {
     bus,
     logger: silentLogger,
-    activeSite: () => ({ db: site.db, profileId: 'p1' }),
+    activeSite: () => ({ db: site.db, profileId: 'p1', verifySite: () => new ShopApi(site.client).getSite().then((reached) => claimCache(site.db, reached)) }),
     moodle: () => site.client,
   } as unknown as CoreServices;
   dispatch = createDispatch(spyHandlers(productionHandlers(services)).handlers, silentLogger);

@@ -13,8 +13,10 @@ type ProductionCommands =
   'production.lines' | 'production.plan' | 'production.run' | 'production.log' | 'production.readParticipants' | 'production.defineRole';
 
 export function productionHandlers(services: CoreServices): HandlersFor<ProductionCommands> {
-  const deps = (): ProductionDeps => {
+  // Handlers act on the site: never on another site than the one the bills were synced from.
+  const deps = async (): Promise<ProductionDeps> => {
     const site = services.activeSite();
+    await site.verifySite();
     return {
       db: site.db,
       moodle: services.moodle({ id: site.profileId }),
@@ -23,9 +25,9 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
   };
   return {
     'production.lines': ({ billId }) => ({ lines: productionLines(services.activeSite().db, billId) }),
-    'production.plan': (input) => planProduction(deps(), input),
+    'production.plan': async (input) => planProduction(await deps(), input),
     'production.run': async (input) => {
-      const d = deps();
+      const d = await deps();
       const result = await runProduction(d, input);
       // The production entry waits in the outbox: the bill shows it pending, the Sync workspace counts it.
       if (result.outcome === 'done') {

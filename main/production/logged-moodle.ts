@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { MoodleClient } from '../moodle/rest-client';
 import type { WsValue } from '../moodle/encode-params';
+import type { SiteFunction } from '../../shared/moodle/site-functions';
 
 /** One Moodle call of a handler run, as the bill's production log keeps it. Never a token, never a password. */
 export interface ProductionCall {
@@ -23,7 +24,7 @@ export class LoggedMoodle {
     private readonly onCall: (call: ProductionCall) => void = () => {},
   ) {}
 
-  async call<T>(fn: string, params: Record<string, WsValue>, info: { items: number; detail: string }): Promise<T> {
+  async call<T>(fn: SiteFunction, params: Record<string, WsValue>, info: { items: number; detail: string }): Promise<T> {
     const started = performance.now();
     const record = (outcome: string) => {
       const call: ProductionCall = {

@@ -1,4 +1,5 @@
 import type { Plan, UserRef } from '../../shared/contract/production';
+import type { SiteFunction } from '../../shared/moodle/site-functions';
 
 /**
  * The writes of a plan, in the order Moodle needs them: accounts before enrolments, enrolments before group
@@ -25,7 +26,7 @@ export interface GroupRef {
 
 export interface WriteStep {
   name: StepName;
-  function: string;
+  function: SiteFunction;
   fieldsPerItem: number;
   items: StepItem[];
 }

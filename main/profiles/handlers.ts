@@ -1,9 +1,20 @@
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
+import { AppError } from '../../shared/contract';
+import { discardKeptCache, exportKeptCache, keptCaches, setCacheAside } from './kept-caches';
 import { checkSite } from './site-check';
 
 type ProfileCommands =
-  'profiles.list' | 'profiles.create' | 'profiles.update' | 'profiles.remove' | 'profiles.select' | 'profiles.testConnection';
+  | 'profiles.list'
+  | 'profiles.create'
+  | 'profiles.update'
+  | 'profiles.remove'
+  | 'profiles.select'
+  | 'profiles.testConnection'
+  | 'profiles.startNewCache'
+  | 'profiles.keptCaches'
+  | 'profiles.exportKeptCache'
+  | 'profiles.discardKeptCache';
 
 export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCommands> {
   const { profiles, bus, status, caches } = services;
@@ -62,6 +73,29 @@ export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCom
         })();
       }
       return check;
+    },
+    'profiles.startNewCache': ({ id }) => {
+      profiles.get(id);
+      const isActive = profiles.active()?.id === id;
+      if (isActive && services.activeSite().engine.running)
+        throw new AppError('sync_running', 'A sync is running. Wait for it to finish, or cancel it, before starting a new cache.');
+      if (isActive) services.resetSite();
+      caches.release(id);
+      const kept = setCacheAside(caches, services.dataDir, id);
+      // The new, empty cache opens now, so a data folder problem shows here rather than at the next sync.
+      caches.get(id);
+      if (isActive) {
+        status.siteChanged();
+        bus.emit('outbox.changed', { pending: 0, parked: 0, conflict: 0 });
+      }
+      changed();
+      return { kept };
+    },
+    'profiles.keptCaches': ({ id }) => ({ caches: keptCaches(caches, services.dataDir, profiles.get(id).id) }),
+    'profiles.exportKeptCache': ({ id, name, file }) => exportKeptCache(caches, services.dataDir, profiles.get(id).id, name, file),
+    'profiles.discardKeptCache': ({ id, name }) => {
+      discardKeptCache(services.dataDir, profiles.get(id).id, name);
+      return { caches: keptCaches(caches, services.dataDir, id) };
     },
   };
 }

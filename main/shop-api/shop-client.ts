@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract';
 import type { BillStatus } from '../../shared/bills/bill-status';
+import type { SiteFunction } from '../../shared/moodle/site-functions';
 import { summarizeIssues } from '../core/dispatch';
 import type { WsValue } from '../moodle/encode-params';
 import type { MoodleClient } from '../moodle/rest-client';
@@ -126,12 +127,12 @@ export class ShopApi {
     return this.write('local_shopbackoffice_record_production', params, recordProductionAnswer);
   }
 
-  private write<S extends z.ZodType>(fn: string, params: Record<string, WsValue>, schema: S): Promise<z.output<S>> {
+  private write<S extends z.ZodType>(fn: SiteFunction, params: Record<string, WsValue>, schema: S): Promise<z.output<S>> {
     return this.parsed(fn, params, schema, true);
   }
 
   private async parsed<S extends z.ZodType>(
-    fn: string,
+    fn: SiteFunction,
     params: Record<string, WsValue>,
     schema: S,
     idempotent = false,

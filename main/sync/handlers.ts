@@ -4,6 +4,7 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import type { Db } from '../db/open';
 import { syncEntityNames } from '../shop-api/sync-entities';
+import { cacheSite } from './cache-site';
 import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
 
@@ -39,6 +40,7 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       })),
       outbox: outboxCounts(db),
       runs: engine.recentRuns(10),
+      site: cacheSite(db),
     };
   };
   const outboxChanged = (db: Db) => {

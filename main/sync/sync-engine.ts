@@ -8,6 +8,7 @@ import type { SyncEntity } from '../shop-api/sync-entities';
 import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
 import { beginBulkLoad, finishBulkLoad } from './bulk-load';
+import { claimCache } from './cache-site';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
@@ -105,7 +106,7 @@ export class SyncEngine {
     const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
     // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
     const bulk = beginBulkLoad(db);
-    const finish = (outcome: SyncRun['outcome'], detail: string | null): SyncRun => {
+    const finish = (outcome: SyncRun['outcome'], detail: string | null, errorCode: string | null = null): SyncRun => {
       if (bulk) {
         try {
           finishBulkLoad(db);
@@ -113,14 +114,15 @@ export class SyncEngine {
           // Still pending in the cache: the next sync, or the next opening of the cache, finishes it.
           logger.error('sync: building the search and sort indexes failed', { error });
           if (outcome === 'done')
-            [outcome, detail] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.'];
+            [outcome, detail, errorCode] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.', 'internal'];
         }
       }
-      db.prepare('UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ? WHERE id = ?').run(
+      db.prepare('UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ?, error_code = ? WHERE id = ?').run(
         outcome,
         Date.now(),
         rows,
         detail,
+        errorCode,
         runId,
       );
       // Over before the events go out: whoever hears "finished" and asks for a sync gets a new run.
@@ -133,6 +135,8 @@ export class SyncEngine {
     };
     try {
       const api = this.options.api();
+      // Before anything is sent: this cache's edits go only to the site it was filled from.
+      claimCache(db, await api.getSite());
       progress({ phase: 'push', entity: null, done: 0, total: null, ratePerSecond: 0, etaSeconds: null });
       const pushed = await pushOutbox(db, api, {
         signal,
@@ -172,7 +176,7 @@ export class SyncEngine {
       }
       return finish('done', null);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'sync_cancelled') return finish('cancelled', error.message);
+      if (error instanceof AppError && error.code === 'sync_cancelled') return finish('cancelled', error.message, error.code);
       const message =
         error instanceof AppError
           ? error.message
@@ -180,7 +184,7 @@ export class SyncEngine {
             ? `${error.message}; the next sync will try again.`
             : 'Internal error';
       if (!(error instanceof AppError)) logger.error('sync failed', { error });
-      return finish('failed', message);
+      return finish('failed', message, error instanceof AppError ? error.code : error instanceof MissingParentError ? null : 'internal');
     }
   }
 }

@@ -9,6 +9,7 @@ interface RunRow {
   outcome: SyncRun['outcome'];
   rows_applied: number;
   detail: string | null;
+  error_code: string | null;
 }
 
 const toRun = (row: RunRow): SyncRun => ({
@@ -19,6 +20,7 @@ const toRun = (row: RunRow): SyncRun => ({
   outcome: row.outcome,
   rowsApplied: row.rows_applied,
   detail: row.detail,
+  errorCode: row.error_code,
 });
 
 export function readRun(db: Db, id: number): SyncRun {

@@ -23,7 +23,8 @@ export const errorCodes = [
   // Moodle web services (the client maps every failure mode onto these)
   'moodle_ws_disabled',
   'moodle_invalid_token',
-  'moodle_function_missing',
+  'moodle_function_missing', // the function exists but is not in the token's service (or the user lacks webservice/rest:use)
+  'moodle_function_not_installed', // the site has no such function: a plugin (local_shopbackoffice) is not installed, or is too old
   'moodle_access_denied',
   'moodle_exception',
   'moodle_bad_response', // a web page, a redirect or an unexpected HTTP status instead of data
@@ -35,6 +36,8 @@ export const errorCodes = [
   // Sync
   'sync_cancelled',
   'sync_running',
+  'site_changed', // the profile now reaches another site than the one its cache was filled from: start a new cache
+  'kept_cache_not_found', // a cache set aside by "Start a new cache" that is no longer there
   'outbox_entry_not_found',
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
   // Exports

@@ -11,7 +11,7 @@ import { customersCommands } from './customers';
 import { exportsCommands, exportsEvents } from './exports';
 import { letteringCommands, letteringEvents } from './lettering';
 import { productionCommands, productionEvents } from './production';
-import { profilesCommands, profilesEvents } from './profiles';
+import { profilesCacheCommands, profilesCommands, profilesEvents } from './profiles';
 import { settingsCommands, settingsEvents } from './settings';
 import { syncCommands, syncEvents } from './sync';
 import { uploadsCommands } from './uploads';
@@ -25,6 +25,7 @@ export const commands = {
   ...letteringCommands,
   ...productionCommands,
   ...profilesCommands,
+  ...profilesCacheCommands,
   ...settingsCommands,
   ...syncCommands,
   ...uploadsCommands,
@@ -73,9 +74,9 @@ export interface BackofficeApi {
 export * from './errors';
 export type { Result } from './result';
 export type { AppStatus, ConnectionState, RunMode } from './app';
-export type { Profile, SiteCheck } from './profiles';
+export type { KeptCache, Profile, ShopPluginState, SiteCheck } from './profiles';
 export type { Settings } from './settings';
 export type { BillColumn, BillDetail, BillFilter, BillRow } from './bills';
 export type { CustomerDetail, CustomerRow } from './customers';
-export type { OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
+export type { CacheSite, OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
 export * from './bridge';

@@ -35,8 +35,19 @@ export const syncRunSchema = z.object({
   outcome: z.enum(['running', 'done', 'failed', 'cancelled', 'interrupted']),
   rowsApplied: z.number().int(),
   detail: z.string().nullable(),
+  /** The error code of a failed run (site_changed, moodle_function_not_installed...), for scripts and the window's action. */
+  errorCode: z.string().nullable(),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
+
+/** The site a cache was filled from, as the shop plugin's get_site named it. */
+export const cacheSiteSchema = z.object({
+  identifier: z.string(),
+  wwwroot: z.string(),
+  name: z.string(),
+  claimedAt: z.number().int(),
+});
+export type CacheSite = z.infer<typeof cacheSiteSchema>;
 
 export const outboxCountsSchema = z.object({ pending: z.number().int(), parked: z.number().int(), conflict: z.number().int() });
 
@@ -62,6 +73,8 @@ export const syncStatusSchema = z.object({
   entities: z.array(z.object({ entity: syncEntitySchema, syncedAt: z.number().int().nullable(), rows: z.number().int() })),
   outbox: outboxCountsSchema,
   runs: z.array(syncRunSchema),
+  /** The site this cache belongs to; null until its first sync. */
+  site: cacheSiteSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

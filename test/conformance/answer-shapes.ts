@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { summarizeIssues } from '../../main/core/dispatch';
 import type { MoodleClient } from '../../main/moodle/rest-client';
+import type { SiteFunction } from '../../shared/moodle/site-functions';
 import { shopSite } from '../../main/shop-api/site';
 import { syncEntities, syncEntityNames, syncPageSchema } from '../../main/shop-api/sync-entities';
 import {
@@ -102,7 +103,7 @@ export function shapeCheckingClient(inner: MoodleClient, log: AnswerLog, onCall:
   return {
     siteUrl: inner.siteUrl,
     log: inner.log,
-    async call<T>(fn: string, params = {}, options = {}): Promise<T> {
+    async call<T>(fn: SiteFunction, params = {}, options = {}): Promise<T> {
       onCall(fn);
       const answer = await inner.call<T>(fn, params, options);
       const schema = ANSWERS[fn];

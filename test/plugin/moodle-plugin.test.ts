@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_FUNCTIONS } from '../../shared/moodle/required-functions';
+import { SITE_FUNCTION_NAMES } from '../../shared/moodle/site-functions';
 // @ts-expect-error: a build script in plain JavaScript, without types
 import { buildPluginZip, PLUGIN_DIR } from '../../build/scripts/plugin-zip.mjs';
 
@@ -62,7 +62,7 @@ describe('moodle-plugin (local_shopbackoffice)', () => {
     };
     const service = services['Shop back-office'];
     expect(service?.shortname).toBe('local_shopbackoffice');
-    const missing = REQUIRED_FUNCTIONS.map((f) => f.name).filter((name) => !service?.functions.includes(name));
+    const missing = SITE_FUNCTION_NAMES.filter((name) => !service?.functions.includes(name));
     expect(missing).toEqual([]);
     for (const [name, declaration] of Object.entries(functions)) {
       expect(name.startsWith('local_shopbackoffice_')).toBe(true);
@@ -70,7 +70,7 @@ describe('moodle-plugin (local_shopbackoffice)', () => {
       expect(fs.existsSync(file), `${name} has its class ${declaration.classname}`).toBe(true);
       expect(declaration.capabilities).toBe('local/shopbackoffice:use');
     }
-    const ours = REQUIRED_FUNCTIONS.map((f) => f.name).filter((name) => name.startsWith('local_shopbackoffice_'));
+    const ours = SITE_FUNCTION_NAMES.filter((name) => name.startsWith('local_shopbackoffice_'));
     expect(Object.keys(functions).sort()).toEqual(ours.sort());
   });
 

@@ -30,6 +30,11 @@ export interface SimulatedSiteOptions {
    * functions/index.ts instead. A name already taken replaces the existing function.
    */
   functions?: readonly ExternalFunction[];
+  /**
+   * Plugins this site does not have (e.g. 'local_shopbackoffice'): their functions are unknown to it, so a call
+   * answers invalidrecord(unknown) as on a Moodle where the plugin was never installed.
+   */
+  withoutComponents?: readonly string[];
   /** Freezes the clock at this Unix time (seconds); it runs normally otherwise. */
   now?: number;
   /** PHP's max_input_vars: fields beyond it are dropped as PHP drops them. 1000 by default. */
@@ -93,7 +98,8 @@ export async function startSimulatedSite(options: SimulatedSiteOptions = {}): Pr
   });
   if (options.now !== undefined) site.setNow(options.now);
   site.functions.declareKnown(KNOWN_UNIMPLEMENTED);
-  for (const fn of ALL_FUNCTIONS) site.functions.register(fn);
+  const missing = new Set(options.withoutComponents ?? []);
+  for (const fn of ALL_FUNCTIONS) if (!missing.has(fn.component)) site.functions.register(fn);
   for (const fn of options.functions ?? []) site.functions.register(fn, { replace: true });
 
   const demo = options.demo

@@ -7,6 +7,7 @@ import { migration0050 } from './0050-lettering';
 import { migration0060 } from './0060-production';
 import { migration0070 } from './0070-catalog-editing';
 import { migration0080 } from './0080-outbox-by-state';
+import { migration0090 } from './0090-sync-run-error-code';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0060,
   migration0070,
   migration0080,
+  migration0090,
 ];

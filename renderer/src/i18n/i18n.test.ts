@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../shared/contract/errors';
-import { REQUIRED_FUNCTIONS } from '../../../shared/moodle/required-functions';
+import { SITE_FUNCTION_NAMES } from '../../../shared/moodle/site-functions';
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
 import { createFormatters, resolveLanguage } from './locale';
@@ -71,9 +71,9 @@ describe('formatters', () => {
 
 describe('required web service functions', () => {
   it('each has its purpose translated in both languages', () => {
-    for (const fn of REQUIRED_FUNCTIONS) {
-      expect(en, fn.name).toHaveProperty([`fn.${fn.name}`]);
-      expect(fr, fn.name).toHaveProperty([`fn.${fn.name}`]);
+    for (const name of SITE_FUNCTION_NAMES) {
+      expect(en, name).toHaveProperty([`fn.${name}`]);
+      expect(fr, name).toHaveProperty([`fn.${name}`]);
     }
   });
 });

@@ -1,0 +1,60 @@
+import { AppError } from '../../shared/contract';
+import type { CacheSite } from '../../shared/contract/sync';
+import type { Db } from '../db/open';
+import type { ShopSite } from '../shop-api/site';
+import { outboxCounts } from './outbox';
+
+/**
+ * A cache belongs to the one site it was filled from: Moodle's own site identifier (get_site_identifier(), kept
+ * for the site's life whatever its address) as the plugin's get_site reports it, with the address and name the
+ * site gave, for the operator. Checked before anything is sent or pulled, so a profile pointed at another site
+ * never pushes the first site's edits there, nor mixes two shops' records in one cache.
+ */
+
+const KEYS = { identifier: 'site_identifier', wwwroot: 'site_wwwroot', name: 'site_fullname', claimedAt: 'site_claimed_at' } as const;
+
+export function cacheSite(db: Db): CacheSite | null {
+  const read = (key: string) => db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const identifier = read(KEYS.identifier);
+  if (!identifier) return null;
+  return { identifier, wwwroot: read(KEYS.wwwroot) ?? '', name: read(KEYS.name) ?? '', claimedAt: Number(read(KEYS.claimedAt) ?? 0) };
+}
+
+/**
+ * Ties an untied cache to the site that answered, or refuses when it is tied to another one. A cache from a
+ * build that did not record its site is tied to the first site it syncs with: nothing tells which it was.
+ */
+export function claimCache(db: Db, reached: ShopSite, now = Date.now()): CacheSite {
+  const recorded = cacheSite(db);
+  if (recorded) {
+    if (recorded.identifier === reached.siteidentifier) return recorded;
+    throw siteChanged(db, recorded, reached);
+  }
+  const upsert = db.prepare(
+    'INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  db.transaction(() => {
+    upsert.run(KEYS.identifier, reached.siteidentifier, now);
+    upsert.run(KEYS.wwwroot, reached.wwwroot, now);
+    upsert.run(KEYS.name, reached.sitename, now);
+    upsert.run(KEYS.claimedAt, String(now), now);
+  })();
+  return cacheSite(db)!;
+}
+
+function siteChanged(db: Db, recorded: CacheSite, reached: ShopSite): AppError {
+  const counts = outboxCounts(db);
+  const unsent = counts.pending + counts.parked + counts.conflict;
+  const kept = unsent > 0 ? ` Its ${unsent} unsent change${unsent === 1 ? '' : 's'} stay with it and will not be sent to the new site.` : '';
+  return new AppError(
+    'site_changed',
+    `This profile now reaches ${describe(reached.sitename, reached.wwwroot)}, but its cache was filled from ${describe(recorded.name, recorded.wwwroot)}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Settings › Start a new cache): the old cache is kept aside.${kept} Otherwise, put the old site's address and token back.`,
+    {
+      cacheSite: { identifier: recorded.identifier, wwwroot: recorded.wwwroot, name: recorded.name },
+      reachedSite: { identifier: reached.siteidentifier, wwwroot: reached.wwwroot, name: reached.sitename },
+      unsent,
+    },
+  );
+}
+
+const describe = (name: string, wwwroot: string) => (name ? `${name} (${wwwroot})` : wwwroot);
