@@ -52,6 +52,7 @@ export const en = {
 
   'common.cancel': 'Cancel',
   'common.dismiss': 'Dismiss',
+  'common.close': 'Close',
   'common.retry': 'Try again',
   'common.working': 'Working…',
 

@@ -54,6 +54,7 @@ export const fr = {
 
   'common.cancel': 'Annuler',
   'common.dismiss': 'Fermer',
+  'common.close': 'Fermer',
   'common.retry': 'Réessayer',
   'common.working': 'En cours…',
 

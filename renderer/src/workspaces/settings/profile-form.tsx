@@ -17,6 +17,7 @@ import {
   type ProfileField,
   type ProfileFormValues,
 } from './profile-form-model';
+import { FirstContactSteps } from './first-contact-steps';
 import { SiteCheckPanel } from './site-check-panel';
 import { TokenField } from './token-field';
 
@@ -163,8 +164,16 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
       </div>
       {outcome?.kind === 'check' && <SiteCheckPanel check={outcome.check} />}
       {outcome?.kind === 'error' && <ErrorNotice error={outcome.error} />}
+      {!profile && <FirstContactSteps outcome={connectionOutcome(outcome)} />}
     </form>
   );
+}
+
+/** What the steps read from the last test: its answer, or the code it failed with. */
+function connectionOutcome(outcome: Outcome) {
+  if (outcome?.kind === 'check') return { check: outcome.check };
+  if (outcome?.kind === 'error') return { errorCode: toAppErrorShape(outcome.error).code };
+  return null;
 }
 
 function without<T extends object>(record: T, key: keyof T): T {

@@ -3,7 +3,10 @@ import type { Profile, SiteCheck } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
+import { FirstContactSteps } from './first-contact-steps';
+import { KeptCachesSection } from './kept-caches-section';
 import { SiteCheckPanel } from './site-check-panel';
+import { toAppErrorShape } from '../../errors/app-error';
 
 interface ProfileListItemProps {
   profile: Profile;
@@ -78,6 +81,10 @@ export function ProfileListItem({ profile, active, onSelect, onEdit, onRemove }:
       </div>
       {test.kind === 'done' && <SiteCheckPanel check={test.check} />}
       {test.kind === 'failed' && <ErrorNotice error={test.error} onDismiss={() => setTest({ kind: 'idle' })} />}
+      {/* What is left for the site administrator, when the test shows the set-up is not finished. */}
+      {test.kind === 'done' && test.check.shopPlugin.state !== 'ready' && <FirstContactSteps outcome={{ check: test.check }} />}
+      {test.kind === 'failed' && <FirstContactSteps outcome={{ errorCode: toAppErrorShape(test.error).code }} />}
+      <KeptCachesSection profileId={profile.id} />
     </li>
   );
 }

@@ -3,15 +3,17 @@ import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
 
 /**
- * The answer of "Test connection": which site and Moodle the token reaches, as whom, and which of the
- * functions the back-office needs its service lacks, so the operator can forward an exact list to the
- * site administrator.
+ * The answer of "Test connection": which site and Moodle the token reaches, as whom, whether the shop plugin
+ * is there and usable, and feature by feature what works, so the operator knows what still works today and can
+ * forward an exact request (install the plugin, or these functions) to the site administrator.
  */
 export function SiteCheckPanel({ check }: { check: SiteCheck }) {
   const { t, format } = useI18n();
-  const complete = check.missingFunctions.length === 0;
+  const complete = check.features.every((f) => f.state === 'ready');
+  const plugin = check.shopPlugin;
+  const notInService = check.missingFunctions.filter((f) => f.reason === 'notInService');
   return (
-    <section className={complete ? 'site-check site-check-ok' : 'site-check site-check-warning'}>
+    <section className={complete ? 'site-check site-check-ok' : 'site-check site-check-warning'} aria-label={t('check.ok')}>
       <p className="site-check-title">
         {t('check.ok')} <span className="muted">· {t('check.duration', { ms: format.number(check.durationMs) })}</span>
       </p>
@@ -24,15 +26,37 @@ export function SiteCheckPanel({ check }: { check: SiteCheck }) {
         <dd>{check.release}</dd>
         <dt>{t('check.user')}</dt>
         <dd>{t('check.userValue', { fullname: check.fullname, username: check.username })}</dd>
+        <dt>{t('check.plugin')}</dt>
+        <dd data-plugin-state={plugin.state}>
+          {plugin.state === 'ready' ? t('check.plugin.ready', { release: plugin.pluginRelease ?? '' }) : t(`check.plugin.${plugin.state}`)}
+        </dd>
         <dt>{t('check.functions')}</dt>
         <dd>{format.number(check.availableCount)}</dd>
       </dl>
-      {!complete && (
+      {plugin.state !== 'ready' && (
+        <div className="notice notice-warning" role="status">
+          <p className="notice-title">{t(`check.plugin.${plugin.state}`)}</p>
+          <p className="notice-text">{plugin.state === 'failed' ? (plugin.message ?? '') : t(`check.action.${plugin.state}`)}</p>
+        </div>
+      )}
+      <h4 className="site-check-subtitle">{t('check.features')}</h4>
+      <ul className="feature-states">
+        {check.features.map((feature) => (
+          <li key={feature.feature} data-feature={feature.feature} data-state={feature.state}>
+            <span aria-hidden="true">{feature.state === 'ready' ? '✓' : '✗'}</span> <strong>{t(`feature.${feature.feature}`)}</strong>
+            {' — '}
+            {feature.state === 'notInService'
+              ? t('check.feature.notInService', { functions: feature.missing.join(', ') })
+              : t(`check.feature.${feature.state}`)}
+          </li>
+        ))}
+      </ul>
+      {notInService.length > 0 && (
         <div className="notice notice-warning">
           <p className="notice-title">{t('check.missingTitle')}</p>
           <p className="notice-text">{t('check.missingText')}</p>
           <ul className="missing-functions">
-            {check.missingFunctions.map((fn) => (
+            {notInService.map((fn) => (
               <li key={fn.name}>
                 <code>{fn.name}</code> — <Purpose name={fn.name} fallback={fn.purpose} />
               </li>

@@ -5,6 +5,7 @@ import { hashOf } from '../../shell/workspaces';
 import { DangerZone } from './danger-zone';
 import { EntityTable } from './entity-table';
 import { OutboxPanel } from './outbox-panel';
+import { SiteChangedNotice } from './site-changed-notice';
 import { SyncHeader } from './sync-header';
 import { SyncHistory } from './sync-history';
 import { SyncProgressPanel } from './sync-progress-panel';
@@ -43,9 +44,11 @@ export function SyncWorkspace() {
     );
 
   const { status, entries } = data;
+  const latest = status.runs[0];
   return (
     <div className="sync">
       <SyncHeader sync={sync} scheduleMinutes={status.scheduleMinutes} />
+      {latest?.errorCode === 'site_changed' && <SiteChangedNotice key={latest.id} run={latest} onStarted={sync.syncNow} />}
       <SyncProgressPanel
         running={sync.running}
         cancelling={sync.cancelling}

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { KeptCache } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { TextField } from '../../forms/text-field';
+import { useI18n } from '../../i18n/i18n-context';
+import { fileStamp, isAbsolutePath, joinPath } from '../bills/export-paths';
+import { useDataDir } from '../bills/export-target-field';
+
+type Open = { kind: 'export' | 'discard'; cache: KeptCache } | null;
+
+/**
+ * The caches a profile set aside when it started a new one for another site. Their unsent changes are never
+ * sent anywhere: the operator writes them to a file to redo them on the right site, or deletes them.
+ */
+export function KeptCachesSection({ profileId }: { profileId: string }) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const [caches, setCaches] = useState<KeptCache[]>([]);
+  const [open, setOpen] = useState<Open>(null);
+  const load = useCallback(() => {
+    api.invoke('profiles.keptCaches', { id: profileId }).then(
+      (answer) => setCaches(answer.caches),
+      () => setCaches([]),
+    );
+  }, [api, profileId]);
+  useEffect(load, [load]);
+  useEffect(() => api.on('profiles.changed', load), [api, load]);
+
+  if (caches.length === 0) return null;
+  const siteOf = (cache: KeptCache) => cache.site?.name || cache.site?.wwwroot || t('kept.unknownSite');
+  return (
+    <section className="kept-caches" aria-label={t('kept.title')}>
+      <h4>{t('kept.title')}</h4>
+      <p className="muted">{t('kept.intro')}</p>
+      <ul>
+        {caches.map((cache) => (
+          <li key={cache.name} data-kept={cache.name}>
+            <span>
+              {t('kept.item', { site: siteOf(cache), date: format.date(cache.keptAt), unsent: format.number(cache.unsent) })}
+            </span>{' '}
+            <button
+              type="button"
+              className="button"
+              aria-label={t('kept.exportFor', { site: siteOf(cache) })}
+              onClick={() => setOpen({ kind: 'export', cache })}
+            >
+              {t('kept.export')}
+            </button>{' '}
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              aria-label={t('kept.discardFor', { site: siteOf(cache) })}
+              onClick={() => setOpen({ kind: 'discard', cache })}
+            >
+              {t('kept.discard')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {open?.kind === 'export' && (
+        <ExportKeptDialog profileId={profileId} cache={open.cache} site={siteOf(open.cache)} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'discard' && (
+        <DiscardKeptDialog
+          profileId={profileId}
+          cache={open.cache}
+          site={siteOf(open.cache)}
+          onDone={(left) => setCaches(left)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+    </section>
+  );
+}
+
+interface DialogProps {
+  profileId: string;
+  cache: KeptCache;
+  site: string;
+  onClose(): void;
+}
+
+/** A native modal dialog, opened once mounted (see remove-profile-dialog.tsx for why not closed on cleanup). */
+function useModal() {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  }, []);
+  return ref;
+}
+
+function ExportKeptDialog({ profileId, cache, site, onClose }: DialogProps) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const id = useId();
+  const ref = useModal();
+  const dataDir = useDataDir();
+  const [openedAt] = useState(() => Date.now());
+  const [file, setFile] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const path = (file ?? (dataDir ? joinPath(dataDir, `unsent-changes-${fileStamp(openedAt)}.json`) : '')).trim();
+  const invalid = path !== '' && !isAbsolutePath(path);
+
+  const write = async () => {
+    if (busy || invalid || path === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api.invoke('profiles.exportKeptCache', { id: profileId, name: cache.name, file: path });
+      setDone(t('kept.written', { entries: format.number(result.entries), file: result.file }));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t('kept.exportTitle', { site })}</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void write();
+        }}
+      >
+        <TextField
+          id={`${id}-file`}
+          label={t('kept.file')}
+          value={path}
+          onChange={setFile}
+          errors={invalid ? [t('export.pathAbsolute')] : []}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {done && (
+          <p className="notice notice-success" role="status">
+            {done}
+          </p>
+        )}
+        {error !== null && <ErrorNotice error={error} />}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => ref.current?.close()}>
+            {done ? t('common.close') : t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" aria-disabled={busy || invalid}>
+            {t('kept.write')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function DiscardKeptDialog({ profileId, cache, site, onDone, onClose }: DialogProps & { onDone(left: KeptCache[]): void }) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const id = useId();
+  const ref = useModal();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const discard = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const { caches } = await api.invoke('profiles.discardKeptCache', { id: profileId, name: cache.name });
+      onDone(caches);
+      ref.current?.close();
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+      <h2 id={`${id}-title`}>{t('kept.discardTitle', { site })}</h2>
+      <p id={`${id}-body`}>{t('kept.discardBody', { unsent: format.number(cache.unsent) })}</p>
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => ref.current?.close()}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button button-danger" aria-disabled={busy} onClick={discard}>
+          {t('kept.discardConfirm')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { SyncRun } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useI18n } from '../../i18n/i18n-context';
+
+/**
+ * The last sync was refused because the profile now reaches another site than its cache's: what happened (the
+ * run's own words, naming both sites) and the way on, a new cache for the site now reached. The old cache and
+ * its unsent changes stay in Settings; nothing of them is sent to the new site.
+ */
+export function SiteChangedNotice({ run, onStarted }: { run: SyncRun; onStarted(): void }) {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [started, setStarted] = useState<number | null>(null);
+
+  const start = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { activeId } = await api.invoke('profiles.list', {});
+      if (!activeId) return;
+      const { kept } = await api.invoke('profiles.startNewCache', { id: activeId });
+      setStarted(kept.unsent);
+      onStarted();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (started !== null)
+    return (
+      <p className="notice notice-success workspace-section" role="status">
+        {t('siteChanged.started', { unsent: format.number(started) })}
+      </p>
+    );
+  return (
+    <section className="notice notice-warning workspace-section site-changed" role="alert" aria-labelledby="site-changed-title">
+      <p className="notice-title" id="site-changed-title">
+        {t('siteChanged.title')}
+      </p>
+      <p className="notice-text">{run.detail}</p>
+      <p>
+        <button type="button" className="button button-primary" onClick={start} aria-disabled={busy}>
+          {busy ? t('siteChanged.starting') : t('siteChanged.action')}
+        </button>
+      </p>
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+    </section>
+  );
+}
