@@ -58,7 +58,7 @@ describe("a cache's site", () => {
     expect(refused).toMatchObject({ outcome: 'failed', errorCode: 'site_changed' });
     expect(refused.detail).toContain(second.url);
     expect(refused.detail).toContain(first.url);
-    expect(refused.detail).toMatch(/1 unsent change stay/);
+    expect(refused.detail).toMatch(/1 unsent change stays with it/);
     const asked = second.requests.slice(secondBefore).map((r) => r.wsfunction);
     expect(asked).toEqual(['local_shopbackoffice_get_site']);
     // Product handlers refuse the same way: they act on the site the bills came from, or not at all.

@@ -45,10 +45,11 @@ export function claimCache(db: Db, reached: ShopSite, now = Date.now()): CacheSi
 function siteChanged(db: Db, recorded: CacheSite, reached: ShopSite): AppError {
   const counts = outboxCounts(db);
   const unsent = counts.pending + counts.parked + counts.conflict;
-  const kept = unsent > 0 ? ` Its ${unsent} unsent change${unsent === 1 ? '' : 's'} stay with it and will not be sent to the new site.` : '';
+  const kept =
+    unsent > 0 ? ` Its ${unsent} unsent change${unsent === 1 ? ' stays' : 's stay'} with it and will not be sent to the new site.` : '';
   return new AppError(
     'site_changed',
-    `This profile now reaches ${describe(reached.sitename, reached.wwwroot)}, but its cache was filled from ${describe(recorded.name, recorded.wwwroot)}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Settings › Start a new cache): the old cache is kept aside.${kept} Otherwise, put the old site's address and token back.`,
+    `This profile now reaches ${describe(reached.sitename, reached.wwwroot)}, but its cache was filled from ${describe(recorded.name, recorded.wwwroot)}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Sync › Start a new cache for this site; in a script, profiles.startNewCache): the old cache is kept aside, listed in Settings.${kept} Otherwise, put the old site's address and token back.`,
     {
       cacheSite: { identifier: recorded.identifier, wwwroot: recorded.wwwroot, name: recorded.name },
       reachedSite: { identifier: reached.siteidentifier, wwwroot: reached.wwwroot, name: reached.sitename },

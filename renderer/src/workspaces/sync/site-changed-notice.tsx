@@ -35,22 +35,26 @@ export function SiteChangedNotice({ run, onStarted }: { run: SyncRun; onStarted(
 
   if (started !== null)
     return (
-      <p className="notice notice-success workspace-section" role="status">
-        {t('siteChanged.started', { unsent: format.number(started) })}
-      </p>
+      <section className="workspace-section">
+        <p className="notice notice-success" role="status">
+          {t('siteChanged.started', { unsent: format.number(started) })}
+        </p>
+      </section>
     );
   return (
-    <section className="notice notice-warning workspace-section site-changed" role="alert" aria-labelledby="site-changed-title">
-      <p className="notice-title" id="site-changed-title">
-        {t('siteChanged.title')}
-      </p>
-      <p className="notice-text">{run.detail}</p>
-      <p>
-        <button type="button" className="button button-primary" onClick={start} aria-disabled={busy}>
-          {busy ? t('siteChanged.starting') : t('siteChanged.action')}
-        </button>
-      </p>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+    <section className="workspace-section">
+      <div className="notice notice-warning site-changed" role="alert" aria-labelledby="site-changed-title">
+        <p className="notice-title" id="site-changed-title">
+          {t('siteChanged.title')}
+        </p>
+        <p className="notice-text">{run.detail}</p>
+        <p>
+          <button type="button" className="button button-primary" onClick={start} aria-disabled={busy}>
+            {busy ? t('siteChanged.starting') : t('siteChanged.action')}
+          </button>
+        </p>
+        {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      </div>
     </section>
   );
 }
