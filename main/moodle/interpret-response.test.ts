@@ -69,4 +69,25 @@ describe('interpretResponse on every real capture', () => {
     expect(code({ status: 303, body: '', location: 'https://moodle.example.com/login/index.php' })).toBe('moodle_bad_response');
     expect(code({ status: 200, body: 'null' })).toBe('ok');
   });
+
+  it('tells a function the site does not have from a record it does not have (Moodle 4.5 and 5.0 answers)', () => {
+    const site = 'https://moodle.example.com';
+    const missing = (fn: string, errorcode: string) => {
+      const body = JSON.stringify({ exception: 'dml_missing_record_exception', errorcode, message: "Can't find data record in database." });
+      try {
+        interpretResponse(fn, site, { status: 200, body });
+      } catch (error) {
+        return (error as AppError).code;
+      }
+      return 'ok';
+    };
+    // A function that looks no record up: the record missing is the function itself.
+    for (const errorcode of ['invalidrecord', 'invalidrecordunknown']) {
+      expect(missing('local_shopbackoffice_sync_bills', errorcode)).toBe('moodle_function_not_installed');
+      expect(missing('local_shopbackoffice_get_site', errorcode)).toBe('moodle_function_not_installed');
+      // One that looks up the bill, course or user it is given: that record may be the one missing.
+      expect(missing('local_shopbackoffice_transition_bill', errorcode)).toBe('moodle_exception');
+      expect(missing('core_enrol_get_course_enrolment_methods', errorcode)).toBe('moodle_exception');
+    }
+  });
 });

@@ -25,6 +25,7 @@ export interface PushResult {
 const SITE_PROBLEMS = new Set([
   'moodle_invalid_token',
   'moodle_function_missing',
+  'moodle_function_not_installed',
   'moodle_access_denied',
   'moodle_ws_disabled',
   'moodle_tls',
