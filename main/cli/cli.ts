@@ -5,15 +5,20 @@ import { defaultDataDir } from '../core/default-data-dir';
 import { createLogger } from '../core/logger';
 import { DataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
+import { failureOfAnswer } from './answer-failures';
 import { parseArgs } from './args';
 
 /**
  * `npm run cli -- <command> ['<json input>'] [--data-dir <dir>]`: any contract command on a data folder,
- * output as JSON on stdout. For operators' nightly scripts, and for tests. Exit codes: 0 success, 1 the
- * command failed (the error's code and message on stderr, as JSON), 2 the command line itself is wrong. A
- * command that answers with a run whose outcome is a failure (a sync that failed, was cancelled or interrupted)
- * failed too: its answer on stdout, the failure on stderr, exit 1, so that a nightly script never takes it
- * for done.
+ * output as JSON on stdout. For operators' nightly scripts, and for tests. Exit codes:
+ * - 0: the command did its work; its answer on stdout.
+ * - 1: it did not. Either it failed (`{"error":{code,message,details?}}` on stderr, nothing on stdout), or it
+ *   answered with a report saying the work was not (fully) done: the answer on stdout, `{"error":{code,message}}`
+ *   on stderr (answer-failures.ts says which answers, per command: a sync run that failed, was cancelled or
+ *   interrupted; a lettering import that found no invoice; a catalog XLSX applied with rows it cannot read; a
+ *   bulk change that left items asked for unchanged). Input that is not JSON and an unknown command are 1 too,
+ *   with invalid_input and unknown_command.
+ * - 2: the command line itself is wrong (too many arguments, an unknown option); the usage on stderr.
  */
 export async function runCli(argv: string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
@@ -50,7 +55,7 @@ export async function runCli(argv: string[], io: { out: (text: string) => void; 
     const result = await core.dispatch(name, input, { transport: 'cli' });
     if (result.ok) {
       io.out(JSON.stringify(result.value, null, 2) + '\n');
-      const failure = failedOutcome(name, result.value);
+      const failure = failureOfAnswer(name, result.value, input);
       if (failure) {
         io.err(JSON.stringify({ error: failure }) + '\n');
         return 1;
@@ -64,21 +69,6 @@ export async function runCli(argv: string[], io: { out: (text: string) => void; 
   }
 }
 
-/** Outcomes of a run that mean the work was not done. */
-const FAILED_OUTCOMES = new Set(['failed', 'cancelled', 'interrupted']);
-
-/** The error of an answer that is a run which did not finish its work, or null. */
-function failedOutcome(command: string, value: unknown): { code: string; message: string } | null {
-  if (typeof value !== 'object' || value === null || !('outcome' in value)) return null;
-  const { outcome, detail } = value as { outcome: unknown; detail?: unknown };
-  if (typeof outcome !== 'string' || !FAILED_OUTCOMES.has(outcome)) return null;
-  const domain = command.slice(0, command.indexOf('.'));
-  return {
-    code: `${domain}_${outcome}`,
-    message: typeof detail === 'string' && detail !== '' ? detail : `${command} ended ${outcome}.`,
-  };
-}
-
 function usage(): string {
   const width = Math.max(...commandNames.map((n) => n.length));
   const lines = commandNames.map((n) => `  ${n.padEnd(width)}  ${commands[n].summary}`);
@@ -89,6 +79,9 @@ function usage(): string {
     ...lines,
     '',
     `Default data folder: ${defaultDataDir()}`,
+    '',
+    'Exit status: 0 done; 1 failed or not fully done (a failed sync, an import that imported nothing...),',
+    '{"error":{"code","message"}} on stderr; 2 the command line is wrong.',
     '',
   ].join('\n');
 }

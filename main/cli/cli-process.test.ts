@@ -1,0 +1,284 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { fecLines, fecText, type FecInvoice } from '../../test/support/lettering-fec';
+
+/**
+ * The exit codes of the long commands, as a nightly script sees them: the real CLI process (what `npm run cli`
+ * runs), its exit status, stdout and stderr. Commands of one test run side by side, each a process of its own
+ * (a process costs a second or two, compiling the TypeScript).
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SLOW = 120_000;
+
+interface Exit {
+  status: number | null;
+  out: string;
+  err: string;
+}
+
+function cli(dataDir: string, command: string, input?: unknown, ...extra: string[]): Promise<Exit> {
+  const json = input === undefined ? [] : [typeof input === 'string' ? input : JSON.stringify(input)];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', command, ...json, '--data-dir', dataDir, ...extra], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  // Decoded as a stream: a character split across two chunks stays whole.
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out, err }));
+  });
+}
+
+/** The `{ error }` a failure prints on stderr. */
+function errorOf(exit: Exit): { code: string; message: string } {
+  return (JSON.parse(exit.err) as { error: { code: string; message: string } }).error;
+}
+
+const temporaryDirs: string[] = [];
+function temporaryDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporaryDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The code a failed sync run puts on stderr: its own error code once runs carry one, else sync_<outcome>. */
+function expectedSyncCode(run: { outcome: string; errorCode?: unknown }): string {
+  return typeof run.errorCode === 'string' ? run.errorCode : `sync_${run.outcome}`;
+}
+
+describe('the CLI process, on a site that cannot be reached', () => {
+  let dataDir: string;
+  let files: string;
+  beforeAll(async () => {
+    dataDir = temporaryDir('bo-cli-process-');
+    files = temporaryDir('bo-cli-files-');
+    // Port 9 (discard) is closed on loopback: every call to the site fails at once.
+    const profile = { name: 'Closed', url: 'http://127.0.0.1:9', token: '0123456789abcdef0123456789abcdef' };
+    // Exit 0 with the answer; this also makes (and migrates) the cache the tests' processes then open side by side.
+    const created = await cli(dataDir, 'profiles.create', profile);
+    expect(created).toMatchObject({ status: 0, err: '' });
+    expect(JSON.parse(created.out)).toMatchObject({ name: 'Closed' });
+  }, SLOW);
+
+  it(
+    'exits 1 with the error on stderr for input that is not JSON or an unknown command, 2 on a wrong command line',
+    async () => {
+      const [notJson, unknown, wrong] = await Promise.all([
+        cli(dataDir, 'settings.update', '{language:fr}'),
+        cli(dataDir, 'bills.burn'),
+        cli(dataDir, 'settings.get', '{}', 'extra'),
+      ]);
+      expect(notJson).toMatchObject({ status: 1, out: '' });
+      expect(errorOf(notJson).code).toBe('invalid_input');
+      // A command the contract lacks is the command's failure (unknown_command), not a malformed line.
+      expect(unknown).toMatchObject({ status: 1, out: '' });
+      expect(errorOf(unknown).code).toBe('unknown_command');
+      expect(wrong).toMatchObject({ status: 2, out: '' });
+      expect(wrong.err).toContain('Usage: npm run cli');
+    },
+    SLOW,
+  );
+
+  it(
+    'a sync or a rebuild that cannot reach the site exits 1: the run on stdout, its code and reason on stderr',
+    async () => {
+      const commands = ['sync.start', 'sync.rebuildCache'];
+      const exits = await Promise.all(commands.map((command) => cli(dataDir, command)));
+      for (const [i, exit] of exits.entries()) {
+        const command = commands[i];
+        expect(exit.status).toBe(1);
+        const run = JSON.parse(exit.out) as { outcome: string; trigger: string; errorCode?: unknown };
+        expect(run).toMatchObject({ outcome: 'failed', trigger: command === 'sync.start' ? 'manual' : 'rebuild' });
+        expect(errorOf(exit)).toEqual({ code: expectedSyncCode(run), message: expect.stringContaining('127.0.0.1:9') });
+      }
+    },
+    SLOW,
+  );
+
+  // The commands whose exit 1 the other tests reach through their answers (bulk change, catalog import,
+  // lettering import) are not repeated here: one process each is what these tests cost.
+  it(
+    'every export, import and run that cannot do its work exits 1 with its error code, and writes nothing',
+    async () => {
+      const garbage = path.join(files, 'garbage.txt');
+      fs.writeFileSync(garbage, Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x00, 0x00, 0x42, 0x00]));
+      const cases: [command: string, input: unknown, code: string][] = [
+        ['exports.billsXlsx', { bills: { ids: [1] }, file: path.join(files, 'no-such-folder', 'bills.xlsx') }, 'export_target_invalid'],
+        ['exports.invoicesPdf', { ids: [424_242], target: { folder: files } }, 'export_bills_missing'],
+        ['catalogs.exportXlsx', { id: 424_242, target: path.join(files, 'catalog.xlsx') }, 'catalog_not_found'],
+        ['lettering.import', { source: { file: garbage } }, 'lettering_file_invalid'],
+        ['lettering.exportFec', { file: path.join(files, 'lettered.txt') }, 'lettering_no_fec'],
+        ['lettering.exportXlsx', { file: 'relative/lettering.xlsx' }, 'export_target_invalid'],
+        ['outbox.retry', { seq: 424_242 }, 'outbox_entry_not_found'],
+      ];
+      const exits = await Promise.all(cases.map(([command, input]) => cli(dataDir, command, input)));
+      exits.forEach((exit, i) => {
+        const [command, input, code] = cases[i]!;
+        expect({ command, input, status: exit.status, out: exit.out, code: errorOf(exit).code }).toEqual({
+          command,
+          input,
+          status: 1,
+          out: '',
+          code,
+        });
+      });
+      expect(fs.readdirSync(files)).toEqual(['garbage.txt']);
+    },
+    SLOW,
+  );
+
+  it(
+    'a lettering import exits 0 when it imports invoices or finds them all imported before, 1 when the file holds none',
+    async () => {
+      const invoices: FecInvoice[] = [
+        { reference: 'FA-1', date: '20250314', customer: 'Omega', account: 'C1', label: 'Formation', amountcents: 120_000 },
+        { reference: 'FA-2', date: '20250315', customer: 'Sigma', account: 'C2', label: 'Formation', amountcents: 36_000 },
+      ];
+      const sales = path.join(files, 'sales.txt');
+      fs.writeFileSync(sales, fecText(invoices));
+      // Only the bank journal's entries: payments, which the import leaves aside.
+      const bankLines = fecLines(invoices, { withPayments: true }).filter((fields) => fields[0] === 'BQ');
+      const payments = path.join(files, 'payments.txt');
+      fs.writeFileSync(payments, fecText([]) + bankLines.map((fields) => fields.join('|')).join('\r\n') + '\r\n');
+
+      const [none, first] = await Promise.all([
+        cli(dataDir, 'lettering.import', { source: { file: payments } }),
+        cli(dataDir, 'lettering.import', { source: { file: sales } }),
+      ]);
+      expect(none.status).toBe(1);
+      expect(JSON.parse(none.out)).toMatchObject({ invoices: 0, skipped: 0, lines: bankLines.length });
+      expect(errorOf(none)).toEqual({ code: 'lettering_nothing_imported', message: expect.stringContaining(`${bankLines.length} lines`) });
+
+      expect(first).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(first.out)).toMatchObject({ invoices: invoices.length, skipped: 0 });
+      const lettered = path.join(files, 'lettered.txt');
+      const workbook = path.join(files, 'lettering.xlsx');
+      const [again, fec, xlsx] = await Promise.all([
+        // The same FEC again (a month added to it, in real life): nothing new, nothing wrong.
+        cli(dataDir, 'lettering.import', { source: { file: sales } }),
+        cli(dataDir, 'lettering.exportFec', { file: lettered }),
+        cli(dataDir, 'lettering.exportXlsx', { file: workbook }),
+      ]);
+      expect(again).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(again.out)).toMatchObject({ invoices: 0, skipped: invoices.length });
+      for (const exit of [fec, xlsx]) expect(exit).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(fec.out)).toMatchObject({ file: lettered });
+      expect(fs.existsSync(lettered) && fs.existsSync(workbook)).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('the CLI process, on a simulated site', () => {
+  let sim: SimulatedSite;
+  let dataDir: string;
+  let files: string;
+  beforeAll(async () => {
+    sim = await startSimulatedSite({ demo: { bills: 12 } });
+    dataDir = temporaryDir('bo-cli-process-sim-');
+    files = temporaryDir('bo-cli-files-sim-');
+    expect((await cli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken })).status).toBe(0);
+  }, SLOW);
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it(
+    'a sync that completes exits 0, and so do exports and a bulk change that do all their work; a bulk change or a run that cannot exits 1',
+    async () => {
+      const sync = await cli(dataDir, 'sync.start');
+      expect(sync).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(sync.out)).toMatchObject({ outcome: 'done', rowsApplied: expect.any(Number) });
+
+      const demo = sim.demo!;
+      const billIds = [...demo.bills()].map((b) => b.id);
+      const master = demo.catalogs.find((c) => c.groupid === c.id)!;
+      const slave = demo.catalogs.find((c) => c.groupid !== c.id)!;
+      // Two of the slave's own items: the changes run side by side, and each must find its item as the shop has it.
+      const [slaveItem, otherSlaveItem] = demo.catalogItems.filter((i) => i.catalogid === slave.id);
+      // A master's item the slave shows as the master's (not overridden by one of its own with the same code).
+      const slaveCodes = new Set(demo.catalogItems.filter((i) => i.catalogid === slave.id).map((i) => i.code));
+      const masterItem = demo.catalogItems.find((i) => i.catalogid === master.id && !slaveCodes.has(i.code))!;
+      const statusChange = (items: { status: string }[]) => ({
+        kind: 'status',
+        status: ['SUSPENDED', 'ABANDONED', 'AVAILABLE'].find((s) => items.every((i) => i.status !== s)),
+      });
+      const xlsx = path.join(files, 'bills.xlsx');
+      const pdfs = temporaryDir('bo-cli-pdf-');
+      const [bills, invoices, applied, masterLeft, production] = await Promise.all([
+        cli(dataDir, 'exports.billsXlsx', { bills: { filter: {} }, file: xlsx }),
+        cli(dataDir, 'exports.invoicesPdf', { ids: billIds.slice(0, 2), target: { folder: pdfs } }),
+        cli(dataDir, 'catalogs.bulkApply', { catalogId: slave.id, ids: [slaveItem!.id], change: statusChange([slaveItem!]) }),
+        // A master's item seen from its slave is left as it is: the change is not in force on it.
+        cli(dataDir, 'catalogs.bulkApply', {
+          catalogId: slave.id,
+          ids: [otherSlaveItem!.id, masterItem.id],
+          change: statusChange([otherSlaveItem!, masterItem]),
+        }),
+        // On the site it was synced from (a handler checks the site first): a line not in the cache.
+        cli(dataDir, 'production.run', { billId: 424_242, billItemId: 1 }),
+      ]);
+      for (const exit of [bills, invoices, applied]) expect(exit).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(bills.out)).toMatchObject({ file: xlsx, bills: billIds.length });
+      const pdfFiles = (JSON.parse(invoices.out) as { files: string[] }).files;
+      expect(pdfFiles).toHaveLength(2);
+      expect(pdfFiles.every((f) => fs.existsSync(f))).toBe(true);
+      expect(fs.existsSync(xlsx)).toBe(true);
+      expect(JSON.parse(applied.out)).toMatchObject({ changed: 1 });
+
+      expect(masterLeft.status).toBe(1);
+      expect(JSON.parse(masterLeft.out)).toMatchObject({
+        rows: expect.arrayContaining([expect.objectContaining({ id: masterItem.id, skipped: 'master' })]),
+      });
+      expect(errorOf(masterLeft)).toEqual({ code: 'catalog_not_editable', message: expect.stringContaining(masterItem.code) });
+      expect(production).toMatchObject({ status: 1, out: '' });
+      expect(errorOf(production).code).toBe('bill_not_found');
+    },
+    SLOW,
+  );
+
+  it(
+    'a catalog exported exits 0; applied back, 0 when every row is read, 1 when a row cannot be (even with nothing else to change)',
+    async () => {
+      const master = sim.demo!.catalogs.find((c) => c.groupid === c.id)!;
+      const catalog = path.join(files, 'master.xlsx');
+      const exported = await cli(dataDir, 'catalogs.exportXlsx', { id: master.id, target: catalog });
+      expect(exported).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(exported.out)).toMatchObject({
+        path: catalog,
+        items: sim.demo!.catalogItems.filter((i) => i.catalogid === master.id).length,
+      });
+      // The same file with its first item's row twice: no change, one row that cannot be imported.
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(catalog);
+      const items = book.getWorksheet('Items')!;
+      items.addRow(items.getRow(2).values);
+      const doubled = path.join(files, 'master-doubled.xlsx');
+      await book.xlsx.writeFile(doubled);
+
+      const [same, broken] = await Promise.all([
+        cli(dataDir, 'catalogs.importXlsx', { id: master.id, source: catalog, apply: true }),
+        cli(dataDir, 'catalogs.importXlsx', { id: master.id, source: doubled, apply: true }),
+      ]);
+      expect(same).toMatchObject({ status: 0, err: '' });
+      expect(JSON.parse(same.out)).toMatchObject({ changes: [], issues: [] });
+      expect(broken.status).toBe(1);
+      expect(JSON.parse(broken.out)).toMatchObject({ changes: [], issues: [expect.objectContaining({ code: 'codeTaken' })] });
+      expect(errorOf(broken).code).toBe('catalog_import_invalid');
+    },
+    SLOW,
+  );
+});
