@@ -72,9 +72,13 @@ it('tells a site without the shop plugin apart, and which steps and features are
 }, 60_000);
 
 it('refuses to sync a profile switched to another shop, and starts a new cache for it', async () => {
-  const created = await app.core.dispatch('profiles.create', { name: 'Shop', url: first.url, token: first.adminToken }, { transport: 'internal' });
+  const created = await app.core.dispatch(
+    'profiles.create',
+    { name: 'Shop', url: first.url, token: first.adminToken },
+    { transport: 'internal' },
+  );
   if (!created.ok) throw new Error(created.error.message);
-  await app.core.dispatch('profiles.select', { id: created.value.id }, { transport: 'internal' });
+  await app.core.dispatch('profiles.select', { id: (created.value as { id: string }).id }, { transport: 'internal' });
   const synced = await app.core.dispatch('sync.start', {}, { transport: 'internal' });
   expect(synced).toMatchObject({ ok: true, value: { outcome: 'done' } });
   // A change made on the first shop, not sent yet.
@@ -109,7 +113,9 @@ it('refuses to sync a profile switched to another shop, and starts a new cache f
     .toBe([...second.demo!.bills()].length);
   await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This profile now reaches another site' }).count()).toBe(0);
   // Nothing of the first shop's outbox reached the second.
-  expect(second.requests.map((r) => r.wsfunction).filter((fn) => /transition_bill|record_payment|update_customer|save_|delete_/.test(fn ?? ''))).toEqual([]);
+  expect(
+    second.requests.map((r) => r.wsfunction).filter((fn) => /transition_bill|record_payment|update_customer|save_|delete_/.test(fn ?? '')),
+  ).toEqual([]);
 
   // The old cache waits in Settings with its change: written to a file, then deleted.
   await page.goto(`${origin()}/#/settings`);
