@@ -282,3 +282,58 @@ describe('the CLI process, on a simulated site', () => {
     SLOW,
   );
 });
+
+describe('the CLI process, on a site that is not what the profile needs', () => {
+  let bare: SimulatedSite;
+  let other: SimulatedSite;
+  beforeAll(async () => {
+    [bare, other] = await Promise.all([
+      startSimulatedSite({ withoutComponents: ['local_shopbackoffice'] }),
+      startSimulatedSite({ demo: { bills: 3, seed: 5 }, randomSeed: 5 }),
+    ]);
+  }, SLOW);
+  afterAll(async () => {
+    await Promise.all([bare?.close(), other?.close()]);
+  });
+
+  it(
+    'a site without the shop plugin: the connection test says so, and sync.start exits 1 naming the plugin',
+    async () => {
+      const dataDir = temporaryDir('bo-cli-bare-');
+      expect((await cli(dataDir, 'profiles.create', { name: 'Bare', url: bare.url, token: bare.adminToken })).status).toBe(0);
+      const test = await cli(dataDir, 'profiles.testConnection', { url: bare.url, token: bare.adminToken });
+      expect(test.status).toBe(0);
+      expect((JSON.parse(test.out) as { shopPlugin: { state: string } }).shopPlugin.state).toBe('notInstalled');
+      const sync = await cli(dataDir, 'sync.start');
+      expect(sync.status).toBe(1);
+      expect(errorOf(sync)).toMatchObject({
+        code: 'moodle_function_not_installed',
+        message: expect.stringMatching(/plugin local_shopbackoffice is not installed/),
+      });
+    },
+    SLOW,
+  );
+
+  it(
+    'a profile switched to another site: sync.start exits 1 with site_changed until a new cache is started',
+    async () => {
+      const dataDir = temporaryDir('bo-cli-switch-');
+      const created = await cli(dataDir, 'profiles.create', { name: 'Shop', url: other.url, token: other.adminToken });
+      const id = (JSON.parse(created.out) as { id: string }).id;
+      expect((await cli(dataDir, 'sync.start')).status).toBe(0);
+      // Another shop behind the profile: the same simulated server cannot change its identifier, so a second one.
+      const third = await startSimulatedSite({ demo: { bills: 2, seed: 6 }, randomSeed: 6 });
+      try {
+        expect((await cli(dataDir, 'profiles.update', { id, url: third.url, token: third.adminToken })).status).toBe(0);
+        const refused = await cli(dataDir, 'sync.start');
+        expect(refused.status).toBe(1);
+        expect(errorOf(refused).code).toBe('site_changed');
+        expect((await cli(dataDir, 'profiles.startNewCache', { id })).status).toBe(0);
+        expect((await cli(dataDir, 'sync.start')).status).toBe(0);
+      } finally {
+        await third.close();
+      }
+    },
+    SLOW,
+  );
+});
