@@ -112,11 +112,11 @@ describe('the derived tables', () => {
   it('are derived once from a cache synced before they existed', async () => {
     const file = path.join(dir, 'cache.sqlite');
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 20) });
-    // Today's engine records a run's error code (0090): the column is lent for the sync, then taken back, so
-    // the file is what a schema-20 build left.
-    old.exec('ALTER TABLE sync_run ADD COLUMN error_code TEXT');
+    // Today's engine records a run's error code and refused changes (0090): the columns are lent for the
+    // sync, then taken back, so the file is what a schema-20 build left.
+    old.exec('ALTER TABLE sync_run ADD COLUMN error_code TEXT; ALTER TABLE sync_run ADD COLUMN refused INTEGER NOT NULL DEFAULT 0');
     expect((await engineOn(old).start('manual')).outcome).toBe('done');
-    old.exec('ALTER TABLE sync_run DROP COLUMN error_code');
+    old.exec('ALTER TABLE sync_run DROP COLUMN error_code; ALTER TABLE sync_run DROP COLUMN refused');
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);

@@ -87,7 +87,7 @@ describe('relayBillChanges', () => {
     etaSeconds: null,
     ...p,
   });
-  const finished: SyncRun = { id: 1, trigger: 'manual', startedAt: 0, finishedAt: 1, outcome: 'done', rowsApplied: 0, detail: null, errorCode: null };
+  const finished: SyncRun = { id: 1, trigger: 'manual', startedAt: 0, finishedAt: 1, outcome: 'done', rowsApplied: 0, detail: null, errorCode: null, refused: 0 };
 
   it('re-emits committed pages of what the bills screens show, at most every interval, never losing the last', () => {
     vi.useFakeTimers();

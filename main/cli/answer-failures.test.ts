@@ -19,6 +19,7 @@ const run = (
   rowsApplied: 0,
   detail: outcome === 'done' ? null : `The run ${outcome}.`,
   errorCode: null,
+  refused: 0,
   ...extra,
 });
 
@@ -26,6 +27,10 @@ describe('which answers mean the work was not done', () => {
   it('a sync run: every outcome but done, with the run’s own error code when it has one', () => {
     for (const command of ['sync.start', 'sync.rebuildCache']) {
       expect(failureOfAnswer(command, run('done'), {})).toBeNull();
+      expect(failureOfAnswer(command, run('done', { refused: 2 }), {})).toMatchObject({
+        code: 'sync_changes_refused',
+        message: expect.stringMatching(/refused 2 changes/),
+      });
       for (const outcome of ['failed', 'cancelled', 'interrupted'] as const)
         expect(failureOfAnswer(command, run(outcome), {})).toEqual({ code: `sync_${outcome}`, message: `The run ${outcome}.` });
       expect(failureOfAnswer(command, run('failed', { errorCode: 'shop_plugin_missing' }), {})).toMatchObject({

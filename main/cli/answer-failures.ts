@@ -26,7 +26,14 @@ const SYNC_NOT_DONE: Record<SyncOutcome, boolean> = { running: true, done: false
 
 function syncRun(command: 'sync.start' | 'sync.rebuildCache'): Judge<typeof command> {
   return (run) => {
-    if (!SYNC_NOT_DONE[run.outcome]) return null;
+    if (!SYNC_NOT_DONE[run.outcome]) {
+      // Done, but some changes did not get through: they wait in the outbox for someone to decide.
+      if (run.refused === 0) return null;
+      return {
+        code: 'sync_changes_refused',
+        message: `The sync ran, but the shop refused ${run.refused} change${run.refused === 1 ? '' : 's'} (parked, or in conflict with a change made on the site): they wait in the outbox. List them with outbox.list; retry or discard each with outbox.retry or outbox.discard.`,
+      };
+    }
     // The run's own error code (moodle_unreachable, site_changed...) says more than its outcome; a run
     // recorded before runs kept one has none.
     return { code: run.errorCode || `sync_${run.outcome}`, message: run.detail || `${command} ended ${run.outcome}.` };

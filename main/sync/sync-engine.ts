@@ -103,6 +103,7 @@ export class SyncEngine {
       db.prepare("INSERT INTO sync_run (trigger, started_at, outcome) VALUES (?, ?, 'running')").run(trigger, Date.now()).lastInsertRowid,
     );
     let rows = 0;
+    let refused = 0;
     const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
     // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
     const bulk = beginBulkLoad(db);
@@ -117,14 +118,9 @@ export class SyncEngine {
             [outcome, detail, errorCode] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.', 'internal'];
         }
       }
-      db.prepare('UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ?, error_code = ? WHERE id = ?').run(
-        outcome,
-        Date.now(),
-        rows,
-        detail,
-        errorCode,
-        runId,
-      );
+      db.prepare(
+        'UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ?, error_code = ?, refused = ? WHERE id = ?',
+      ).run(outcome, Date.now(), rows, detail, errorCode, refused, runId);
       // Over before the events go out: whoever hears "finished" and asks for a sync gets a new run.
       this.current = null;
       this.abort = null;
@@ -144,6 +140,7 @@ export class SyncEngine {
         ignoreBackoff: trigger === 'manual' || trigger === 'online',
         onEntry: (done) => progress({ phase: 'push', entity: null, done, total: null, ratePerSecond: 0, etaSeconds: null }),
       });
+      refused = pushed.parked + pushed.conflicts;
       bus.emit('outbox.changed', outboxCounts(db));
       // An unreachable site stops the run here: pulling would fail the same way.
       if (pushed.stoppedBy) throw pushed.stoppedBy;

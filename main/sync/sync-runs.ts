@@ -10,6 +10,7 @@ interface RunRow {
   rows_applied: number;
   detail: string | null;
   error_code: string | null;
+  refused: number;
 }
 
 const toRun = (row: RunRow): SyncRun => ({
@@ -21,6 +22,7 @@ const toRun = (row: RunRow): SyncRun => ({
   rowsApplied: row.rows_applied,
   detail: row.detail,
   errorCode: row.error_code,
+  refused: row.refused,
 });
 
 export function readRun(db: Db, id: number): SyncRun {

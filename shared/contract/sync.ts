@@ -37,6 +37,8 @@ export const syncRunSchema = z.object({
   detail: z.string().nullable(),
   /** The error code of a failed run (site_changed, moodle_function_not_installed...), for scripts and the window's action. */
   errorCode: z.string().nullable(),
+  /** Changes this run pushed that the shop refused or found in conflict: they wait in the outbox for a decision. */
+  refused: z.number().int(),
 });
 export type SyncRun = z.infer<typeof syncRunSchema>;
 

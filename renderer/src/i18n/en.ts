@@ -254,6 +254,7 @@ export const en = {
   'sync.progress.rate': '{rate} rows/s',
   'sync.progress.eta': 'about {time} left',
   'sync.finished.title': 'Last sync',
+  'sync.finished.refused': 'The shop refused {count} of the changes sent: they wait below, under Parked or In conflict, for your decision.',
   'sync.finished.rows': '{rows} rows received in {duration}.',
 
   'sync.entity.shops': 'Shops',

@@ -68,7 +68,8 @@ function Running({ progress, cancelling }: { progress: SyncProgress | null; canc
 function Finished({ run, onDismiss }: { run: SyncRun; onDismiss(): void }) {
   const { t, format, locale } = useI18n();
   const seconds = runSeconds(run.startedAt, run.finishedAt);
-  const tone = run.outcome === 'done' ? 'notice-success' : run.outcome === 'failed' ? 'notice-error' : 'notice-warning';
+  const tone =
+    run.outcome === 'done' && run.refused === 0 ? 'notice-success' : run.outcome === 'failed' ? 'notice-error' : 'notice-warning';
   return (
     <div className={`notice ${tone}`} aria-live="polite">
       <p className="notice-title">
@@ -84,6 +85,7 @@ function Finished({ run, onDismiss }: { run: SyncRun; onDismiss(): void }) {
           })}
         </p>
       )}
+      {run.refused > 0 && <p className="notice-text">{t('sync.finished.refused', { count: format.number(run.refused) })}</p>}
       {run.detail && (
         <p className="notice-text" lang="en">
           {run.detail}
