@@ -134,7 +134,9 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
  * The FEC lines imported, back in the same columns and separator, with EcritureLet (the match's code) and
  * DateLet (the day it balanced) on the customer-account lines of every invoice in a balanced match. A line
  * the accounting software had already lettered keeps its own lettering: it is the ledger's, not ours to
- * overwrite. Written in UTF-8.
+ * overwrite. Written in UTF-8. The FEC is re-imported every month as it grows: a line an earlier import
+ * already held is written once, from the first import that had it (counted, so that two identical lines of
+ * one entry stay two).
  */
 export async function writeLetteringFec(db: Db, target: string): Promise<{ file: string; lines: number; lettered: number }> {
   const resolved = path.resolve(target);
@@ -163,8 +165,14 @@ export async function writeLetteringFec(db: Db, target: string): Promise<{ file:
   const separator = imports[0]!.separator || '\t';
   const out: string[] = [FEC_COLUMNS.join(separator)];
   const read = db.prepare('SELECT fields, invoice_id AS invoiceId FROM lettering_fec_line WHERE import_id = ? ORDER BY line');
+  /** How many times each line was written by earlier imports. */
+  const written = new Map<string, number>();
   for (const imp of imports) {
+    const inThisImport = new Map<string, number>();
     for (const row of read.iterate(imp.id) as Iterable<{ fields: string; invoiceId: number | null }>) {
+      const seen = (inThisImport.get(row.fields) ?? 0) + 1;
+      inThisImport.set(row.fields, seen);
+      if (seen <= (written.get(row.fields) ?? 0)) continue;
       const fields = JSON.parse(row.fields) as string[];
       const match = row.invoiceId === null ? undefined : letters.get(row.invoiceId);
       if (match && fields[FEC.EcritureLet]!.trim() === '') {
@@ -175,6 +183,7 @@ export async function writeLetteringFec(db: Db, target: string): Promise<{ file:
       out.push(fields.join(separator));
       lines += 1;
     }
+    for (const [key, count] of inThisImport) written.set(key, Math.max(count, written.get(key) ?? 0));
   }
   await writeAtomically(resolved, async (temporary) => fs.promises.writeFile(temporary, `${out.join('\r\n')}\r\n`, 'utf8'));
   return { file: resolved, lines, lettered };

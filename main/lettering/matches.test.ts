@@ -126,6 +126,9 @@ describe('importing invoices', () => {
   });
 });
 
+/** The invoices of the FEC imported for matching, to import it again grown. */
+let invoicesOfFec: ReturnType<typeof invoiceFor>[] = [];
+
 describe('matching, lettering and unmatching', () => {
   let exactRefs: string[];
 
@@ -136,6 +139,7 @@ describe('matching, lettering and unmatching', () => {
       .map((b, k) => invoiceFor(b, `FA-T-${String(k + 1).padStart(4, '0')}`, { withTransaction: k % 2 === 0 }));
     invoices.push(invoiceFor(bills[8]!, 'FA-T-0009', { withTransaction: false, amountcents: bills[8]!.amountcents + 1 }));
     exactRefs = invoices.slice(0, 8).map((i) => i.reference);
+    invoicesOfFec = invoices;
     const result = await importInvoices(cache.db, { source: source('fec.txt', fecText(invoices, { withPayments: true })) }, WHO);
     expect(result).toMatchObject({ format: 'fec', invoices: 9, encoding: 'utf-8' });
   });
@@ -292,6 +296,15 @@ describe('partial, many-to-one and one-to-many, then back to the shop and the ac
     }
     // Bank lines and the other accounts' lines are as they were.
     expect(lines.filter((f) => f[0] === 'BQ').every((f) => f[13] === '')).toBe(true);
+
+    // Next month the same FEC, grown by one invoice, is imported again: each line is written once.
+    const grown = [...invoicesOfFec, invoiceFor(bills[10]!, 'FA-T-0011')];
+    expect(await importInvoices(cache.db, { source: source('fec-2.txt', fecText(grown, { withPayments: true })) }, WHO)).toMatchObject({
+      invoices: 1,
+    });
+    const again = await writeLetteringFec(cache.db, path.join(dir, 'FEC-lettre-2.txt'));
+    const grownLines = fecText(grown, { withPayments: true }).trimEnd().split('\r\n').length;
+    expect(again).toMatchObject({ lines: grownLines - 1, lettered: 9 });
 
     const xlsx = path.join(dir, 'lettrage.xlsx');
     const out = await writeLetteringXlsx(cache.db, xlsx, 'fr');
