@@ -21,7 +21,12 @@ beforeEach(async () => {
   const services = {
     bus: cache.bus,
     logger: silentLogger,
-    activeSite: () => ({ db: cache.db, engine: cache.engine, profileId: 'p1' }),
+    activeSite: () => ({
+      db: cache.db,
+      engine: cache.engine,
+      profileId: 'p1',
+      snapshot: async <T>(work: (db: typeof cache.db) => Promise<T> | T) => work(cache.db),
+    }),
     moodle: () => moodle,
   } as unknown as CoreServices;
   dispatch = createDispatch(spyHandlers(catalogsHandlers(services)).handlers, silentLogger);

@@ -130,7 +130,7 @@ export function catalogsHandlers(services: CoreServices): HandlersFor<CatalogsCo
     'catalogs.checkHandler': ({ handler, handlerparams }) =>
       checkHandlerOnSite(services.moodle({ id: services.activeSite().profileId }), handler, handlerparams),
     'catalogs.compare': ({ id }) => compareWithMaster(db(), id),
-    'catalogs.exportXlsx': ({ id, target }) => exportCatalogXlsx(db(), id, target),
+    'catalogs.exportXlsx': ({ id, target }) => services.activeSite().snapshot((reader) => exportCatalogXlsx(reader, id, target)),
     'catalogs.importXlsx': async ({ id, source, apply }) => {
       const preview = await importCatalogXlsx(db(), id, source, apply);
       if (apply) queued();

@@ -240,6 +240,7 @@ describe('the CLI process, on a simulated site', () => {
       expect(JSON.parse(applied.out)).toMatchObject({ changed: 1 });
 
       expect(masterLeft.status).toBe(1);
+      expect(masterLeft.out, masterLeft.err).not.toBe('');
       expect(JSON.parse(masterLeft.out)).toMatchObject({
         rows: expect.arrayContaining([expect.objectContaining({ id: masterItem.id, skipped: 'master' })]),
       });

@@ -23,9 +23,21 @@ export class ProfileCaches {
     return db;
   }
 
+  /** A profile's cache opened a second time, read-only, for a long read's snapshot (db/snapshot.ts). */
+  openReader(profileId: string): Db {
+    return this.openReadOnly(this.dataDir.cacheFile(profileId));
+  }
+
   /** A cache file opened only to read it (a kept cache): never migrated, never written. */
   openReadOnly(file: string): Db {
-    return new Database(file, { readonly: true, fileMustExist: true, ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}) });
+    const db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+    });
+    // Another process (a nightly CLI run) may be checkpointing or writing: wait as the main connection does.
+    db.pragma('busy_timeout = 5000');
+    return db;
   }
 
   /** Closes a profile's cache, before its folder is moved aside. */

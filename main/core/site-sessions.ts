@@ -2,6 +2,8 @@ import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import type { MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { readSnapshot } from '../db/snapshot';
+import { assertCacheComplete } from '../sync/cache-filling';
 import { claimCache } from '../sync/cache-site';
 import { SyncEngine } from '../sync/sync-engine';
 import type { CacheSite } from '../../shared/contract';
@@ -20,6 +22,8 @@ export interface SiteSession {
    * session by what acts on the site outside a sync (product handlers); the sync checks on every run.
    */
   verifySite(): Promise<CacheSite>;
+  /** Runs a long read on one snapshot of the cache, on a connection of its own (db/snapshot.ts). */
+  snapshot<T>(work: (db: Db) => Promise<T> | T): Promise<T>;
 }
 
 /** Opens the active site's session on first use and closes it when another site becomes active. */
@@ -62,7 +66,15 @@ export class SiteSessions {
       verified.catch(() => (verified = null));
       return verified;
     };
-    this.session = { profileId: id, db, engine, shop, verifySite };
+    const snapshot = <T>(work: (reader: Db) => Promise<T> | T) =>
+      readSnapshot(
+        () => this.deps.caches.openReader(id),
+        (reader) => {
+          assertCacheComplete(reader);
+          return work(reader);
+        },
+      );
+    this.session = { profileId: id, db, engine, shop, verifySite, snapshot };
     return this.session;
   }
 

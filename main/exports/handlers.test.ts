@@ -17,7 +17,11 @@ let dir: string;
 
 beforeAll(async () => {
   cache = await syncedCache({ bills: 300 });
-  const services = { bus: cache.bus, logger: silentLogger, activeSite: () => ({ db: cache.db }) } as unknown as CoreServices;
+  const services = {
+    bus: cache.bus,
+    logger: silentLogger,
+    activeSite: () => ({ db: cache.db, snapshot: async <T>(work: (db: typeof cache.db) => Promise<T> | T) => work(cache.db) }),
+  } as unknown as CoreServices;
   dispatch = createDispatch(spyHandlers(exportsHandlers(services)).handlers, silentLogger);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-export-handlers-'));
 }, 60_000);

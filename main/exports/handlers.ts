@@ -20,9 +20,10 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
       jobs.run(input.exportId, async (job) => {
         // The target first: a wrong path is refused before any work.
         const file = checkFileTarget(input.file, '.xlsx');
-        const { db } = services.activeSite();
-        const ids = resolveBillIds(db, input.bills, input.sort);
-        const written = await writeBillsXlsx({ db, ids, columns: input.columns, file, locale: input.locale, job });
+        const written = await services.activeSite().snapshot(async (db) => {
+          const ids = resolveBillIds(db, input.bills, input.sort);
+          return writeBillsXlsx({ db, ids, columns: input.columns, file, locale: input.locale, job });
+        });
         services.logger.info('bills exported to XLSX', { exportId: job.exportId, bills: written.bills, lines: written.lines });
         return { exportId: job.exportId, file, ...written };
       }),
@@ -32,9 +33,10 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
           'file' in input.target
             ? { file: checkFileTarget(input.target.file, '.pdf') }
             : { folder: checkFolderTarget(input.target.folder) };
-        const { db } = services.activeSite();
-        const ids = resolveBillIds(db, { ids: input.ids });
-        const written = await writeInvoicesPdf({ db, ids, target, locale: input.locale, job });
+        const written = await services.activeSite().snapshot(async (db) => {
+          const ids = resolveBillIds(db, { ids: input.ids });
+          return writeInvoicesPdf({ db, ids, target, locale: input.locale, job });
+        });
         services.logger.info('invoices exported to PDF', {
           exportId: job.exportId,
           invoices: written.invoices,

@@ -8,6 +8,7 @@ import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { operatorName, readLog } from './lettering-log';
 import { acceptSuggestions, createMatch, listMatches, unmatch } from './matches';
 import { letteringOverview } from './overview';
+import { readAtOnce } from '../db/snapshot';
 
 type LetteringCommands =
   | 'lettering.preview'
@@ -44,7 +45,7 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       changed(null);
       return result;
     },
-    'lettering.overview': () => letteringOverview(db()),
+    'lettering.overview': () => readAtOnce(db(), letteringOverview),
     'lettering.match': (input, context) => {
       const id = createMatch(db(), input, operatorName(db(), context));
       changed(input.bills.map((b) => b.id));
@@ -63,7 +64,7 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
     },
     'lettering.matches': ({ search, limit }) => listMatches(db(), search, limit),
     'lettering.log': ({ limit }) => readLog(db(), limit),
-    'lettering.exportXlsx': ({ file, locale }) => writeLetteringXlsx(db(), file, locale),
-    'lettering.exportFec': ({ file }) => writeLetteringFec(db(), file),
+    'lettering.exportXlsx': ({ file, locale }) => services.activeSite().snapshot((reader) => writeLetteringXlsx(reader, file, locale)),
+    'lettering.exportFec': ({ file }) => services.activeSite().snapshot((reader) => writeLetteringFec(reader, file)),
   };
 }

@@ -1,3 +1,4 @@
+import { markFilling } from './cache-filling';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
@@ -103,6 +104,8 @@ export function beginBulkLoad(db: Db): boolean {
       .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))")
       .all(names) as SetAside[];
     db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?)').run(STATE_KEY, JSON.stringify(setAside), Date.now());
+    // Empty until a run completes it: long reads wait for that (cache-filling.ts).
+    markFilling(db);
     for (const { type, name } of setAside) db.exec(`DROP ${type === 'trigger' ? 'TRIGGER' : 'INDEX'} ${name}`);
   })();
   return true;

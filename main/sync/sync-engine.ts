@@ -9,6 +9,7 @@ import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
 import { beginBulkLoad, finishBulkLoad } from './bulk-load';
 import { claimCache } from './cache-site';
+import { markFilled, markFilling } from './cache-filling';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
@@ -82,6 +83,7 @@ export class SyncEngine {
     db.transaction(() => {
       for (const entity of [...PULL_ORDER].reverse()) db.prepare(`DELETE FROM ${ENTITY_TABLE[entity]}`).run();
       db.prepare('DELETE FROM sync_cursor').run();
+      markFilling(db);
     })();
     return this.start('rebuild');
   }
@@ -118,6 +120,8 @@ export class SyncEngine {
             [outcome, detail, errorCode] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.', 'internal'];
         }
       }
+      // Only a run that ended well completes a cache being filled (cache-filling.ts).
+      if (outcome === 'done') markFilled(db);
       db.prepare(
         'UPDATE sync_run SET outcome = ?, finished_at = ?, rows_applied = ?, detail = ?, error_code = ?, refused = ? WHERE id = ?',
       ).run(outcome, Date.now(), rows, detail, errorCode, refused, runId);

@@ -37,6 +37,7 @@ export const errorCodes = [
   'sync_cancelled',
   'sync_running',
   'site_changed', // the profile now reaches another site than the one its cache was filled from: start a new cache
+  'cache_filling', // a long read started while a first sync or a rebuild fills the cache: it would miss part of the shop
   'kept_cache_not_found', // a cache set aside by "Start a new cache" that is no longer there
   'outbox_entry_not_found',
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again

@@ -373,6 +373,7 @@ export const en = {
   'error.moodle_function_not_installed': 'The site does not have a function the back-office needs',
   'error.site_changed': 'This profile now reaches another site',
   'error.kept_cache_not_found': 'This kept cache is gone',
+  'error.cache_filling': 'The cache is still being filled',
   'error.moodle_access_denied': 'The site denied access',
   'error.moodle_exception': 'The site reported an error',
   'error.moodle_bad_response': 'Unexpected answer from the site',

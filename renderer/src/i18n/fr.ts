@@ -378,6 +378,7 @@ export const fr = {
   'error.moodle_function_not_installed': 'Le site n’a pas une fonction dont le back-office a besoin',
   'error.site_changed': 'Ce profil atteint maintenant un autre site',
   'error.kept_cache_not_found': 'Ce cache conservé n’existe plus',
+  'error.cache_filling': 'Le cache est encore en cours de remplissage',
   'error.moodle_access_denied': 'Le site a refusé l’accès',
   'error.moodle_exception': 'Le site a signalé une erreur',
   'error.moodle_bad_response': 'Réponse inattendue du site',
