@@ -1,6 +1,5 @@
 import { itemIssues } from '../../shared/catalogs/item-validation';
 import { issue, type FieldIssue } from '../../shared/catalogs/field-issue';
-import { sanitizeHtml } from '../../shared/catalogs/sanitize-html';
 import { AppError } from '../../shared/contract';
 import type { CatalogDraft, CategoryDraft, ItemDraftInput } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
@@ -8,6 +7,7 @@ import type { OutboxPayload } from '../sync/outbox-kinds';
 import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
 import { allItemRows, catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
 import { queueEdit } from './edit-queue';
+import { sanitizeHtml } from './sanitize-html';
 
 /**
  * The manager's edits of catalogs, categories and items. Each is checked against what the operator sees

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
-import { sanitizeHtml } from '../../../../shared/catalogs/sanitize-html';
 import { useI18n } from '../../i18n/i18n-context';
 import { describedBy, FieldFrame } from './field-frame';
+import { sanitizeHtml } from './sanitize-html';
 
 /**
  * Rich text as the shop stores it: HTML, edited as source with a live preview of what will be kept. The
- * preview shows the sanitized HTML (the same sanitizer the core applies before queuing), so what the
- * operator sees is exactly what is saved; script, event handlers and unsafe links never reach the page.
+ * preview shows the HTML sanitized by DOMPurify with the allow-list the core's sanitizer applies before
+ * queuing (shared/catalogs/html-policy.ts), so what the operator sees is what is saved; script, event
+ * handlers and unsafe links never reach the page.
  */
 export function HtmlField({
   id,
@@ -36,7 +37,7 @@ export function HtmlField({
       />
       {value.trim() !== '' && (
         <div className="html-preview" aria-label={t('catalogs.html.preview', { label })} role="region">
-          {/* Sanitized by an allow-list first; the page's CSP forbids inline script besides. */}
+          {/* Sanitized by DOMPurify with the shared allow-list; the page's CSP forbids inline script besides. */}
           <div dangerouslySetInnerHTML={{ __html: clean }} />
         </div>
       )}
