@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, commands, isCommandName, type AppErrorShape, type InputIssues, type Result } from '../../shared/contract';
+import { damagedCacheError, isDamage } from '../db/damage';
 import type { CallContext, Handlers } from './handlers';
 import type { Logger } from './logger';
 
@@ -42,6 +43,11 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
       if (error instanceof AppError) {
         logger.info('command refused', { command: name, code: error.code });
         return failure(error.toShape());
+      }
+      if (isDamage(error)) {
+        // A damaged page met after the cache opened: the same way out as a cache that cannot open.
+        logger.error('command met a damaged cache', { command: name, error });
+        return failure(damagedCacheError(null).toShape());
       }
       logger.error('command failed', { command: name, error });
       return failure({ code: 'internal', message: 'The back-office hit an internal error. Please report it with the log.' });

@@ -1,5 +1,6 @@
 import type { DataDir } from './data-dir';
 import Database from 'better-sqlite3';
+import { damagedCacheError, isDamage } from '../db/damage';
 import { openDatabase, type Db } from '../db/open';
 import { finishBulkLoad } from '../sync/bulk-load';
 
@@ -15,9 +16,15 @@ export class ProfileCaches {
   get(profileId: string): Db {
     let db = this.open.get(profileId);
     if (!db) {
-      db = openDatabase(this.dataDir.cacheFile(profileId), this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
-      // A first sync cut short (the process was killed) left the indexes aside: the screens need them now.
-      finishBulkLoad(db);
+      const file = this.dataDir.cacheFile(profileId);
+      db = openDatabase(file, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+      try {
+        // A first sync cut short (the process was killed) left the indexes aside: the screens need them now.
+        finishBulkLoad(db);
+      } catch (error) {
+        db.close();
+        throw isDamage(error) ? damagedCacheError(file) : error;
+      }
       this.open.set(profileId, db);
     }
     return db;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/contract';
+import { damagedCacheError, isDamage } from './damage';
 import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
@@ -42,12 +43,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
-      throw new AppError(
-        'db_corrupt',
-        `The local cache at ${file} is damaged. Rebuild the cache from the Sync screen; unsent edits are kept apart.`,
-      );
-    }
+    if (isDamage(error)) throw damagedCacheError(file);
     throw error;
   }
 }

@@ -1,10 +1,12 @@
 import { AppError } from '../../shared/contract';
-import type { OutboxEntryView, SyncStatus } from '../../shared/contract/sync';
+import type { OutboxEntryView, SyncRun, SyncStatus } from '../../shared/contract/sync';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import type { Db } from '../db/open';
 import { syncEntityNames } from '../shop-api/sync-entities';
+import { isDamage } from '../db/damage';
 import { cacheSite } from './cache-site';
+import { recoverDamagedCache, type Recovery } from './damaged-cache';
 import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
 
@@ -63,7 +65,24 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       ).run(String(minutes), Date.now());
       return status(db, engine);
     },
-    'sync.rebuildCache': () => session().engine.rebuild(),
+    'sync.rebuildCache': async () => {
+      const profileId = services.profiles.active()?.id;
+      let run: SyncRun | null = null;
+      try {
+        run = await session().engine.rebuild();
+      } catch (error) {
+        if (!profileId || !isDamage(error)) throw error;
+      }
+      if (run && run.errorCode !== 'db_corrupt') return run;
+      // The cache is damaged (it would not open, or a page broke under the rebuild): set it aside, carry the
+      // unsent changes it still yields into a fresh one, and fill that.
+      services.resetSite();
+      const recovery = recoverDamagedCache(services.caches, services.dataDir, profileId!);
+      services.logger.warn('damaged cache set aside', { folder: recovery.folder, saved: recovery.saved, lost: recovery.lost });
+      services.bus.emit('profiles.changed', services.profiles.list());
+      const fresh = await session().engine.rebuild();
+      return { ...fresh, detail: [recoveryMessage(recovery), fresh.detail].filter(Boolean).join(' ') };
+    },
     'outbox.list': ({ state, limit }) => ({
       counts: outboxCounts(session().db),
       entries: (limit === undefined ? listEntries(session().db, state) : listEntriesPerState(session().db, limit, state)).map(
@@ -111,4 +130,14 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       return outboxChanged(db);
     },
   };
+}
+
+function recoveryMessage(recovery: Recovery): string {
+  const lost =
+    recovery.lost === null
+      ? ' Its unsent changes could not be read.'
+      : recovery.lost > 0
+        ? ` ${recovery.lost} unsent change${recovery.lost === 1 ? '' : 's'} could not be read.`
+        : '';
+  return `The cache was damaged: it was set aside in ${recovery.folder} (kept for diagnosis), ${recovery.saved} unsent change${recovery.saved === 1 ? ' was' : 's were'} carried into a fresh cache, which was filled again from the site.${lost}`;
 }

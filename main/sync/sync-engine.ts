@@ -8,6 +8,7 @@ import type { SyncEntity } from '../shop-api/sync-entities';
 import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
 import { beginBulkLoad, finishBulkLoad } from './bulk-load';
+import { damagedCacheError, isDamage } from '../db/damage';
 import { claimCache } from './cache-site';
 import { markFilled, markFilling } from './cache-filling';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
@@ -117,7 +118,11 @@ export class SyncEngine {
           // Still pending in the cache: the next sync, or the next opening of the cache, finishes it.
           logger.error('sync: building the search and sort indexes failed', { error });
           if (outcome === 'done')
-            [outcome, detail, errorCode] = ['failed', 'The search and sort indexes could not be built; the next sync tries again.', 'internal'];
+            [outcome, detail, errorCode] = [
+              'failed',
+              'The search and sort indexes could not be built; the next sync tries again.',
+              'internal',
+            ];
         }
       }
       // Only a run that ended well completes a cache being filled (cache-filling.ts).
@@ -137,17 +142,22 @@ export class SyncEngine {
       const api = this.options.api();
       // Before anything is sent: this cache's edits go only to the site it was filled from.
       claimCache(db, await api.getSite());
-      progress({ phase: 'push', entity: null, done: 0, total: null, ratePerSecond: 0, etaSeconds: null });
-      const pushed = await pushOutbox(db, api, {
-        signal,
-        // "Sync now", or the site just answered again: what waits out a backoff is worth trying at once.
-        ignoreBackoff: trigger === 'manual' || trigger === 'online',
-        onEntry: (done) => progress({ phase: 'push', entity: null, done, total: null, ratePerSecond: 0, etaSeconds: null }),
-      });
-      refused = pushed.parked + pushed.conflicts;
-      bus.emit('outbox.changed', outboxCounts(db));
-      // An unreachable site stops the run here: pulling would fail the same way.
-      if (pushed.stoppedBy) throw pushed.stoppedBy;
+      const push = async () => {
+        progress({ phase: 'push', entity: null, done: 0, total: null, ratePerSecond: 0, etaSeconds: null });
+        const pushed = await pushOutbox(db, api, {
+          signal,
+          // "Sync now", or the site just answered again: what waits out a backoff is worth trying at once.
+          ignoreBackoff: trigger === 'manual' || trigger === 'online',
+          onEntry: (done) => progress({ phase: 'push', entity: null, done, total: null, ratePerSecond: 0, etaSeconds: null }),
+        });
+        refused += pushed.parked + pushed.conflicts;
+        bus.emit('outbox.changed', outboxCounts(db));
+        // An unreachable site stops the run here: pulling would fail the same way.
+        if (pushed.stoppedBy) throw pushed.stoppedBy;
+      };
+      // An empty cache (a rebuild, a fresh one after damage) first gets the records the waiting changes are
+      // about: the shop's answer to a change is written into the cache, beside its customer and catalog.
+      if (!bulk) await push();
       // Counted page by page, so a run cut short still says how much it brought in.
       const pull = async (entity: SyncEntity) => {
         let counted = 0;
@@ -175,6 +185,7 @@ export class SyncEngine {
           await pull(entity);
         }
       }
+      if (bulk) await push();
       return finish('done', null);
     } catch (error) {
       if (error instanceof AppError && error.code === 'sync_cancelled') return finish('cancelled', error.message, error.code);
@@ -184,6 +195,8 @@ export class SyncEngine {
           : error instanceof MissingParentError
             ? `${error.message}; the next sync will try again.`
             : 'Internal error';
+      // A damaged page met while syncing: the run says so with the code whose way out is a rebuild.
+      if (isDamage(error)) return finish('failed', damagedCacheError(null).message, 'db_corrupt');
       if (!(error instanceof AppError)) logger.error('sync failed', { error });
       return finish('failed', message, error instanceof AppError ? error.code : error instanceof MissingParentError ? null : 'internal');
     }

@@ -198,6 +198,9 @@ export const en = {
   'fn.core_enrol_get_course_enrolment_methods': 'check a product’s enrolment method in its course',
   'fn.core_user_get_users_by_field': 'check a new account’s username is free; find a role’s beneficiary by username',
 
+  'repair.action': 'Rebuild the cache',
+  'repair.running': 'Setting the damaged cache aside and filling a fresh one…',
+  'repair.show': 'Show the sync',
   'siteChanged.title': 'This profile now reaches another site',
   'siteChanged.action': 'Start a new cache for this site',
   'siteChanged.starting': 'Starting a new cache…',

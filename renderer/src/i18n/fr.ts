@@ -199,6 +199,9 @@ export const fr = {
   'fn.core_enrol_get_course_enrolment_methods': 'vérifier la méthode d’inscription d’un produit dans son cours',
   'fn.core_user_get_users_by_field': 'vérifier qu’un identifiant de compte est libre ; retrouver le bénéficiaire d’un rôle par son identifiant',
 
+  'repair.action': 'Reconstruire le cache',
+  'repair.running': 'Mise à l’écart du cache endommagé et remplissage d’un cache neuf…',
+  'repair.show': 'Afficher la synchronisation',
   'siteChanged.title': 'Ce profil atteint maintenant un autre site',
   'siteChanged.action': 'Démarrer un nouveau cache pour ce site',
   'siteChanged.starting': 'Démarrage d’un nouveau cache…',

@@ -1,10 +1,12 @@
 import { useApi } from '../../api/api-context';
+import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useT } from '../../i18n/i18n-context';
 import { hashOf } from '../../shell/workspaces';
 import { DangerZone } from './danger-zone';
 import { EntityTable } from './entity-table';
 import { OutboxPanel } from './outbox-panel';
+import { RepairCache } from './repair-cache';
 import { SiteChangedNotice } from './site-changed-notice';
 import { SyncHeader } from './sync-header';
 import { SyncHistory } from './sync-history';
@@ -40,6 +42,8 @@ export function SyncWorkspace() {
     return (
       <div className="workspace-section">
         <ErrorNotice error={data.error} onRetry={sync.refresh} />
+        {/* A damaged cache cannot show its status: the rebuild that sets it aside is offered here. */}
+        {toAppErrorShape(data.error).code === 'db_corrupt' && <RepairCache onDone={sync.refresh} />}
       </div>
     );
 

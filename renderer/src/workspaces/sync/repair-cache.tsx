@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { SyncRun } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { useT } from '../../i18n/i18n-context';
+
+/**
+ * The way out of a damaged cache: the rebuild sets the file aside, carries the unsent changes it can still read
+ * into a fresh cache and fills it from the site. Its answer says where the damaged file went.
+ */
+export function RepairCache({ onDone }: { onDone(): void }) {
+  const api = useApi();
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [run, setRun] = useState<SyncRun | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const repair = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setRun(await api.invoke('sync.rebuildCache', {}));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (run)
+    return (
+      <div className={run.outcome === 'done' ? 'notice notice-success' : 'notice notice-warning'} role="status">
+        <p className="notice-text" lang="en">
+          {run.detail}
+        </p>
+        <p className="notice-actions">
+          <button type="button" className="button button-primary" onClick={onDone}>
+            {t('repair.show')}
+          </button>
+        </p>
+      </div>
+    );
+  return (
+    <p>
+      <button type="button" className="button button-primary" onClick={repair} aria-disabled={busy}>
+        {busy ? t('repair.running') : t('repair.action')}
+      </button>
+      {error !== null && <ErrorNotice error={error} />}
+    </p>
+  );
+}
