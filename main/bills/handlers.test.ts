@@ -74,6 +74,17 @@ describe('bills and customers handlers', () => {
     });
     expect(heard).toEqual([]);
   });
+
+  it('refuse a payment dated out of any plausible range, and queue nothing', async () => {
+    const id = cache.db.prepare("SELECT id FROM bill WHERE status = 'PENDING' LIMIT 1").pluck().get() as number;
+    const pay = (paidon: number) => call('bills.recordPayment', { id, amountcents: 100, paymode: 'check', paidon, reference: 'CHQ 1' });
+    const before = cache.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+    const threeMillionYearsAgo = -3_000_000 * 365 * 24 * 3600;
+    for (const paidon of [threeMillionYearsAgo, 0, Math.floor(Date.now() / 1000) + 5 * 365 * 24 * 3600])
+      expect(await pay(paidon)).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: ['paidon'] }] } } });
+    expect(cache.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+    expect(await pay(Math.floor(Date.now() / 1000) - 86_400)).toMatchObject({ ok: true });
+  });
 });
 
 describe('relayBillChanges', () => {
@@ -87,7 +98,17 @@ describe('relayBillChanges', () => {
     etaSeconds: null,
     ...p,
   });
-  const finished: SyncRun = { id: 1, trigger: 'manual', startedAt: 0, finishedAt: 1, outcome: 'done', rowsApplied: 0, detail: null, errorCode: null, refused: 0 };
+  const finished: SyncRun = {
+    id: 1,
+    trigger: 'manual',
+    startedAt: 0,
+    finishedAt: 1,
+    outcome: 'done',
+    rowsApplied: 0,
+    detail: null,
+    errorCode: null,
+    refused: 0,
+  };
 
   it('re-emits committed pages of what the bills screens show, at most every interval, never losing the last', () => {
     vi.useFakeTimers();

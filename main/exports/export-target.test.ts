@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileNameFrom, StagedFiles } from './export-target';
+import { checkFileTarget, checkFolderTarget, fileNameFrom, STALE_PART_MS, StagedFiles } from './export-target';
 
 describe('file names from invoice numbers', () => {
   it('keeps letters of any script, digits, dots, hyphens and underscores, and nothing that leaves the folder', () => {
@@ -32,5 +32,30 @@ describe('staged files', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('what killed exports left behind', () => {
+  it('is removed by the next export in that folder once a day old; a recent one and other files stay', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-stale-'));
+    try {
+      const old = path.join(dir, '.bills.xlsx.0a1b2c3d.part');
+      const recent = path.join(dir, '.bills.xlsx.deadbeef.part');
+      const theirs = path.join(dir, '.notes.part');
+      for (const file of [old, recent, theirs]) fs.writeFileSync(file, 'x');
+      const dayAndMinute = (Date.now() - STALE_PART_MS - 60_000) / 1000;
+      fs.utimesSync(old, dayAndMinute, dayAndMinute);
+      fs.utimesSync(theirs, dayAndMinute, dayAndMinute);
+      const staged = new StagedFiles();
+      staged.stage(path.join(dir, 'bills.xlsx'));
+      expect(fs.readdirSync(dir).sort()).toEqual(['.bills.xlsx.deadbeef.part', '.notes.part']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a path holding a NUL is refused as a path, not an internal error', () => {
+    expect(() => checkFileTarget('/tmp/bills\0.xlsx', '.xlsx')).toThrow(expect.objectContaining({ code: 'export_target_invalid' }));
+    expect(() => checkFolderTarget('/tmp/\0')).toThrow(expect.objectContaining({ code: 'export_target_invalid' }));
   });
 });

@@ -29,6 +29,8 @@ function checkFolder(folder: string, target: string): void {
 }
 
 function checkAbsolute(target: string): string {
+  // A NUL cannot be in a path on any system; Node throws a TypeError on it, which is not the operator's error.
+  if (target.includes('\0')) throw invalid('The path holds a NUL character, which no file name can have. Type the path again.', target);
   // A relative path would depend on the working folder of whichever process runs the core (the app, the
   // CLI, a scheduled task): refusing it is clearer than guessing.
   if (!path.isAbsolute(target)) throw invalid(`${target} is not an absolute path. Give the full path, starting from the root.`, target);
@@ -65,6 +67,7 @@ export class StagedFiles {
 
   /** A temporary path beside `final`, hidden on Unix, that no other export can pick. */
   stage(final: string): string {
+    sweepStale(path.dirname(final));
     const temp = path.join(path.dirname(final), `.${path.basename(final)}.${randomBytes(4).toString('hex')}.part`);
     this.staged.push({ temp, final });
     return temp;
@@ -102,6 +105,33 @@ export function whenClosed(stream: fs.WriteStream): Promise<void> {
   if (stream.closed) return Promise.resolve();
   stream.on('error', () => {});
   return new Promise((resolve) => stream.once('close', () => resolve()));
+}
+
+/** A temporary file of ours: `.<final name>.<8 hex>.part` (StagedFiles.stage). */
+const PART_FILE = /^\..+\.[0-9a-f]{8}\.part$/;
+/** Older than any export still running could leave it: a day. */
+export const STALE_PART_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the temporary files a killed export left in a folder (a crash or a kill skips discard()). Only ours,
+ * by their name's shape, and only old ones, so that an export running in another process keeps its own.
+ */
+export function sweepStale(folder: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!PART_FILE.test(name)) continue;
+    const file = path.join(folder, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_PART_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove: leave it.
+    }
+  }
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

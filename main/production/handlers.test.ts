@@ -29,7 +29,11 @@ beforeAll(async () => {
   const services = {
     bus,
     logger: silentLogger,
-    activeSite: () => ({ db: site.db, profileId: 'p1', verifySite: () => new ShopApi(site.client).getSite().then((reached) => claimCache(site.db, reached)) }),
+    activeSite: () => ({
+      db: site.db,
+      profileId: 'p1',
+      verifySite: () => new ShopApi(site.client).getSite().then((reached) => claimCache(site.db, reached)),
+    }),
     moodle: () => site.client,
   } as unknown as CoreServices;
   dispatch = createDispatch(spyHandlers(productionHandlers(services)).handlers, silentLogger);
@@ -76,6 +80,18 @@ describe('production commands', () => {
       ok: true,
       value: { lines: [{ recorded: 3, lastOutcome: 'done' }] },
     });
-    expect(await call('production.defineRole', { shortname: 'tuteur', id: 11 })).toEqual({ ok: true, value: { roles: { tuteur: 11 } } });
+    expect(await call('production.defineRole', { shortname: 'tuteur', id: 11 })).toEqual({
+      ok: true,
+      value: { roles: [{ shortname: 'tuteur', id: 11 }] },
+    });
+    // A name like an object's machinery is kept and answered as it is.
+    expect(await call('production.defineRole', { shortname: '__proto__', id: 12 })).toMatchObject({
+      ok: true,
+      value: { roles: expect.arrayContaining([{ shortname: '__proto__', id: 12 }]) },
+    });
+    expect(await call('production.defineRole', { shortname: 'tuteur principal', id: 13 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   }, 60_000);
 });

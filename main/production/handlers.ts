@@ -50,7 +50,7 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
     'production.defineRole': ({ shortname, id }) => {
       const db = services.activeSite().db;
       teachRole(db, shortname, id);
-      return { roles: taughtRoles(db) };
+      return { roles: Object.entries(taughtRoles(db)).map(([name, roleId]) => ({ shortname: name, id: roleId })) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorDateSchema } from './dates';
 import { BILL_STATUSES } from '../bills/bill-status';
 import { command, event } from './define';
 
@@ -148,7 +149,7 @@ export const billsCommands = {
         id: z.number().int().positive(),
         amountcents: z.number().int().positive(),
         paymode: z.enum(['check', 'transfer']),
-        paidon: z.number().int(),
+        paidon: operatorDateSchema,
         reference: z.string().trim().max(100),
       })
       .strict(),

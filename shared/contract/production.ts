@@ -286,8 +286,20 @@ export const productionCommands = {
   ),
   'production.defineRole': command(
     "Tell the app a Moodle role's id (no web service lists roles); used by plans from then on",
-    z.object({ shortname: z.string().trim().min(1).max(100), id: z.number().int().positive() }).strict(),
-    z.object({ roles: z.record(z.string(), z.number().int()) }),
+    z
+      .object({
+        // Moodle's role short names are PARAM_ALPHANUMEXT.
+        shortname: z
+          .string()
+          .trim()
+          .min(1)
+          .max(100)
+          .regex(/^[A-Za-z0-9_-]+$/, 'A Moodle role short name has only letters, digits, _ and -'),
+        id: z.number().int().positive(),
+      })
+      .strict(),
+    // A list, not a record: a role named like an object's own machinery (__proto__) must come back as it is.
+    z.object({ roles: z.array(z.object({ shortname: z.string(), id: z.number().int() })) }),
   ),
 };
 
