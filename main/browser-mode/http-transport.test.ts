@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -120,5 +121,38 @@ describe('browser-mode HTTP transport', () => {
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('"name":"settings.changed","payload":{"language":"fr","theme":"dark"}');
     await reader.cancel();
+  });
+});
+
+describe('a request that trickles in', () => {
+  it('is cut off once its time is up, not held as long as the sender likes', async () => {
+    const slow = await startHttpTransport({
+      dispatch: createDispatch(spyHandlers({}).handlers, silentLogger),
+      bus: new EventBus(),
+      secret: SECRET,
+      logger: silentLogger,
+      requestTimeoutMs: 600,
+    });
+    try {
+      const { port, hostname } = new URL(slow.origin);
+      const socket = net.connect(Number(port), hostname);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const started = Date.now();
+      socket.write(
+        `POST /api/invoke/settings.get HTTP/1.1\r\nHost: ${new URL(slow.origin).host}\r\nAuthorization: Bearer ${SECRET}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n',
+      );
+      // One byte every 100 ms: the 1,000 bytes would take 100 s.
+      const drip = setInterval(() => socket.writable && socket.write(' '), 100);
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      clearInterval(drip);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // Node answers 408 Request Timeout before closing.
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -17,6 +17,11 @@ export interface HttpTransportOptions {
   staticDir?: string;
   logger: Logger;
   maxBodyBytes?: number;
+  /**
+   * How long a request may take to arrive (headers, then the whole body). A local window sends a command in
+   * milliseconds; a body trickling in a byte at a time would otherwise hold a connection open at will.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface HttpTransport {
@@ -49,13 +54,22 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      options.logger.error('http transport failure', { error });
-      if (!res.headersSent) sendJson(res, 500, failure('internal', 'The back-office hit an internal error.'));
-      else res.destroy();
-    });
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server = http.createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(10_000, requestTimeout),
+      // How often Node enforces both: every 30 s by default, which would let a slow request run that long past them.
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        options.logger.error('http transport failure', { error });
+        if (!res.headersSent) sendJson(res, 500, failure('internal', 'The back-office hit an internal error.'));
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
