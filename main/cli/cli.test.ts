@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCaptureSite } from '../../test/support/capture-site';
 import { runCli } from './cli';
 
 // In process, fast; cli-process.test.ts runs the real process for the exit statuses.
@@ -65,5 +66,48 @@ describe('CLI', () => {
     // The run's own error code when it carries one, else the outcome.
     const code = typeof run.errorCode === 'string' ? run.errorCode : 'sync_failed';
     expect(JSON.parse(result.err)).toMatchObject({ error: { code, message: expect.stringContaining('127.0.0.1:9') } });
+  });
+});
+
+describe('a token kept off the command line', () => {
+  it('is read from standard input with --token-stdin, or from BACKOFFICE_TOKEN, and never printed', async () => {
+    const site = await startCaptureSite();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-cli-token-'));
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), readStdin: async () => `${site.token}\n` };
+    try {
+      const created = await runCli(
+        ['profiles.create', JSON.stringify({ name: 'Piped', url: site.url }), '--data-dir', dataDir, '--token-stdin'],
+        io,
+      );
+      expect(created, err.join('')).toBe(0);
+      expect(out.join('')).not.toContain(site.token);
+      const saved = JSON.parse(out.join('')) as { id: string; hasToken: boolean };
+      expect(saved.hasToken).toBe(true);
+      out.length = 0;
+      expect(await runCli(['profiles.testConnection', JSON.stringify({ id: saved.id }), '--data-dir', dataDir], io)).toBe(0);
+      // The same from the environment, for a connection test of an address not saved.
+      process.env['BACKOFFICE_TOKEN'] = site.token;
+      try {
+        out.length = 0;
+        expect(
+          await runCli(['profiles.testConnection', JSON.stringify({ url: site.url }), '--data-dir', dataDir], {
+            ...io,
+            readStdin: async () => '',
+          }),
+        ).toBe(0);
+        expect(out.join('')).not.toContain(site.token);
+      } finally {
+        delete process.env['BACKOFFICE_TOKEN'];
+      }
+      // Without either, the token is missing: the contract says so.
+      err.length = 0;
+      expect(await runCli(['profiles.testConnection', JSON.stringify({ url: site.url }), '--data-dir', dataDir], io)).toBe(1);
+      expect(err.join('')).toContain('invalid_input');
+    } finally {
+      await site.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

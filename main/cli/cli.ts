@@ -7,6 +7,7 @@ import { DataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
 import { failureOfAnswer } from './answer-failures';
 import { parseArgs } from './args';
+import { readAllStdin, TOKEN_ENV, withToken } from './token-input';
 
 /**
  * `npm run cli -- <command> ['<json input>'] [--data-dir <dir>]`: any contract command on a data folder,
@@ -20,10 +21,13 @@ import { parseArgs } from './args';
  *   with invalid_input and unknown_command.
  * - 2: the command line itself is wrong (too many arguments, an unknown option); the usage on stderr.
  */
-export async function runCli(argv: string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: { out: (text: string) => void; err: (text: string) => void; readStdin?: () => Promise<string> },
+): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs(argv, { values: ['data-dir'], switches: ['help'] });
+    parsed = parseArgs(argv, { values: ['data-dir'], switches: ['help', 'token-stdin'] });
   } catch (error) {
     io.err(`${(error as Error).message}\n${usage()}`);
     return 2;
@@ -49,6 +53,11 @@ export async function runCli(argv: string[], io: { out: (text: string) => void; 
       return 1;
     }
   }
+  input = await withToken(name, input, {
+    fromStdin: parsed.switches.has('token-stdin'),
+    readStdin: io.readStdin ?? readAllStdin,
+    env: process.env,
+  });
   const dataDir = path.resolve(parsed.values['data-dir'] ?? defaultDataDir());
   const core = createCore({ dataDir, mode: 'cli', version: APP_VERSION, logger: createLogger({ file: new DataDir(dataDir).logFile }) });
   try {
@@ -73,7 +82,10 @@ function usage(): string {
   const width = Math.max(...commandNames.map((n) => n.length));
   const lines = commandNames.map((n) => `  ${n.padEnd(width)}  ${commands[n].summary}`);
   return [
-    "Usage: npm run cli -- <command> ['<json input>'] [--data-dir <dir>]",
+    "Usage: npm run cli -- <command> ['<json input>'] [--data-dir <dir>] [--token-stdin]",
+    '',
+    `A web service token can stay out of the command line (and the shell's history): leave "token" out of the input`,
+    `and pipe it in with --token-stdin, or set ${TOKEN_ENV}.`,
     '',
     'Commands:',
     ...lines,
