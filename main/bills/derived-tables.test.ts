@@ -107,7 +107,7 @@ describe('the derived tables', () => {
     expect((await engine.rebuild()).outcome).toBe('done');
     expectDerivedTablesTrue(db);
     db.close();
-  });
+  }, 30_000);
 
   it('are derived once from a cache synced before they existed', async () => {
     const file = path.join(dir, 'cache.sqlite');

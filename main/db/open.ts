@@ -39,6 +39,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (current <= head && file !== ':memory:') db.pragma('journal_mode = WAL');
     migrate(db, list);
     db.pragma('synchronous = NORMAL');
+    writeTransactionsTakeTheLockFirst(db);
     return db;
   } catch (error) {
     db.close();
@@ -46,4 +47,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (isDamage(error)) throw damagedCacheError(file);
     throw error;
   }
+}
+
+/**
+ * Other processes write to the same cache (a nightly CLI run beside the app, two scripts at once). A deferred
+ * transaction that reads, then writes, cannot wait for them: SQLite answers SQLITE_BUSY_SNAPSHOT at once when
+ * another connection committed after its read, busy timeout or not. Taking the write lock at BEGIN (BEGIN
+ * IMMEDIATE) makes it wait its turn instead. `.deferred` stays for a read-only transaction.
+ */
+function writeTransactionsTakeTheLockFirst(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const made = transaction(fn);
+    const immediate = made.immediate;
+    return Object.assign((...args: never[]) => immediate(...args), {
+      default: immediate,
+      deferred: made.deferred,
+      immediate,
+      exclusive: made.exclusive,
+    });
+  }) as Db['transaction'];
 }

@@ -22,5 +22,6 @@ export async function readSnapshot<T>(open: () => Db, work: (db: Db) => Promise<
 
 /** The same for a read that runs at once: a read transaction on the connection at hand. */
 export function readAtOnce<T>(db: Db, work: (db: Db) => T): T {
-  return db.transaction(() => work(db))();
+  // Deferred: a read takes no write lock (writes take theirs at BEGIN, see open.ts).
+  return db.transaction(() => work(db)).deferred();
 }
