@@ -25,15 +25,30 @@ export const FEC_COLUMNS = [
 export type FecColumn = (typeof FEC_COLUMNS)[number];
 export const FEC = Object.fromEntries(FEC_COLUMNS.map((name, i) => [name, i])) as Record<FecColumn, number>;
 
-/** YYYYMMDD to Unix seconds at 00:00 UTC, or null when it is not a calendar date. */
+/**
+ * YYYYMMDD to Unix seconds at 00:00 UTC, or null when it is not a calendar date (years 0100 to 9999). Read
+ * digit by digit: a year's FEC has millions of dates.
+ */
 export function fecDate(text: string): number | null {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / 1000;
+  const s = text.length === 8 ? text : text.trim();
+  if (s.length !== 8) return null;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 8; i += 1) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 6) m = m * 10 + digit;
+    else d = d * 10 + digit;
+  }
+  if (y < 100 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return null;
+  return Date.UTC(y, m - 1, d) / 1000;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Unix seconds to YYYYMMDD (UTC). */

@@ -1,7 +1,8 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../shared/lettering/decimal-cents';
 import { FEC_HEADER, fecText, type FecInvoice } from '../../test/support/lettering-fec';
-import { fecDate } from './fec-format';
+import { FEC_COLUMNS, fecDate } from './fec-format';
 import { parseFec, previewFec } from './fec-parser';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -191,5 +192,71 @@ describe('parseFec', () => {
     const parsed = parseFec(utf8(lines.join('\r\n')));
     expect(parsed.problems).toEqual([]);
     expect(parsed.invoices[0]).toMatchObject({ currency: 'USD', amountcents: 120000 });
+  });
+
+  it('counts the lines to correct, not the problems: 8 lines with three bad dates each are 8 lines', () => {
+    const lines = fecText(INVOICES).split('\r\n');
+    for (let k = 1; k <= 8; k += 1) lines[k] = lines[k]!.replace(/20250(31[45]|320)/g, '2025-03-14');
+    const parsed = parseFec(utf8(lines.join('\r\n')));
+    // EcritureDate, PieceDate and ValidDate of each line.
+    expect(parsed.problems.filter((p) => p.code === 'date')).toHaveLength(24);
+    expect(parsed.reading).toMatchObject({ problemCount: 24, problemLines: 8 });
+  });
+
+  it('reads a file with CR-only line ends (old Mac software) as the same file with CRLF', () => {
+    const crlf = parseFec(utf8(fecText(INVOICES, { withPayments: true })));
+    const cr = parseFec(utf8(fecText(INVOICES, { withPayments: true }).replace(/\r\n/g, '\r')));
+    expect(cr.problems).toEqual([]);
+    expect(cr.invoices).toEqual(crlf.invoices);
+    expect(cr.rows).toEqual(crlf.rows);
+  });
+
+  it('reads fields in double quotes without their quotes, and says so when a quoted field holds the separator', () => {
+    const quote = (line: string) =>
+      line
+        .split('|')
+        .map((f) => `"${f.replace(/"/g, '""')}"`)
+        .join('|');
+    const plain = fecText([{ ...INVOICES[0]!, label: 'Stage "Excel" avancé' }, INVOICES[1]!]);
+    const quoted = plain.split('\r\n').map((line) => (line ? quote(line) : line));
+    const parsed = parseFec(utf8(quoted.join('\r\n')));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.invoices.map((i) => [i.reference, i.amountcents, i.customer, i.label])).toEqual([
+      ['FA-2025-0001', 125000, 'Société Générale de Formation', 'Stage "Excel" avancé'],
+      ['FA-2025-0002', 29, 'Hélène Dupré', 'Proforma 4711 inscription'],
+    ]);
+    expect(parsed.rows).toEqual(parseFec(utf8(plain)).rows);
+
+    quoted[2] = quoted[2]!.replace('"Prestations de services"', '"Prestations | services"');
+    const refused = parseFec(utf8(quoted.join('\r\n')));
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ line: 3, code: 'columns', params: { expected: 18, found: 19, separator: 'pipe', quoted: true } }),
+    ]);
+    expect(refused.problems[0]!.message).toMatch(/in quotes: one of them holds a \|/);
+  });
+
+  it('names the column out of place when the header has the 18 columns in another order', () => {
+    const swapped = FEC_HEADER.replace('Debit|Credit', 'Credit|Debit');
+    const parsed = parseFec(utf8(fecText(INVOICES).replace(FEC_HEADER, swapped)));
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: 'header',
+        params: { expected: 18, found: 18, column: 12, name: 'Credit', expectedName: 'Debit' },
+      }),
+    ]);
+    expect(parsed.problems[0]!.message).toContain('column 12 is "Credit" where Debit is expected');
+  });
+
+  it('reads a Windows-1252 FEC with ’ – € Œ as written, in the invoices and in the rows kept for the FEC written back', () => {
+    const customer = 'L’Atelier d’Anglais – Formation €uro';
+    const label = 'Œuvres complètes – 1 250 €';
+    const text = fecText([{ ...INVOICES[0]!, customer, label }], { separator: '\t' });
+    const parsed = parseFec(new Uint8Array(iconv.encode(text, 'windows-1252')));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.encoding).toBe('windows-1252');
+    expect(parsed.invoices[0]).toMatchObject({ customer, label });
+    expect(parsed.rows[0]!.fields[FEC_COLUMNS.indexOf('CompAuxLib')]).toBe(customer);
+    expect(JSON.stringify(parsed.rows)).not.toMatch(/[\u0080-\u009f]/);
   });
 });

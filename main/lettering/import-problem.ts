@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/contract';
 import type { ImportProblem } from '../../shared/contract/lettering';
 import { centsToFec } from '../../shared/lettering/decimal-cents';
 import { FEC_COLUMNS } from './fec-format';
@@ -15,14 +16,20 @@ export function problemMessage(data: ProblemData): string {
   switch (data.code) {
     case 'encoding':
       return data.params.reason === 'binary'
-        ? 'NUL bytes: this is not a text file in UTF-8 or ISO-8859-1 (UTF-16?). Export the file again in UTF-8 or ISO-8859-1.'
+        ? 'NUL bytes: this is not a text file in UTF-8, Windows-1252 or ISO-8859-15 (UTF-16?). Export the file again in UTF-8.'
         : 'characters that are not UTF-8 in a UTF-8 file (two encodings mixed). Export the file again in one encoding.';
     case 'header':
-      return `the header must name the ${data.params.expected} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}), separated by tabs or pipes (${data.params.found} found).`;
+      return data.params.column !== undefined
+        ? `the header must name the ${data.params.expected} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}): column ${data.params.column} is "${data.params.name ?? ''}" where ${data.params.expectedName ?? ''} is expected.`
+        : `the header must name the ${data.params.expected} FEC columns in the legal order (${FEC_COLUMNS.join(', ')}), separated by tabs or pipes (${data.params.found} found).`;
     case 'columns':
       return data.params.separator === null
         ? `${data.params.found} columns, ${data.params.expected} expected (as in the header).`
-        : `${data.params.found} columns, ${data.params.expected} expected (separator "${data.params.separator === 'tab' ? 'tab' : '|'}").`;
+        : `${data.params.found} columns, ${data.params.expected} expected (separator "${data.params.separator === 'tab' ? 'tab' : '|'}")${
+            data.params.quoted
+              ? `. The fields are in quotes: one of them holds a ${data.params.separator === 'tab' ? 'tab' : '|'}, which a FEC field cannot contain. Remove it from that field.`
+              : '.'
+          }`;
     case 'amount':
       return `${data.params.column} "${data.params.value}" is not an amount such as 1250,00.`;
     case 'date':
@@ -48,4 +55,22 @@ export function problemMessage(data: ProblemData): string {
         ? 'no column mapping is known for these headers: choose the reference, date, customer and amount columns.'
         : 'the column mapping does not fit this file: choose the reference, date, customer and amount (or debit and credit) columns.';
   }
+}
+
+/** Problems sent with a refusal at most: the window lists them, the rest is counted. */
+const PROBLEMS_SENT = 200;
+
+/**
+ * A file refused whole: nothing imported. The count is of lines, not of problems (a line with three bad
+ * dates is one line to correct); `details` carries both, and the first problems with their lines.
+ */
+export function refusedFile(name: string, problems: ImportProblem[], counts?: { problems: number; lines: number }): AppError {
+  const total = counts?.problems ?? problems.length;
+  const lines = counts?.lines ?? new Set(problems.map((p) => p.line)).size;
+  const first = problems[0];
+  return new AppError(
+    'lettering_file_invalid',
+    `${name}: ${lines === 1 ? 'one line is' : `${lines} lines are`} wrong, so nothing was imported.${first ? ` ${first.message}` : ''} Correct the file, then import it again.`,
+    { problems: problems.slice(0, PROBLEMS_SENT), total, lines },
+  );
 }

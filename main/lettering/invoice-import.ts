@@ -3,11 +3,13 @@ import path from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, LetteringSource } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
+import { bytesSource, fileSource, sniffSource, type ByteSource } from '../imported-files/byte-source';
 import { parseCsv } from '../imported-files/csv-parser';
 import { FEC_COLUMNS } from './fec-format';
-import { parseFec, previewFec } from './fec-parser';
+import { importFecStream, type ImportControl } from './fec-import';
+import { previewFecSource } from './fec-parser';
 import type { ParsedFile } from './imported-invoice';
-import { problem } from './import-problem';
+import { problem, refusedFile } from './import-problem';
 import { writeLog } from './lettering-log';
 import { guessMapping, invoicesFromRows, sourceKeyOf, type TabularRow } from './tabular-invoices';
 import { decodeText } from '../imported-files/text-decoding';
@@ -16,34 +18,54 @@ import { readXlsxRows } from '../imported-files/xlsx-reader';
 /** A source the import reads directly: an upload is first resolved to its staged file (lettering handlers). */
 export type ReadableSource = Exclude<LetteringSource, { upload: string }>;
 
-/** The bytes and name of a file to import, read from disk or from what the window sent. */
-export function readSource(source: ReadableSource): { name: string; bytes: Uint8Array } {
-  if ('base64' in source) return { name: source.name, bytes: Buffer.from(source.base64, 'base64') };
+/** The file to import, read from disk chunk by chunk, or from what the window sent inline. */
+export function openSource(source: ReadableSource): ByteSource {
+  if ('base64' in source) return bytesSource(source.name, Buffer.from(source.base64, 'base64'));
   if (!path.isAbsolute(source.file)) throw fileProblem(`${source.file} is not an absolute path. Give the full path of the file.`);
   try {
-    return { name: path.basename(source.file), bytes: fs.readFileSync(source.file) };
+    if (!fs.statSync(source.file).isFile()) throw new Error('not a file');
+    return fileSource(source.file);
   } catch {
     throw fileProblem(`${source.file} cannot be read. Check the path and that the file exists.`);
   }
 }
 
 function fileProblem(message: string, problems: ImportProblem[] = []): AppError {
-  return new AppError('lettering_file_invalid', message, { problems, total: problems.length });
+  return new AppError('lettering_file_invalid', message, {
+    problems,
+    total: problems.length,
+    lines: new Set(problems.map((p) => p.line)).size,
+  });
 }
 
-/** XLSX by its zip signature; FEC by its header (the legal column names); CSV otherwise. */
+/** Bytes enough to tell the format: the FEC's header line. */
+const HEAD_BYTES = 4096;
+
+/**
+ * XLSX by its zip signature; FEC by its header (the legal column names, tab or | separated, quoted or not);
+ * CSV otherwise.
+ */
 export function detectFormat(name: string, bytes: Uint8Array): ImportFormat {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
   const head = Buffer.from(bytes.subarray(0, 600))
     .toString('latin1')
     .replace(/^\uFEFF|^ï»¿/, '');
-  const first = head.split(/\r?\n/)[0] ?? '';
+  // The first line, whatever its line end (CR alone in old Mac exports).
+  const first = head.split(/\r\n|\n|\r/)[0] ?? '';
   for (const separator of ['\t', '|']) {
-    const names = first.split(separator);
-    if (names.length === FEC_COLUMNS.length && names[0]?.trim().toLowerCase() === 'journalcode') return 'fec';
+    const names = first.split(separator).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+    if (names.length === FEC_COLUMNS.length && names[0]?.toLowerCase() === 'journalcode') return 'fec';
   }
   if (/\.(txt|fec)$/i.test(name) && /journalcode/i.test(first)) return 'fec';
   return 'csv';
+}
+
+async function formatOf(source: ByteSource): Promise<ImportFormat> {
+  try {
+    return detectFormat(source.name, await source.head(HEAD_BYTES));
+  } catch {
+    throw fileProblem(`${source.name} cannot be read. Check the path and that the file exists.`);
+  }
 }
 
 async function tabularRows(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<{ rows: TabularRow[]; encoding: string | null }> {
@@ -70,12 +92,16 @@ function rememberedMapping(db: Db, sourceKey: string): ColumnMapping | null {
 }
 
 export async function previewImport(db: Db, source: ReadableSource): Promise<ImportPreview> {
-  const { name, bytes } = readSource(source);
-  const format = detectFormat(name, bytes);
+  const opened = openSource(source);
+  const format = await formatOf(opened);
   if (format === 'fec') {
-    const { encoding, sample, lineCount } = previewFec(bytes);
+    // Read as a stream, as the import reads it: a year's FEC is never held whole.
+    const sniffed = await sniffSource(opened);
+    const { encoding, sample, lineCount } =
+      'badLines' in sniffed ? { encoding: null, sample: [], lineCount: 0 } : await previewFecSource(opened, sniffed.encoding);
     return { format, sourceKey: 'fec', encoding, headers: [...FEC_COLUMNS], sample, mapping: null, remembered: false, rows: lineCount };
   }
+  const bytes = await opened.all();
   const { rows, encoding } = await tabularRows(format, bytes);
   const headers = rows[0]?.cells ?? [];
   const sourceKey = sourceKeyOf(format, headers);
@@ -104,97 +130,58 @@ export interface ImportResult {
 /**
  * Imports the whole file or nothing: every row is checked first, and one problem anywhere refuses the file
  * with the list of lines at fault. Invoices already imported (same reference) are left as they are, so the
- * same FEC can be imported again after a month is added to it.
+ * same FEC can be imported again after a month is added to it. A FEC is read as a stream, with progress and
+ * cancel (`fec-import.ts`); CSV and XLSX files, a spreadsheet's size, are read at once.
  */
 export async function importInvoices(
   db: Db,
   input: { source: ReadableSource; mapping?: ColumnMapping | undefined },
   who: string,
+  control: ImportControl = {},
 ): Promise<ImportResult> {
-  const { name, bytes } = readSource(input.source);
-  const format = detectFormat(name, bytes);
-  let parsed: ParsedFile;
-  let sourceKey = 'fec';
-  let mapping: ColumnMapping | null = null;
-  if (format === 'fec') parsed = parseFec(bytes);
-  else {
-    const { rows, encoding } = await tabularRows(format, bytes);
-    sourceKey = sourceKeyOf(format, rows[0]?.cells ?? []);
-    mapping = input.mapping ?? rememberedMapping(db, sourceKey) ?? guessMapping(rows[0]?.cells ?? []);
-    if (!mapping)
-      throw fileProblem('Say which columns hold the invoice number, date, customer and amount: no mapping is known for this file.', [
-        problem({ line: 1, code: 'mapping', params: { reason: 'none' } }),
-      ]);
-    parsed = invoicesFromRows(rows, mapping, encoding);
-  }
-  if (parsed.problems.length > 0) {
-    const first = parsed.problems[0]!;
-    throw new AppError(
-      'lettering_file_invalid',
-      `${name}: ${parsed.problems.length === 1 ? 'one line is' : `${parsed.problems.length} lines are`} wrong, so nothing was imported. ${first.message} Correct the file, then import it again.`,
-      { problems: parsed.problems.slice(0, 200), total: parsed.problems.length },
-    );
-  }
+  const opened = openSource(input.source);
+  const format = await formatOf(opened);
+  if (format === 'fec') return { format, ...(await importFecStream(db, opened, who, control)) };
+  const name = opened.name;
+  const bytes = await opened.all();
+  const { rows, encoding } = await tabularRows(format, bytes);
+  const sourceKey = sourceKeyOf(format, rows[0]?.cells ?? []);
+  const mapping = input.mapping ?? rememberedMapping(db, sourceKey) ?? guessMapping(rows[0]?.cells ?? []);
+  if (!mapping)
+    throw fileProblem('Say which columns hold the invoice number, date, customer and amount: no mapping is known for this file.', [
+      problem({ line: 1, code: 'mapping', params: { reason: 'none' } }),
+    ]);
+  const parsed: ParsedFile = invoicesFromRows(rows, mapping, encoding);
+  if (parsed.problems.length > 0) throw refusedFile(name, parsed.problems);
   return db.transaction(() => {
     const now = Math.floor(Date.now() / 1000);
     const importId = db
       .prepare(
         `INSERT INTO lettering_import (format, source_key, file_name, encoding, separator, imported_at, imported_by, invoice_count, line_count)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id`,
+         VALUES (?, ?, ?, ?, '', ?, ?, 0, ?) RETURNING id`,
       )
       .pluck()
-      .get(format, sourceKey, name, parsed.encoding, format === 'fec' ? detectSeparator(bytes) : '', now, who, parsed.lineCount) as number;
+      .get(format, sourceKey, name, parsed.encoding, now, who, parsed.lineCount) as number;
     const exists = db.prepare('SELECT id FROM lettering_invoice WHERE reference = ?').pluck();
-    const insert = db
-      .prepare(
-        `INSERT INTO lettering_invoice (import_id, reference, invoice_date, customer, customer_account, email, label, amountcents, currency)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .pluck();
-    const invoiceOfLine = new Map<number, number>();
+    const insert = db.prepare(
+      `INSERT INTO lettering_invoice (import_id, reference, invoice_date, customer, customer_account, email, label, amountcents, currency)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     let added = 0;
     let skipped = 0;
     for (const inv of parsed.invoices) {
-      const known = exists.get(inv.reference) as number | undefined;
-      if (known !== undefined) {
+      if (exists.get(inv.reference) !== undefined) {
         skipped += 1;
         continue;
       }
-      const id = insert.get(
-        importId,
-        inv.reference,
-        inv.date,
-        inv.customer,
-        inv.customerAccount,
-        inv.email,
-        inv.label,
-        inv.amountcents,
-        inv.currency,
-      ) as number;
-      for (const line of inv.lines) invoiceOfLine.set(line, id);
+      insert.run(importId, inv.reference, inv.date, inv.customer, inv.customerAccount, inv.email, inv.label, inv.amountcents, inv.currency);
       added += 1;
     }
-    const line = db.prepare('INSERT INTO lettering_fec_line (import_id, line, fields, invoice_id) VALUES (?, ?, ?, ?)');
-    for (const row of parsed.rows) line.run(importId, row.line, JSON.stringify(row.fields), invoiceOfLine.get(row.line) ?? null);
     db.prepare('UPDATE lettering_import SET invoice_count = ? WHERE id = ?').run(added, importId);
-    if (mapping) {
-      db.prepare(
-        'INSERT INTO lettering_mapping (source_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
-      ).run(sourceKey, JSON.stringify(mapping), now);
-    }
-    writeLog(db, who, null, {
-      action: 'import',
-      file: name,
-      format,
-      encoding: parsed.encoding,
-      invoices: added,
-      skipped,
-    });
+    db.prepare(
+      'INSERT INTO lettering_mapping (source_key, mapping, updated_at) VALUES (?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at',
+    ).run(sourceKey, JSON.stringify(mapping), now);
+    writeLog(db, who, null, { action: 'import', file: name, format, encoding: parsed.encoding, invoices: added, skipped });
     return { importId, format, encoding: parsed.encoding, invoices: added, skipped, lines: parsed.lineCount };
   })();
-}
-
-function detectSeparator(bytes: Uint8Array): string {
-  const first = Buffer.from(bytes.subarray(0, 600)).toString('latin1').split(/\r?\n/)[0] ?? '';
-  return first.split('\t').length >= first.split('|').length ? '\t' : '|';
 }

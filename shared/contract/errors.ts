@@ -64,6 +64,7 @@ export const errorCodes = [
   'lettering_bill_not_paid', // the shop letters only bills that are paid or partly paid
   'lettering_match_not_found',
   'lettering_no_fec', // a FEC export needs invoices imported from a FEC file
+  'lettering_import_cancelled', // lettering.cancelImport stopped the import: nothing of the file was imported
   // Catalogs
   'catalog_not_found', // a catalog, category or item not in the local cache (deleted on the site, or not synced yet)
   'catalog_invalid', // values the shop would refuse: details.issues lists them by field; nothing was queued

@@ -57,10 +57,27 @@ const problemOf = <C extends string, P extends z.ZodRawShape>(code: C, params: P
 export const importProblemSchema = z.discriminatedUnion('code', [
   /** NUL bytes (UTF-16 or not text), or UTF-8 mixed with another encoding. */
   problemOf('encoding', { reason: z.enum(['binary', 'mixed']) }),
-  /** The FEC header is not the legal columns in order. */
-  problemOf('header', { expected: z.number().int(), found: z.number().int() }),
-  /** `separator` for a FEC; null when a CSV or sheet row is wider than its header. */
-  problemOf('columns', { expected: z.number().int(), found: z.number().int(), separator: z.enum(['tab', 'pipe']).nullable() }),
+  /**
+   * The FEC header is not the legal columns in order. With the right number of columns, `column` (1-based)
+   * says the first one that is not where the norm puts it: `name` found there, `expectedName` the norm's.
+   */
+  problemOf('header', {
+    expected: z.number().int(),
+    found: z.number().int(),
+    column: z.number().int().optional(),
+    name: z.string().optional(),
+    expectedName: z.string().optional(),
+  }),
+  /**
+   * `separator` for a FEC; null when a CSV or sheet row is wider than its header. `quoted`: the FEC's fields
+   * are in quotes and this line has some, so a quoted field may hold the separator, which a FEC cannot carry.
+   */
+  problemOf('columns', {
+    expected: z.number().int(),
+    found: z.number().int(),
+    separator: z.enum(['tab', 'pipe']).nullable(),
+    quoted: z.boolean().optional(),
+  }),
   problemOf('amount', { column: z.string(), value: z.string() }),
   /** `formats`: YYYYMMDD for a FEC; YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD for a CSV or sheet. */
   problemOf('date', { column: z.string(), value: z.string(), formats: z.enum(['fec', 'tabular']) }),
@@ -221,6 +238,9 @@ export const logWhatSchema = z.discriminatedUnion('action', [
 ]);
 export type LogWhat = z.infer<typeof logWhatSchema>;
 
+/** Names a running import, as exportId names an export: made up by the window, or by the core for a script. */
+const importIdSchema = z.string().min(8).max(64);
+
 const allocationSchema = z.object({ id: z.number().int().positive(), allocatedCents: z.number().int().optional() }).strict();
 
 export const letteringCommands = {
@@ -231,7 +251,14 @@ export const letteringCommands = {
   ),
   'lettering.import': command(
     'Import formal invoices from a FEC, CSV or XLSX file; the whole file or nothing (lettering_file_invalid lists the rows)',
-    z.object({ source: letteringSourceSchema, mapping: columnMappingSchema.optional() }).strict(),
+    z
+      .object({
+        source: letteringSourceSchema,
+        mapping: columnMappingSchema.optional(),
+        /** Names the import for lettering.cancelImport and the lettering.progressed events; the core picks one if left out. */
+        importId: importIdSchema.optional(),
+      })
+      .strict(),
     z.object({
       importId: z.number().int(),
       format: importFormatSchema,
@@ -241,6 +268,11 @@ export const letteringCommands = {
       skipped: z.number().int(),
       lines: z.number().int(),
     }),
+  ),
+  'lettering.cancelImport': command(
+    'Stop an import in progress: nothing of the file is imported (lettering_import_cancelled)',
+    z.object({ importId: importIdSchema }).strict(),
+    z.object({ cancelled: z.boolean() }),
   ),
   'lettering.overview': command(
     'The unmatched bills and invoices, and the suggestions with their reasons',
@@ -310,4 +342,13 @@ export const letteringCommands = {
 
 export const letteringEvents = {
   'lettering.changed': event('Invoices were imported, or a match made or undone: the Lettering workspace refreshes', z.object({})),
+  'lettering.progressed': event(
+    'A lettering import moved on: the file checked (its encoding), then read line by line (bytes), then saved',
+    z.object({
+      importId: z.string(),
+      phase: z.enum(['checking', 'reading', 'saving']),
+      done: z.number().int(),
+      total: z.number().int().nullable(),
+    }),
+  ),
 };

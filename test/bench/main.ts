@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   exports: async () => (await import('./exports-bench')).exportsBench,
   handlers: async () => (await import('./handlers-bench')).handlersBench,
   lettering: async () => (await import('./lettering-bench')).letteringBench,
+  fec: async () => (await import('./fec-bench')).fecBench,
   site: async () => (await import('./site-bench')).siteBench,
 };
 

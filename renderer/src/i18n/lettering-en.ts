@@ -139,6 +139,18 @@ export const letteringEn = {
   'lettering.problem.columns.tab': '{found} columns, {expected} expected (tab separator).',
   'lettering.problem.columns.pipe': '{found} columns, {expected} expected (separator |).',
   'lettering.problem.columns.header': '{found} columns, {expected} expected (as in the header).',
+  'lettering.problem.header.column':
+    'the header must name the {expected} FEC columns in the legal order (JournalCode to Idevise): column {column} is “{name}” where {expectedName} is expected.',
+  'lettering.problem.columns.quoted.tab':
+    '{found} columns, {expected} expected (tab separator). The fields are in quotes: one of them holds a tab, which a FEC field cannot contain. Remove it from that field.',
+  'lettering.problem.columns.quoted.pipe':
+    '{found} columns, {expected} expected (separator |). The fields are in quotes: one of them holds a |, which a FEC field cannot contain. Remove it from that field.',
+  'lettering.dialog.importing': 'Importing…',
+  'lettering.dialog.phase.checking': 'Checking the file’s characters… {percent}',
+  'lettering.dialog.phase.reading': 'Reading and checking every line… {percent}',
+  'lettering.dialog.phase.saving': 'Saving the invoices…',
+  'lettering.dialog.importingLabel': 'Import in progress',
+  'lettering.dialog.stop': 'Stop the import',
   'lettering.problem.amount': '{column} “{value}” is not an amount such as 1250,00.',
   'lettering.problem.date.fec': '{column} “{value}” is not a date written YYYYMMDD.',
   'lettering.problem.date.tabular': '{column} “{value}” is not a date (YYYY-MM-DD, DD/MM/YYYY or YYYYMMDD).',
@@ -193,4 +205,5 @@ export const letteringEn = {
   'error.lettering_bill_not_paid': 'Bill not paid',
   'error.lettering_match_not_found': 'Match not found',
   'error.lettering_no_fec': 'No FEC imported',
+  'error.lettering_import_cancelled': 'Import cancelled',
 } as const;

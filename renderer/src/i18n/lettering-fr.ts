@@ -141,6 +141,18 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.problem.columns.tab': '{found} colonnes, {expected} attendues (séparateur tabulation).',
   'lettering.problem.columns.pipe': '{found} colonnes, {expected} attendues (séparateur |).',
   'lettering.problem.columns.header': '{found} colonnes, {expected} attendues (comme dans l’en-tête).',
+  'lettering.problem.header.column':
+    'l’en-tête doit nommer les {expected} colonnes du FEC dans l’ordre légal (de JournalCode à Idevise)\u00a0: la colonne {column} est «\u00a0{name}\u00a0» là où {expectedName} est attendue.',
+  'lettering.problem.columns.quoted.tab':
+    '{found} colonnes, {expected} attendues (séparateur tabulation). Les champs sont entre guillemets\u00a0: l’un d’eux contient une tabulation, qu’un champ de FEC ne peut pas contenir. Retirez-la de ce champ.',
+  'lettering.problem.columns.quoted.pipe':
+    '{found} colonnes, {expected} attendues (séparateur |). Les champs sont entre guillemets\u00a0: l’un d’eux contient une barre verticale |, qu’un champ de FEC ne peut pas contenir. Retirez-la de ce champ.',
+  'lettering.dialog.importing': 'Import en cours…',
+  'lettering.dialog.phase.checking': 'Vérification des caractères du fichier… {percent}',
+  'lettering.dialog.phase.reading': 'Lecture et vérification de chaque ligne… {percent}',
+  'lettering.dialog.phase.saving': 'Enregistrement des factures…',
+  'lettering.dialog.importingLabel': 'Import en cours',
+  'lettering.dialog.stop': 'Arrêter l’import',
   'lettering.problem.amount': '{column} «\u00a0{value}\u00a0» n’est pas un montant comme 1250,00.',
   'lettering.problem.date.fec': '{column} «\u00a0{value}\u00a0» n’est pas une date écrite AAAAMMJJ.',
   'lettering.problem.date.tabular': '{column} «\u00a0{value}\u00a0» n’est pas une date (AAAA-MM-JJ, JJ/MM/AAAA ou AAAAMMJJ).',
@@ -199,4 +211,5 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'error.lettering_bill_not_paid': 'Proforma non payée',
   'error.lettering_match_not_found': 'Rapprochement introuvable',
   'error.lettering_no_fec': 'Aucun FEC importé',
+  'error.lettering_import_cancelled': 'Import annulé',
 };

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { EventPayload } from '../../../../shared/contract';
 import {
   mappingFields,
   type ColumnMapping,
@@ -17,6 +18,8 @@ import { problemLine, problemText } from './problem-text';
 const REQUIRED: readonly MappingField[] = ['reference', 'date', 'customer'];
 
 type Done = { invoices: number; skipped: number; lines: number };
+/** An import under way: its id (for lettering.cancelImport), its last progress event, whether a stop was asked. */
+type Importing = { importId: string; progress: EventPayload<'lettering.progressed'> | null; stopping: boolean };
 
 /**
  * Import of the accounting software's invoices: pick a file; a FEC is read as it is (its columns are legal),
@@ -35,6 +38,9 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<Done | null>(null);
+  const [importing, setImporting] = useState<Importing | null>(null);
+  // The import under way, for the unmount (closing the dialog stops it).
+  const running = useRef<string | null>(null);
   // The staged copy in the core, discarded when the operator picks another file or leaves without importing.
   const staged = useRef<string | null>(null);
   // The pick in progress: a later pick or closing the dialog makes an earlier one's answers stale.
@@ -49,9 +55,18 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   useEffect(
+    () =>
+      api.on('lettering.progressed', (progress) =>
+        setImporting((now) => (now && now.importId === progress.importId ? { ...now, progress } : now)),
+      ),
+    [api],
+  );
+  useEffect(
     () => () => {
       current.current?.abort.abort();
       current.current = null;
+      if (running.current) void api.invoke('lettering.cancelImport', { importId: running.current }).catch(() => {});
+      running.current = null;
       discardStaged();
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only: discardStaged reads refs
@@ -102,11 +117,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     if (!source || !preview || busy || !mappingReady) return;
     setBusy(true);
     setError(null);
+    const importId = crypto.randomUUID();
+    running.current = importId;
+    setImporting({ importId, progress: null, stopping: false });
     try {
       const from = { upload: source.upload };
       const result = await api.invoke(
         'lettering.import',
-        preview.format === 'fec' ? { source: from } : { source: from, mapping: mapping as ColumnMapping },
+        preview.format === 'fec' ? { source: from, importId } : { source: from, mapping: mapping as ColumnMapping, importId },
       );
       // The core deleted its staged copy once imported.
       staged.current = null;
@@ -115,14 +133,26 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     } catch (failure) {
       setError(failure);
     } finally {
+      running.current = null;
+      setImporting(null);
       setBusy(false);
     }
+  };
+
+  /** Stops the import under way: the core imports nothing of the file and answers lettering_import_cancelled. */
+  const stop = () => {
+    if (!importing || importing.stopping) return;
+    setImporting({ ...importing, stopping: true });
+    void api.invoke('lettering.cancelImport', { importId: importing.importId }).catch(() => {});
   };
 
   const shape = error === null ? null : toAppErrorShape(error);
   const problems =
     (shape?.code === 'lettering_file_invalid' ? (shape.details?.['problems'] as ImportProblem[] | undefined) : undefined) ?? [];
   const totalProblems = Number(shape?.details?.['total'] ?? problems.length);
+  // Lines to correct, not problems: a line with three bad dates is one line.
+  const wrongLines = Number(shape?.details?.['lines'] ?? totalProblems);
+  const progress = importing?.progress ?? null;
 
   return (
     <dialog ref={dialogRef} className="dialog lettering-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
@@ -201,6 +231,22 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               ))}
             </fieldset>
           )}
+          {importing && (
+            <div className="export-progress" role="status">
+              <p>
+                {progress
+                  ? t(`lettering.dialog.phase.${progress.phase}`, {
+                      percent: format.number(progress.total ? progress.done / progress.total : 0, { style: 'percent' }),
+                    })
+                  : t('lettering.dialog.importing')}
+              </p>
+              {progress?.phase === 'saving' || !progress?.total ? (
+                <progress aria-label={t('lettering.dialog.importingLabel')} />
+              ) : (
+                <progress value={progress.done} max={progress.total} aria-label={t('lettering.dialog.importingLabel')} />
+              )}
+            </div>
+          )}
           {done && (
             <p className="notice notice-success" role="status">
               {t('lettering.dialog.done', {
@@ -217,9 +263,9 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
               <div className="notice notice-error" role="alert">
                 <p className="notice-title">{t('error.lettering_file_invalid')}</p>
                 <p className="notice-text">
-                  {t(pluralKey(locale, totalProblems, 'lettering.dialog.refused.one', 'lettering.dialog.refused'), {
+                  {t(pluralKey(locale, wrongLines, 'lettering.dialog.refused.one', 'lettering.dialog.refused'), {
                     file: source?.name ?? '',
-                    count: format.number(totalProblems),
+                    count: format.number(wrongLines),
                   })}
                 </p>
               </div>
@@ -238,9 +284,15 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           )}
         </div>
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
-            {done ? t('lettering.dialog.close') : t('common.cancel')}
-          </button>
+          {importing ? (
+            <button type="button" className="button" onClick={stop} aria-disabled={importing.stopping}>
+              {t('lettering.dialog.stop')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
+              {done ? t('lettering.dialog.close') : t('common.cancel')}
+            </button>
+          )}
           {!done && (
             <button type="submit" className="button button-primary" aria-disabled={busy || !preview || !mappingReady}>
               {t('lettering.dialog.start')}

@@ -12,8 +12,21 @@ export function problemText(problem: ImportProblem, t: Translate, locale: string
     case 'encoding':
       return t(`lettering.problem.encoding.${problem.params.reason}`);
     case 'header':
-      return t('lettering.problem.header', { expected: n(problem.params.expected), found: n(problem.params.found) });
+      return problem.params.column !== undefined
+        ? t('lettering.problem.header.column', {
+            expected: n(problem.params.expected),
+            column: n(problem.params.column),
+            name: problem.params.name ?? '',
+            expectedName: problem.params.expectedName ?? '',
+          })
+        : t('lettering.problem.header', { expected: n(problem.params.expected), found: n(problem.params.found) });
     case 'columns':
+      // A quoted field holding the separator: the count is off because of it, and the message says so.
+      if (problem.params.quoted && problem.params.separator !== null)
+        return t(`lettering.problem.columns.quoted.${problem.params.separator}`, {
+          expected: n(problem.params.expected),
+          found: n(problem.params.found),
+        });
       return t(`lettering.problem.columns.${problem.params.separator ?? 'header'}`, {
         expected: n(problem.params.expected),
         found: n(problem.params.found),
