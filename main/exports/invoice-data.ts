@@ -38,7 +38,15 @@ export interface Invoice {
   paymode: string;
   seller: { name: string; description: string };
   /** The invoicing identity, most significant first (organisation, department, person, address...). */
-  buyer: { lines: string[]; country: string; email: string; vatnumber: string; siren: string };
+  buyer: {
+    lines: string[];
+    /** What each line is, for messages: organisation, department, name, address or city. */
+    fields: string[];
+    country: string;
+    email: string;
+    vatnumber: string;
+    siren: string;
+  };
   lines: InvoiceLine[];
   /** One row per VAT rate, highest first; exact integer sums of the lines. */
   vat: VatByRate[];
@@ -200,6 +208,15 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
       taxcents: row.taxcents,
     }));
     const shop = shopTexts(bill.shopid);
+    const buyerLines = (
+      [
+        ['organisation', who.organisation],
+        ['department', who.department],
+        ['name', person],
+        ...who.address.split(/\r?\n/).map((line) => ['address', line]),
+        ['city', `${who.zip} ${who.city}`.trim()],
+      ] as [string, string][]
+    ).filter(([, line]) => line.trim() !== '');
     return {
       billId,
       number: bill.idnumber !== '' ? bill.idnumber : bill.transactionid,
@@ -211,9 +228,8 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
       paymode: bill.paymode,
       seller: { name: shop.name, description: shop.description },
       buyer: {
-        lines: [who.organisation, who.department, person, ...who.address.split(/\r?\n/), `${who.zip} ${who.city}`.trim()].filter(
-          (line) => line.trim() !== '',
-        ),
+        lines: buyerLines.map(([, line]) => line),
+        fields: buyerLines.map(([field]) => field),
         country: who.country,
         email: who.email,
         vatnumber: who.vatnumber,

@@ -2,12 +2,13 @@ import type { Invoice } from './invoice-data';
 import { PAYMENT_TERM_DAYS } from './invoice-data';
 import { textOutline, type InvoiceFonts } from './invoice-fonts';
 import type { InvoiceFormat } from './invoice-labels';
+import type { Typesetter, Weight } from './invoice-text';
 
 /**
- * Where everything of an invoice goes on A4 pages. The caller's document has the fonts registered as
- * 'regular' and 'bold' and buffers its pages (bufferPages), so that once an invoice is laid out its pages
- * can be revisited to print "page n of N" (counted per invoice, also in a file of many invoices) and the
- * footer, then flushed before the next invoice.
+ * Where everything of an invoice goes on A4 pages. Every text is set by the typesetter (invoice-text.ts:
+ * a font per script, right-to-left order, line breaks); the caller's document buffers its pages
+ * (bufferPages), so that once an invoice is laid out its pages can be revisited to print "page n of N"
+ * (counted per invoice, also in a file of many invoices) and the footer, then flushed before the next invoice.
  */
 
 type Doc = PDFKit.PDFDocument;
@@ -30,29 +31,67 @@ const LIGHT = '#dddddd';
 const PAID_GREEN = '#1b7f3a';
 
 interface Style {
-  font?: 'regular' | 'bold';
+  font?: Weight;
   size?: number;
   color?: string;
   align?: 'left' | 'right' | 'center';
+  /** At most this height, the last line ending with an ellipsis. */
+  height?: number;
+}
+
+/** The typesetter of each document being laid out (set by layoutInvoice), so that put and measure stay short. */
+const typesetters = new WeakMap<Doc, Typesetter>();
+
+function typesetterOf(doc: Doc): Typesetter {
+  const typesetter = typesetters.get(doc);
+  if (!typesetter) throw new Error('The document has no typesetter: lay invoices out with layoutInvoice.');
+  return typesetter;
 }
 
 /** Writes text in a box at (x, y) and returns its height. */
 function put(doc: Doc, text: string, x: number, y: number, width: number, style: Style = {}): number {
-  doc
-    .font(style.font ?? 'regular')
-    .fontSize(style.size ?? 9)
-    .fillColor(style.color ?? 'black');
-  const options = { width, align: style.align ?? 'left' };
-  const height = doc.heightOfString(text, options);
-  doc.text(text, x, y, options);
-  return height;
+  return typesetterOf(doc).draw(doc, text, x, y, width, { ...style, weight: style.font ?? 'regular' });
 }
 
 function measure(doc: Doc, text: string, width: number, style: Style = {}): number {
-  return doc
-    .font(style.font ?? 'regular')
-    .fontSize(style.size ?? 9)
-    .heightOfString(text, { width });
+  return typesetterOf(doc).height(doc, text, width, { ...style, weight: style.font ?? 'regular' });
+}
+
+/** A text an invoice prints from the data, named as the operator would look for it. */
+export interface PrintedText {
+  field: string;
+  text: string;
+  weight: Weight;
+}
+
+/**
+ * Every text of the invoice that comes from the shop's data, with the weight it is printed in: what the
+ * export checks against the fonts before it writes anything. The layout's own words are checked once, by
+ * the tests. Kept beside the layout, which prints exactly these.
+ */
+export function printedTexts(invoice: Invoice, format: InvoiceFormat): PrintedText[] {
+  const regular = (field: string, text: string): PrintedText => ({ field, text, weight: 'regular' });
+  return [
+    { field: 'shop name', text: invoice.seller.name, weight: 'bold' as const },
+    regular('shop description', invoice.seller.description),
+    regular('invoice number', invoice.number),
+    regular('order', invoice.transactionid),
+    ...invoice.buyer.lines.map((line, index) => regular(`customer ${invoice.buyer.fields[index] ?? 'address'}`, line)),
+    regular('customer country', format.country(invoice.buyer.country)),
+    regular('customer email', invoice.buyer.email),
+    regular('customer VAT number', invoice.buyer.vatnumber),
+    regular('customer SIREN', invoice.buyer.siren),
+    ...invoice.lines.flatMap((line, index) => [
+      regular(`line ${index + 1} code`, line.code),
+      regular(`line ${index + 1} label`, line.label),
+      regular(`line ${index + 1} description`, line.detail),
+    ]),
+    // The currency's symbol or code, as the amounts print it.
+    regular('currency', format.amount(0, invoice.currency)),
+    regular('payment method', format.paymode(invoice.paymode)),
+    regular('sales conditions', invoice.salesConditions),
+    regular('footer', invoice.footer),
+  ].filter((printed) => printed.text !== '');
 }
 
 const COLUMNS = [
@@ -66,7 +105,8 @@ const COLUMNS = [
 const PAD = 4;
 
 /** Lays one invoice out from a new page; returns how many pages it took. */
-export function layoutInvoice(doc: Doc, invoice: Invoice, format: InvoiceFormat, fonts: InvoiceFonts): number {
+export function layoutInvoice(doc: Doc, invoice: Invoice, format: InvoiceFormat, fonts: InvoiceFonts, typesetter: Typesetter): number {
+  typesetters.set(doc, typesetter);
   doc.addPage({ size: 'A4', margins: PAGE_MARGINS });
   const firstPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
   const { words } = format;
@@ -254,7 +294,7 @@ function stampPage(
   pages: number,
 ): void {
   doc.switchToPage(page);
-  // Inside the reserved footer area: without a bottom margin there, pdfkit would start a new page.
+  // Inside the reserved footer area: without a bottom margin there, text would go on to a new page.
   const margins = doc.page.margins;
   doc.page.margins = { ...margins, bottom: 0 };
   if (watermark) {
@@ -274,13 +314,7 @@ function stampPage(
     .lineWidth(0.4)
     .strokeColor(LIGHT)
     .stroke();
-  if (invoice.footer) {
-    doc
-      .font('regular')
-      .fontSize(6.5)
-      .fillColor(GREY)
-      .text(invoice.footer, MARGIN, top, { width: WIDTH, align: 'center', height: 34, ellipsis: true });
-  }
+  if (invoice.footer) put(doc, invoice.footer, MARGIN, top, WIDTH, { size: 6.5, color: GREY, align: 'center', height: 34 });
   const bottom = PAGE_HEIGHT - MARGIN - 6;
   put(doc, `${format.words.number} ${invoice.number}`, MARGIN, bottom, WIDTH / 2, { size: 7.5, color: GREY });
   put(doc, format.words.page(number, pages), MARGIN + WIDTH / 2, bottom, WIDTH / 2, { size: 7.5, color: GREY, align: 'right' });

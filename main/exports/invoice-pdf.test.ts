@@ -19,6 +19,58 @@ let dir: string;
 /** Bills picked for what they show; see beforeAll. */
 const pick = { lettered: 0, proforma: 0, multiRate: 0, invoiceinfo: 0, long: 0, cjk: 0 };
 
+/**
+ * Customers whose legal identity is written in the scripts an invoice must print as written: each gets a
+ * bill of its own (see beforeAll). The Chinese address has no space and is wider than the address box.
+ */
+const SCRIPTS = {
+  chinese: {
+    organisation: '北京语言培训有限公司',
+    firstname: '芳',
+    lastname: '王',
+    address: '北京市海淀区学院路15号语言大学国际交流中心三层东侧办公室',
+    zip: '100083',
+    city: '北京',
+  },
+  japanese: {
+    organisation: '株式会社東京研修センター',
+    firstname: '太郎',
+    lastname: '山田',
+    address: '千代田区丸の内1丁目9番2号',
+    zip: '100-0005',
+    city: '東京',
+  },
+  arabic: {
+    organisation: 'شركة التدريب 123',
+    firstname: 'محمد',
+    lastname: 'العلي',
+    address: 'شارع الملك فهد 45',
+    zip: '12211',
+    city: 'الرياض',
+  },
+  hebrew: { organisation: 'חברת הדרכה 456', firstname: 'דוד', lastname: 'כהן', address: 'רחוב הרצל 12', zip: '6473925', city: 'תל אביב' },
+  korean: {
+    organisation: '한국어교육 주식회사',
+    firstname: '민준',
+    lastname: '김',
+    address: '종로구 세종대로 175',
+    zip: '03154',
+    city: '서울',
+  },
+  mixed: {
+    organisation: 'ACME (شركة التدريب) 北京 2024',
+    firstname: 'Jean',
+    lastname: 'Dupont',
+    address: 'مؤسسة الإمارات للتعليم والتدريب المهني المتقدم، شارع الشيخ زايد رقم ٤٥، دبي',
+    zip: '',
+    city: 'Dubai',
+  },
+  /** Ol Chiki (Santali) and an emoji: no font of the invoices has them. */
+  unprintable: { organisation: 'Santal Sikhya', firstname: 'ᱚᱛᱟ', lastname: 'Murmu', address: 'Formation 🚀', zip: '', city: 'Jamshedpur' },
+} as const;
+type Script = keyof typeof SCRIPTS;
+const scriptBill = {} as Record<Script, number>;
+
 function job(overrides: Partial<ExportJob> = {}): ExportJob {
   return { exportId: 'test-export', signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {}, ...overrides };
 }
@@ -53,6 +105,18 @@ beforeAll(async () => {
   own(pick.proforma, 'Δημήτρης', 'Παπαδόπουλος');
   own(pick.multiRate, 'Наталья', 'Иванова');
   own(pick.cjk, '芳', '王');
+  for (const script of Object.keys(SCRIPTS) as Script[]) {
+    const taken = [...Object.values(pick), ...Object.values(scriptBill)].join(',');
+    scriptBill[script] = one(`SELECT id FROM bill WHERE id NOT IN (${taken}) ORDER BY id LIMIT 1`);
+    const { organisation, firstname, lastname, address, zip, city } = SCRIPTS[script];
+    own(scriptBill[script], firstname, lastname);
+    // The invoicing details (invoiceinfo) would override the customer's fields.
+    db.prepare(
+      `UPDATE customer SET organisation = ?, address = ?, zip = ?, city = ?, invoiceinfo = ''
+       WHERE id = (SELECT customerid FROM bill WHERE id = ?)`,
+    ).run(organisation, address, zip, city, scriptBill[script]);
+    db.prepare("UPDATE bill SET invoiceinfo = '' WHERE id = ?").run(scriptBill[script]);
+  }
   // Sixty lines at no charge (bundle parts): the invoice needs a second page, its totals do not change.
   const next = one('SELECT max(id) FROM bill_item') + 1;
   const insert = db.prepare(
@@ -112,12 +176,15 @@ describe('invoices in one PDF', () => {
     }
   }, 60_000);
 
-  it('embeds DejaVu Sans', async () => {
+  it('embeds DejaVu Sans, and of the other fonts only those its texts need', async () => {
     const { stdout } = await run('pdffonts', [file]);
     const fonts = stdout.split('\n').filter((line) => line.includes('DejaVuSans'));
     expect(fonts).toHaveLength(2);
     // Columns: type, encoding, emb, sub, uni.
     for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    // One customer's name is Chinese; none is Arabic, Hebrew or Korean.
+    expect(stdout).toMatch(/NotoSansHans-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
+    expect(stdout).not.toMatch(/Naskh|Hebrew|NotoSansKR/);
   });
 
   it('numbers the pages of each invoice on their own', () => {
@@ -195,10 +262,11 @@ describe('invoices in one PDF', () => {
     expect(text).not.toMatch(/<p>|&amp;/);
   });
 
-  it('keeps the Latin text of an invoice whose customer’s name has no glyph in the font', () => {
-    // DejaVu has no CJK: the name prints as empty boxes, and nothing else of the invoice is lost.
+  it('prints a customer’s name that DejaVu has no glyph for with another font, the rest as before', () => {
     const bill = billOf(pick.cjk);
     const text = byInvoice.get(bill.idnumber || bill.transactionid)!;
+    // pdftotext leaves out the space between two ideographs; the page has it.
+    expect(text).toMatch(/芳 ?王/);
     expect(text).toContain(`Total TTC ${euros(bill.amountcents)}`);
   });
 
@@ -245,10 +313,159 @@ describe('invoices as one file per bill', () => {
         if (done >= 25) throw Object.assign(new Error('cancelled'), { code: 'export_cancelled' });
       },
     });
-    const ids = db.prepare('SELECT id FROM bill ORDER BY id LIMIT 60').pluck().all() as number[];
+    const ids = db.prepare('SELECT id FROM bill WHERE id <> ? ORDER BY id LIMIT 60').pluck().all(scriptBill.unprintable) as number[];
     await expect(writeInvoicesPdf({ db, ids, target: { folder }, locale: 'fr', job: cancelling })).rejects.toMatchObject({
       code: 'export_cancelled',
     });
+    expect(fs.readdirSync(folder)).toEqual([]);
+  }, 30_000);
+});
+
+describe('names and addresses in other scripts', () => {
+  const printable = (Object.keys(SCRIPTS) as Script[]).filter((script) => script !== 'unprintable');
+  const files = {} as Record<Script, string>;
+  /** pdftotext's default mode: each line in reading order, a right-to-left run marked (U+202B … U+202C). */
+  const text = {} as Record<Script, string>;
+  /** pdftotext -raw: the words as drawn, left to right on the page. */
+  const raw = {} as Record<Script, string>;
+  const unmarked = (page: string) => page.replace(/[\u202a-\u202e]/g, '');
+
+  beforeAll(async () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'scripts-'));
+    const written = await writeInvoicesPdf({
+      db,
+      ids: printable.map((script) => scriptBill[script]),
+      target: { folder },
+      locale: 'fr',
+      job: job(),
+    });
+    for (const [index, script] of printable.entries()) {
+      files[script] = written.files[index]!;
+      text[script] = unmarked((await run('pdftotext', [files[script], '-'])).stdout);
+      raw[script] = unmarked((await run('pdftotext', ['-raw', files[script], '-'])).stdout);
+      // For an operator to look at: test-results/exports/invoice-script-*.png.
+      await run('pdftoppm', [
+        '-png',
+        '-r',
+        '110',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        files[script],
+        path.join(ARTIFACTS, `invoice-script-${script}`),
+      ]);
+    }
+  }, 60_000);
+
+  it('prints a Chinese company as written, with a CJK font embedded', async () => {
+    expect(text.chinese).toContain('北京语言培训有限公司');
+    // pdftotext leaves out the space between two ideographs; the page has it.
+    expect(text.chinese).toMatch(/^芳 ?王$/m);
+    expect(text.chinese).toContain('100083 北京');
+    // The address wider than the box is broken between ideographs: its two parts, in order.
+    expect(text.chinese.replace(/\n/g, '')).toContain('北京市海淀区学院路15号语言大学国际交流中心三层东侧办公室');
+    const { stdout } = await run('pdffonts', [files.chinese]);
+    expect(stdout).toMatch(/NotoSansHans-Regular\s+CID Type 0C\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('keeps every word inside the address box, however long', async () => {
+    for (const script of printable) {
+      const { stdout } = await run('pdftotext', ['-bbox', files[script], '-']);
+      const words = [...stdout.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g)].map(
+        ([, left, top, right, word]) => ({
+          left: Number(left),
+          top: Number(top),
+          right: Number(right),
+          word,
+        }),
+      );
+      // The box: from its label down to the lines' table, right of x = 330; its text stops 8 points
+      // before the right margin (595.28 - 40).
+      const label = words.find((word) => word.word === 'Facturé')!;
+      const table = words.find((word) => word.word === 'Code' && word.top > label.top)!;
+      const inBox = words.filter((word) => word.top > label.top && word.top < table.top && word.left >= 330);
+      expect(inBox.length, script).toBeGreaterThanOrEqual(4);
+      for (const word of inBox) expect(word.right, `${script}: ${word.word}`).toBeLessThanOrEqual(547.28 + 0.01);
+      // And the words are there: glyphs missing from the font would be neither read nor measured here.
+      if (script === 'chinese' || script === 'japanese' || script === 'korean') {
+        expect(inBox.map((word) => word.word).join('')).toContain(SCRIPTS[script].address.replace(/ /g, ''));
+      }
+    }
+  });
+
+  it('prints Japanese and Korean names', () => {
+    expect(text.japanese).toContain('株式会社東京研修センター');
+    expect(text.japanese).toContain('太郎 山田');
+    expect(text.japanese).toContain('千代田区丸の内1丁目9番2号');
+    expect(text.korean).toContain('한국어교육 주식회사');
+    expect(text.korean).toContain('민준 김');
+    expect(text.korean).toContain('03154 서울');
+  });
+
+  it('orders Arabic right to left, its words apart and its digits left to right', () => {
+    // In reading order: the words as written, 123 not 321.
+    expect(text.arabic).toMatch(/^123 شركة التدريب$/m);
+    expect(text.arabic).toMatch(/^محمد العلي$/m);
+    expect(text.arabic).toMatch(/^45 شارع الملك فهد$/m);
+    expect(text.arabic).not.toContain('321');
+    // As drawn, left to right: the number at the left end, then the words from last to first.
+    expect(raw.arabic).toMatch(/^123 التدريب شركة$/m);
+    expect(raw.arabic).toMatch(/^45 فهد الملك شارع$/m);
+  });
+
+  it('orders Hebrew right to left, its digits left to right', () => {
+    expect(text.hebrew).toMatch(/^456 חברת הדרכה$/m);
+    expect(text.hebrew).toMatch(/^12 רחוב הרצל$/m);
+    expect(text.hebrew).not.toContain('654');
+    expect(raw.hebrew).toMatch(/^456 הדרכה חברת$/m);
+    // The postcode comes first in reading order, so at the right end of a right-to-left line.
+    expect(raw.hebrew).toMatch(/^אביב תל 6473925$/m);
+  });
+
+  it('orders a line that mixes directions and scripts, and wraps an Arabic address', () => {
+    // As drawn: the Arabic words inside the brackets from last to first, the rest left to right.
+    expect(raw.mixed).toMatch(/^ACME \(التدريب شركة\) 北京 2024$/m);
+    // pdftotext's reading order moves the brackets around the Arabic; the words are as written.
+    expect(text.mixed).toContain('شركة التدريب');
+    // Broken after "شارع"; each line right to left (as drawn, the words from last to first), and the
+    // Arabic-Indic digits ٤٥ (45) left to right. (The first two words are left out: pdftotext turns the
+    // lam-alef ligature's two letters around, and cuts a word where a letter does not join the next.)
+    expect(raw.mixed).toMatch(/^شارع ،المتقدم المهني والتدريب للتعليم /m);
+    expect(raw.mixed).toMatch(/^دبي ،٤٥ رقم زايد الشيخ$/m);
+    expect(text.mixed).not.toContain('٥٤');
+  });
+
+  it('refuses, before writing anything, text that no font can print, naming bill, field and characters', async () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'unprintable-'));
+    const progress: number[] = [];
+    // Thirty printable invoices first: an export that checked as it went would have written and reported them.
+    const before = db
+      .prepare(`SELECT id FROM bill WHERE id NOT IN (${Object.values(scriptBill).join(',')}) ORDER BY id LIMIT 30`)
+      .pluck()
+      .all() as number[];
+    const watching = job({ progress: (_phase, done) => progress.push(done) });
+    for (const target of [{ folder }, { file: path.join(folder, 'all.pdf') }]) {
+      const failure = writeInvoicesPdf({ db, ids: [...before, scriptBill.unprintable], target, locale: 'fr', job: watching });
+      await expect(failure).rejects.toMatchObject({
+        code: 'export_unprintable_text',
+        details: {
+          count: 2,
+          problems: [
+            {
+              billId: scriptBill.unprintable,
+              field: 'customer name',
+              text: 'ᱚᱛᱟ Murmu',
+              characters: ['ᱚ (U+1C5A)', 'ᱛ (U+1C5B)', 'ᱟ (U+1C5F)'],
+            },
+            { billId: scriptBill.unprintable, field: 'customer address', text: 'Formation 🚀', characters: ['🚀 (U+1F680)'] },
+          ],
+        },
+      });
+      await expect(failure).rejects.toThrow(/customer name “ᱚᱛᱟ Murmu”: ᱚ \(U\+1C5A\), ᱛ \(U\+1C5B\), ᱟ \(U\+1C5F\)/);
+    }
+    expect(progress).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual([]);
   }, 30_000);
 });

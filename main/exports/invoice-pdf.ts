@@ -2,13 +2,15 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { yieldToEventLoop, type ExportJob } from './export-jobs';
 import { fileNameFrom, StagedFiles, whenClosed } from './export-target';
 import { invoiceReader, type Invoice } from './invoice-data';
 import { invoiceFonts, type InvoiceFonts } from './invoice-fonts';
 import { InvoiceFormat } from './invoice-labels';
-import { layoutInvoice, PAGE_MARGINS } from './invoice-layout';
+import { layoutInvoice, PAGE_MARGINS, printedTexts } from './invoice-layout';
+import { describeCharacter, Typesetter } from './invoice-text';
 import type { ExportLocale } from './spreadsheet-cells';
 
 export interface InvoicesPdfRequest {
@@ -24,17 +26,26 @@ export interface InvoicesPdfRequest {
 
 /** Progress every this many invoices: often enough for a progress bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 25;
+/** While checking the texts, the event loop runs (and a cancel is seen) every this many invoices. */
+const CHECK_YIELD_EVERY = 200;
+/** Unprintable texts listed in the error's details; the message names the first few. */
+const PROBLEMS_LISTED = 100;
+const PROBLEMS_IN_MESSAGE = 3;
 
 /**
  * PDF invoices, all in one document (a page or more per invoice, numbered per invoice) or one document per
- * bill. Every file is written under a temporary name and renamed once all are done; a cancel or a failure
- * removes them all, so a folder never holds half a batch that looks complete.
+ * bill. Every text of every invoice is first checked against the fonts: a character none can print fails the
+ * export before any file is made (export_unprintable_text). Every file is written under a temporary name
+ * and renamed once all are done; a cancel or a failure removes them all, so a folder never holds half a
+ * batch that looks complete.
  */
 export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ files: string[]; invoices: number }> {
   const { ids, job } = request;
   const fonts = request.fonts ?? invoiceFonts();
+  const typesetter = typesetterFor(fonts);
   const format = new InvoiceFormat(request.locale);
   const read = invoiceReader(request.db);
+  await checkPrintable(ids, read, format, typesetter, job);
   const staged = new StagedFiles();
   const open: fs.WriteStream[] = [];
   try {
@@ -45,7 +56,7 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
       for (const [index, id] of ids.entries()) {
         const invoice = read(id);
         if (ids.length === 1) doc.info.Title = `${format.words.invoice} ${invoice.number}`;
-        layoutInvoice(doc, invoice, format, fonts);
+        layoutInvoice(doc, invoice, format, fonts, typesetter);
         // Pages are kept only until the invoice's page numbers are printed: memory stays flat.
         doc.flushPages();
         await checkpoint(job, index + 1, ids.length, output);
@@ -58,7 +69,7 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
         const file = path.join(request.target.folder, uniqueName(invoice, names));
         const { doc, output } = startDocument(staged.stage(file), fonts, format, `${format.words.invoice} ${invoice.number}`);
         open.push(output);
-        layoutInvoice(doc, invoice, format, fonts);
+        layoutInvoice(doc, invoice, format, fonts, typesetter);
         await finishDocument(doc, output);
         open.pop();
         await checkpoint(job, index + 1, ids.length, null);
@@ -75,6 +86,84 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
     staged.discard();
     throw error;
   }
+}
+
+/** The typesetter of a set of fonts, kept with them: it remembers the widths of words across exports. */
+const typesetters = new WeakMap<InvoiceFonts, Typesetter>();
+
+function typesetterFor(fonts: InvoiceFonts): Typesetter {
+  let typesetter = typesetters.get(fonts);
+  if (!typesetter) {
+    // Fonts given without fallbacks (the benchmark's variants of DejaVu) still print every script.
+    typesetter = new Typesetter(fonts, fonts.fallbacks ?? invoiceFonts().fallbacks);
+    typesetters.set(fonts, typesetter);
+  }
+  return typesetter;
+}
+
+interface UnprintableText {
+  billId: number;
+  invoice: string;
+  field: string;
+  text: string;
+  characters: string[];
+}
+
+/**
+ * Reads every invoice and checks each text it prints against the fonts, before any file is made: a
+ * character that no font has would print as an empty box, and a legal document must not silently lose a
+ * name. Throws export_unprintable_text naming the bills, the fields and the characters.
+ */
+async function checkPrintable(
+  ids: readonly number[],
+  read: (id: number) => Invoice,
+  format: InvoiceFormat,
+  typesetter: Typesetter,
+  job: ExportJob,
+): Promise<void> {
+  const problems: UnprintableText[] = [];
+  let count = 0;
+  for (const [index, id] of ids.entries()) {
+    const invoice = read(id);
+    for (const printed of printedTexts(invoice, format)) {
+      const characters = typesetter.unprintable(printed.text, printed.weight);
+      if (characters.length === 0) continue;
+      count += 1;
+      if (problems.length < PROBLEMS_LISTED) {
+        problems.push({
+          billId: id,
+          invoice: invoice.number,
+          field: printed.field,
+          text: printed.text,
+          characters: characters.map(describeCharacter),
+        });
+      }
+    }
+    if ((index + 1) % CHECK_YIELD_EVERY === 0) {
+      await yieldToEventLoop();
+      job.throwIfCancelled();
+    }
+  }
+  if (count === 0) return;
+  const named = problems
+    .slice(0, PROBLEMS_IN_MESSAGE)
+    .map(
+      (problem) =>
+        `bill ${problem.billId} (${problem.invoice}), ${problem.field} “${shortened(problem.text)}”: ${problem.characters.join(', ')}`,
+    );
+  const more = count > named.length ? `; and ${count - named.length} more` : '';
+  throw new AppError(
+    'export_unprintable_text',
+    `No font of the invoices can print some characters, so no invoice was written: ${named.join('; ')}${more}. ` +
+      'Correct these texts in the shop (or leave these bills out), then export again.',
+    { problems, count },
+  );
+}
+
+/** The text on one line, at most 60 characters, its control characters shown as �. */
+function shortened(text: string): string {
+  const characters = [...text.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '\ufffd')];
+  return characters.length > 60 ? `${characters.slice(0, 59).join('')}…` : characters.join('');
 }
 
 async function checkpoint(job: ExportJob, done: number, total: number, output: fs.WriteStream | null): Promise<void> {
@@ -110,9 +199,6 @@ function startDocument(
     lang: format.locale === 'fr' ? 'fr-FR' : 'en-GB',
     info: { Creator: 'Shop Back-Office', ...(title ? { Title: title } : {}) },
   });
-  // pdfkit takes a parsed fontkit font as well as bytes or a path (see invoice-fonts.ts); its types do not.
-  doc.registerFont('regular', fonts.regular as Buffer);
-  doc.registerFont('bold', fonts.bold as Buffer);
   const output = fs.createWriteStream(file);
   doc.pipe(output);
   return { doc, output };

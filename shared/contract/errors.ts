@@ -46,6 +46,7 @@ export const errorCodes = [
   'export_bills_missing', // bills asked for by id are not in the local cache (rebuilt or not synced yet)
   'export_running', // an export with this id is already running
   'export_cancelled',
+  'export_unprintable_text', // a text of an invoice has characters no font of the invoices can print: details.problems names bill, field, characters
   // Bills and customers
   'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)
   'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state

@@ -398,6 +398,7 @@ export const fr = {
   'error.export_bills_missing': 'Certaines factures ne sont pas dans les données locales',
   'error.export_running': 'Cet export est déjà en cours',
   'error.export_cancelled': 'Export annulé',
+  'error.export_unprintable_text': 'Du texte des factures ne peut pas être imprimé\u00a0: aucune police n’a ses caractères',
   'error.bill_not_found': 'Facture introuvable',
   'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',
   'error.bill_not_payable': 'Aucun paiement ne peut être enregistré sur cette facture',
