@@ -95,8 +95,13 @@ describe('the CLI process, on a site that cannot be reached', () => {
   it(
     'a sync or a rebuild that cannot reach the site exits 1: the run on stdout, its code and reason on stderr',
     async () => {
+      // A data folder of its own: the failed rebuild leaves its cache to be filled, which the other tests' exports
+      // would meet (they answer cache_filling then, as checked below).
+      const own = temporaryDir('bo-cli-process-rebuild-');
+      const profile = { name: 'Closed', url: 'http://127.0.0.1:9', token: '0123456789abcdef0123456789abcdef' };
+      expect((await cli(own, 'profiles.create', profile)).status).toBe(0);
       const commands = ['sync.start', 'sync.rebuildCache'];
-      const exits = await Promise.all(commands.map((command) => cli(dataDir, command)));
+      const exits = await Promise.all(commands.map((command) => cli(own, command)));
       for (const [i, exit] of exits.entries()) {
         const command = commands[i];
         expect(exit.status).toBe(1);
@@ -104,6 +109,10 @@ describe('the CLI process, on a site that cannot be reached', () => {
         expect(run).toMatchObject({ outcome: 'failed', trigger: command === 'sync.start' ? 'manual' : 'rebuild' });
         expect(errorOf(exit)).toEqual({ code: expectedSyncCode(run), message: expect.stringContaining('127.0.0.1:9') });
       }
+      // The rebuild emptied the cache and could not fill it: an export of the shop's bills says so.
+      const exported = await cli(own, 'exports.invoicesPdf', { ids: [1], target: { folder: files } });
+      expect(exported).toMatchObject({ status: 1, out: '' });
+      expect(errorOf(exported).code).toBe('cache_filling');
     },
     SLOW,
   );

@@ -22,8 +22,12 @@ export interface SiteSession {
    * session by what acts on the site outside a sync (product handlers); the sync checks on every run.
    */
   verifySite(): Promise<CacheSite>;
-  /** Runs a long read on one snapshot of the cache, on a connection of its own (db/snapshot.ts). */
-  snapshot<T>(work: (db: Db) => Promise<T> | T): Promise<T>;
+  /**
+   * Runs a long read on one snapshot of the cache, on a connection of its own (db/snapshot.ts). A read of the
+   * shop's data (bills, catalogs) refuses a cache still being filled; one of the app's own data (lettering)
+   * says `whole: false`.
+   */
+  snapshot<T>(work: (db: Db) => Promise<T> | T, options?: { whole?: boolean }): Promise<T>;
 }
 
 /** Opens the active site's session on first use and closes it when another site becomes active. */
@@ -66,11 +70,11 @@ export class SiteSessions {
       verified.catch(() => (verified = null));
       return verified;
     };
-    const snapshot = <T>(work: (reader: Db) => Promise<T> | T) =>
+    const snapshot = <T>(work: (reader: Db) => Promise<T> | T, options: { whole?: boolean } = {}) =>
       readSnapshot(
         () => this.deps.caches.openReader(id),
         (reader) => {
-          assertCacheComplete(reader);
+          if (options.whole !== false) assertCacheComplete(reader);
           return work(reader);
         },
       );
