@@ -70,4 +70,36 @@ describe('lettering from the command line', () => {
     expect(log.map((l) => l.action)).toEqual(['close', 'match', 'close', 'match', 'close', 'match', 'import']);
     expect(log[0]!.who).toContain('(cli)');
   });
+
+  it('matches an invoice issued before the payment, and a sync that brings the bill paid queues its lettering for the next', async () => {
+    // The first test made the profile and synced. An order of the shop, invoiced before it is paid.
+    const [bill] = letterableBills(cache.db, 8).slice(7);
+    cache.sim.shop.touch('bills', bill!.id, { status: 'PENDING', paidcents: 0 });
+    let clock = (cache.sim.shop.read('bills', bill!.id) as { timemodified: number }).timemodified + 70;
+    cache.sim.setNow(clock);
+    expect((await cli('sync.start')).code).toBe(0);
+    const fec = path.join(out, 'fec-before-payment.txt');
+    fs.writeFileSync(fec, fecText([invoiceFor(bill!, 'FA-CLI-WAIT', { withTransaction: false })]));
+    expect((await cli('lettering.import', JSON.stringify({ source: { file: fec } }))).code).toBe(0);
+    expect(JSON.parse((await cli('lettering.acceptExact')).stdout)).toEqual({ accepted: 1, bills: 1 });
+    const match = async () =>
+      (JSON.parse((await cli('lettering.matches', JSON.stringify({ search: 'FA-CLI-WAIT' }))).stdout) as { matches: unknown[] }).matches[0];
+    expect(await match()).toMatchObject({ state: 'open', balanceCents: 0, pushed: 'awaitingPayment' });
+    expect(JSON.parse((await cli('lettering.overview')).stdout)).toMatchObject({ awaitingPaymentCount: 1 });
+
+    // Still unpaid after a sync: nothing sent.
+    expect((await cli('sync.start')).code).toBe(0);
+    expect(cache.sim.shop.read('bills', bill!.id)?.idnumber).toBe('');
+    // Paid on the site: the sync that brings it paid queues the lettering, the next one sends it.
+    cache.sim.shop.touch('bills', bill!.id, { status: 'SOLDOUT', paidcents: bill!.amountcents });
+    clock += 70;
+    cache.sim.setNow(clock);
+    expect((await cli('sync.start')).code).toBe(0);
+    expect(await match()).toMatchObject({ state: 'closed', pushed: 'pending' });
+    expect((await cli('sync.start')).code).toBe(0);
+    expect(cache.sim.shop.read('bills', bill!.id)?.idnumber).toBe('FA-CLI-WAIT');
+    expect(await match()).toMatchObject({ state: 'closed', pushed: 'done' });
+    const log = JSON.parse((await cli('lettering.log', JSON.stringify({ limit: 2 }))).stdout) as { action: string; detail: string }[];
+    expect(log[0]).toMatchObject({ action: 'close', detail: 'balanced to the cent; lettering FA-CLI-WAIT' });
+  });
 });

@@ -4,6 +4,7 @@ import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
 import type { LetteringSource } from '../../shared/contract/lettering';
 import { importInvoices, previewImport, type ReadableSource } from './invoice-import';
+import { ImportJobs } from './import-jobs';
 import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { operatorName, readLog } from './lettering-log';
 import { acceptSuggestions, createMatch, listMatches, unmatch } from './matches';
@@ -13,6 +14,7 @@ import { readAtOnce } from '../db/snapshot';
 type LetteringCommands =
   | 'lettering.preview'
   | 'lettering.import'
+  | 'lettering.cancelImport'
   | 'lettering.overview'
   | 'lettering.match'
   | 'lettering.acceptExact'
@@ -24,6 +26,7 @@ type LetteringCommands =
 
 export function letteringHandlers(services: CoreServices): HandlersFor<LetteringCommands> {
   const db = () => services.activeSite().db;
+  const imports = new ImportJobs(services.bus);
   /** A match made or undone: its bills' lettering is queued, the bills table and the Sync workspace follow. */
   const changed = (billIds: number[] | null) => {
     services.bus.emit('lettering.changed', {});
@@ -37,14 +40,17 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
     'base64' in source ? source : { file: sourceFile(services.uploads, source, context) };
   return {
     'lettering.preview': ({ source }, context) => previewImport(db(), readable(source, context)),
-    'lettering.import': async ({ source, mapping }, context) => {
-      const result = await importInvoices(db(), { source: readable(source, context), mapping }, operatorName(db(), context));
-      services.logger.info('invoices imported for lettering', { ...result });
-      // Imported: the staged copy has served. A refused file stays staged until the window discards it.
-      if ('upload' in source) services.uploads.discard(source.upload);
-      changed(null);
-      return result;
-    },
+    'lettering.import': ({ source, mapping, importId }, context) =>
+      imports.run(importId, async (control) => {
+        const site = db();
+        const result = await importInvoices(site, { source: readable(source, context), mapping }, operatorName(site, context), control);
+        services.logger.info('invoices imported for lettering', { ...result });
+        // Imported: the staged copy has served. A refused file stays staged until the window discards it.
+        if ('upload' in source) services.uploads.discard(source.upload);
+        changed(null);
+        return result;
+      }),
+    'lettering.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'lettering.overview': () => readAtOnce(db(), letteringOverview),
     'lettering.match': (input, context) => {
       const id = createMatch(db(), input, operatorName(db(), context));
@@ -64,8 +70,7 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
     },
     'lettering.matches': ({ search, limit }) => listMatches(db(), search, limit),
     'lettering.log': ({ limit }) => readLog(db(), limit),
-    'lettering.exportXlsx': ({ file, locale }) =>
-      services.activeSite().snapshot((reader) => writeLetteringXlsx(reader, file, locale), { whole: false }),
+    'lettering.exportXlsx': ({ file, locale }) => services.activeSite().snapshot((reader) => writeLetteringXlsx(reader, file, locale), { whole: false }),
     'lettering.exportFec': ({ file }) => services.activeSite().snapshot((reader) => writeLetteringFec(reader, file), { whole: false }),
   };
 }

@@ -7,7 +7,10 @@ import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { discardEntry, enqueue } from '../sync/outbox';
 import { writeLog } from './lettering-log';
-import { LETTERABLE_STATUSES } from './open-items';
+import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES } from './open-items';
+
+const isPaid = (status: string) => (LETTERABLE_STATUSES as readonly string[]).includes(status);
+const isAwaitingPayment = (status: string) => (AWAITING_PAYMENT_STATUSES as readonly string[]).includes(status);
 
 export interface MatchRequest {
   bills: { id: number; allocatedCents?: number | undefined }[];
@@ -115,6 +118,10 @@ function money(cents: number, currency: string): string {
  * Records one match, checked against the items as they are now, in the caller's transaction. When it balances
  * (to the cent, or within its tolerance) it closes: each bill's lettering is queued for the shop in the same
  * transaction, after checking that no other bill has it. Everything is checked before anything is written.
+ *
+ * A bill not paid yet but awaiting its payment (an invoice issued first) may be matched: the shop letters only
+ * paid bills, so a match that balances with such a bill stays open, waiting, with nothing queued, and closes
+ * once a sync brings the bill paid (closeWaitingMatches). Another state (a cart, cancelled, refunded) is refused.
  */
 function recordMatch(db: Db, request: MatchRequest, who: string, holders: LetteringHolders): number {
   const bills = request.bills.map((b) => {
@@ -124,10 +131,11 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
       throw new AppError('lettering_item_not_open', `Bill ${b.id} already carries the lettering ${facts.idnumber}. Unmatch it first.`, {
         billId: b.id,
       });
-    if (!(LETTERABLE_STATUSES as readonly string[]).includes(facts.status))
+    // A bill that already has its lettering needs nothing sent: its state does not matter.
+    if (!lettered && !isPaid(facts.status) && !isAwaitingPayment(facts.status))
       throw new AppError(
         'lettering_bill_not_paid',
-        `Bill ${b.id} is ${facts.status}: the shop letters only paid or partly paid bills (${LETTERABLE_STATUSES.join(', ')}).`,
+        `Bill ${b.id} is ${facts.status}: the shop letters only paid or partly paid bills (${LETTERABLE_STATUSES.join(', ')}), and this one is not an order awaiting its payment (${AWAITING_PAYMENT_STATUSES.join(', ')}).`,
         { billId: b.id, status: facts.status },
       );
     const allocated = b.allocatedCents ?? facts.remaining;
@@ -137,7 +145,7 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
         `Bill ${b.id} has ${money(facts.remaining, facts.currency)} left to match; ${money(allocated, facts.currency)} cannot be given.`,
         { billId: b.id, remainingCents: facts.remaining },
       );
-    return { ...facts, allocated, lettered };
+    return { ...facts, allocated, lettered, waits: !lettered && !isPaid(facts.status) };
   });
   const invoices = request.invoices.map((i) => {
     const row = cachedStatement(db, 'SELECT id, reference, amountcents, currency FROM lettering_invoice WHERE id = ?').get(i.id) as
@@ -167,15 +175,18 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
     );
   const currency = [...currencies][0]!;
   const balance = bills.reduce((s, b) => s + b.allocated, 0) - invoices.reduce((s, i) => s + i.allocated, 0);
-  const closed = Math.abs(balance) <= request.toleranceCents;
+  const balanced = Math.abs(balance) <= request.toleranceCents;
+  // Balanced, but a bill is not paid yet: the match waits for the payment, open, with nothing sent.
+  const closed = balanced && !bills.some((b) => b.waits);
 
-  const letterings = closed
+  const letterings = balanced
     ? letteringsFor(
         bills.map((b) => b.id),
         invoices.map((i) => i.reference),
       )
     : new Map<number, string>();
-  if (closed) {
+  // Checked for a waiting match too: a number another bill holds would keep it waiting for ever.
+  if (balanced) {
     for (const bill of bills) {
       if (bill.lettered) continue;
       const value = letterings.get(bill.id)!;
@@ -225,6 +236,59 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
       letterings: [...letterings.values()],
     });
   return matchId;
+}
+
+/**
+ * Closes the matches that wait for a payment (see recordMatch) whose bills are now all paid, as the operator
+ * sees them: each bill's lettering is queued for the shop, and the close is logged. Run when a sync has brought
+ * the bills' states; the next sync sends the letterings. A match whose number another bill took meanwhile, or
+ * whose bill got another lettering, is left open for the operator to see. Returns the bills whose lettering was
+ * queued.
+ */
+export function closeWaitingMatches(db: Db, who: string): number[] {
+  return db.transaction(() => {
+    const waiting = db.prepare(WAITING_MATCHES).all() as { id: number; toleranceCents: number; currency: string }[];
+    if (waiting.length === 0) return [];
+    const holders = new LetteringHolders(db);
+    const billLinks = db.prepare(
+      'SELECT bill_id AS id, allocated_cents AS allocated FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL ORDER BY bill_id',
+    );
+    const invoiceLinks = db.prepare(
+      `SELECT i.reference, l.allocated_cents AS allocated FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id
+       WHERE l.match_id = ?`,
+    );
+    const queued: number[] = [];
+    for (const match of waiting) {
+      const bills = (billLinks.all(match.id) as { id: number; allocated: number }[]).map((b) => ({ ...b, state: overlaidState(db, b.id) }));
+      if (bills.length === 0 || bills.some((b) => !b.state || !isPaid(b.state.status))) continue;
+      const invoices = invoiceLinks.all(match.id) as { reference: string; allocated: number }[];
+      const letterings = letteringsFor(
+        bills.map((b) => b.id),
+        invoices.map((i) => i.reference),
+      );
+      // Its own lettering already there: nothing to send. Another one, or the number on another bill: left open.
+      const toSend = bills.filter((b) => b.state!.idnumber !== letterings.get(b.id));
+      if (toSend.some((b) => b.state!.idnumber !== '' || holders.holder(letterings.get(b.id)!, b.id) !== null)) continue;
+      const now = Math.floor(Date.now() / 1000);
+      db.prepare("UPDATE lettering_match SET state = 'closed', closed_at = ? WHERE id = ?").run(now, match.id);
+      for (const bill of toSend) {
+        const value = letterings.get(bill.id)!;
+        db.prepare('UPDATE lettering_link SET lettering = ? WHERE match_id = ? AND bill_id = ?').run(value, match.id, bill.id);
+        const version = db.prepare('SELECT version FROM bill WHERE id = ?').pluck().get(bill.id) as number;
+        enqueue(db, { kind: 'bill.lettering', entityId: bill.id, baseVersion: version, payload: { idnumber: value } });
+        holders.set(bill.id, value);
+        queued.push(bill.id);
+      }
+      writeLog(db, who, match.id, {
+        action: 'close',
+        currency: match.currency,
+        differenceCents: bills.reduce((s, b) => s + b.allocated, 0) - invoices.reduce((s, i) => s + i.allocated, 0),
+        toleranceCents: match.toleranceCents,
+        letterings: toSend.map((b) => letterings.get(b.id)!),
+      });
+    }
+    return queued;
+  })();
 }
 
 export function createMatch(db: Db, request: MatchRequest, who: string): number {
@@ -342,7 +406,10 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
   const matches = rows.map((m) => {
     const bills = billLinks.all(m.id) as MatchView['bills'];
     const invoices = invoiceLinks.all(m.id) as MatchView['invoices'];
-    let pushed: MatchView['pushed'] = bills.some((b) => b.idnumber !== '') ? 'done' : 'none';
+    const balanceCents = bills.reduce((s, b) => s + b.allocatedCents, 0) - invoices.reduce((s, i) => s + i.allocatedCents, 0);
+    // Open yet balanced: it waits for a bill's payment before its lettering is sent.
+    const waiting = m.state === 'open' && Math.abs(balanceCents) <= m.toleranceCents;
+    let pushed: MatchView['pushed'] = waiting ? 'awaitingPayment' : bills.some((b) => b.idnumber !== '') ? 'done' : 'none';
     let pushedMessage: string | null = null;
     for (const b of bills) {
       if (b.idnumber === '') continue;
@@ -357,7 +424,7 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
       code: matchCode(m.id),
       bills,
       invoices,
-      balanceCents: bills.reduce((s, b) => s + b.allocatedCents, 0) - invoices.reduce((s, i) => s + i.allocatedCents, 0),
+      balanceCents,
       pushed,
       pushedMessage,
     } as MatchView;

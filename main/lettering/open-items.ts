@@ -1,6 +1,7 @@
 import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { Db } from '../db/open';
+import type { BillPayment, EngineLetteredBill } from './match-engine';
 
 /** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
 export const LETTERABLE_STATUSES = ['SOLDOUT', 'COMPLETE', 'PARTIAL'] as const;
@@ -11,27 +12,55 @@ const ALLOCATED = (side: 'bill_id' | 'invoice_id') => `
   WHERE l.${side} IS NOT NULL GROUP BY l.${side}`;
 
 /**
- * Bills still to letter, as the operator sees them (queued changes included): paid or partly paid, without a
- * lettering, with some amount not yet given to a match.
+ * Orders not paid yet that the shop may still see paid (placed, pending, in preparation, payment refused or
+ * failed): an invoice can come before the payment (businesses paying at 30 days are invoiced first), so such a
+ * bill is matched all the same, and its lettering goes to the shop once it is paid.
  */
-export function openBills(db: Db): OpenBill[] {
+export const AWAITING_PAYMENT_STATUSES = ['PLACED', 'PENDING', 'PREPROD', 'REFUSED', 'FAILED'] as const;
+
+export type CandidateBill = OpenBill & { payment: BillPayment };
+
+const CANDIDATE_COLUMNS = `b.id AS id, b.transactionid, coalesce(o.status, b.status) AS status, b.emissiondate AS emissiondate, b.amountcents,
+       b.amountcents - coalesce(a.allocated, 0) AS remainingCents, b.currency,
+       trim(c.firstname || ' ' || c.lastname) AS customer, c.organisation, c.email`;
+const PAID_SQL = `('SOLDOUT', 'COMPLETE', 'PARTIAL')`;
+const AWAITING_SQL = `(${AWAITING_PAYMENT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * Every bill without a lettering, with some amount not yet given to a match, that could be an open invoice's
+ * partner, as the operator sees it (queued changes included):
+ *  - `paid`: paid or partly paid, whatever its date: to letter;
+ *  - `unpaid`: an order awaiting its payment, dated within `window`: matched, its lettering waits for the payment;
+ *  - `other`: any other state within `window` (a cart, cancelled, refunded): never suggested, but the engine
+ *    counts it as a possible partner, so that it keeps a pair it could spoil from being exact.
+ * Without a window (no open invoice), the paid ones only.
+ */
+export function candidateBills(db: Db, window: { from: number; to: number } | null): CandidateBill[] {
   freshBillOverlay(db);
-  return db
-    .prepare(
-      `SELECT b.id, b.transactionid, coalesce(o.status, b.status) AS status, b.emissiondate, b.amountcents,
-              b.amountcents - coalesce(a.allocated, 0) AS remainingCents, b.currency,
-              trim(c.firstname || ' ' || c.lastname) AS customer, c.organisation, c.email
+  const paid = `SELECT ${CANDIDATE_COLUMNS}, 'paid' AS payment
        FROM bill b
        JOIN customer c ON c.id = b.customerid
        LEFT JOIN temp.bill_overlay o ON o.billid = b.id
        LEFT JOIN (${ALLOCATED('bill_id')}) a ON a.item = b.id
-       WHERE (b.status IN ('SOLDOUT', 'COMPLETE', 'PARTIAL') OR o.billid IS NOT NULL)
-         AND coalesce(o.status, b.status) IN ('SOLDOUT', 'COMPLETE', 'PARTIAL')
+       WHERE (b.status IN ${PAID_SQL} OR o.billid IS NOT NULL)
+         AND coalesce(o.status, b.status) IN ${PAID_SQL}
          AND coalesce(o.idnumber, b.idnumber) = ''
-         AND b.amountcents - coalesce(a.allocated, 0) > 0
-       ORDER BY b.emissiondate, b.id`,
-    )
-    .all() as OpenBill[];
+         AND b.amountcents - coalesce(a.allocated, 0) > 0`;
+  const others = `SELECT ${CANDIDATE_COLUMNS},
+         CASE WHEN coalesce(o.status, b.status) IN ${AWAITING_SQL} THEN 'unpaid' ELSE 'other' END AS payment
+       FROM bill b
+       JOIN customer c ON c.id = b.customerid
+       LEFT JOIN temp.bill_overlay o ON o.billid = b.id
+       LEFT JOIN (${ALLOCATED('bill_id')}) a ON a.item = b.id
+       WHERE b.emissiondate BETWEEN @from AND @to
+         AND coalesce(o.status, b.status) NOT IN ${PAID_SQL}
+         AND coalesce(o.idnumber, b.idnumber) = ''
+         AND b.amountcents - coalesce(a.allocated, 0) > 0`;
+  return (
+    window
+      ? db.prepare(`${paid} UNION ALL ${others} ORDER BY emissiondate, id`).all(window)
+      : db.prepare(`${paid} ORDER BY b.emissiondate, b.id`).all()
+  ) as CandidateBill[];
 }
 
 export function openInvoices(db: Db): OpenInvoice[] {
@@ -46,21 +75,40 @@ export function openInvoices(db: Db): OpenInvoice[] {
     .all() as (OpenInvoice & { email: string })[];
 }
 
-/** Open invoices whose number some unmatched bill already carries as its lettering on the shop. */
-export function letteredOnShop(db: Db): Map<string, number> {
+/**
+ * Bills that carry a lettering, on the shop or queued for it: the engine reads their invoice numbers, so that an
+ * invoice whose number one of them carries (written the same after normalising) is taken as that bill's.
+ * `matched`: the bill is in a match here already.
+ */
+export function letteredBills(db: Db): EngineLetteredBill[] {
   freshBillOverlay(db);
   const rows = db
     .prepare(
-      `SELECT i.reference, b.id FROM lettering_invoice i
-       JOIN bill b ON b.idnumber = i.reference
+      `SELECT b.id, coalesce(o.idnumber, b.idnumber) AS idnumber, b.amountcents - coalesce(a.allocated, 0) AS amountcents, b.currency,
+              a.item IS NOT NULL AS matched
+       FROM bill b
        LEFT JOIN temp.bill_overlay o ON o.billid = b.id
-       WHERE coalesce(o.idnumber, b.idnumber) = i.reference
-         AND NOT EXISTS (SELECT 1 FROM lettering_link l JOIN lettering_match m ON m.id = l.match_id AND m.state <> 'undone' WHERE l.invoice_id = i.id OR l.bill_id = b.id)`,
+       LEFT JOIN (${ALLOCATED('bill_id')}) a ON a.item = b.id
+       WHERE (b.idnumber > '' OR o.billid IS NOT NULL) AND coalesce(o.idnumber, b.idnumber) <> ''`,
     )
-    .all() as { reference: string; id: number }[];
-  return new Map(rows.map((r) => [r.reference, r.id]));
+    .all() as (Omit<EngineLetteredBill, 'matched'> & { matched: number })[];
+  return rows.map((r) => ({ id: r.id, idnumber: r.idnumber, amountcents: r.amountcents, currency: r.currency, matched: r.matched === 1 }));
 }
 
 export function matchedCount(db: Db): number {
   return db.prepare("SELECT count(*) FROM lettering_match WHERE state <> 'undone'").pluck().get() as number;
+}
+
+/**
+ * Matches that balance but wait for a bill's payment before their lettering goes to the shop: open, and within
+ * their tolerance (an open match otherwise is partial).
+ */
+export const WAITING_MATCHES = `
+  SELECT m.id, m.tolerance_cents AS toleranceCents, m.currency, m.created_by AS createdBy FROM lettering_match m
+  WHERE m.state = 'open'
+    AND abs((SELECT coalesce(sum(CASE WHEN l.bill_id IS NOT NULL THEN l.allocated_cents ELSE -l.allocated_cents END), 0)
+             FROM lettering_link l WHERE l.match_id = m.id)) <= m.tolerance_cents`;
+
+export function awaitingPaymentCount(db: Db): number {
+  return db.prepare(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get() as number;
 }

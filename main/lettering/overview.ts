@@ -1,23 +1,40 @@
 import type { OpenBill, OpenInvoice, Suggestion } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
 import { suggestMatches } from './match-engine';
-import { letteredOnShop, matchedCount, openBills, openInvoices } from './open-items';
+import { awaitingPaymentCount, candidateBills, letteredBills, matchedCount, openInvoices } from './open-items';
 
-/** What the Lettering workspace shows: the open items on both sides, and the suggestions between them. */
+const DAY = 86_400;
+/** The bills not paid yet that count are dated from 46 days before the first open invoice to 32 days after the last. */
+const BEFORE_DAYS = 46;
+const AFTER_DAYS = 32;
+
+/**
+ * What the Lettering workspace shows: the open items on both sides, and the suggestions between them. The bills
+ * are the paid ones and, around the open invoices' dates, the orders awaiting their payment (an invoice may
+ * come first); the engine also weighs the other bills of those dates and the lettered ones, never shown here.
+ */
 export function letteringOverview(db: Db): {
   bills: OpenBill[];
   invoices: OpenInvoice[];
   suggestions: Suggestion[];
   matchedCount: number;
+  awaitingPaymentCount: number;
   ms: number;
 } {
-  const bills = openBills(db);
   const invoices = openInvoices(db) as (OpenInvoice & { email: string })[];
-  const lettered = letteredOnShop(db);
+  let window: { from: number; to: number } | null = null;
+  for (const i of invoices) {
+    window ??= { from: i.date, to: i.date };
+    window.from = Math.min(window.from, i.date);
+    window.to = Math.max(window.to, i.date);
+  }
+  if (window) window = { from: window.from - BEFORE_DAYS * DAY, to: window.to + AFTER_DAYS * DAY };
+  const candidates = candidateBills(db, window);
+  const lettered = invoices.length > 0 ? letteredBills(db) : [];
   // The engine's own time, which the workspace shows: the reads above are the database's.
   const started = performance.now();
   const suggestions = suggestMatches(
-    bills.map((b) => ({
+    candidates.map((b) => ({
       id: b.id,
       amountcents: b.remainingCents,
       currency: b.currency,
@@ -26,6 +43,8 @@ export function letteringOverview(db: Db): {
       name: b.customer,
       organisation: b.organisation,
       email: b.email,
+      payment: b.payment,
+      status: b.status,
     })),
     invoices.map((i) => ({
       id: i.id,
@@ -41,10 +60,11 @@ export function letteringOverview(db: Db): {
   );
   const ms = Math.round(performance.now() - started);
   return {
-    bills,
+    bills: candidates.filter((b) => b.payment !== 'other').map(({ payment: _payment, ...bill }) => bill),
     invoices: invoices.map(({ email: _email, ...rest }) => rest),
     suggestions,
     matchedCount: matchedCount(db),
+    awaitingPaymentCount: awaitingPaymentCount(db),
     ms,
   };
 }

@@ -123,6 +123,10 @@ const reasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('ambiguous'), count: z.number().int() }),
   z.object({ code: z.literal('alreadyLettered'), idnumber: z.string() }),
   z.object({ code: z.literal('sumOfBills'), count: z.number().int() }),
+  /** Several invoices add up to the bill (one bill invoiced in parts). */
+  z.object({ code: z.literal('sumOfInvoices'), count: z.number().int() }),
+  /** The bill is not paid yet (its state): a match waits for the payment before its lettering goes to the shop. */
+  z.object({ code: z.literal('awaitingPayment'), status: z.string() }),
 ]);
 export type MatchReason = z.infer<typeof reasonSchema>;
 
@@ -136,6 +140,7 @@ export const matchRules = [
   'nearAmount',
   'amountOtherCustomer',
   'customerBills',
+  'customerInvoices',
   'manual',
 ] as const;
 export type MatchRule = (typeof matchRules)[number];
@@ -153,6 +158,7 @@ export const suggestionSchema = z.object({
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
+/** A bill to match: paid or partly paid, or an order awaiting its payment (its `status` says which). */
 export const openBillSchema = z.object({
   id: z.number().int(),
   transactionid: z.string(),
@@ -201,8 +207,11 @@ export const matchViewSchema = z.object({
   currency: z.string(),
   /** Bills' allocations minus invoices': 0 when balanced. */
   balanceCents: z.number().int(),
-  /** The lettering of the bills is waiting in the outbox, refused, or acknowledged by the shop. */
-  pushed: z.enum(['pending', 'parked', 'conflict', 'done', 'none']),
+  /**
+   * The lettering of the bills is waiting in the outbox, refused, or acknowledged by the shop; or the match
+   * balances but a bill is not paid yet, and its lettering goes to the shop once a sync brings it paid.
+   */
+  pushed: z.enum(['pending', 'parked', 'conflict', 'done', 'none', 'awaitingPayment']),
   /** The shop's reason when it refused a lettering (e.g. another bill holds that number there). */
   pushedMessage: z.string().nullable(),
 });
@@ -282,6 +291,8 @@ export const letteringCommands = {
       invoices: z.array(openInvoiceSchema),
       suggestions: z.array(suggestionSchema),
       matchedCount: z.number().int(),
+      /** Matches that balance but wait for a bill's payment: their lettering goes to the shop once it is paid. */
+      awaitingPaymentCount: z.number().int(),
       ms: z.number().int(),
     }),
   ),

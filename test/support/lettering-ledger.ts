@@ -1,17 +1,39 @@
-import type { EngineBill, EngineInvoice } from '../../main/lettering/match-engine';
+import type { EngineBill, EngineInvoice, EngineLetteredBill } from '../../main/lettering/match-engine';
 
 /**
  * A shop's paid bills and the accounting software's invoices for them, generated with the truth known: which
  * invoice is which bill's, and how it was written (exactly, a cent off, under a renamed customer). For the
  * matching engine's tests and its bench. Deterministic for a seed.
+ *
+ * With `unpaid` or `lettered` in the mix, traps as an independent test set them: the invoice's bill is not a
+ * paid open one, but an order not paid yet (invoiced first), or a bill already lettered on the shop whose number
+ * the FEC writes differently (`F2025000123` for `FA-2025-000123`); and the same customer has another paid bill
+ * of the same amount three days later (the decoy), never invoiced. An unpaid bill with a decoy is a `twin`: no
+ * rule can tell the two apart, so it must never be exact. `unpaidAlone`: an order invoiced before its payment,
+ * no decoy: exact, to the unpaid bill.
  */
-export type TruthKind = 'exact' | 'centOff' | 'renamed';
+export type TruthKind = 'exact' | 'centOff' | 'renamed' | 'twin';
 
 export interface Ledger {
   bills: EngineBill[];
   invoices: EngineInvoice[];
+  /** Bills that carry a lettering on the shop (the `lettered` traps). */
+  lettered: EngineLetteredBill[];
   /** invoice id → the bill it is, and how the accounting software wrote it. */
   truth: Map<number, { billId: number; kind: TruthKind }>;
+  /** The decoys of the traps: no invoice is theirs. */
+  decoys: Set<number>;
+}
+
+export interface LedgerMix {
+  centOff: number;
+  renamed: number;
+  notInvoiced: number;
+  strayInvoice: number;
+  /** Percentages of bills made traps (see above); none by default. */
+  unpaid?: number;
+  unpaidAlone?: number;
+  lettered?: number;
 }
 
 const FIRST = [
@@ -141,7 +163,11 @@ function asAccountingWrites(name: string, variant: number): string {
   return [words.at(-1)!.toUpperCase(), ...words.slice(0, -1)].join(' ');
 }
 
-export function generateLedger(count: number, seed = 42, mix = { centOff: 1.5, renamed: 1.5, notInvoiced: 2, strayInvoice: 2 }): Ledger {
+export function generateLedger(
+  count: number,
+  seed = 42,
+  mix: LedgerMix = { centOff: 1.5, renamed: 1.5, notInvoiced: 2, strayInvoice: 2 },
+): Ledger {
   const r = prng(seed);
   const customers = Array.from({ length: Math.max(10, Math.floor(count / 4)) }, (_, k) => {
     const first = r.pick(FIRST);
@@ -160,7 +186,10 @@ export function generateLedger(count: number, seed = 42, mix = { centOff: 1.5, r
   const start = Date.UTC(2025, 0, 1) / 1000;
   const bills: EngineBill[] = [];
   const invoices: EngineInvoice[] = [];
+  const lettered: EngineLetteredBill[] = [];
   const truth = new Map<number, { billId: number; kind: TruthKind }>();
+  const decoys = new Set<number>();
+  const traps = { unpaid: mix.unpaid ?? 0, unpaidAlone: mix.unpaidAlone ?? 0, lettered: mix.lettered ?? 0 };
   for (let i = 0; i < count; i += 1) {
     const customer = r.pick(customers);
     const amount = r.chance(70) ? r.pick(PRICES) * (1 + r.int(3)) : 1000 + r.int(300_000);
@@ -174,6 +203,38 @@ export function generateLedger(count: number, seed = 42, mix = { centOff: 1.5, r
       organisation: customer.organisation,
       email: customer.email,
     };
+    // Rolled only when traps are asked for: the default ledger stays the one the bench's figures were taken on.
+    const trapRoll = traps.unpaid + traps.unpaidAlone + traps.lettered > 0 ? r.int(1000) / 10 : 100;
+    if (trapRoll < traps.unpaid + traps.unpaidAlone + traps.lettered) {
+      const id = 500_000 + i;
+      const n = String(i + 1).padStart(6, '0');
+      const invoice: EngineInvoice = {
+        id,
+        reference: `FA-2025-${n}`,
+        amountcents: amount,
+        currency: 'EUR',
+        date: Math.floor(bill.date / 86_400) * 86_400 + r.int(8) * 86_400,
+        customer: asAccountingWrites(customer.organisation || `${customer.first} ${customer.last}`, r.int(4)),
+        email: '',
+        label: 'Formation',
+      };
+      let kind: TruthKind = 'exact';
+      if (trapRoll < traps.lettered) {
+        lettered.push({ id: bill.id, idnumber: `FA-2025-${n}`, amountcents: amount, currency: 'EUR', matched: false });
+        invoice.reference = `F2025${n}`;
+      } else {
+        bills.push({ ...bill, payment: 'unpaid', status: r.chance(50) ? 'PENDING' : 'PREPROD' });
+        if (trapRoll < traps.lettered + traps.unpaid) kind = 'twin';
+      }
+      if (trapRoll < traps.lettered + traps.unpaid) {
+        const decoy = { ...bill, id: 800_000 + i, transactionid: r.hex(32), date: bill.date + 3 * 86_400 };
+        bills.push(decoy);
+        decoys.add(decoy.id);
+      }
+      invoices.push(invoice);
+      truth.set(id, { billId: bill.id, kind });
+      continue;
+    }
     bills.push(bill);
     const roll = r.int(1000) / 10;
     if (roll < mix.notInvoiced) continue;
@@ -219,5 +280,5 @@ export function generateLedger(count: number, seed = 42, mix = { centOff: 1.5, r
       label: 'Vente directe',
     });
   }
-  return { bills, invoices, truth };
+  return { bills, invoices, lettered, truth, decoys };
 }

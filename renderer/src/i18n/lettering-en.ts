@@ -7,6 +7,7 @@ export const letteringEn = {
   'lettering.exportXlsx': 'Export XLSX…',
   'lettering.exportFec': 'Export FEC…',
   'lettering.summary': '{bills} bills and {invoices} invoices to match · {matched} matched · suggestions in {ms} ms',
+  'lettering.summary.awaitingPayment': '{count} matched, awaiting a payment',
 
   'lettering.tab.suggestions': 'Suggestions',
   'lettering.tab.manual': 'Match by hand',
@@ -53,6 +54,8 @@ export const letteringEn = {
   'lettering.reason.ambiguous': '{count} possible partners',
   'lettering.reason.alreadyLettered': 'the shop already gives this bill the number {idnumber}',
   'lettering.reason.sumOfBills': '{count} bills add up to the invoice',
+  'lettering.reason.sumOfInvoices': '{count} invoices add up to the bill',
+  'lettering.reason.awaitingPayment': 'bill not paid yet ({status}): its lettering goes to the shop once it is paid',
 
   'lettering.bills': 'Bills to match',
   'lettering.invoices': 'Invoices to match',
@@ -76,6 +79,9 @@ export const letteringEn = {
   'lettering.balance': 'Bills {bills} − invoices {invoices} = {balance}',
   'lettering.balance.none': 'Select bills and invoices on both sides.',
   'lettering.balanced': 'Balanced: the match closes and the lettering goes to the shop.',
+  'lettering.balanced.awaitingPayment':
+    'Balanced, but a bill is not paid yet: the match waits, and its lettering goes to the shop once a sync brings the bill paid.',
+  'lettering.bill.awaitingPayment': 'Not paid yet: {status}',
   'lettering.unbalanced': 'Not balanced: the match stays open (partial) until it does, unless within the tolerance.',
   'lettering.tolerance': 'Tolerance',
   'lettering.match': 'Match the selection',
@@ -96,11 +102,13 @@ export const letteringEn = {
   'lettering.col.by': 'By',
   'lettering.state.closed': 'Balanced',
   'lettering.state.open': 'Partial',
+  'lettering.state.awaitingPayment': 'Awaiting payment',
   'lettering.pushed.pending': 'Not yet sent',
   'lettering.pushed.parked': 'Refused by the site',
   'lettering.pushed.conflict': 'Conflict',
   'lettering.pushed.done': 'On the shop',
   'lettering.pushed.none': 'Nothing to send',
+  'lettering.pushed.awaitingPayment': 'Sent once the bill is paid',
   'lettering.unmatch': 'Unmatch',
   'lettering.unmatch.label': 'Unmatch {code}',
 
@@ -186,6 +194,7 @@ export const letteringEn = {
   'lettering.rule.nearAmount': 'near amount',
   'lettering.rule.amountOtherCustomer': 'amount, other customer',
   'lettering.rule.customerBills': 'bills of the customer',
+  'lettering.rule.customerInvoices': 'invoices of the customer',
   'lettering.rule.manual': 'by hand',
 
   'lettering.export.title.xlsx': 'Export the lettering as XLSX',

@@ -9,6 +9,7 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.exportXlsx': 'Exporter en XLSX…',
   'lettering.exportFec': 'Exporter le FEC…',
   'lettering.summary': '{bills} proformas et {invoices} factures à rapprocher · {matched} rapprochements · suggestions en {ms} ms',
+  'lettering.summary.awaitingPayment': '{count} rapprochés, en attente d’un paiement',
 
   'lettering.tab.suggestions': 'Suggestions',
   'lettering.tab.manual': 'Rapprocher à la main',
@@ -55,6 +56,8 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.reason.ambiguous': '{count} partenaires possibles',
   'lettering.reason.alreadyLettered': 'la boutique donne déjà le numéro {idnumber} à cette proforma',
   'lettering.reason.sumOfBills': '{count} proformas font le montant de la facture',
+  'lettering.reason.sumOfInvoices': '{count} factures font le montant de la proforma',
+  'lettering.reason.awaitingPayment': 'proforma pas encore payée ({status})\u00a0: son lettrage part vers la boutique une fois payée',
 
   'lettering.bills': 'Proformas à rapprocher',
   'lettering.invoices': 'Factures à rapprocher',
@@ -78,6 +81,9 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.balance': 'Proformas {bills} − factures {invoices} = {balance}',
   'lettering.balance.none': 'Sélectionnez des proformas et des factures des deux côtés.',
   'lettering.balanced': 'Équilibré\u00a0: le rapprochement est soldé et le lettrage part vers la boutique.',
+  'lettering.balanced.awaitingPayment':
+    'Équilibré, mais une proforma n’est pas encore payée\u00a0: le rapprochement attend, et son lettrage part vers la boutique quand une synchronisation la ramène payée.',
+  'lettering.bill.awaitingPayment': 'Pas encore payée\u00a0: {status}',
   'lettering.unbalanced': 'Non équilibré\u00a0: le rapprochement reste ouvert (partiel) tant qu’il ne l’est pas, sauf dans la tolérance.',
   'lettering.tolerance': 'Tolérance',
   'lettering.match': 'Rapprocher la sélection',
@@ -98,11 +104,13 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.col.by': 'Par',
   'lettering.state.closed': 'Soldé',
   'lettering.state.open': 'Partiel',
+  'lettering.state.awaitingPayment': 'En attente du paiement',
   'lettering.pushed.pending': 'Pas encore envoyé',
   'lettering.pushed.parked': 'Refusé par le site',
   'lettering.pushed.conflict': 'Conflit',
   'lettering.pushed.done': 'Sur la boutique',
   'lettering.pushed.none': 'Rien à envoyer',
+  'lettering.pushed.awaitingPayment': 'Envoyé une fois la proforma payée',
   'lettering.unmatch': 'Défaire',
   'lettering.unmatch.label': 'Défaire {code}',
 
@@ -192,6 +200,7 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.rule.nearAmount': 'montant proche',
   'lettering.rule.amountOtherCustomer': 'montant, autre client',
   'lettering.rule.customerBills': 'proformas du client',
+  'lettering.rule.customerInvoices': 'factures du client',
   'lettering.rule.manual': 'à la main',
 
   'lettering.export.title.xlsx': 'Exporter le lettrage en XLSX',

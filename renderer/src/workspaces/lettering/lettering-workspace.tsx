@@ -93,6 +93,9 @@ export function LetteringWorkspace() {
                 ms: format.number(value.ms),
               })
             : t('app.loading')}
+          {value && value.awaitingPaymentCount > 0 && (
+            <> · {t('lettering.summary.awaitingPayment', { count: format.number(value.awaitingPaymentCount) })}</>
+          )}
         </span>
       </div>
       {notice && (

@@ -6,6 +6,10 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
 import { MatchSide, type SideRow } from './match-side';
+import { billStatusText } from './reason-text';
+
+/** Paid or partly paid: the shop takes the lettering at once. Another state waits for the payment. */
+const PAID = new Set(['SOLDOUT', 'COMPLETE', 'PARTIAL']);
 
 interface ManualMatchPanelProps {
   bills: readonly OpenBill[];
@@ -81,7 +85,14 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
         data: { 'data-bill': b.id },
         selectLabel: t('lettering.select.bill', { id: b.id }),
         reference: `#${b.id}`,
-        detail: <div className="muted lettering-mono">{b.transactionid}</div>,
+        detail: (
+          <>
+            <div className="muted lettering-mono">{b.transactionid}</div>
+            {!PAID.has(b.status) && (
+              <div className="badge badge-warning">{t('lettering.bill.awaitingPayment', { status: billStatusText(b.status, t) })}</div>
+            )}
+          </>
+        ),
         date: b.emissiondate,
         customer: (
           <>
@@ -127,6 +138,7 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
   const currency =
     bills.find((b) => selectedBills.has(b.id))?.currency ?? invoices.find((i) => selectedInvoices.has(i.id))?.currency ?? 'EUR';
   const balance = billTotal - invoiceTotal;
+  const awaitingPayment = chosenBills.some((b) => !PAID.has(b.status));
   const parsedTolerance = tolerance.trim() === '' ? ({ ok: true, cents: 0 } as const) : parseMoneyToCents(tolerance);
   const toleranceCents = parsedTolerance.ok ? parsedTolerance.cents : 0;
   const ready = selectedBills.size > 0 && selectedInvoices.size > 0 && parsedTolerance.ok && allocationsOk;
@@ -171,7 +183,9 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
             </p>
             {ready && (
               <p className={Math.abs(balance) <= toleranceCents ? 'lettering-ok' : 'muted'}>
-                {Math.abs(balance) <= toleranceCents ? t('lettering.balanced') : t('lettering.unbalanced')}
+                {Math.abs(balance) <= toleranceCents
+                  ? t(awaitingPayment ? 'lettering.balanced.awaitingPayment' : 'lettering.balanced')
+                  : t('lettering.unbalanced')}
               </p>
             )}
           </>

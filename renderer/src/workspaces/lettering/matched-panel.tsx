@@ -74,7 +74,7 @@ export function MatchedPanel() {
                 <td className="lettering-mono">{m.code}</td>
                 <td>
                   <span className={m.state === 'closed' ? 'badge badge-accent' : 'badge badge-warning'}>
-                    {t(`lettering.state.${m.state}`)}
+                    {t(m.pushed === 'awaitingPayment' ? 'lettering.state.awaitingPayment' : `lettering.state.${m.state}`)}
                   </span>
                   {m.balanceCents !== 0 && <div className="muted">{formatMoney(m.balanceCents, m.currency, locale)}</div>}
                 </td>

@@ -31,4 +31,17 @@ describe('reasonsText', () => {
       ),
     ).toBe('amounts differ: bill €1,250.00, invoice €1,250.01, same day');
   });
+
+  it('says when the bill waits for its payment, naming its state as the Bills workspace does, and a bill invoiced in parts', () => {
+    const waiting = [
+      { code: 'sumOfInvoices' as const, count: 2 },
+      { code: 'awaitingPayment' as const, status: 'PREPROD' },
+    ];
+    expect(reasonsText({ reasons: waiting }, createTranslator(en), 'en-GB')).toBe(
+      '2 invoices add up to the bill, bill not paid yet (Produced before payment): its lettering goes to the shop once it is paid',
+    );
+    expect(reasonsText({ reasons: waiting }, createTranslator(fr), 'fr-FR')).toBe(
+      '2 factures font le montant de la proforma, proforma pas encore payée (Produite avant paiement)\u00a0: son lettrage part vers la boutique une fois payée',
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import type { MatchReason, Suggestion } from '../../../../shared/contract/lettering';
-import type { Translate } from '../../i18n/translate';
+import { isMessageKey, type Translate } from '../../i18n/translate';
 import { pluralKey } from '../../i18n/plural';
 import { formatMoney } from '../../money/money';
 
@@ -30,7 +30,17 @@ export function reasonText(reason: MatchReason, t: Translate, locale: string): s
       return t('lettering.reason.alreadyLettered', { idnumber: reason.idnumber });
     case 'sumOfBills':
       return t('lettering.reason.sumOfBills', { count: reason.count });
+    case 'sumOfInvoices':
+      return t('lettering.reason.sumOfInvoices', { count: reason.count });
+    case 'awaitingPayment':
+      return t('lettering.reason.awaitingPayment', { status: billStatusText(reason.status, t) });
   }
+}
+
+/** A bill's state as the Bills workspace names it ("Produced before payment"), or as the shop wrote it. */
+export function billStatusText(status: string, t: Translate): string {
+  const key = `bill.status.${status}`;
+  return isMessageKey(key) ? t(key) : status;
 }
 
 /** All the reasons of a suggestion, as one phrase: "same amount 1 250,00 €, same customer, 2 days apart". */
