@@ -7,7 +7,7 @@ import { importInvoices, previewImport, type ReadableSource } from './invoice-im
 import { ImportJobs } from './import-jobs';
 import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { operatorName, readLog } from './lettering-log';
-import { acceptSuggestions, createMatch, listMatches, unmatch } from './matches';
+import { acceptSuggestions, closeWaitingMatches, createMatch, listMatches, unmatch } from './matches';
 import { letteringOverview } from './overview';
 import { readAtOnce } from '../db/snapshot';
 
@@ -35,6 +35,21 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       services.bus.emit('outbox.changed', outboxCounts(db()));
     }
   };
+  // A sync may bring paid the bills of matches that waited for their payment: their letterings are queued then,
+  // and the next sync sends them (the shop letters only paid bills).
+  services.bus.subscribe((name) => {
+    if (name !== 'sync.finished') return;
+    try {
+      const billIds = closeWaitingMatches(db(), operatorName(db(), { transport: 'internal' }));
+      if (billIds.length > 0) {
+        services.logger.info('lettering: matches closed once their bills were paid', { bills: billIds.length });
+        changed(billIds);
+      }
+    } catch (error) {
+      // No site open, or a cache being rebuilt: the next sync tries again.
+      services.logger.error('lettering: closing the matches that waited for a payment failed', { error });
+    }
+  });
   /** A file a window sent in chunks is read from its staged copy; a path only comes from the command line. */
   const readable = (source: LetteringSource, context: CallContext): ReadableSource =>
     'base64' in source ? source : { file: sourceFile(services.uploads, source, context) };
