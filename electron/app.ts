@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
-import { createCore, type Core } from '../main/core/create-core';
+import { startCoreHost, type CoreHost } from '../main/core/core-thread/host';
 import { createLogger } from '../main/core/logger';
 import { DataDir } from '../main/core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -13,7 +13,7 @@ import { APP_ENTRY, mainWindowOptions } from './window-options';
 // Bundled to dist/electron/app.cjs; the preload and the renderer sit beside it.
 const distDir = path.resolve(__dirname, '..');
 
-let core: Core | undefined;
+let core: CoreHost | undefined;
 
 registerAppScheme();
 
@@ -33,27 +33,36 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('The back-office could not start:', (error as Error).message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('The back-office could not start:', (error as Error).message);
+      app.exit(1);
+    });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const logger = createLogger({ file: new DataDir(dataDir).logFile });
   // Crashes go to the same redacting log: a token in a stack trace or an error message is masked there too.
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   const nativeBinding = resolveNativeBinding(app.isPackaged, distDir);
-  core = createCore({
-    dataDir,
-    mode: 'electron',
-    autoSync: true,
-    version: app.getVersion(),
-    logger,
+  // The core runs on threads of its own (docs/architecture.md, "Processes"): this thread keeps the windows
+  // and IPC, and stays free while a sync, an import or an export runs. The token codec stays here, where
+  // safeStorage answers; the core thread calls it through the host.
+  core = await startCoreHost({
+    script: { file: path.join(distDir, 'electron', 'core-worker.cjs') },
+    core: {
+      dataDir,
+      mode: 'electron',
+      autoSync: true,
+      version: app.getVersion(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    },
     secretCodec: safeStorageCodec(),
-    ...(nativeBinding ? { nativeBinding } : {}),
+    logger,
   });
   serveRenderer(path.join(distDir, 'renderer'));
   registerIpc(ipcMain, core.dispatch);
@@ -64,7 +73,7 @@ function start(): void {
   });
 }
 
-function openWindow(running: Core): void {
+function openWindow(running: CoreHost): void {
   const window = new BrowserWindow(mainWindowOptions(path.join(distDir, 'electron', 'preload.cjs')));
   const openExternal = (url: string) => void shell.openExternal(url);
   window.webContents.setWindowOpenHandler(({ url }) => onWindowOpen(url, openExternal));
@@ -83,6 +92,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  core?.close();
+app.on('will-quit', (event) => {
+  // The core thread closes its caches and stops its sync first; then the app quits for good.
+  const closing = core;
+  if (!closing) return;
+  core = undefined;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
 });

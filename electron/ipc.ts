@@ -1,6 +1,6 @@
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/contract';
 import type { Dispatch } from '../main/core/dispatch';
-import type { EventBus } from '../main/core/event-bus';
+import type { EventSubscriber } from '../main/core/event-bus';
 import { mayNavigate } from './navigation-policy';
 
 /** The slice of ipcMain this wiring uses, so a test can drive it without Electron. */
@@ -30,7 +30,7 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch): () => voi
 }
 
 /** Forwards the core's events to a window until it closes. */
-export function forwardEvents(bus: EventBus, contents: WebContentsLike): () => void {
+export function forwardEvents(bus: EventSubscriber, contents: WebContentsLike): () => void {
   return bus.subscribe((name, payload) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
   });

@@ -1,5 +1,5 @@
-// Bundles the Electron main process and the preload into dist/electron/ (CommonJS, as Electron loads them).
-// The renderer is built separately by Vite (npm run build:renderer).
+// Bundles the Electron main process, the core's threads and the preload into dist/electron/ (CommonJS, as
+// Electron loads them). The renderer is built separately by Vite (npm run build:renderer).
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
@@ -11,7 +11,15 @@ await Promise.all([
     outfile: 'dist/electron/app.cjs',
     external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'],
   }),
+  // The core's threads (main/core/core-thread/worker.ts: the core, the reader, the cache jobs), started by the
+  // main process with worker_threads; Electron's own modules are not available there.
+  build({
+    ...common,
+    entryPoints: ['main/core/core-thread/worker.ts'],
+    outfile: 'dist/electron/core-worker.cjs',
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'],
+  }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled into it.
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
 ]);
-console.log('Built dist/electron/app.cjs and dist/electron/preload.cjs');
+console.log('Built dist/electron/app.cjs, dist/electron/core-worker.cjs and dist/electron/preload.cjs');

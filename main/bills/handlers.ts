@@ -2,10 +2,9 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
 import { recordPayment, transitionBill } from './bill-actions';
-import { getBillDetail } from './bill-detail';
-import { countByStatus, listBills } from './bill-query';
+import { billsReads, type BillsReads } from './reads';
 
-type BillsCommands = 'bills.list' | 'bills.counts' | 'bills.get' | 'bills.transition' | 'bills.recordPayment';
+type BillsCommands = BillsReads | 'bills.transition' | 'bills.recordPayment';
 
 export function billsHandlers(services: CoreServices): HandlersFor<BillsCommands> {
   const db = () => services.activeSite().db;
@@ -15,9 +14,7 @@ export function billsHandlers(services: CoreServices): HandlersFor<BillsCommands
     services.bus.emit('outbox.changed', outboxCounts(db()));
   };
   return {
-    'bills.list': (input) => listBills(db(), input),
-    'bills.counts': ({ filter }) => countByStatus(db(), filter),
-    'bills.get': ({ id }) => getBillDetail(db(), id),
+    ...billsReads(db),
     'bills.transition': (input) => {
       const detail = transitionBill(db(), input);
       changed(input.id);

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { AppErrorShape, Result } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../core/dispatch';
-import type { EventBus } from '../core/event-bus';
+import type { EventSubscriber } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import { serveStatic } from './static-files';
 
 export interface HttpTransportOptions {
   dispatch: Dispatch;
-  bus: EventBus;
+  bus: EventSubscriber;
   /** Made at each launch; a request without it is refused. */
   secret: string;
   /** The built renderer (dist/renderer); omit to serve the API only. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { createCore, type Core } from '../core/create-core';
+import { startCoreHost, type CoreHost } from '../core/core-thread/host';
+import { sourceWorkerScript } from '../core/core-thread/source-script';
 import { createLogger, type Logger } from '../core/logger';
 import { DataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
@@ -18,21 +19,29 @@ export interface BrowserModeOptions {
 }
 
 export interface BrowserMode {
-  core: Core;
+  /** The core, on threads of its own (core-thread/host.ts): its dispatch and its events. */
+  core: CoreHost;
+  dataDir: DataDir;
   transport: HttpTransport;
   close(): Promise<void>;
 }
 
 /** The core and the renderer served on 127.0.0.1, for machines without Electron and for end-to-end tests. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
-  const logger = options.logger ?? createLogger({ file: new DataDir(options.dataDir).logFile });
-  const core = createCore({
-    dataDir: options.dataDir,
-    mode: 'browser',
-    version: APP_VERSION,
+  const dataDir = new DataDir(options.dataDir);
+  const logger = options.logger ?? createLogger({ file: dataDir.logFile });
+  // This thread only serves HTTP: the core answers from its own threads, so a long sync, import or export
+  // never holds up a request.
+  const core = await startCoreHost({
+    script: sourceWorkerScript(),
+    core: {
+      dataDir: options.dataDir,
+      mode: 'browser',
+      version: APP_VERSION,
+      autoSync: options.autoSync ?? true,
+      ...(options.moodleTimeoutMs ? { moodleTimeoutMs: options.moodleTimeoutMs } : {}),
+    },
     logger,
-    autoSync: options.autoSync ?? true,
-    ...(options.moodleTimeoutMs ? { moodleTimeoutMs: options.moodleTimeoutMs } : {}),
   });
   const transport = await startHttpTransport(
     {
@@ -46,10 +55,11 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   );
   return {
     core,
+    dataDir,
     transport,
     async close() {
       await transport.close();
-      core.close();
+      await core.close();
       // main.ts exits the process next; lines still in the stream would be lost.
       await logger.flush();
     },

@@ -19,14 +19,14 @@ import {
   setMembers,
   undoLast,
 } from './catalog-edits';
-import { getCatalogDetail, listCatalogs } from './catalog-read';
+import { getCatalogDetail } from './catalog-read';
 import { exportCatalogXlsx, importCatalogXlsx } from './catalog-xlsx';
 import { compareWithMaster } from './compare';
+import { catalogsReads, type CatalogsReads } from './reads';
 import { checkHandlerOnSite } from './handler-check';
 
 type CatalogsCommands =
-  | 'catalogs.list'
-  | 'catalogs.get'
+  | CatalogsReads
   | 'catalogs.saveCatalog'
   | 'catalogs.saveCategory'
   | 'catalogs.moveCategory'
@@ -60,8 +60,7 @@ export function catalogsHandlers(services: CoreServices): HandlersFor<CatalogsCo
       throw new AppError('sync_running', 'A sync is sending changes right now: try again when it has finished.');
   };
   return {
-    'catalogs.list': () => ({ catalogs: listCatalogs(db()) }),
-    'catalogs.get': ({ id }) => getCatalogDetail(db(), id),
+    ...catalogsReads(db),
     'catalogs.saveCatalog': ({ catalog }) => edited(saveCatalog(db(), catalog)),
     'catalogs.saveCategory': ({ category }) => {
       saveCategory(db(), category);

@@ -20,6 +20,7 @@ import { lastSuccessfulSync } from '../sync/sync-runs';
 import { startAutoSync } from '../sync/auto-sync';
 import { StatusTracker } from '../status/status-tracker';
 import { DataDir } from './data-dir';
+import { waitsForIndexBuild, WriteGate } from './core-thread/routes';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
 import { defineHandlers, type Handlers } from './handlers';
@@ -42,6 +43,19 @@ export interface CoreOptions {
   autoSync?: boolean;
   /** Rows per sync page (tests use small pages to exercise paging). */
   syncPageSize?: number;
+  /**
+   * Runs long work on the cache elsewhere than on the thread answering commands (core-thread/cache-jobs.ts).
+   * Without it (the CLI, unit tests) the work runs here.
+   */
+  cacheJobs?: CacheJobs;
+}
+
+/** Each on a connection of its own to the cache `file`. */
+export interface CacheJobs {
+  /** finishBulkLoad (sync/bulk-load.ts). */
+  buildIndexes(file: string): Promise<void>;
+  /** emptyServerCopy (sync/server-copy.ts), before a rebuild. */
+  emptyServerCopy(file: string): Promise<void>;
 }
 
 export interface Core {
@@ -62,6 +76,15 @@ export function createCore(options: CoreOptions): Core {
   // What a closed window or a crash left staged a day ago is not coming back for.
   uploads.sweep(UPLOAD_IDLE_MS);
   let sessions: SiteSessions | null = null;
+  // While a long transaction runs on another thread (a first sync's index build, a rebuild's emptying), what
+  // would write waits for it (routes.ts).
+  const gate = new WriteGate();
+  const cacheJobs = options.cacheJobs;
+  const offloaded = async (job: keyof CacheJobs, profileId: string) => {
+    const started = performance.now();
+    await gate.hold(cacheJobs![job](dataDir.cacheFile(profileId)));
+    logger.info('cache job done on its own thread', { job, ms: Math.round(performance.now() - started) });
+  };
   const status = new StatusTracker(bus, () => {
     const active = profiles.active();
     let lastSyncAt: number | null = null;
@@ -107,6 +130,14 @@ export function createCore(options: CoreOptions): Core {
     bus,
     logger,
     ...(options.syncPageSize ? { pageSize: options.syncPageSize } : {}),
+    ...(cacheJobs
+      ? {
+          offload: (id: string) => ({
+            buildIndexes: () => offloaded('buildIndexes', id),
+            emptyServerCopy: () => offloaded('emptyServerCopy', id),
+          }),
+        }
+      : {}),
   });
   bus.subscribe((name) => {
     if (name === 'sync.finished') status.publish();
@@ -130,8 +161,14 @@ export function createCore(options: CoreOptions): Core {
 
   const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};
 
+  const dispatch = createDispatch(handlers, logger);
   return {
-    dispatch: createDispatch(handlers, logger),
+    dispatch: cacheJobs
+      ? async (name, input, context) => {
+          if (gate.busy && waitsForIndexBuild(name)) await gate.idle();
+          return dispatch(name, input, context);
+        }
+      : dispatch,
     bus,
     services,
     close: () => {

@@ -6,14 +6,23 @@ import type { Logger } from './logger';
 
 export type Dispatch = (name: unknown, input: unknown, context: CallContext) => Promise<Result<unknown>>;
 
+export interface DispatchOptions {
+  /**
+   * What an error that is neither an AppError nor damage becomes: `internal` (the default), or thrown back to
+   * the caller. The reader thread (core-thread/reader.ts) throws, and hands the command to the core.
+   */
+  unexpected?: 'internal' | 'throw';
+}
+
 /**
  * The single entry point behind every transport: checks the name, parses the input with the command's
  * schema, and only then calls the handler. A handler therefore never sees a malformed payload, and every
- * failure leaves as `{ code, message }`.
+ * failure leaves as `{ code, message }`. The core passes every handler (defineHandlers checks that); the
+ * reader thread passes its read commands only, and is sent no other.
  */
-export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatch(handlers: Partial<Handlers>, logger: Logger, options: DispatchOptions = {}): Dispatch {
   return async (name, input, context) => {
-    if (!isCommandName(name)) {
+    if (!isCommandName(name) || handlers[name] === undefined) {
       return failure({ code: 'unknown_command', message: `Unknown command ${describe(name)}.` });
     }
     const spec = commands[name];
@@ -44,6 +53,7 @@ export function createDispatch(handlers: Handlers, logger: Logger): Dispatch {
         logger.info('command refused', { command: name, code: error.code });
         return failure(error.toShape());
       }
+      if (options.unexpected === 'throw') throw error;
       if (isDamage(error)) {
         // A damaged page met after the cache opened: the same way out as a cache that cannot open.
         logger.error('command met a damaged cache', { command: name, error });

@@ -2,8 +2,13 @@ import { events, type EventName, type EventPayload } from '../../shared/contract
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 
+/** What a transport needs of the core's events: the bus itself, or the relay of a core on another thread. */
+export interface EventSubscriber {
+  subscribe(listener: EventListener): () => void;
+}
+
 /** Events from the core to every connected window; payloads are checked against the contract on the way out. */
-export class EventBus {
+export class EventBus implements EventSubscriber {
   private readonly listeners = new Set<EventListener>();
 
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void {

@@ -5,12 +5,24 @@
  */
 const SECRET_KEY = /^(wstoken|token|password|passwd|secret|authorization|cookie|privatetoken|userprivateaccesskey)$/i;
 const knownSecrets = new Set<string>();
+const secretListeners = new Set<(value: string) => void>();
 
 export const REDACTED = '[redacted]';
 
 /** Remember a secret's value so that it is masked wherever it appears. */
 export function registerSecret(value: string): void {
-  if (value.length >= 6) knownSecrets.add(value);
+  if (value.length < 6 || knownSecrets.has(value)) return;
+  knownSecrets.add(value);
+  for (const listener of secretListeners) listener(value);
+}
+
+/**
+ * Hears each secret the first time it is registered. The set is per thread: the core's thread passes what it
+ * learns to the thread that hosts it (core-thread/), whose own log masks the same values.
+ */
+export function onSecretRegistered(listener: (value: string) => void): () => void {
+  secretListeners.add(listener);
+  return () => secretListeners.delete(listener);
 }
 
 export function redactText(text: string): string {

@@ -5,7 +5,7 @@ import { ShopApi } from '../shop-api/shop-client';
 import { readSnapshot } from '../db/snapshot';
 import { assertCacheComplete } from '../sync/cache-filling';
 import { claimCache } from '../sync/cache-site';
-import { SyncEngine } from '../sync/sync-engine';
+import { SyncEngine, type SyncEngineOptions } from '../sync/sync-engine';
 import type { CacheSite } from '../../shared/contract';
 import type { EventBus } from './event-bus';
 import type { Logger } from './logger';
@@ -42,6 +42,8 @@ export class SiteSessions {
       bus: EventBus;
       logger: Logger;
       pageSize?: number;
+      /** Runs the engine's long transactions elsewhere than on this thread (SyncEngineOptions.offload). */
+      offload?: (profileId: string) => NonNullable<SyncEngineOptions['offload']>;
     },
   ) {}
 
@@ -58,6 +60,7 @@ export class SiteSessions {
       bus: this.deps.bus,
       logger: this.deps.logger,
       ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
+      ...(this.deps.offload ? { offload: this.deps.offload(id) } : {}),
     });
     const stored = db.prepare("SELECT value FROM site_meta WHERE key = 'sync_schedule_minutes'").pluck().get() as string | undefined;
     engine.setSchedule(stored === undefined ? 5 : Number(stored));

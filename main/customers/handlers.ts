@@ -2,16 +2,16 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
 import { updateInvoicing } from './customer-actions';
-import { getCustomer, listCustomers } from './customer-query';
+import { customersReads, type CustomersReads } from './reads';
 
-type CustomersCommands = 'customers.list' | 'customers.get' | 'customers.updateInvoicing';
+type CustomersCommands = CustomersReads | 'customers.updateInvoicing';
 
 export function customersHandlers(services: CoreServices): HandlersFor<CustomersCommands> {
   const db = () => services.activeSite().db;
-  const context = () => ({ siteUrl: services.profiles.active()?.url ?? null, now: Math.floor(Date.now() / 1000) });
+  const siteUrl = () => services.profiles.active()?.url ?? null;
+  const context = () => ({ siteUrl: siteUrl(), now: Math.floor(Date.now() / 1000) });
   return {
-    'customers.list': (input) => listCustomers(db(), input),
-    'customers.get': ({ id }) => getCustomer(db(), id, context()),
+    ...customersReads(db, siteUrl),
     'customers.updateInvoicing': (input) => {
       const detail = updateInvoicing(db(), input, context());
       services.bus.emit('outbox.changed', outboxCounts(db()));

@@ -6,7 +6,9 @@ import { silentLogger } from '../core/logger';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient, type MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { finishBulkLoad } from './bulk-load';
 import { enqueue, listEntries, postpone } from './outbox';
+import { emptyServerCopy } from './server-copy';
 import { SyncEngine } from './sync-engine';
 
 let sim: SimulatedSite;
@@ -157,6 +159,44 @@ describe('pull', () => {
     // A conflict already parked is not refused again by the next run: it waits for a decision.
     expect(await engine.start('manual')).toMatchObject({ outcome: 'done', refused: 0 });
     expect(tableHashes(db)).toEqual(reference);
+  });
+
+  it('runs its long transactions where it is told, joining the run meanwhile, with the same cache in the end', async () => {
+    // As the app's core thread does: the work goes elsewhere (here, after a turn of the event loop), and the
+    // engine only awaits it.
+    const jobs: string[] = [];
+    const elsewhere = (name: string, work: () => void) => async () => {
+      jobs.push(name);
+      await new Promise((resolve) => setImmediate(resolve));
+      work();
+    };
+    const api = new ShopApi(createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger, sleep: async () => {} }));
+    const engine = new SyncEngine({
+      db,
+      api: () => api,
+      bus: new EventBus(),
+      logger: silentLogger,
+      pageSize: 500,
+      offload: {
+        buildIndexes: elsewhere('buildIndexes', () => finishBulkLoad(db)),
+        emptyServerCopy: elsewhere('emptyServerCopy', () => emptyServerCopy(db)),
+      },
+    });
+    expect(await engine.start('manual')).toMatchObject({ outcome: 'done' });
+    expect(jobs).toEqual(['buildIndexes']);
+    expect(tableHashes(db)).toEqual(reference);
+
+    const rebuilding = engine.rebuild();
+    // A sync asked for while the cache is being emptied joins the rebuild, and a second rebuild is refused.
+    expect(engine.running).toBe(true);
+    const joined = engine.start('manual');
+    expect(() => engine.rebuild()).toThrow(/A sync is running/);
+    const run = await rebuilding;
+    expect(await joined).toEqual(run);
+    expect(run).toMatchObject({ trigger: 'rebuild', outcome: 'done' });
+    expect(jobs).toEqual(['buildIndexes', 'emptyServerCopy', 'buildIndexes']);
+    expect(tableHashes(db)).toEqual(reference);
+    expect(engine.running).toBe(false);
   });
 
   it('sends an entry waiting out its backoff when the operator asks for a sync, not on the schedule', async () => {

@@ -5,12 +5,13 @@ import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
-import { ENTITY_TABLE, PARENTS, PULL_ORDER } from './cache-tables';
+import { PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
 import { beginBulkLoad, finishBulkLoad } from './bulk-load';
 import { damagedCacheError, isDamage } from '../db/damage';
 import { claimCache } from './cache-site';
-import { markFilled, markFilling } from './cache-filling';
+import { markFilled } from './cache-filling';
+import { emptyServerCopy } from './server-copy';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
@@ -25,6 +26,17 @@ export interface SyncEngineOptions {
   pageSize?: number;
   /** Tests kill the process here, right after a page is committed. */
   afterCommit?: PullOptions['afterCommit'];
+  /**
+   * The two long transactions of the engine, run elsewhere than on this connection's thread: the app runs
+   * each on a thread of its own (core-thread/cache-jobs.ts), so that the thread answering commands is free
+   * meanwhile (a cancel, the status, a list). By default they run here.
+   */
+  offload?: {
+    /** finishBulkLoad (bulk-load.ts): 7 to 30 s at 100,000 bills. */
+    buildIndexes(): Promise<void>;
+    /** emptyServerCopy, before a rebuild: its deletes go through the deriving triggers, row by row. */
+    emptyServerCopy(): Promise<void>;
+  };
 }
 
 /**
@@ -37,6 +49,7 @@ export class SyncEngine {
   private abort: AbortController | null = null;
   private timer: NodeJS.Timeout | null = null;
   private scheduleMinutes = 5;
+  private disposed = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     options.db.prepare("UPDATE sync_run SET outcome = 'interrupted', finished_at = started_at WHERE outcome = 'running'").run();
@@ -80,16 +93,29 @@ export class SyncEngine {
   rebuild(): Promise<SyncRun> {
     if (this.current)
       throw new AppError('sync_running', 'A sync is running. Wait for it to finish, or cancel it, before rebuilding the cache.');
-    const { db } = this.options;
-    db.transaction(() => {
-      for (const entity of [...PULL_ORDER].reverse()) db.prepare(`DELETE FROM ${ENTITY_TABLE[entity]}`).run();
-      db.prepare('DELETE FROM sync_cursor').run();
-      markFilling(db);
-    })();
-    return this.start('rebuild');
+    const { db, offload } = this.options;
+    if (!offload) {
+      emptyServerCopy(db);
+      return this.start('rebuild');
+    }
+    // The emptying counts as the run's start: a sync asked for meanwhile joins the rebuild. A session closed
+    // meanwhile (another site became active) does not go on to pull.
+    const promise: Promise<SyncRun> = offload
+      .emptyServerCopy()
+      .then(() => {
+        if (this.disposed)
+          throw new AppError('sync_cancelled', 'The rebuild was stopped: another site became active. Rebuild again to fill the cache.');
+        return this.run('rebuild');
+      })
+      .finally(() => {
+        if (this.current === promise) this.current = null;
+      });
+    this.current = promise;
+    return promise;
   }
 
   dispose(): void {
+    this.disposed = true;
     this.setSchedule(0);
     this.cancel();
   }
@@ -110,10 +136,11 @@ export class SyncEngine {
     const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
     // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
     const bulk = beginBulkLoad(db);
-    const finish = (outcome: SyncRun['outcome'], detail: string | null, errorCode: string | null = null): SyncRun => {
+    const finish = async (outcome: SyncRun['outcome'], detail: string | null, errorCode: string | null = null): Promise<SyncRun> => {
       if (bulk) {
         try {
-          finishBulkLoad(db);
+          if (this.options.offload) await this.options.offload.buildIndexes();
+          else finishBulkLoad(db);
         } catch (error) {
           // Still pending in the cache: the next sync, or the next opening of the cache, finishes it.
           logger.error('sync: building the search and sort indexes failed', { error });
@@ -186,7 +213,7 @@ export class SyncEngine {
         }
       }
       if (bulk) await push();
-      return finish('done', null);
+      return await finish('done', null);
     } catch (error) {
       if (error instanceof AppError && error.code === 'sync_cancelled') return finish('cancelled', error.message, error.code);
       const message =

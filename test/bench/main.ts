@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   lettering: async () => (await import('./lettering-bench')).letteringBench,
   fec: async () => (await import('./fec-bench')).fecBench,
   site: async () => (await import('./site-bench')).siteBench,
+  responsive: async () => (await import('./responsive-bench')).responsiveBench,
 };
 
 async function main(): Promise<void> {

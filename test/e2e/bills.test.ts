@@ -10,12 +10,13 @@ import { sheetsAsCsv } from '../support/libreoffice';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { BillsPage } from './pages/bills-page';
+import { activeCache } from '../support/active-cache';
 
 let fixture: ConnectedApp;
 let sim: SimulatedSite;
 let app: BrowserMode;
 let page: Page;
-const db = () => app.core.services.activeSite().db;
+const db = () => activeCache(app.dataDir);
 const money = (cents: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(cents / 100);
 /** Cents as an operator types them in English: 1234.5 → "1234.50". */
 const typed = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
@@ -151,7 +152,7 @@ describe('the Bills workspace', () => {
     const dialog = page.getByRole('dialog', { name: 'Export bills to a workbook' });
     expect(await dialog.getByRole('radio', { name: 'The 3 selected bills' }).isChecked()).toBe(true);
     const file = await dialog.getByLabel('File', { exact: true }).inputValue();
-    expect(path.dirname(file)).toBe(app.core.services.dataDir.root);
+    expect(path.dirname(file)).toBe(app.dataDir.root);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Written (bills: 3,');
     expect(await dialog.textContent()).toContain(file);
@@ -224,7 +225,7 @@ describe('the Bills workspace', () => {
     }
 
     // The workbook, read back by LibreOffice: the bill's row and its lines, to the cent.
-    const dir = fs.mkdtempSync(path.join(app.core.services.dataDir.root, 'amounts-'));
+    const dir = fs.mkdtempSync(path.join(app.dataDir.root, 'amounts-'));
     const xlsx = path.join(dir, 'one-bill.xlsx');
     const written = await app.core.dispatch(
       'exports.billsXlsx',

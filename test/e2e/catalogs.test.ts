@@ -9,6 +9,7 @@ import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-s
 import { ARTIFACTS } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { CatalogsPage } from './pages/catalogs-page';
+import { activeCache, closeActiveCaches } from '../support/active-cache';
 
 /**
  * A manager edits catalogs on the train: the site is down, edits are saved locally and survive a restart
@@ -54,6 +55,7 @@ afterEach(async (test) => {
 afterAll(async () => {
   await context?.tracing.stop().catch(() => {});
   await browser?.close();
+  closeActiveCaches();
   await app?.close();
   await sim?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -66,7 +68,7 @@ interface Item {
   prices: string;
 }
 
-const db = () => app.core.services.activeSite().db;
+const db = () => activeCache(app.dataDir);
 const outboxCount = () =>
   db().prepare("SELECT count(*) FROM outbox WHERE kind LIKE 'catalog%' OR kind LIKE 'category%'").pluck().get() as number;
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../main/browser-mode/start-browser-mode';
+import { closeActiveCaches } from '../support/active-cache';
 import { launchChromium } from '../support/chromium';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 
@@ -54,6 +55,7 @@ export async function startConnectedApp(suite: string, bills: number, viewport =
     async close() {
       await context.tracing.stop().catch(() => {});
       await browser.close();
+      closeActiveCaches();
       await app.close();
       await sim.close();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { SimulatedSite } from '../sim/start-simulated-site';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { CustomersPage } from './pages/customers-page';
+import { activeCache } from '../support/active-cache';
 
 let fixture: ConnectedApp;
 let sim: SimulatedSite;
@@ -28,7 +29,7 @@ describe('the Customers workspace', () => {
     const shell = new AppPage(page);
     const customers = new CustomersPage(page);
     // Once the first sync is over, every customer is in the cache.
-    const db = app.core.services.activeSite().db;
+    const db = activeCache(app.dataDir);
     await expect.poll(() => db.prepare("SELECT count(*) FROM sync_run WHERE outcome = 'done'").pluck().get(), { timeout: 30_000 }).toBe(1);
     const count = (db.prepare('SELECT count(*) FROM customer').pluck().get() as number).toLocaleString('en-GB');
     const target = db

@@ -10,13 +10,14 @@ import { invoiceFor, letterableBills } from '../support/lettering-from-cache';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { AppPage } from './pages/app-page';
 import { LetteringPage } from './pages/lettering-page';
+import { activeCache } from '../support/active-cache';
 
 let fixture: ConnectedApp;
 let sim: SimulatedSite;
 let app: BrowserMode;
 let page: Page;
 let dir: string;
-const db = () => app.core.services.activeSite().db;
+const db = () => activeCache(app.dataDir);
 /** Cents as an operator types them in English: 1234.5 → "1234.50". */
 const typed = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 const money = (cents: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
@@ -203,7 +204,7 @@ describe('the Lettering workspace', () => {
     await page.keyboard.press('Escape');
     expect(db().prepare("SELECT count(*) FROM lettering_invoice WHERE reference LIKE 'FA-YEAR-%'").pluck().get()).toBe(12_000);
     // The core's staged copy is gone once imported.
-    const staged = path.join(app.core.services.dataDir.uploadsDir);
+    const staged = path.join(app.dataDir.uploadsDir);
     expect(fs.existsSync(staged) ? fs.readdirSync(staged) : []).toEqual([]);
   });
 });

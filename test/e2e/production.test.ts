@@ -8,12 +8,13 @@ import { createUser } from '../sim/lib/users';
 import type { SimulatedSite } from '../sim/start-simulated-site';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { HandlersPage } from './pages/handlers-page';
+import { activeCache } from '../support/active-cache';
 
 let fixture: ConnectedApp;
 let sim: SimulatedSite;
 let app: BrowserMode;
 let page: Page;
-const db = () => app.core.services.activeSite().db;
+const db = () => activeCache(app.dataDir);
 const BILL = 950_101;
 const CUSTOMER = 950_001;
 

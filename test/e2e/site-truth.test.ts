@@ -7,6 +7,7 @@ import { startBrowserMode, type BrowserMode } from '../../main/browser-mode/star
 import { launchChromium } from '../support/chromium';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 import { ARTIFACTS } from './connected-app';
+import { activeCache, closeActiveCaches } from '../support/active-cache';
 
 /**
  * The operator's path when the site is not what the profile's cache believes: a site without the shop plugin
@@ -38,6 +39,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
+  closeActiveCaches();
   await app?.close();
   await Promise.all([first?.close(), second?.close(), bare?.close()]);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -82,7 +84,7 @@ it('refuses to sync a profile switched to another shop, and starts a new cache f
   const synced = await app.core.dispatch('sync.start', {}, { transport: 'internal' });
   expect(synced).toMatchObject({ ok: true, value: { outcome: 'done' } });
   // A change made on the first shop, not sent yet.
-  const db = app.core.services.activeSite().db;
+  const db = activeCache(app.dataDir);
   const billId = db.prepare("SELECT id FROM bill WHERE status = 'REFUSED' ORDER BY id LIMIT 1").pluck().get() as number;
   expect(await app.core.dispatch('bills.transition', { id: billId, to: 'PENDING' }, { transport: 'internal' })).toMatchObject({ ok: true });
 
@@ -109,7 +111,7 @@ it('refuses to sync a profile switched to another shop, and starts a new cache f
 
   await notice.getByRole('button', { name: 'Start a new cache for this site' }).click();
   await expect
-    .poll(() => app.core.services.activeSite().db.prepare('SELECT count(*) FROM bill').pluck().get(), { timeout: 20_000 })
+    .poll(() => activeCache(app.dataDir).prepare('SELECT count(*) FROM bill').pluck().get(), { timeout: 20_000 })
     .toBe([...second.demo!.bills()].length);
   await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This profile now reaches another site' }).count()).toBe(0);
   // Nothing of the first shop's outbox reached the second.
