@@ -131,5 +131,6 @@ describe('moodle-plugin (local_shopbackoffice)', () => {
     );
     expect(versionPhp).toContain(`$plugin->version = ${built.version.version};`);
     fs.rmSync(outDir, { recursive: true, force: true });
-  });
+    // Three child processes (the zip build, two readers): seconds each on a loaded CI machine.
+  }, 60_000);
 });
