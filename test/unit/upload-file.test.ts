@@ -38,7 +38,8 @@ describe('a file sent from a window', () => {
     const id = await uploadFile(api, new File([bytes], 'ledger.txt'), (sent) => progress.push(sent));
     expect(progress).toEqual([0, UPLOAD_CHUNK_BYTES, 2 * UPLOAD_CHUNK_BYTES, bytes.length]);
     expect(fs.readFileSync(core.services.uploads.file(id)).equals(bytes)).toBe(true);
-  });
+    // Megabytes through base64 chunks: 7 s on a loaded machine, past vitest's 5 s default.
+  }, 30_000);
 
   it('is discarded when a chunk is refused', async () => {
     // The file grew after it was announced: the core refuses the chunk past the size, the upload is dropped.
