@@ -5,7 +5,7 @@ import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from '../bills/bill-overlay';
-import { ftsQuery } from '../bills/search-query';
+import { billIdsQuery, ftsQuery, namesABill } from '../bills/search-query';
 import { overlay } from '../sync/overlay';
 
 /**
@@ -133,21 +133,39 @@ function readCustomers(db: Db, ids: readonly number[]): CustomerRecord[] {
   ) as CustomerRecord[];
 }
 
+/**
+ * The customers a search finds: those whose name, email or organisation hold every word, and, when the search
+ * names a bill (a word with digits: its number, its lettering, a transaction id), the owners of the bills it
+ * finds. Words without digits (names, title words such as "formation") stay on the customers: looking them up
+ * in every bill's title would list the owners of thousands of bills for a word meant for an organisation.
+ */
+function customerIdsQuery(search: string): { sql: string; params: unknown[] } | null {
+  const match = ftsQuery(search);
+  if (!match) return null;
+  const own = 'SELECT rowid FROM customer_search WHERE customer_search MATCH ?';
+  const bills = namesABill(search) ? billIdsQuery(search, { foundByTheirOwnText: true }) : null;
+  if (!bills) return { sql: own, params: [match] };
+  return {
+    sql: `${own} UNION SELECT customerid FROM bill INDEXED BY bill_by_id WHERE id IN (${bills.sql})`,
+    params: [match, ...bills.params],
+  };
+}
+
 export function listCustomers(
   db: Db,
   request: { search: string; sort: keyof typeof ORDERS; direction?: 'asc' | 'desc' | undefined; offset: number; limit: number },
 ): { rows: CustomerRow[]; total: number } {
   // The first sync builds the search, the totals and the sort indexes at its end: nothing to list before.
   if (bulkLoadPending(db)) return { rows: [], total: 0 };
-  const match = ftsQuery(request.search);
+  const found = customerIdsQuery(request.search);
   const { ids, terms, natural } = ORDERS[request.sort];
   const direction = (request.direction ?? natural).toUpperCase();
   const order = terms.map((term) => `${term} ${direction}`).join(', ');
   const idColumn = request.sort === 'paid' || request.sort === 'pending' ? 't.customerid' : 'c.id';
-  const where = match ? ` WHERE ${idColumn} IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)` : '';
-  const params = match ? [match] : [];
-  const total = match
-    ? (cachedStatement(db, 'SELECT count(*) FROM customer_search WHERE customer_search MATCH ?', 'pluck').get(match) as number)
+  const where = found ? ` WHERE ${idColumn} IN (${found.sql})` : '';
+  const params = found ? found.params : [];
+  const total = found
+    ? (cachedStatement(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params) as number)
     : (cachedStatement(db, 'SELECT count(*) FROM customer', 'pluck').get() as number);
   const page = cachedStatement(db, `${ids}${where} ORDER BY ${order} LIMIT ? OFFSET ?`, 'pluck').all(
     ...params,

@@ -72,7 +72,7 @@ export const billsEn = {
 
   'bills.noSite': 'Bills come from the active Moodle site, and none is set. Add your shop’s site, or make one active, in Settings.',
   'bills.search': 'Search bills',
-  'bills.search.placeholder': 'Search names, emails, organisations, titles, transactions…',
+  'bills.search.placeholder': 'Search bill numbers, letterings, names, emails, organisations, transactions…',
   'bills.filters': 'Filters',
   'bills.tabs': 'Bills by state',
   'bills.tab.all': 'All',

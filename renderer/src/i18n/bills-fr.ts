@@ -76,7 +76,7 @@ export const billsFr = {
   'bills.noSite':
     'Les factures viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
   'bills.search': 'Rechercher des factures',
-  'bills.search.placeholder': 'Rechercher noms, e-mails, organisations, intitulés, transactions…',
+  'bills.search.placeholder': 'Rechercher n° de facture, lettrage, noms, e-mails, organisations, transactions…',
   'bills.filters': 'Filtres',
   'bills.tabs': 'Factures par état',
   'bills.tab.all': 'Toutes',
