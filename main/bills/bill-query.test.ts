@@ -142,8 +142,7 @@ describe('bills.list filters', () => {
   });
 });
 
-const onlineId = (id: number) =>
-  cache.db.prepare('SELECT onlinetransactionid FROM bill WHERE id = ?').pluck().get(id) as string;
+const onlineId = (id: number) => cache.db.prepare('SELECT onlinetransactionid FROM bill WHERE id = ?').pluck().get(id) as string;
 
 describe('bills.list sorts', () => {
   it.each(billColumns.flatMap((column) => (['asc', 'desc'] as const).map((direction) => ({ column, direction }))))(

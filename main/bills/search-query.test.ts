@@ -17,13 +17,9 @@ describe('ftsQuery', () => {
   });
 
   it('looks for a number also as references write it, with leading zeros (FA-2026-004999 holds 004999)', () => {
-    expect(ftsQuery('4999')).toBe(
-      '("4999"* OR "04999" OR "004999" OR "0004999" OR "00004999" OR "000004999" OR "0000004999")',
-    );
+    expect(ftsQuery('4999')).toBe('("4999"* OR "04999" OR "004999" OR "0004999" OR "00004999" OR "000004999" OR "0000004999")');
     // Typed with its zeros, it is also the number without them.
-    expect(ftsQuery('004999')).toBe(
-      '("004999"* OR "4999" OR "04999" OR "0004999" OR "00004999" OR "000004999" OR "0000004999")',
-    );
+    expect(ftsQuery('004999')).toBe('("004999"* OR "4999" OR "04999" OR "0004999" OR "00004999" OR "000004999" OR "0000004999")');
     expect(ftsQuery('#7,')).toContain('"07"');
     // Ten digits are already as long as a padded reference; zeros alone and words with letters are plain words.
     expect(ftsQuery('1234567890')).toBe('"1234567890"*');
