@@ -8,7 +8,8 @@ import path from 'node:path';
 export const BUILDS = {
   renderer: {
     output: 'dist/renderer/index.html',
-    sources: ['renderer', 'shared', 'vite.config.ts', 'package.json', 'package-lock.json'],
+    // The user guide is bundled into the renderer (renderer/src/help/user-guide.tsx).
+    sources: ['renderer', 'shared', 'docs/user-guide.md', 'docs/user-guide.fr.md', 'vite.config.ts', 'package.json', 'package-lock.json'],
     script: 'build:renderer',
   },
   electron: {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BillDetail } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { DayField } from '../../dates/day-field';
 import { dayOf, dayStart } from '../../dates/day-input';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -93,13 +94,7 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
           />
           <div className={errors.paidon ? 'field field-invalid' : 'field'}>
             <label htmlFor={`${id}-date`}>{t('bill.pay.date')}</label>
-            <input
-              id={`${id}-date`}
-              type="date"
-              value={day}
-              onChange={(event) => setDay(event.target.value)}
-              aria-invalid={errors.paidon ? true : undefined}
-            />
+            <DayField id={`${id}-date`} value={day} onChange={setDay} invalid={Boolean(errors.paidon)} />
             {errors.paidon && (
               <div className="field-error">
                 {errors.paidon.map((message) => (
