@@ -31,12 +31,15 @@ describe('ftsQuery', () => {
 describe('billIdsQuery', () => {
   it('adds, for each number, the bill of that number when its text holds the other words', () => {
     const alone = billIdsQuery('4999')!;
-    expect(alone.sql).toBe('SELECT rowid FROM bill_search WHERE bill_search MATCH ? UNION SELECT id FROM bill WHERE id = ?');
-    expect(alone.params).toEqual([ftsQuery('4999'), 4999]);
+    expect(alone.sql).toBe(
+      'SELECT rowid FROM bill_search WHERE bill_search MATCH ? UNION ALL SELECT id FROM bill WHERE id = ? AND id NOT IN ' +
+        '(SELECT rowid FROM bill_search WHERE bill_search MATCH ? AND rowid = CAST(? AS INTEGER))',
+    );
+    expect(alone.params).toEqual([ftsQuery('4999'), 4999, ftsQuery('4999'), 4999]);
     const withName = billIdsQuery('dupont 0042 42')!;
     // The same number twice is looked up once.
-    expect(withName.sql.match(/UNION/g)).toHaveLength(1);
-    expect(withName.params).toEqual([ftsQuery('dupont 0042 42'), ftsQuery('dupont 42'), 42]);
+    expect(withName.sql.match(/UNION ALL/g)).toHaveLength(1);
+    expect(withName.params).toEqual([ftsQuery('dupont 0042 42'), ftsQuery('dupont 42'), 42, ftsQuery('dupont 0042 42'), 42]);
     expect(billIdsQuery('dupont')!.sql).not.toContain('UNION');
     expect(billIdsQuery(' ; ')).toBeNull();
   });

@@ -1,5 +1,4 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
-import { AppError } from '../../shared/contract';
 import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
@@ -7,6 +6,7 @@ import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import { billIdsQuery, ftsQuery, namesABill } from '../bills/search-query';
 import { overlay } from '../sync/overlay';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * What a customer placed, owes and paid (migration 0040 keeps them per customer, on the server's copy; the
@@ -182,8 +182,7 @@ const DAY = 86_400;
 
 export function getCustomer(db: Db, id: number, options: { siteUrl: string | null; now: number }): CustomerDetail {
   const record = db.prepare(`SELECT ${COLUMNS} FROM customer c WHERE c.id = ?`).get(id) as CustomerRecord | undefined;
-  if (!record)
-    throw new AppError('customer_not_found', `Customer ${id} is not in the local cache. Sync, then search for them again.`, { id });
+  if (!record) throw refusal('customer_not_found', 'customer.notInCache', { id }, { id });
   const [customer] = present(db, [record]);
   const bills = db
     .prepare(

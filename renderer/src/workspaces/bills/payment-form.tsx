@@ -5,6 +5,7 @@ import { DayField } from '../../dates/day-field';
 import { dayOf, dayStart } from '../../dates/day-input';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
+import { localizedError } from '../../errors/error-text';
 import { splitFieldErrors, type FieldErrors } from '../../errors/field-errors';
 import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
@@ -29,7 +30,7 @@ export const moneyErrorKeys: Readonly<Record<MoneyParseError, MessageKey>> = {
  */
 export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onRecorded(next: BillDetail): void }) {
   const api = useApi();
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const id = useId();
   const bill = detail.bill;
   const [paymode, setPaymode] = useState<'check' | 'transfer'>(bill.paymode === 'check' ? 'check' : 'transfer');
@@ -59,7 +60,7 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
       );
       setBusy(false);
     } catch (error) {
-      const shape = toAppErrorShape(error);
+      const shape = localizedError(toAppErrorShape(error), { language, locale });
       // More than is due: a problem with the amount, said where the amount is.
       const split =
         shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
