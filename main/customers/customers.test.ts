@@ -7,7 +7,7 @@ import { billSearchMatches, loadOracle, searchMatches, searchWords } from '../bi
 import { listBills } from '../bills/bill-query';
 import { listEntries } from '../sync/outbox';
 import { updateInvoicing } from './customer-actions';
-import { contribution, getCustomer, listCustomers } from './customer-query';
+import { contribution, customerIdsQuery, getCustomer, listCustomers } from './customer-query';
 
 let cache: SyncedCache;
 beforeAll(async () => {
@@ -153,6 +153,21 @@ describe('customers.list', () => {
     );
     const other = all.find((c) => c.id !== lettered.customerId && c.lastname !== lettered.lastname)!;
     expect(found(`${other.lastname} ${lettered.id}`)).not.toContain(lettered.customerId);
+    // A search finding many bills names none: a year stays on the customers' own text.
+    const year = lettered.idnumber.split('-')[1]!;
+    const yearBills = bills.filter((b) => billSearchMatches(b, year)).length;
+    expect(yearBills).toBeGreaterThan(5);
+    const ids = (query: { sql: string; params: unknown[] }) =>
+      (
+        cache.db
+          .prepare(query.sql)
+          .pluck()
+          .all(...query.params) as number[]
+      ).sort((a, b) => a - b);
+    expect(ids(customerIdsQuery(cache.db, year, 5)!)).toEqual(
+      all.filter((c) => searchMatches(searchWords(`${c.firstname} ${c.lastname} ${c.email} ${c.organisation}`), year)).map((c) => c.id),
+    );
+    expect(ids(customerIdsQuery(cache.db, year, yearBills)!)).toEqual(oracle(year));
     // Words without digits stay on the customers: a title word does not list the owners of every bill titled so.
     const titleWord = 'commande';
     expect(bills.some((b) => searchWords(b.title).includes(titleWord))).toBe(true);
