@@ -1,10 +1,13 @@
 // npm run demo: a simulated Moodle site with a demo training company's shop, and the app connected to it.
-// The site runs on 127.0.0.1; the app gets a fresh data folder (.data/demo) with one site profile, and its
-// first sync starts at once. Stop with Ctrl+C: both stop.
+// The site runs on 127.0.0.1; the app gets a fresh data folder (.data/demo, emptied at every start) with one
+// site profile, and its first sync starts at once. Stop with Ctrl+C: both stop.
+// The app is rebuilt first only when its sources are newer than the last build (--rebuild forces it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { BUILDS, staleReason } from './build-freshness.mjs';
+import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -14,6 +17,19 @@ const flag = (name, fallback) => {
 const bills = flag('bills', '5000');
 const seed = flag('seed', '1');
 const dataDir = path.resolve(flag('data-dir', '.data/demo'));
+
+// Browser mode runs the core from its sources (tsx): only the renderer is built for it.
+const browser = args.includes('--browser') || !electronBinary();
+for (const name of browser ? ['renderer'] : ['renderer', 'electron']) {
+  const why = args.includes('--rebuild') ? '--rebuild was given' : staleReason(process.cwd(), BUILDS[name]);
+  if (!why) {
+    console.log(`The ${name} build is up to date: not rebuilt (npm run demo -- --rebuild forces it).`);
+    continue;
+  }
+  console.log(`Building the ${name} because ${why}…`);
+  const built = spawnSync('npm', ['run', BUILDS[name].script], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 console.log(`Starting a simulated Moodle site with a demo shop of ${bills} bills (seed ${seed})…`);
 const site = spawn(process.execPath, ['--import', 'tsx', 'test/sim/main.ts', '--port', '0', '--bills', bills, '--seed', seed], {
@@ -44,7 +60,8 @@ if (created.status !== 0) {
   site.kill();
   process.exit(1);
 }
-console.log(`App data folder: ${dataDir} (one site profile, synced at start).`);
+console.log(`App data folder: ${dataDir} (emptied at every start of the demo; one site profile, synced at start).`);
+console.log('Stop the demo with Ctrl+C: the app and the simulated site both stop.');
 
 const app = spawn(process.execPath, ['build/scripts/start.mjs', '--data-dir', dataDir, ...args.filter((a) => a === '--browser')], {
   stdio: 'inherit',

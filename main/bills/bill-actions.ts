@@ -1,10 +1,10 @@
 import { BILL_TRANSITIONS, PAYABLE_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
-import { AppError } from '../../shared/contract';
 import type { BillDetail } from '../../shared/contract/bills';
 import type { Db } from '../db/open';
 import { enqueue } from '../sync/outbox';
 import { overlaidState } from './bill-overlay';
 import { getBillDetail } from './bill-detail';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * The operator's actions on a bill. Each is checked against the bill as the operator sees it (the server's
@@ -13,16 +13,9 @@ import { getBillDetail } from './bill-detail';
  * parked in the outbox with its reason.
  */
 
-/** For messages: 123456 EUR cents → "1234.56 EUR", integers only. */
-function money(cents: number, currency: string): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
-}
-
 function currentBill(db: Db, id: number) {
   const bill = overlaidState(db, id);
-  if (!bill) throw new AppError('bill_not_found', `Bill ${id} is not in the local cache. Sync, then search for it again.`, { id });
+  if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id }, { id });
   const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(id) as {
     version: number;
     currency: string;
@@ -35,13 +28,15 @@ export function transitionBill(db: Db, input: { id: number; to: BillStatus; note
     const bill = currentBill(db, input.id);
     const allowed = BILL_TRANSITIONS[bill.status];
     if (!allowed.includes(input.to)) {
-      throw new AppError(
-        'bill_transition_not_allowed',
-        allowed.length === 0
-          ? `Bill ${input.id} is ${bill.status}: the shop allows no change of state from there.`
-          : `Bill ${input.id} is ${bill.status}: the shop allows ${allowed.join(', ')} from there, not ${input.to}.`,
-        { id: input.id, from: bill.status, to: input.to, allowed: [...allowed] },
-      );
+      const details = { id: input.id, from: bill.status, to: input.to, allowed: [...allowed] };
+      throw allowed.length === 0
+        ? refusal('bill_transition_not_allowed', 'bill.noTransition', { id: input.id, status: { status: bill.status } }, details)
+        : refusal(
+            'bill_transition_not_allowed',
+            'bill.transitionNotAllowed',
+            { id: input.id, status: { status: bill.status }, allowed: { statuses: allowed }, to: { status: input.to } },
+            details,
+          );
     }
     enqueue(db, {
       kind: 'bill.transition',
@@ -61,17 +56,19 @@ export function recordPayment(
   db.transaction(() => {
     const bill = currentBill(db, input.id);
     if (!PAYABLE_STATUSES.includes(bill.status)) {
-      throw new AppError(
+      throw refusal(
         'bill_not_payable',
-        `Bill ${input.id} is ${bill.status}: a payment can be recorded only on a bill that is ${PAYABLE_STATUSES.join(', ')}.`,
+        'bill.notPayable',
+        { id: input.id, status: { status: bill.status }, payable: { statuses: PAYABLE_STATUSES } },
         { id: input.id, status: bill.status },
       );
     }
     const due = bill.amountcents - bill.paidcents;
     if (input.amountcents > due) {
-      throw new AppError(
+      throw refusal(
         'payment_exceeds_due',
-        `Bill ${input.id} has ${money(due, bill.currency)} left to pay: record at most that amount.`,
+        'bill.paymentExceedsDue',
+        { id: input.id, due: { cents: due, currency: bill.currency } },
         { id: input.id, dueCents: due, amountcents: input.amountcents },
       );
     }

@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from './bill-overlay';
 import { filterWhere, isBlankFilter, OVERLAID, SERVER, withoutStatus, type Where } from './bill-sql';
-import { ftsQuery } from './search-query';
+import { billIdsQuery } from './search-query';
 
 /**
  * How many bills match, per status tab, and what is worth keeping about the data between two requests. All
@@ -121,14 +121,14 @@ export function countByStatus(db: Db, filter: BillFilter): { byStatus: Record<st
 /** How many bills match the filter, status included. */
 export function matching(db: Db, filter: BillFilter): number {
   const { search, ...rest } = filter;
-  const match = search === undefined ? null : ftsQuery(search);
-  if (match && isBlankFilter(rest)) {
+  const found = search === undefined ? null : billIdsQuery(search);
+  if (found && isBlankFilter(rest)) {
     // A search alone: the full-text index counts its own rows, one per bill, without reading a bill.
     const cache = billCache(db);
-    const key = `search:${match}`;
+    const key = `search:${JSON.stringify(found.params)}`;
     let total = cache.totals.get(key);
     if (total === undefined) {
-      total = cachedStatement(db, 'SELECT count(*) FROM bill_search WHERE bill_search MATCH ?', 'pluck').get(match) as number;
+      total = cachedStatement(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params) as number;
       cache.totals.set(key, total);
     }
     return total;

@@ -1,10 +1,10 @@
 import { BILL_TRANSITIONS, type BillStatus } from '../../shared/bills/bill-status';
-import { AppError } from '../../shared/contract';
 import type { BillDetail } from '../../shared/contract/bills';
 import type { Db } from '../db/open';
 import { overlay } from '../sync/overlay';
 import { applyPending, pendingBillEntries, serverStates } from './bill-overlay';
 import { readBillRows } from './bill-rows';
+import { refusal } from '../../shared/errors/error-text';
 
 type Line = BillDetail['lines'][number];
 
@@ -30,7 +30,7 @@ export function getBillDetail(db: Db, id: number): BillDetail {
         status: BillStatus;
       }
     | undefined;
-  if (!row || !bill) throw new AppError('bill_not_found', `Bill ${id} is not in the local cache. Sync, then search for it again.`, { id });
+  if (!row || !bill) throw refusal('bill_not_found', 'bill.notInCache', { id }, { id });
 
   const lines = db
     .prepare(

@@ -42,9 +42,35 @@ export function searchWords(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Each word searched starts a word of the text; a word of one letter is a whole word. */
+/** The number a searched word names: its digits without leading zeros, when it holds nothing else. */
+function numberOf(wanted: string): number | null {
+  if (!/^\d{1,15}$/.test(wanted) || /^0+$/.test(wanted)) return null;
+  return Number(wanted);
+}
+
+/**
+ * A searched word is in the text when it starts a word of it (a word of one letter: is a word of it), or, for
+ * a number, when a word of the text is that number written with leading zeros, up to 10 digits in all.
+ */
+function inText(words: readonly string[], wanted: string): boolean {
+  const number = numberOf(wanted);
+  return words.some(
+    (have) =>
+      (wanted.length > 1 ? have.startsWith(wanted) : have === wanted) ||
+      (number !== null && have.length <= 10 && /^\d+$/.test(have) && Number(have) === number),
+  );
+}
+
+/** Each word searched is in the text. */
 export function searchMatches(words: readonly string[], search: string): boolean {
-  return searchWords(search).every((wanted) => words.some((have) => (wanted.length > 1 ? have.startsWith(wanted) : have === wanted)));
+  return searchWords(search).every((wanted) => inText(words, wanted));
+}
+
+/** A bill is found when its text holds every word, or when one word is its number and its text holds the others. */
+export function billSearchMatches(bill: { id: number; words: readonly string[] }, search: string): boolean {
+  const wanted = searchWords(search);
+  if (wanted.every((word) => inText(bill.words, word))) return true;
+  return wanted.some((word, i) => numberOf(word) === bill.id && wanted.every((other, j) => j === i || inText(bill.words, other)));
 }
 
 /** The bills as the operator sees them (outbox laid over), with what the filters look at. */
@@ -104,7 +130,7 @@ export function matches(bill: OracleBill, filter: BillFilter): boolean {
   if (filter.customerId !== undefined && bill.customerId !== filter.customerId) return false;
   if (filter.productCode && !bill.codes.has(filter.productCode)) return false;
   if (filter.search) {
-    if (!searchMatches(bill.words, filter.search)) return false;
+    if (!billSearchMatches(bill, filter.search)) return false;
   }
   return true;
 }

@@ -103,7 +103,46 @@ describe('bills.list filters', () => {
     expect(() => ids('"NEAR(a b)" OR -x* ^col:')).not.toThrow();
     expect(ids('   ')).toHaveLength(bills.length);
   });
+
+  it('finds a bill by its number, by its lettering with or without the zeros, and by its transaction ids', () => {
+    const ids = (search: string) => listedIds(cache.db, { search }, DEFAULT);
+    const expected = (search: string) => oracleIds(bills, { search }, DEFAULT);
+    const lettered = bills.find((b) => /^FA-\d{4}-0+\d+$/.test(b.idnumber) && b.id > 999)!;
+    expect(lettered, 'the demo letters some bills FA-<year>-<number padded to 6 digits>').toBeDefined();
+    const unlettered = bills.find((b) => b.idnumber === '' && b.id > 999)!;
+    // The Reference column is the bill's number: typed as it shows, it finds that bill, lettered or not.
+    for (const bill of [lettered, unlettered]) {
+      expect(ids(String(bill.id)), `bill ${bill.id}`).toContain(bill.id);
+      expect(ids(String(bill.id)), `bill ${bill.id}`).toEqual(expected(String(bill.id)));
+      expect(ids(`#${bill.id}`)).toContain(bill.id);
+    }
+    // The lettering, whole, and its number as an operator reads it (004999 → 4999, or with its zeros).
+    const digits = lettered.idnumber.split('-')[2]!;
+    const number = digits.replace(/^0+/, '');
+    for (const search of [lettered.idnumber, lettered.idnumber.toLowerCase(), digits, number, `${lettered.firstname} ${number}`]) {
+      expect(ids(search), search).toContain(lettered.id);
+      expect(ids(search), search).toEqual(expected(search));
+    }
+    // A number names one bill, with what else was typed: the customer's name of another bill leaves it out.
+    const stranger = bills.find((b) => b.customerId !== unlettered.customerId && b.lastname !== unlettered.lastname)!;
+    expect(ids(`${unlettered.lastname} ${unlettered.id}`)).toContain(unlettered.id);
+    expect(ids(`${stranger.lastname} ${unlettered.id}`)).not.toContain(unlettered.id);
+    expect(ids(`${stranger.lastname} ${unlettered.id}`)).toEqual(expected(`${stranger.lastname} ${unlettered.id}`));
+    // Transaction ids: the shop's own, whole or its first characters, and the payment service's.
+    const online = bills.find((b) => b.words.length > 0 && onlineId(b.id) !== '')!;
+    for (const search of [unlettered.transactionid, unlettered.transactionid.slice(0, 10), onlineId(online.id)]) {
+      expect(ids(search), search).toEqual(expected(search));
+    }
+    expect(ids(onlineId(online.id))).toContain(online.id);
+    // A number no bill has finds nothing; the counts agree with the list.
+    expect(ids('987654321')).toEqual([]);
+    const counted = countByStatus(cache.db, { search: number });
+    expect(counted.total).toBe(expected(number).length);
+    expect(counted.byStatus).toEqual(oracleCounts(bills, { search: number }));
+  });
 });
+
+const onlineId = (id: number) => cache.db.prepare('SELECT onlinetransactionid FROM bill WHERE id = ?').pluck().get(id) as string;
 
 describe('bills.list sorts', () => {
   it.each(billColumns.flatMap((column) => (['asc', 'desc'] as const).map((direction) => ({ column, direction }))))(

@@ -17,7 +17,7 @@ import {
   type SortKey,
   type SortPlan,
 } from './bill-sql';
-import { ftsQuery } from './search-query';
+import { billIdsQuery } from './search-query';
 
 export { countByStatus, forgetBillCaches } from './bill-counts';
 
@@ -114,7 +114,7 @@ export function idsSql(query: IdsQuery): { sql: string; params: unknown[]; keyCo
 
 /** Collecting the ids a search or a product code found: their filtered columns are in bill_by_id. */
 function collectFrom(filter: BillFilter): string {
-  const idSet = (filter.search !== undefined && ftsQuery(filter.search) !== null) || Boolean(filter.productCode);
+  const idSet = (filter.search !== undefined && billIdsQuery(filter.search) !== null) || Boolean(filter.productCode);
   return idSet && filter.customerId === undefined ? 'bill b INDEXED BY bill_by_id' : 'bill b';
 }
 

@@ -1,5 +1,5 @@
 import type { BillColumn, BillFilter } from '../../shared/contract/bills';
-import { ftsQuery } from './search-query';
+import { billIdsQuery, ftsQuery } from './search-query';
 
 /**
  * The pieces of SQL the bills queries are built from. Only fixed text from this file is ever put into SQL;
@@ -52,8 +52,8 @@ export function filterWhere(
   // (+ keeps SQLite from seeking each of their ids in every step of the walk).
   const id = options.walking ? '+b.id' : 'b.id';
   if (filter.productCode) add('productCode', `${id} IN (SELECT billid FROM bill_item WHERE itemcode = ?)`, filter.productCode);
-  const match = filter.search === undefined ? null : ftsQuery(filter.search);
-  if (match) add('search', `${id} IN (SELECT rowid FROM bill_search WHERE bill_search MATCH ?)`, match);
+  const found = filter.search === undefined ? null : billIdsQuery(filter.search);
+  if (found) add('search', `${id} IN (${found.sql})`, ...found.params);
   return where;
 }
 
@@ -66,11 +66,12 @@ export function filterWhere(
  */
 export function customersWithMatches(filter: BillFilter): { condition: string; params: unknown[] } | null {
   const match = filter.search === undefined ? null : ftsQuery(filter.search);
-  if (!match) return null;
+  const found = filter.search === undefined ? null : billIdsQuery(filter.search, { foundByTheirOwnText: true });
+  if (!match || !found) return null;
   return {
     condition: `+c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?
-      UNION ALL SELECT customerid FROM bill INDEXED BY bill_by_id WHERE id IN (SELECT rowid FROM bill_search WHERE bill_search MATCH ?))`,
-    params: [match, `(${match}) NOT (customer : (${match}))`],
+      UNION ALL SELECT customerid FROM bill INDEXED BY bill_by_id WHERE id IN (${found.sql}))`,
+    params: [match, ...found.params],
   };
 }
 

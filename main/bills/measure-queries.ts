@@ -176,6 +176,10 @@ measure('tab COMPLETE, amount desc', page({ status: 'COMPLETE' }, { column: 'amo
 measure('tab PAYBACK, customer asc', page({ status: 'PAYBACK' }, { column: 'customer', direction: 'asc' }));
 measure('tab PENDING, items asc', page({ status: 'PENDING' }, { column: 'items', direction: 'asc' }));
 for (const search of ['lefevre', 'martin', 'le', 'formation', 'fa-2025-06001']) measure(`search "${search}"`, page({ search }, BY_DATE));
+// A bill by its number: the Reference column (its id) and its lettering's number without the zeros (FA-2025-0654321).
+for (const search of ['654321', '4999', '0654321', 'martin 654321', '2025', '65']) measure(`search "${search}"`, page({ search }, BY_DATE));
+measure('search "654321", customer asc', page({ search: '654321' }, { column: 'customer', direction: 'asc' }));
+measure('counts, search "654321"', () => countByStatus(db, { search: '654321' }).total.toLocaleString('en'));
 measure('search "lefevre", customer asc', page({ search: 'lefevre' }, { column: 'customer', direction: 'asc' }));
 measure(
   'combined: SOLDOUT, last year, ≥ 500 €, check, search "mar"',
@@ -213,6 +217,9 @@ measure(
   'customers.list, search "lefevre", by paid',
   () => listCustomers(db, { search: 'lefevre', sort: 'paid', offset: 0, limit: 100 }).total,
 );
+// A customer by one of their bills (a search with digits also looks in the bills).
+for (const search of ['654321', 'fa-2025-0654321', (654_321 * 2654435761).toString(16), '2025', '65'])
+  measure(`customers.list, search "${search}", by name`, () => listCustomers(db, { search, sort: 'name', offset: 0, limit: 100 }).total);
 measure('customers.get', () => getCustomer(db, 4242, { siteUrl: 'https://moodle.example', now: NOW }).bills.length);
 measure('selectBillIds, all 1,000,000, emission date desc', () => [...selectBillIds(db, { filter: {} })].length, 3);
 

@@ -54,6 +54,30 @@ describe('browser-mode HTTP transport', () => {
     expect(spy.calls).toEqual([]);
   });
 
+  it('shows a browser asking for a page without the secret how to open the app; API clients keep the JSON 401', async () => {
+    const html = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const page = await fetch(`${transport.origin}/`, { headers: { ...html, 'Accept-Language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    // No script may run on it; its one inline style is allowed by hash only.
+    expect(page.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    const text = await page.text();
+    expect(text).toMatch(/^<!doctype html><html lang="fr">/);
+    expect(text.indexOf('Ouvrez le back-office')).toBeLessThan(text.indexOf('Open the back-office with'));
+    expect(text).toContain('?secret=');
+    expect(text).not.toContain(SECRET);
+    // English first for an English browser, or one that says nothing; a wrong secret gets the page too.
+    const english = await (await fetch(`${transport.origin}/?secret=wrong`, { headers: { ...html, 'Accept-Language': 'en-GB' } })).text();
+    expect(english).toMatch(/<html lang="en">/);
+    expect((await fetch(`${transport.origin}/bills`, { headers: html })).status).toBe(401);
+    // fetch's default Accept (*/*), the API and the event stream: JSON, as scripts read it.
+    const plain = await fetch(`${transport.origin}/`);
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+    const events = await fetch(`${transport.origin}/api/events`, { headers: html });
+    expect(await events.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(spy.calls).toEqual([]);
+  });
+
   it('rejects malformed JSON and schema-invalid input with invalid_input, before any handler runs', async () => {
     const broken = await post('settings.update', '{"language": ');
     expect(broken.status).toBe(400);

@@ -7,6 +7,7 @@ import type { Dispatch } from '../core/dispatch';
 import type { EventSubscriber } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import { serveStatic } from './static-files';
+import { UNAUTHORIZED_PAGE_CSP, unauthorizedPage } from './unauthorized-page';
 
 export interface HttpTransportOptions {
   dispatch: Dispatch;
@@ -80,7 +81,7 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
     const fromQuery = url.searchParams.get('secret');
     if (req.method === 'GET' && fromQuery !== null && !url.pathname.startsWith('/api/')) {
       if (!matches(fromQuery)) {
-        sendUnauthorized(res);
+        sendUnauthorized(req, res, url);
         return;
       }
       // Trade the secret in the URL for a cookie, and drop it from the address bar and history.
@@ -93,7 +94,7 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
       return;
     }
     if (!authorized(req)) {
-      sendUnauthorized(res);
+      sendUnauthorized(req, res, url);
       return;
     }
     if (url.pathname.startsWith('/api/invoke/')) {
@@ -219,7 +220,27 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function sendUnauthorized(res: ServerResponse): void {
+/**
+ * A person at a browser (a page asked for, as text/html) gets a page saying how to open the app; the window's
+ * own calls and scripts (the API, anything not asking for HTML) keep the JSON error they can read.
+ */
+function sendUnauthorized(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const wantsPage =
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    !url.pathname.startsWith('/api/') &&
+    /\btext\/html\b/.test(String(req.headers.accept ?? ''));
+  if (wantsPage) {
+    res.writeHead(401, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': UNAUTHORIZED_PAGE_CSP,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Language': 'en, fr',
+      Vary: 'Accept, Accept-Language',
+    });
+    res.end(req.method === 'HEAD' ? undefined : unauthorizedPage(req.headers['accept-language']));
+    return;
+  }
   sendJson(
     res,
     401,

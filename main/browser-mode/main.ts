@@ -18,6 +18,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values['port']}`);
   const running = await startBrowserMode({ dataDir, port });
   process.stdout.write(JSON.stringify({ url: running.transport.launchUrl, dataDir }) + '\n');
+  // For the person at the terminal (stdout's one line is for scripts): the secret is what opens the app.
+  process.stderr.write(
+    `Open the back-office at ${running.transport.launchUrl}\n` +
+      '  (the ?secret= part is made anew at each launch: without it the address shows how to open the app; stop with Ctrl+C)\n',
+  );
 
   const browser = values['open'];
   if (browser) {

@@ -1,6 +1,5 @@
 import { handlerParamIssues, parseHandlerParams } from '../../shared/catalogs/handler-params';
 import { issue } from '../../shared/catalogs/field-issue';
-import { AppError } from '../../shared/contract';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
@@ -24,6 +23,7 @@ import { exportCatalogXlsx, importCatalogXlsx } from './catalog-xlsx';
 import { compareWithMaster } from './compare';
 import { catalogsReads, type CatalogsReads } from './reads';
 import { checkHandlerOnSite } from './handler-check';
+import { refusal } from '../../shared/errors/error-text';
 
 type CatalogsCommands =
   | CatalogsReads
@@ -56,8 +56,7 @@ export function catalogsHandlers(services: CoreServices): HandlersFor<CatalogsCo
   };
   /** Dropping an unsent change while a push may be sending it could lose the drop: wait for the sync. */
   const notSyncing = () => {
-    if (services.activeSite().engine.running)
-      throw new AppError('sync_running', 'A sync is sending changes right now: try again when it has finished.');
+    if (services.activeSite().engine.running) throw refusal('sync_running', 'sync.sendingChanges', {});
   };
   return {
     ...catalogsReads(db),

@@ -1,9 +1,9 @@
-import { AppError } from '../../shared/contract';
 import type { CustomerDetail, invoicingDetailsSchema } from '../../shared/contract/customers';
 import type { Db } from '../db/open';
 import { enqueue } from '../sync/outbox';
 import { getCustomer } from './customer-query';
 import type { z } from 'zod';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * The operator corrects a customer's invoicing identity. Queued for the shop (local_shopbackoffice_update_customer)
@@ -19,9 +19,14 @@ export function updateInvoicing(
   db.transaction(() => {
     const version = db.prepare('SELECT version FROM customer WHERE id = ?').pluck().get(input.id) as number | undefined;
     if (version === undefined)
-      throw new AppError('customer_not_found', `Customer ${input.id} is not in the local cache. Sync, then search for them again.`, {
-        id: input.id,
-      });
+      throw refusal(
+        'customer_not_found',
+        'customer.notInCache',
+        { id: input.id },
+        {
+          id: input.id,
+        },
+      );
     enqueue(db, { kind: 'customer.update', entityId: input.id, baseVersion: version, payload: { id: input.id, ...input.details } });
   })();
   return getCustomer(db, input.id, options);

@@ -3,11 +3,11 @@ import type { BillStatus } from '../../shared/bills/bill-status';
 import type { CustomerRow } from '../../shared/contract/customers';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
 import { recordPayment } from '../bills/bill-actions';
-import { searchMatches, searchWords } from '../bills/bill-oracle.test-support';
+import { billSearchMatches, loadOracle, searchMatches, searchWords } from '../bills/bill-oracle.test-support';
 import { listBills } from '../bills/bill-query';
 import { listEntries } from '../sync/outbox';
 import { updateInvoicing } from './customer-actions';
-import { contribution, getCustomer, listCustomers } from './customer-query';
+import { contribution, customerIdsQuery, getCustomer, listCustomers } from './customer-query';
 
 let cache: SyncedCache;
 beforeAll(async () => {
@@ -118,6 +118,65 @@ describe('customers.list', () => {
       expect(found, search).toEqual(oracle(search));
     }
     expect(oracle('lefevre').length).toBeGreaterThan(0);
+  });
+
+  it('finds a customer by any of their bills: its number, its lettering, its transaction id', () => {
+    const bills = loadOracle(cache.db);
+    const all = customers();
+    // The customers whose own text holds every word, and, for a search with digits, the owners of the bills it finds.
+    const oracle = (search: string) => {
+      const owners = new Set(bills.filter((b) => billSearchMatches(b, search)).map((b) => b.customerId));
+      return all
+        .filter((c) => searchMatches(searchWords(`${c.firstname} ${c.lastname} ${c.email} ${c.organisation}`), search) || owners.has(c.id))
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
+    };
+    const found = (search: string) =>
+      listAll(search, 'name')
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
+    const lettered = bills.find((b) => b.idnumber !== '' && b.id > 999)!;
+    const number = lettered.idnumber.split('-')[2]!.replace(/^0+/, '');
+    for (const bill of [lettered, bills[1500]!]) {
+      for (const search of [String(bill.id), bill.transactionid, bill.transactionid.slice(0, 12)]) {
+        expect(found(search), search).toContain(bill.customerId);
+        expect(found(search), search).toEqual(oracle(search));
+      }
+    }
+    for (const search of [lettered.idnumber, number, `${lettered.lastname} ${lettered.id}`]) {
+      expect(found(search), search).toContain(lettered.customerId);
+      expect(found(search), search).toEqual(oracle(search));
+    }
+    // The count the list shows agrees; a bill's number beside another customer's name finds neither.
+    expect(listCustomers(cache.db, { search: String(lettered.id), sort: 'paid', offset: 0, limit: 10 }).total).toBe(
+      oracle(String(lettered.id)).length,
+    );
+    const other = all.find((c) => c.id !== lettered.customerId && c.lastname !== lettered.lastname)!;
+    expect(found(`${other.lastname} ${lettered.id}`)).not.toContain(lettered.customerId);
+    // A search finding many bills names none: a year stays on the customers' own text.
+    const year = lettered.idnumber.split('-')[1]!;
+    const yearBills = bills.filter((b) => billSearchMatches(b, year)).length;
+    expect(yearBills).toBeGreaterThan(5);
+    const ids = (query: { sql: string; params: unknown[] }) =>
+      (
+        cache.db
+          .prepare(query.sql)
+          .pluck()
+          .all(...query.params) as number[]
+      ).sort((a, b) => a - b);
+    expect(ids(customerIdsQuery(cache.db, year, 5)!)).toEqual(
+      all.filter((c) => searchMatches(searchWords(`${c.firstname} ${c.lastname} ${c.email} ${c.organisation}`), year)).map((c) => c.id),
+    );
+    expect(ids(customerIdsQuery(cache.db, year, yearBills)!)).toEqual(oracle(year));
+    // Words without digits stay on the customers: a title word does not list the owners of every bill titled so.
+    const titleWord = 'commande';
+    expect(bills.some((b) => searchWords(b.title).includes(titleWord))).toBe(true);
+    expect(found(titleWord)).toEqual(
+      all
+        .filter((c) => searchMatches(searchWords(`${c.firstname} ${c.lastname} ${c.email} ${c.organisation}`), titleWord))
+        .map((c) => c.id)
+        .sort((a, b) => a - b),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
-import { AppError } from '../../shared/contract';
 import { selectBillIds, type BillSelection, type BillSort } from '../bills/bill-query';
 import type { Db } from '../db/open';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * The ids of the bills to export, in export order, taken once at the start: the bills sheet and the lines
@@ -27,9 +27,10 @@ function checkPresent(db: Db, ids: readonly number[]): void {
   const missing = unique.filter((id) => !present.has(id));
   if (missing.length === 0) return;
   const shown = `${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`;
-  throw new AppError(
+  throw refusal(
     'export_bills_missing',
-    `${missing.length} of the bills asked for are not in the local data (${shown}). Sync, then select them again.`,
+    'export.billsMissing',
+    { count: missing.length, shown },
     { missing: missing.slice(0, 100), count: missing.length },
   );
 }

@@ -1,3 +1,4 @@
+import { billStatusLabel, paymodeLabel } from '../../shared/bills/bill-labels';
 import type { BillColumn } from '../../shared/contract';
 import type { BillExportRow, LineExportRow } from './bill-export-rows';
 import type { ExportLocale } from './spreadsheet-cells';
@@ -10,8 +11,8 @@ export interface SheetColumn<R> {
   /** In characters, as spreadsheets count column widths. */
   width: number;
   kind: CellKind;
-  /** Text, an integer, a Unix time (datetime), cents (money) or basis points (percent). */
-  value: (row: R) => string | number;
+  /** Text, an integer, a Unix time (datetime), cents (money) or basis points (percent); words in the sheet's language. */
+  value: (row: R, locale: ExportLocale) => string | number;
 }
 
 export const SHEET_NAMES: Record<ExportLocale, { bills: string; lines: string }> = {
@@ -27,14 +28,20 @@ export const BILL_SHEET_COLUMNS: Record<BillColumn, SheetColumn<BillExportRow>> 
   transactionid: { label: { fr: 'N° de transaction', en: 'Transaction' }, width: 26, kind: 'text', value: (r) => r.transactionid },
   idnumber: { label: { fr: 'N° de facture', en: 'Invoice number' }, width: 18, kind: 'text', value: (r) => r.idnumber },
   title: { label: { fr: 'Titre', en: 'Title' }, width: 30, kind: 'text', value: (r) => r.title },
-  status: { label: { fr: 'Statut', en: 'Status' }, width: 11, kind: 'text', value: (r) => r.status },
+  // States and pay modes in the words the windows show (shared/bills/bill-labels.ts), not the shop's codes.
+  status: { label: { fr: 'Statut', en: 'Status' }, width: 24, kind: 'text', value: (r, locale) => billStatusLabel(locale, r.status) },
   emissiondate: { label: { fr: 'Date d’émission', en: 'Issued' }, width: 17, kind: 'datetime', value: (r) => r.emissiondate },
   lastactiondate: { label: { fr: 'Dernière action', en: 'Last action' }, width: 17, kind: 'datetime', value: (r) => r.lastactiondate },
   untaxedcents: { label: { fr: 'Montant HT', en: 'Untaxed' }, width: 14, kind: 'money', value: (r) => r.untaxedcents },
   taxcents: { label: { fr: 'TVA', en: 'Tax' }, width: 12, kind: 'money', value: (r) => r.taxcents },
   amountcents: { label: { fr: 'Montant TTC', en: 'Total' }, width: 14, kind: 'money', value: (r) => r.amountcents },
   currency: { label: { fr: 'Devise', en: 'Currency' }, width: 8, kind: 'text', value: (r) => r.currency },
-  paymode: { label: { fr: 'Mode de paiement', en: 'Payment method' }, width: 12, kind: 'text', value: (r) => r.paymode },
+  paymode: {
+    label: { fr: 'Mode de paiement', en: 'Payment method' },
+    width: 16,
+    kind: 'text',
+    value: (r, locale) => paymodeLabel(locale, r.paymode),
+  },
   customer: { label: { fr: 'Client', en: 'Customer' }, width: 28, kind: 'text', value: (r) => r.customer },
   organisation: { label: { fr: 'Organisation', en: 'Organisation' }, width: 30, kind: 'text', value: (r) => r.organisation },
   items: { label: { fr: 'Articles', en: 'Items' }, width: 30, kind: 'text', value: (r) => r.items },

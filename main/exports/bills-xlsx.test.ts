@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BILL_STATUS_LABELS, PAYMODE_LABELS } from '../../shared/bills/bill-labels';
+import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import { billColumns } from '../../shared/contract/bills';
 import { sheetsAsCsv } from '../../test/support/libreoffice';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
@@ -56,6 +58,7 @@ interface CacheBill {
   idnumber: string;
   title: string;
   status: string;
+  paymode: string;
   emissiondate: number;
   untaxedcents: number;
   taxcents: number;
@@ -68,7 +71,7 @@ interface CacheBill {
 const cacheBills = () =>
   db
     .prepare(
-      `SELECT b.id, b.transactionid, b.idnumber, b.title, b.status, b.emissiondate, b.untaxedcents, b.taxcents, b.amountcents, b.currency,
+      `SELECT b.id, b.transactionid, b.idnumber, b.title, b.status, b.paymode, b.emissiondate, b.untaxedcents, b.taxcents, b.amountcents, b.currency,
               trim(c.firstname || ' ' || c.lastname) AS customer, c.organisation
        FROM bill b JOIN customer c ON c.id = b.customerid ORDER BY b.id`,
     )
@@ -127,13 +130,29 @@ describe('bills workbook, read back by LibreOffice', () => {
       expect(row[1]).toBe(bill.transactionid);
       expect(row[2]).toBe(bill.idnumber);
       expect(row[3]).toBe(shown(bill.title));
-      expect(row[4]).toBe(bill.status);
+      expect(row[4]).toBe(BILL_STATUS_LABELS.fr[bill.status as BillStatus]);
+      expect(row[11]).toBe(PAYMODE_LABELS.fr[bill.paymode as 'check' | 'transfer' | 'paypal']);
       expect(row[5]).toBe(usDateTime(bill.emissiondate));
       expect([cents(row[7]), cents(row[8]), cents(row[9])]).toEqual([bill.untaxedcents, bill.taxcents, bill.amountcents]);
       expect(row[10]).toBe(bill.currency);
       expect(row[12]).toBe(shown(bill.customer));
       expect(row[13]).toBe(shown(bill.organisation));
     });
+  });
+
+  it('says states and pay modes in French words, as the window does, never the shop’s codes', () => {
+    const sheet = raw.get('Factures')!;
+    const bills = cacheBills();
+    const cell = (status: string, column: number) => sheet[bills.findIndex((b) => b.status === status) + 1]![column];
+    expect(cell('SOLDOUT', 4)).toBe('Payée');
+    expect(cell('PENDING', 4)).toBe('En attente de paiement');
+    expect(sheet[bills.findIndex((b) => b.paymode === 'transfer') + 1]![11]).toBe('Virement');
+    expect(sheet[bills.findIndex((b) => b.paymode === 'check') + 1]![11]).toBe('Chèque');
+    const codes = new Set<string>([...BILL_STATUSES, 'check', 'transfer', 'paypal']);
+    for (const row of sheet.slice(1, 1 + bills.length)) {
+      expect(codes.has(row[4]!), row[4]).toBe(false);
+      expect(codes.has(row[11]!), row[11]).toBe(false);
+    }
   });
 
   it('totals the amounts with formulas LibreOffice recalculates to the cache’s sums', () => {
@@ -233,6 +252,20 @@ describe('bills workbook, read back by exceljs', () => {
     const lines = book.getWorksheet('Lines')!;
     expect(lines.getRow(2).getCell(8).value).toBeTypeOf('number');
     expect(lines.getRow(2).getCell(8).numFmt).toBe('0.0%');
+  });
+
+  it('says states and pay modes in English words in an English workbook', async () => {
+    const file = path.join(dir, 'words-en.xlsx');
+    const bills = cacheBills();
+    const paid = bills.find((b) => b.status === 'SOLDOUT')!;
+    const transfer = bills.find((b) => b.paymode === 'transfer')!;
+    await writeBillsXlsx({ db, ids: [paid.id, transfer.id], columns: ['id', 'status', 'paymode'], file, locale: 'en', job: job() });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('Bills')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Id', 'Status', 'Payment method']);
+    expect(sheet.getRow(2).values).toEqual([undefined, paid.id, 'Paid', PAYMODE_LABELS.en[paid.paymode as 'check']]);
+    expect(sheet.getRow(3).getCell(3).value).toBe('Bank transfer');
   });
 
   it('keeps the bills in the order asked', async () => {

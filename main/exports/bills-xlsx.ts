@@ -132,14 +132,14 @@ async function writeSheet<R>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style
       // exceljs's types omit a row's own style; it is a plain property of its rows.
       (row as unknown as { style: Style }).style = styles.row;
       columns.forEach((column, index) => {
-        const value = column.value(source);
+        const value = column.value(source, locale);
         if (value === '') return;
         const cell = row.getCell(index + 1);
         cell.value = cellValue(column, value);
         cell.style = styles.of(column.kind, currency);
       });
       const sums = totals.get(currency) ?? totals.set(currency, new Array<number>(columns.length).fill(0)).get(currency)!;
-      for (const index of moneyColumns) sums[index] = (sums[index] ?? 0) + (columns[index]!.value(source) as number);
+      for (const index of moneyColumns) sums[index] = (sums[index] ?? 0) + (columns[index]!.value(source, locale) as number);
       row.commit();
       count += 1;
       // zlib compresses on another thread, but each of its steps resumes on this one: turning the event

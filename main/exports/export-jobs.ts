@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
 import type { EventPayload } from '../../shared/contract';
 import type { EventBus } from '../core/event-bus';
+import { refusal } from '../../shared/errors/error-text';
 
 export type ExportPhase = EventPayload<'exports.progressed'>['phase'];
 
@@ -15,7 +16,7 @@ export interface ExportJob {
 }
 
 export function cancelledError(): AppError {
-  return new AppError('export_cancelled', 'The export was cancelled; no file was left behind.');
+  return refusal('export_cancelled', 'export.cancelled', {});
 }
 
 /**
@@ -31,7 +32,7 @@ export class ExportJobs {
   async run<T>(requestedId: string | undefined, work: (job: ExportJob) => Promise<T>): Promise<T> {
     const exportId = requestedId ?? `export-${randomUUID()}`;
     if (this.running.has(exportId)) {
-      throw new AppError('export_running', `An export named ${exportId} is already running; wait for it or cancel it first.`);
+      throw refusal('export_running', 'export.running', { id: exportId });
     }
     const controller = new AbortController();
     this.running.set(exportId, controller);

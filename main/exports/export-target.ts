@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
+import { refusal, type ParamsOf } from '../../shared/errors/error-text';
+import type { ErrorTextKey } from '../../shared/errors/texts';
 
 /**
  * Where an export may write, and how it writes there without ever leaving a half-written file under the name
@@ -9,8 +11,8 @@ import { AppError } from '../../shared/contract';
  * rename stays on one file system and is atomic), and renamed only when the whole export has succeeded.
  */
 
-function invalid(message: string, target: string): AppError {
-  return new AppError('export_target_invalid', message, { target });
+function invalid<K extends ErrorTextKey>(key: K, params: ParamsOf<K>, target: string): AppError {
+  return refusal('export_target_invalid', key, params, { target });
 }
 
 function checkFolder(folder: string, target: string): void {
@@ -18,22 +20,22 @@ function checkFolder(folder: string, target: string): void {
   try {
     stat = fs.statSync(folder);
   } catch {
-    throw invalid(`The folder ${folder} does not exist. Choose an existing folder.`, target);
+    throw invalid('export.folderMissing', { folder }, target);
   }
-  if (!stat.isDirectory()) throw invalid(`${folder} is not a folder. Choose an existing folder.`, target);
+  if (!stat.isDirectory()) throw invalid('export.notAFolder', { folder }, target);
   try {
     fs.accessSync(folder, fs.constants.W_OK);
   } catch {
-    throw invalid(`The folder ${folder} cannot be written to. Choose a folder you can write in.`, target);
+    throw invalid('export.folderReadOnly', { folder }, target);
   }
 }
 
 function checkAbsolute(target: string): string {
   // A NUL cannot be in a path on any system; Node throws a TypeError on it, which is not the operator's error.
-  if (target.includes('\0')) throw invalid('The path holds a NUL character, which no file name can have. Type the path again.', target);
+  if (target.includes('\0')) throw invalid('export.pathNul', {}, target);
   // A relative path would depend on the working folder of whichever process runs the core (the app, the
   // CLI, a scheduled task): refusing it is clearer than guessing.
-  if (!path.isAbsolute(target)) throw invalid(`${target} is not an absolute path. Give the full path, starting from the root.`, target);
+  if (!path.isAbsolute(target)) throw invalid('export.pathRelative', { path: target }, target);
   return path.resolve(target);
 }
 
@@ -41,7 +43,7 @@ function checkAbsolute(target: string): string {
 export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf' | '.json'): string {
   const resolved = checkAbsolute(file);
   if (path.extname(resolved).toLowerCase() !== extension) {
-    throw invalid(`The file name must end with ${extension} (got ${path.basename(resolved)}).`, file);
+    throw invalid('export.wrongExtension', { extension, name: path.basename(resolved) }, file);
   }
   checkFolder(path.dirname(resolved), file);
   let existing: fs.Stats | undefined;
@@ -50,7 +52,7 @@ export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf' | '.js
   } catch {
     // Not there yet: it will be created.
   }
-  if (existing && !existing.isFile()) throw invalid(`${resolved} exists and is not a file. Choose another name.`, file);
+  if (existing && !existing.isFile()) throw invalid('export.notAFile', { path: resolved }, file);
   return resolved;
 }
 
@@ -82,9 +84,9 @@ export class StagedFiles {
         this.discard();
         const code = (error as NodeJS.ErrnoException).code;
         // Windows refuses to replace a file another program holds open (a workbook left open in Excel).
-        const hint =
-          code === 'EPERM' || code === 'EBUSY' || code === 'EACCES' ? ' Close it if another program has it open, then export again.' : '';
-        throw invalid(`Cannot write ${final} (${code ?? 'error'}).${hint}`, final);
+        throw code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'
+          ? invalid('export.cannotWriteHeld', { path: final, cause: code }, final)
+          : invalid('export.cannotWrite', { path: final, cause: code ?? 'error' }, final);
       }
     }
     return this.staged.map(({ final }) => final);

@@ -1,6 +1,6 @@
-import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { htmlToText } from './html-text';
+import { refusal } from '../../shared/errors/error-text';
 
 /** Payment terms printed on every invoice: due 30 days after emission. */
 export const PAYMENT_TERM_DAYS = 30;
@@ -180,10 +180,15 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
     const bill = billOf.get(billId) as BillRow | undefined;
     // Checked when the export started; a rebuild of the cache meanwhile can still take it away.
     if (!bill)
-      throw new AppError('export_bills_missing', `Bill ${billId} is no longer in the local data. Sync, then export again.`, {
-        missing: [billId],
-        count: 1,
-      });
+      throw refusal(
+        'export_bills_missing',
+        'export.billGone',
+        { id: billId },
+        {
+          missing: [billId],
+          count: 1,
+        },
+      );
     const customer = customerOf.get(bill.customerid) as CustomerRow | undefined;
     const who = identityOf(customer, bill.invoiceinfo, customer?.invoiceinfo ?? '');
     const person = `${who.firstname} ${who.lastname}`.trim();

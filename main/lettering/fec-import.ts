@@ -1,10 +1,11 @@
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { readLines, sniffSource, yieldToEventLoop, type ByteSource, type ReadControl } from '../imported-files/byte-source';
 import { FecReader, InvoiceFold, encodingRefusal, type CustomerLine, type FecReading, type FecRowSink } from './fec-parser';
 import { refusedFile } from './import-problem';
 import type { ImportedInvoice } from './imported-invoice';
 import { writeLog } from './lettering-log';
+import { refusal } from '../../shared/errors/error-text';
 
 /** How a long import tells where it is, and learns that it should stop. */
 export interface ImportControl {
@@ -23,7 +24,7 @@ export interface FecImportResult {
 }
 
 export function cancelledError(): AppError {
-  return new AppError('lettering_import_cancelled', 'The import was cancelled: nothing of the file was imported.');
+  return refusal('lettering_import_cancelled', 'lettering.importCancelled', {});
 }
 
 /** Staged rows per INSERT statement (two parameters each, well under SQLite's 32,766). */

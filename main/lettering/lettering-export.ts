@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { checkFileTarget, checkFolderTarget } from '../exports/export-target';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../exports/spreadsheet-cells';
 import { FEC, FEC_COLUMNS, toFecDate } from './fec-format';
 import { matchCode } from '../../shared/lettering/match-code';
+import { refusal } from '../../shared/errors/error-text';
 
 /** Writes under a temporary name and renames at the end: never a half-written file under the asked name. */
 async function writeAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
@@ -141,15 +141,20 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
 export async function writeLetteringFec(db: Db, target: string): Promise<{ file: string; lines: number; lettered: number }> {
   const resolved = path.resolve(target);
   if (!path.isAbsolute(target) || !/\.(txt|fec|csv)$/i.test(resolved))
-    throw new AppError('export_target_invalid', `${target} must be an absolute path ending with .txt (the FEC's usual extension).`, {
-      target,
-    });
+    throw refusal(
+      'export_target_invalid',
+      'lettering.fecTarget',
+      { path: target },
+      {
+        target,
+      },
+    );
   checkFolderTarget(path.dirname(resolved));
   const imports = db.prepare("SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id").all() as {
     id: number;
     separator: string;
   }[];
-  if (imports.length === 0) throw new AppError('lettering_no_fec', 'No FEC file was imported: import one, then export it back lettered.');
+  if (imports.length === 0) throw refusal('lettering_no_fec', 'lettering.noFec', {});
   const letters = new Map(
     (
       db

@@ -1,6 +1,5 @@
 import { AppError } from '../../shared/contract';
 import type { MatchRule, MatchView, Suggestion } from '../../shared/contract/lettering';
-import { centsToFec } from '../../shared/lettering/decimal-cents';
 import { matchCode } from '../../shared/lettering/match-code';
 import { overlaidState, pendingBillEntries } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
@@ -8,6 +7,7 @@ import type { Db } from '../db/open';
 import { discardEntry, enqueue } from '../sync/outbox';
 import { writeLog } from './lettering-log';
 import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES } from './open-items';
+import { refusal } from '../../shared/errors/error-text';
 
 const isPaid = (status: string) => (LETTERABLE_STATUSES as readonly string[]).includes(status);
 const isAwaitingPayment = (status: string) => (AWAITING_PAYMENT_STATUSES as readonly string[]).includes(status);
@@ -100,18 +100,13 @@ function billFacts(db: Db, id: number): BillFacts {
   const state = overlaidState(db, id);
   const row = cachedStatement(db, 'SELECT version, currency, amountcents FROM bill WHERE id = ?').get(id) as
     { version: number; currency: string; amountcents: number } | undefined;
-  if (!state || !row)
-    throw new AppError('lettering_item_not_open', `Bill ${id} is not in the local cache. Sync, then try again.`, { billId: id });
+  if (!state || !row) throw refusal('lettering_item_not_open', 'lettering.billNotInCache', { id }, { billId: id });
   return { id, status: state.status, idnumber: state.idnumber, ...row, remaining: row.amountcents - allocatedOf(db, 'bill_id', id) };
 }
 
 /** Same sign as the remaining amount and not past it (credit notes are negative). */
 function allocationFits(allocated: number, remaining: number): boolean {
   return allocated !== 0 && Math.sign(allocated) === Math.sign(remaining) && Math.abs(allocated) <= Math.abs(remaining);
-}
-
-function money(cents: number, currency: string): string {
-  return `${centsToFec(cents)} ${currency}`;
 }
 
 /**
@@ -128,21 +123,37 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
     const facts = billFacts(db, b.id);
     const lettered = request.rule === 'lettered' && facts.idnumber !== '';
     if (!lettered && facts.idnumber !== '')
-      throw new AppError('lettering_item_not_open', `Bill ${b.id} already carries the lettering ${facts.idnumber}. Unmatch it first.`, {
-        billId: b.id,
-      });
+      throw refusal(
+        'lettering_item_not_open',
+        'lettering.billLettered',
+        { id: b.id, lettering: facts.idnumber },
+        {
+          billId: b.id,
+        },
+      );
     // A bill that already has its lettering needs nothing sent: its state does not matter.
     if (!lettered && !isPaid(facts.status) && !isAwaitingPayment(facts.status))
-      throw new AppError(
+      throw refusal(
         'lettering_bill_not_paid',
-        `Bill ${b.id} is ${facts.status}: the shop letters only paid or partly paid bills (${LETTERABLE_STATUSES.join(', ')}), and this one is not an order awaiting its payment (${AWAITING_PAYMENT_STATUSES.join(', ')}).`,
+        'lettering.billNotPaid',
+        {
+          id: b.id,
+          status: { status: facts.status },
+          letterable: { statuses: LETTERABLE_STATUSES },
+          awaiting: { statuses: AWAITING_PAYMENT_STATUSES },
+        },
         { billId: b.id, status: facts.status },
       );
     const allocated = b.allocatedCents ?? facts.remaining;
     if (!allocationFits(allocated, facts.remaining))
-      throw new AppError(
+      throw refusal(
         'lettering_over_allocated',
-        `Bill ${b.id} has ${money(facts.remaining, facts.currency)} left to match; ${money(allocated, facts.currency)} cannot be given.`,
+        'lettering.billOverAllocated',
+        {
+          id: b.id,
+          remaining: { cents: facts.remaining, currency: facts.currency },
+          allocated: { cents: allocated, currency: facts.currency },
+        },
         { billId: b.id, remainingCents: facts.remaining },
       );
     return { ...facts, allocated, lettered, waits: !lettered && !isPaid(facts.status) };
@@ -151,26 +162,37 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
     const row = cachedStatement(db, 'SELECT id, reference, amountcents, currency FROM lettering_invoice WHERE id = ?').get(i.id) as
       { id: number; reference: string; amountcents: number; currency: string } | undefined;
     if (!row)
-      throw new AppError('lettering_item_not_open', `Invoice ${i.id} is not among the imported invoices. Import it, then try again.`, {
-        invoiceId: i.id,
-      });
+      throw refusal(
+        'lettering_item_not_open',
+        'lettering.invoiceNotImported',
+        { id: i.id },
+        {
+          invoiceId: i.id,
+        },
+      );
     const remaining = row.amountcents - allocatedOf(db, 'invoice_id', i.id);
     const allocated = i.allocatedCents ?? remaining;
     if (!allocationFits(allocated, remaining))
-      throw new AppError(
+      throw refusal(
         'lettering_over_allocated',
-        `Invoice ${row.reference} has ${money(remaining, row.currency)} left to match; ${money(allocated, row.currency)} cannot be given.`,
+        'lettering.invoiceOverAllocated',
+        {
+          reference: row.reference,
+          remaining: { cents: remaining, currency: row.currency },
+          allocated: { cents: allocated, currency: row.currency },
+        },
         { invoiceId: i.id, remainingCents: remaining },
       );
     return { ...row, allocated };
   });
   if (new Set(bills.map((b) => b.id)).size !== bills.length || new Set(invoices.map((i) => i.id)).size !== invoices.length)
-    throw new AppError('lettering_item_not_open', 'A bill or an invoice is named twice in this match.');
+    throw refusal('lettering_item_not_open', 'lettering.namedTwice', {});
   const currencies = new Set([...bills.map((b) => b.currency), ...invoices.map((i) => i.currency)]);
   if (currencies.size > 1)
-    throw new AppError(
+    throw refusal(
       'lettering_currency_mismatch',
-      `These bills and invoices are in ${[...currencies].join(' and ')}: match items of one currency.`,
+      'lettering.currencies',
+      { currencies: [...currencies].join(' / ') },
       { currencies: [...currencies] },
     );
   const currency = [...currencies][0]!;
@@ -192,9 +214,10 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
       const value = letterings.get(bill.id)!;
       const holder = holders.holder(value, bill.id);
       if (holder !== null)
-        throw new AppError(
+        throw refusal(
           'lettering_taken',
-          `Bill ${holder} already has the lettering ${value}; a lettering can be on one bill only. Unmatch that bill first, or check the invoice.`,
+          'lettering.taken',
+          { holder, lettering: value },
           { billId: bill.id, holderId: holder, idnumber: value },
         );
     }
@@ -335,8 +358,7 @@ export function unmatch(db: Db, id: number, note: string, who: string): number[]
   return db.transaction(() => {
     const match = db.prepare("SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'").get(id) as
       { id: number; state: string } | undefined;
-    if (!match)
-      throw new AppError('lettering_match_not_found', `Match ${id} does not exist or was already undone. Refresh the list.`, { id });
+    if (!match) throw refusal('lettering_match_not_found', 'lettering.matchGone', { id }, { id });
     const links = db
       .prepare("SELECT bill_id AS billId, lettering FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL AND lettering <> ''")
       .all(id) as {

@@ -1,5 +1,6 @@
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
 import { siteHost } from './site-host';
+import { refusal } from '../../shared/errors/error-text';
 
 const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED',
@@ -23,36 +24,16 @@ export function fromTransportError(fn: string, site: string, error: unknown): Ap
   const sent = !NOT_SENT.has(code) && !TLS_CODES.has(code);
   const details = { function: fn, cause: code || 'network', sent };
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ERR_CANCELED') {
-    return new AppError(
-      'moodle_timeout',
-      `${host} did not answer ${fn} in time. Check your connection; the site may be overloaded.`,
-      details,
-    );
+    return refusal('moodle_timeout', 'moodle.timeout', { host, function: fn }, details);
   }
   if (TLS_CODES.has(code) || /certificate|SSL|TLS/i.test((error as Error).message ?? '')) {
-    return new AppError(
-      'moodle_tls',
-      `The secure connection to ${host} failed (${code || 'TLS error'}): its certificate is invalid or not trusted by this computer. Ask the site administrator, or check the address.`,
-      { ...details, sent: false },
-    );
+    return refusal('moodle_tls', 'moodle.tls', { host, cause: code || 'TLS error' }, { ...details, sent: false });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new AppError(
-      'moodle_unreachable',
-      `The site name ${host} cannot be found. Check the address in Settings and your connection.`,
-      details,
-    );
+    return refusal('moodle_unreachable', 'moodle.unknownHost', { host }, details);
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE') {
-    return new AppError(
-      'moodle_unreachable',
-      `The connection to ${host} was cut while calling ${fn}. Check your connection and try again.`,
-      details,
-    );
+    return refusal('moodle_unreachable', 'moodle.connectionCut', { host, function: fn }, details);
   }
-  return new AppError(
-    'moodle_unreachable',
-    `Cannot reach ${host} (${code || 'network error'}). You are offline or the site is down; the back-office keeps working on its cache.`,
-    details,
-  );
+  return refusal('moodle_unreachable', 'moodle.unreachable', { host, cause: code || 'network error' }, details);
 }

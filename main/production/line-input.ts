@@ -1,8 +1,8 @@
-import { AppError } from '../../shared/contract';
 import { emailKey, participantsFromCustomerData, type Participant } from '../../shared/production/participants';
 import { parseHandlerParams } from '../../shared/production/handler-params';
 import type { Db } from '../db/open';
 import { localEndOf, localRecords } from './production-store';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * Everything the cache knows about one bill line that a handler needs: the bill, the line, its catalog item
@@ -61,17 +61,17 @@ export function personOf(extradata: string): string {
 export function readLineInput(db: Db, billId: number, billItemId: number, participants?: Participant[]): LineInput {
   const bill = db.prepare('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?').get(billId) as
     LineInput['bill'] | undefined;
-  if (!bill)
-    throw new AppError('bill_not_found', `Bill ${billId} is not in the local cache. Sync, then search for it again.`, { id: billId });
+  if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id: billId }, { id: billId });
   const line = db
     .prepare(
       'SELECT id, ordering, type, itemcode, abstract, quantity, customerdata, catalogitemid FROM bill_item WHERE id = ? AND billid = ?',
     )
     .get(billItemId, billId) as LineInput['line'] | undefined;
   if (!line)
-    throw new AppError(
+    throw refusal(
       'production_line_not_found',
-      `Bill ${billId} has no line ${billItemId} in the local cache. Sync, then open the bill again.`,
+      'production.lineNotInCache',
+      { id: billId, line: billItemId },
       {
         billId,
         billItemId,
@@ -82,8 +82,7 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
   const customer = db
     .prepare('SELECT id, firstname, lastname, email, organisation, hasaccount FROM customer WHERE id = ?')
     .get(bill.customerid) as LineInput['customer'] | undefined;
-  if (!customer)
-    throw new AppError('customer_not_found', `The customer of bill ${billId} is not in the local cache. Sync, then try again.`);
+  if (!customer) throw refusal('customer_not_found', 'customer.ofBillNotInCache', { id: billId });
   const shop = db.prepare('SELECT defaultcustomersupportcourse FROM shop WHERE id = ?').pluck().get(bill.shopid) as number | undefined;
 
   const recorded = { people: new Set<string>(), events: new Set<string>(), products: 0 };

@@ -1,17 +1,17 @@
 import type { z } from 'zod';
-import { AppError } from '../../shared/contract';
 import type { productionLineSchema } from '../../shared/contract/production';
 import { isRunnableHandler } from '../../shared/production/handler-params';
 import type { Db } from '../db/open';
 import { readLineInput } from './line-input';
 import { lastOutcome } from './production-store';
+import { refusal } from '../../shared/errors/error-text';
 
 type ProductionLine = z.infer<typeof productionLineSchema>;
 
 /** A bill's lines whose catalog item has a handler, for the "Run handler" entry points. */
 export function productionLines(db: Db, billId: number): ProductionLine[] {
   if (db.prepare('SELECT 1 FROM bill WHERE id = ?').get(billId) === undefined)
-    throw new AppError('bill_not_found', `Bill ${billId} is not in the local cache. Sync, then search for it again.`, { id: billId });
+    throw refusal('bill_not_found', 'bill.notInCache', { id: billId }, { id: billId });
   const lines = db
     .prepare(
       `SELECT l.id, l.ordering, l.itemcode, l.abstract, l.quantity, coalesce(i.enablehandler, '') AS handler

@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/contract';
 import type { Plan, RunResult } from '../../shared/contract/production';
 import type { Participant } from '../../shared/production/participants';
 import type { Db } from '../db/open';
@@ -11,6 +10,7 @@ import { LoggedMoodle } from './logged-moodle';
 import { planLine } from './plan-line';
 import { finishRun, logCall, recordProducts, runningRun, startRun, taughtRoles, type LocalRecord } from './production-store';
 import { gatherFacts } from './site-facts';
+import { refusal } from '../../shared/errors/error-text';
 
 export interface ProductionDeps {
   db: Db;
@@ -46,10 +46,7 @@ const inFlight = new Set<number>();
  */
 export async function runProduction(deps: ProductionDeps, request: LineRequest): Promise<RunResult> {
   if (inFlight.has(request.billItemId))
-    throw new AppError(
-      'production_running',
-      `Line ${request.billItemId} of bill ${request.billId} is being produced already: wait for that run to end.`,
-    );
+    throw refusal('production_running', 'production.lineRunning', { line: request.billItemId, id: request.billId });
   inFlight.add(request.billItemId);
   try {
     return await run(deps, request);

@@ -1,8 +1,8 @@
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
-import { AppError } from '../../shared/contract';
 import { discardKeptCache, exportKeptCache, keptCaches, setCacheAside } from './kept-caches';
 import { checkSite } from './site-check';
+import { refusal } from '../../shared/errors/error-text';
 
 type ProfileCommands =
   | 'profiles.list'
@@ -77,8 +77,7 @@ export function profilesHandlers(services: CoreServices): HandlersFor<ProfileCom
     'profiles.startNewCache': ({ id }) => {
       profiles.get(id);
       const isActive = profiles.active()?.id === id;
-      if (isActive && services.activeSite().engine.running)
-        throw new AppError('sync_running', 'A sync is running. Wait for it to finish, or cancel it, before starting a new cache.');
+      if (isActive && services.activeSite().engine.running) throw refusal('sync_running', 'sync.runningNewCache', {});
       if (isActive) services.resetSite();
       caches.release(id);
       const kept = setCacheAside(caches, services.dataDir, id);

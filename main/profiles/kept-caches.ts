@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type KeptCache } from '../../shared/contract';
+import { type KeptCache } from '../../shared/contract';
 import type { CacheSite } from '../../shared/contract/sync';
 import type { DataDir } from '../core/data-dir';
 import type { ProfileCaches } from '../core/profile-caches';
 import { writeJsonFileAtomic } from '../core/json-file';
 import { checkFileTarget } from '../exports/export-target';
 import { cacheSite } from '../sync/cache-site';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * Caches set aside when a profile starts a new cache for another site: `profiles/<id>/kept-caches/<name>/`.
@@ -65,9 +66,7 @@ export function exportKeptCache(
   try {
     const entries = (
       db
-        .prepare(
-          'SELECT seq, kind, entity, entity_id, payload, state, error_code, error_message, created_at FROM outbox ORDER BY seq',
-        )
+        .prepare('SELECT seq, kind, entity, entity_id, payload, state, error_code, error_message, created_at FROM outbox ORDER BY seq')
         .all() as {
         seq: number;
         kind: string;
@@ -99,7 +98,7 @@ export function exportKeptCache(
 function keptFolder(dataDir: DataDir, profileId: string, name: string): string {
   const folder = path.join(keptRoot(dataDir, profileId), name);
   if (path.basename(folder) !== name || !fs.existsSync(folder))
-    throw new AppError('kept_cache_not_found', `There is no kept cache "${name}" for this profile. It may have been deleted already.`, { name });
+    throw refusal('kept_cache_not_found', 'profile.keptCacheGone', { name }, { name });
   return folder;
 }
 
@@ -124,7 +123,6 @@ function readSite(caches: ProfileCaches, file: string): CacheSite | null {
     db.close();
   }
 }
-
 
 /** The time a folder name starts with (an ISO time with ':' and '.' made '-'), so a copied folder keeps it. */
 function keptTime(name: string): number | null {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { AppError, type Profile } from '../../shared/contract';
+import { type Profile } from '../../shared/contract';
 import type { DataDir } from '../core/data-dir';
 import { readJsonFile, writeJsonFileAtomic } from '../core/json-file';
 import type { Logger } from '../core/logger';
 import type { SecretStore } from './secret-store';
+import { refusal } from '../../shared/errors/error-text';
 
 const storedProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
@@ -93,7 +94,7 @@ export class ProfileRegistry {
   /** The token of a saved profile, for the Moodle client only. */
   token(id: string): string {
     const token = this.secrets.read(this.dataDir.profileDir(id));
-    if (!token) throw new AppError('token_missing', 'This site profile has no web service token. Enter one in Settings.');
+    if (!token) throw refusal('token_missing', 'profile.noToken', {});
     return token;
   }
 
@@ -103,13 +104,13 @@ export class ProfileRegistry {
 
   private find(registry: Registry, id: string): StoredProfile {
     const stored = registry.profiles.find((p) => p.id === id);
-    if (!stored) throw new AppError('profile_not_found', `There is no site profile "${id}". It may have been removed in another window.`);
+    if (!stored) throw refusal('profile_not_found', 'profile.notFound', { id });
     return stored;
   }
 
   private assertNameFree(registry: Registry, name: string): void {
     if (registry.profiles.some((p) => p.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
-      throw new AppError('profile_name_taken', `A site profile is already named "${name}". Choose another name.`, { field: 'name' });
+      throw refusal('profile_name_taken', 'profile.nameTaken', { name }, { field: 'name' });
     }
   }
 

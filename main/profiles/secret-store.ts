@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
 import { registerSecret } from '../core/redact';
+import { refusal } from '../../shared/errors/error-text';
 
 /** How a token is turned into bytes at rest. Electron encrypts with the OS keychain (safeStorage). */
 export interface SecretCodec {
@@ -39,16 +39,13 @@ export function createSecretStore(codec: SecretCodec): SecretStore {
         stored = fs.readFileSync(path.join(profileDir, codec.fileName));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw new AppError('token_unreadable', 'The stored web service token cannot be read. Enter the token again in Settings.');
+        throw refusal('token_unreadable', 'profile.tokenUnreadable', {});
       }
       let token: string;
       try {
         token = codec.decode(stored);
       } catch {
-        throw new AppError(
-          'token_unreadable',
-          'The stored web service token cannot be decrypted on this computer. Enter the token again in Settings.',
-        );
+        throw refusal('token_unreadable', 'profile.tokenUndecryptable', {});
       }
       registerSecret(token);
       return token;

@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * A cache being filled from empty (a first sync, or a rebuild) holds only part of the shop until a run ends
@@ -22,9 +22,5 @@ export function markFilled(db: Db): void {
 export function assertCacheComplete(db: Db): void {
   if (db.prepare('SELECT 1 FROM site_meta WHERE key = ?').get(KEY) === undefined) return;
   const bills = db.prepare('SELECT count(*) FROM bill').pluck().get() as number;
-  throw new AppError(
-    'cache_filling',
-    `The local cache is being filled (a first sync or a rebuild has not finished; ${bills} bills so far): what is read now would miss part of the shop. Wait for the sync to finish (Sync workspace), then try again.`,
-    { bills },
-  );
+  throw refusal('cache_filling', 'sync.cacheFilling', { bills }, { bills });
 }

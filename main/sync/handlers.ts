@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/contract';
 import type { OutboxEntryView, SyncRun, SyncStatus } from '../../shared/contract/sync';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
@@ -9,6 +8,7 @@ import { cacheSite } from './cache-site';
 import { recoverDamagedCache, type Recovery } from './damaged-cache';
 import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
+import { refusal } from '../../shared/errors/error-text';
 
 type SyncCommands =
   | 'sync.start'
@@ -119,14 +119,12 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
     }),
     'outbox.retry': ({ seq }) => {
       const { db } = session();
-      if (!retryEntry(db, seq))
-        throw new AppError('outbox_entry_not_found', 'This change is no longer in the outbox: it was sent or discarded meanwhile.');
+      if (!retryEntry(db, seq)) throw refusal('outbox_entry_not_found', 'outbox.gone', {});
       return outboxChanged(db);
     },
     'outbox.discard': ({ seq }) => {
       const { db } = session();
-      if (!discardEntry(db, seq))
-        throw new AppError('outbox_entry_not_found', 'This change is no longer in the outbox: it was sent or discarded meanwhile.');
+      if (!discardEntry(db, seq)) throw refusal('outbox_entry_not_found', 'outbox.gone', {});
       return outboxChanged(db);
     },
   };

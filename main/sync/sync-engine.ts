@@ -15,6 +15,7 @@ import { emptyServerCopy } from './server-copy';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
+import { refusal } from '../../shared/errors/error-text';
 
 export type SyncTrigger = 'manual' | 'schedule' | 'online' | 'startup' | 'rebuild';
 
@@ -91,8 +92,7 @@ export class SyncEngine {
 
   /** Empties the server's copy and the cursors, keeps the outbox, and pulls everything again. */
   rebuild(): Promise<SyncRun> {
-    if (this.current)
-      throw new AppError('sync_running', 'A sync is running. Wait for it to finish, or cancel it, before rebuilding the cache.');
+    if (this.current) throw refusal('sync_running', 'sync.runningRebuild', {});
     const { db, offload } = this.options;
     if (!offload) {
       emptyServerCopy(db);

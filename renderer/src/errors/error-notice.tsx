@@ -1,5 +1,6 @@
-import { useT } from '../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 import { errorTitleKey, toAppErrorShape } from './app-error';
+import { errorText } from './error-text';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -8,17 +9,20 @@ interface ErrorNoticeProps {
 }
 
 /**
- * A refused or failed command: the translated title of its code, then the core's own message, which is in
- * English and says what to do next. role="alert" because it appears in answer to what the operator just did.
+ * A refused or failed command: the translated title of its code, then what the core says to do next, in the
+ * window's language when the refusal carries its text (errors/error-text.ts), else in the core's English.
+ * role="alert" because it appears in answer to what the operator just did.
  */
 export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const shape = toAppErrorShape(error);
+  const said = errorText(shape, i18n);
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{t(errorTitleKey(shape.code))}</p>
-      <p className="notice-text" lang="en">
-        {shape.message}
+      <p className="notice-text" lang={said.lang}>
+        {said.text}
       </p>
       {(onRetry || onDismiss) && (
         <p className="notice-actions">

@@ -1,3 +1,4 @@
+import { BILL_STATUS_LABELS, PAYMODE_LABELS } from '../../../shared/bills/bill-labels';
 /** English messages of the Bills workspace and the shared grid; spread into en.ts. */
 export const billsEn = {
   'site.none.title': 'No active site',
@@ -31,9 +32,12 @@ export const billsEn = {
   'pending.conflict.hint': 'The record was changed on the site meanwhile. Decide in the Sync workspace.',
   'pending.openSync': 'Open Sync',
 
-  'paymode.check': 'Check',
-  'paymode.transfer': 'Transfer',
-  'paymode.paypal': 'PayPal',
+  // Pay modes and bill states: one wording with the XLSX export (shared/bills/bill-labels.ts).
+  'paymode.check': PAYMODE_LABELS.en.check,
+  'paymode.transfer': PAYMODE_LABELS.en.transfer,
+  'paymode.paypal': PAYMODE_LABELS.en.paypal,
+  'paymode.card': PAYMODE_LABELS.en.card,
+  'paymode.free': PAYMODE_LABELS.en.free,
 
   'money.error.empty': 'Enter an amount.',
   'money.error.invalid': 'Enter an amount such as 1 250,50 or 1250.50.',
@@ -42,17 +46,17 @@ export const billsEn = {
   'money.error.range': 'This amount is too large.',
   'money.error.notPositive': 'Enter an amount above zero.',
 
-  'bill.status.WORKING': 'Working',
-  'bill.status.PLACED': 'Placed',
-  'bill.status.PENDING': 'Awaiting payment',
-  'bill.status.PREPROD': 'Produced before payment',
-  'bill.status.PARTIAL': 'Partly paid',
-  'bill.status.SOLDOUT': 'Paid',
-  'bill.status.COMPLETE': 'Complete',
-  'bill.status.PAYBACK': 'To pay back',
-  'bill.status.FAILED': 'Production failed',
-  'bill.status.REFUSED': 'Payment refused',
-  'bill.status.CANCELLED': 'Cancelled',
+  'bill.status.WORKING': BILL_STATUS_LABELS.en.WORKING,
+  'bill.status.PLACED': BILL_STATUS_LABELS.en.PLACED,
+  'bill.status.PENDING': BILL_STATUS_LABELS.en.PENDING,
+  'bill.status.PREPROD': BILL_STATUS_LABELS.en.PREPROD,
+  'bill.status.PARTIAL': BILL_STATUS_LABELS.en.PARTIAL,
+  'bill.status.SOLDOUT': BILL_STATUS_LABELS.en.SOLDOUT,
+  'bill.status.COMPLETE': BILL_STATUS_LABELS.en.COMPLETE,
+  'bill.status.PAYBACK': BILL_STATUS_LABELS.en.PAYBACK,
+  'bill.status.FAILED': BILL_STATUS_LABELS.en.FAILED,
+  'bill.status.REFUSED': BILL_STATUS_LABELS.en.REFUSED,
+  'bill.status.CANCELLED': BILL_STATUS_LABELS.en.CANCELLED,
 
   'bills.col.id': 'Reference',
   'bills.col.transactionid': 'Transaction',
@@ -72,7 +76,7 @@ export const billsEn = {
 
   'bills.noSite': 'Bills come from the active Moodle site, and none is set. Add your shop’s site, or make one active, in Settings.',
   'bills.search': 'Search bills',
-  'bills.search.placeholder': 'Search names, emails, organisations, titles, transactions…',
+  'bills.search.placeholder': 'Search bill numbers, letterings, names, emails, organisations, transactions…',
   'bills.filters': 'Filters',
   'bills.tabs': 'Bills by state',
   'bills.tab.all': 'All',

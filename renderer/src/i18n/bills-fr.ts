@@ -1,3 +1,4 @@
+import { BILL_STATUS_LABELS, PAYMODE_LABELS } from '../../../shared/bills/bill-labels';
 import type { billsEn } from './bills-en';
 
 /** French messages of the Bills workspace and the shared grid (typography: see fr.ts). */
@@ -34,9 +35,12 @@ export const billsFr = {
   'pending.conflict.hint': 'L’enregistrement a été modifié sur le site entre-temps. Décidez dans l’espace Synchronisation.',
   'pending.openSync': 'Ouvrir la synchronisation',
 
-  'paymode.check': 'Chèque',
-  'paymode.transfer': 'Virement',
-  'paymode.paypal': 'PayPal',
+  // Pay modes and bill states: one wording with the XLSX export (shared/bills/bill-labels.ts).
+  'paymode.check': PAYMODE_LABELS.fr.check,
+  'paymode.transfer': PAYMODE_LABELS.fr.transfer,
+  'paymode.paypal': PAYMODE_LABELS.fr.paypal,
+  'paymode.card': PAYMODE_LABELS.fr.card,
+  'paymode.free': PAYMODE_LABELS.fr.free,
 
   'money.error.empty': 'Saisissez un montant.',
   'money.error.invalid': 'Saisissez un montant comme 1 250,50 ou 1250.50.',
@@ -45,17 +49,17 @@ export const billsFr = {
   'money.error.range': 'Ce montant est trop grand.',
   'money.error.notPositive': 'Saisissez un montant supérieur à zéro.',
 
-  'bill.status.WORKING': 'En préparation',
-  'bill.status.PLACED': 'Commandée',
-  'bill.status.PENDING': 'En attente de paiement',
-  'bill.status.PREPROD': 'Produite avant paiement',
-  'bill.status.PARTIAL': 'Payée en partie',
-  'bill.status.SOLDOUT': 'Payée',
-  'bill.status.COMPLETE': 'Terminée',
-  'bill.status.PAYBACK': 'À rembourser',
-  'bill.status.FAILED': 'Production en échec',
-  'bill.status.REFUSED': 'Paiement refusé',
-  'bill.status.CANCELLED': 'Annulée',
+  'bill.status.WORKING': BILL_STATUS_LABELS.fr.WORKING,
+  'bill.status.PLACED': BILL_STATUS_LABELS.fr.PLACED,
+  'bill.status.PENDING': BILL_STATUS_LABELS.fr.PENDING,
+  'bill.status.PREPROD': BILL_STATUS_LABELS.fr.PREPROD,
+  'bill.status.PARTIAL': BILL_STATUS_LABELS.fr.PARTIAL,
+  'bill.status.SOLDOUT': BILL_STATUS_LABELS.fr.SOLDOUT,
+  'bill.status.COMPLETE': BILL_STATUS_LABELS.fr.COMPLETE,
+  'bill.status.PAYBACK': BILL_STATUS_LABELS.fr.PAYBACK,
+  'bill.status.FAILED': BILL_STATUS_LABELS.fr.FAILED,
+  'bill.status.REFUSED': BILL_STATUS_LABELS.fr.REFUSED,
+  'bill.status.CANCELLED': BILL_STATUS_LABELS.fr.CANCELLED,
 
   'bills.col.id': 'Référence',
   'bills.col.transactionid': 'Transaction',
@@ -76,7 +80,7 @@ export const billsFr = {
   'bills.noSite':
     'Les factures viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
   'bills.search': 'Rechercher des factures',
-  'bills.search.placeholder': 'Rechercher noms, e-mails, organisations, intitulés, transactions…',
+  'bills.search.placeholder': 'Rechercher n° de facture, lettrage, noms, e-mails, organisations, transactions…',
   'bills.filters': 'Filtres',
   'bills.tabs': 'Factures par état',
   'bills.tab.all': 'Toutes',

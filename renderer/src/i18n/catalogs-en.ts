@@ -14,7 +14,7 @@ export const catalogsEn = {
   'catalogs.list.empty': 'No catalog in the local data yet. Sync with the site, or create one.',
   'catalogs.role.standalone': 'Standalone',
   'catalogs.role.master': 'Master',
-  'catalogs.role.slave': 'Slave',
+  'catalogs.role.slave': 'Derived',
   'catalogs.tab.items': 'Products',
   'catalogs.tab.categories': 'Categories',
   'catalogs.tab.catalog': 'Catalog',

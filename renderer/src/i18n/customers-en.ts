@@ -2,7 +2,7 @@
 export const customersEn = {
   'customers.noSite': 'Customers come from the active Moodle site, and none is set. Add your shop’s site, or make one active, in Settings.',
   'customers.search': 'Search customers',
-  'customers.search.placeholder': 'Search names, emails, organisations…',
+  'customers.search.placeholder': 'Search names, emails, organisations, or a bill’s number…',
   'customers.count': '{count} customers',
   'customers.count.one': '{count} customer',
   'customers.empty': 'No customers in the local data yet. Sync with the site first.',

@@ -5,7 +5,7 @@ export const customersFr = {
   'customers.noSite':
     'Les clients viennent du site Moodle actif, et aucun n’est défini. Ajoutez le site de votre boutique, ou rendez-en un actif, dans les paramètres.',
   'customers.search': 'Rechercher des clients',
-  'customers.search.placeholder': 'Rechercher noms, e-mails, organisations…',
+  'customers.search.placeholder': 'Rechercher noms, e-mails, organisations, ou un n° de facture…',
   'customers.count': '{count} clients',
   'customers.count.one': '{count} client',
   'customers.empty': 'Aucun client dans les données locales pour l’instant. Synchronisez d’abord avec le site.',

@@ -27,7 +27,7 @@ export const en = {
   'workspace.customers': 'Customers',
   'workspace.catalogs': 'Catalogs',
   'workspace.lettering': 'Lettering',
-  'workspace.handlers': 'Handlers',
+  'workspace.handlers': 'Production',
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',
   'workspace.notBuilt': 'This workspace is not available yet.',
@@ -55,6 +55,13 @@ export const en = {
   'common.close': 'Close',
   'common.retry': 'Try again',
   'common.working': 'Working…',
+  /** The Escape key as its keycap reads in each language (Échap on French keyboards). */
+  'key.escape': 'Esc',
+  'help.open': 'User guide',
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.choose': 'Choose the day in a month',
+  'date.previousMonth': 'Previous month',
+  'date.nextMonth': 'Next month',
 
   'settings.appearance': 'Language and appearance',
   'settings.language': 'Language',
@@ -155,7 +162,8 @@ export const en = {
   'steps.webServices': 'Enable web services and the REST protocol',
   'steps.webServices.hint': 'Site administration › Server › Web services › Overview, steps 1 and 2.',
   'steps.service': 'Enable the “Shop back-office” service',
-  'steps.service.hint': 'Site administration › Server › Web services › External services: the plugin declares it with every function needed.',
+  'steps.service.hint':
+    'Site administration › Server › Web services › External services: the plugin declares it with every function needed.',
   'steps.token': 'Make a token for a user with local/shopbackoffice:use',
   'steps.token.hint': 'Site administration › Server › Web services › Manage tokens, on the “Shop back-office” service; paste it above.',
   'steps.state.done': 'done',
@@ -206,7 +214,8 @@ export const en = {
   'siteChanged.starting': 'Starting a new cache…',
   'siteChanged.started': 'A new cache was started; the old one is kept in Settings with its {unsent} unsent changes.',
   'kept.title': 'Caches kept aside',
-  'kept.intro': 'Caches of sites this profile used to reach. Their unsent changes are never sent to another site: write them to a file to redo them by hand, or delete them.',
+  'kept.intro':
+    'Caches of sites this profile used to reach. Their unsent changes are never sent to another site: write them to a file to redo them by hand, or delete them.',
   'kept.item': '{site} · kept on {date} · {unsent} unsent changes',
   'kept.unknownSite': 'an unknown site',
   'kept.export': 'Write unsent changes to a file…',

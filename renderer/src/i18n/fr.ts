@@ -28,7 +28,7 @@ export const fr = {
   'workspace.customers': 'Clients',
   'workspace.catalogs': 'Catalogues',
   'workspace.lettering': 'Lettrage',
-  'workspace.handlers': 'Gestionnaires',
+  'workspace.handlers': 'Mise en place',
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',
   'workspace.notBuilt': 'Cet espace de travail n’est pas encore disponible.',
@@ -56,6 +56,12 @@ export const fr = {
   'common.dismiss': 'Fermer',
   'common.close': 'Fermer',
   'common.retry': 'Réessayer',
+  'key.escape': 'Échap',
+  'help.open': 'Guide d’utilisation',
+  'date.placeholder': 'jj/mm/aaaa',
+  'date.choose': 'Choisir le jour dans un mois',
+  'date.previousMonth': 'Mois précédent',
+  'date.nextMonth': 'Mois suivant',
   'common.working': 'En cours…',
 
   'settings.appearance': 'Langue et apparence',
@@ -146,8 +152,8 @@ export const fr = {
   'feature.lettering': 'Lettrage',
   'feature.customerEditing': 'Coordonnées de facturation des clients',
   'feature.catalogEditing': 'Modification des catalogues',
-  'feature.handlerCheck': 'Vérification des gestionnaires de produits dans Moodle',
-  'feature.production': 'Gestionnaires de produits (comptes, inscriptions)',
+  'feature.handlerCheck': 'Vérification dans Moodle des actions de mise en place des produits',
+  'feature.production': 'Mise en place des produits (comptes, inscriptions)',
   'feature.sessions': 'Mise en place des sessions (groupes, tuteurs)',
   'feature.roles': 'Attribution de rôles',
 
@@ -158,9 +164,11 @@ export const fr = {
   'steps.webServices': 'Activer les services web et le protocole REST',
   'steps.webServices.hint': 'Administration du site › Serveur › Services web › Vue d’ensemble, étapes 1 et 2.',
   'steps.service': 'Activer le service « Shop back-office »',
-  'steps.service.hint': 'Administration du site › Serveur › Services web › Services externes : le plugin le déclare avec toutes les fonctions nécessaires.',
+  'steps.service.hint':
+    'Administration du site › Serveur › Services web › Services externes : le plugin le déclare avec toutes les fonctions nécessaires.',
   'steps.token': 'Créer un jeton pour un utilisateur ayant local/shopbackoffice:use',
-  'steps.token.hint': 'Administration du site › Serveur › Services web › Gérer les jetons, sur le service « Shop back-office » ; collez-le ci-dessus.',
+  'steps.token.hint':
+    'Administration du site › Serveur › Services web › Gérer les jetons, sur le service « Shop back-office » ; collez-le ci-dessus.',
   'steps.state.done': 'fait',
   'steps.state.failed': 'à faire',
   'steps.state.unknown': 'pas encore vérifié',
@@ -168,7 +176,7 @@ export const fr = {
   'fn.core_webservice_get_site_info': 'tester la connexion',
   'fn.core_user_get_users': 'retrouver les comptes existants par adresse e-mail',
   'fn.core_user_create_users': 'créer les comptes des apprenants et des formateurs',
-  'fn.core_course_get_courses_by_field': 'trouver les cours cités dans les gestionnaires de produits',
+  'fn.core_course_get_courses_by_field': 'trouver les cours cités dans les actions de mise en place des produits',
   'fn.core_enrol_get_enrolled_users': 'voir qui est déjà inscrit',
   'fn.enrol_manual_enrol_users': 'inscrire les acheteurs et les participants aux sessions',
   'fn.core_group_create_groups': 'créer un groupe par session de formation',
@@ -195,9 +203,10 @@ export const fr = {
   'fn.local_shopbackoffice_transition_bill': 'changer l’état des factures',
   'fn.local_shopbackoffice_record_payment': 'enregistrer les paiements hors ligne',
   'fn.local_shopbackoffice_set_bill_lettering': 'enregistrer le numéro de facture définitive',
-  'fn.local_shopbackoffice_record_production': 'enregistrer ce que les gestionnaires ont produit',
+  'fn.local_shopbackoffice_record_production': 'enregistrer ce que la mise en place a créé',
   'fn.core_enrol_get_course_enrolment_methods': 'vérifier la méthode d’inscription d’un produit dans son cours',
-  'fn.core_user_get_users_by_field': 'vérifier qu’un identifiant de compte est libre ; retrouver le bénéficiaire d’un rôle par son identifiant',
+  'fn.core_user_get_users_by_field':
+    'vérifier qu’un identifiant de compte est libre ; retrouver le bénéficiaire d’un rôle par son identifiant',
 
   'repair.action': 'Reconstruire le cache',
   'repair.running': 'Mise à l’écart du cache endommagé et remplissage d’un cache neuf…',
@@ -205,9 +214,11 @@ export const fr = {
   'siteChanged.title': 'Ce profil atteint maintenant un autre site',
   'siteChanged.action': 'Démarrer un nouveau cache pour ce site',
   'siteChanged.starting': 'Démarrage d’un nouveau cache…',
-  'siteChanged.started': 'Un nouveau cache a été démarré ; l’ancien est conservé dans les Réglages avec ses {unsent} modifications non envoyées.',
+  'siteChanged.started':
+    'Un nouveau cache a été démarré ; l’ancien est conservé dans les Réglages avec ses {unsent} modifications non envoyées.',
   'kept.title': 'Caches conservés',
-  'kept.intro': 'Les caches des sites que ce profil atteignait auparavant. Leurs modifications non envoyées ne partent jamais vers un autre site : écrivez-les dans un fichier pour les refaire à la main, ou supprimez-les.',
+  'kept.intro':
+    'Les caches des sites que ce profil atteignait auparavant. Leurs modifications non envoyées ne partent jamais vers un autre site : écrivez-les dans un fichier pour les refaire à la main, ou supprimez-les.',
   'kept.item': '{site} · conservé le {date} · {unsent} modifications non envoyées',
   'kept.unknownSite': 'un site inconnu',
   'kept.export': 'Écrire les modifications non envoyées dans un fichier…',
@@ -219,7 +230,8 @@ export const fr = {
   'kept.discard': 'Supprimer…',
   'kept.discardFor': 'Supprimer le cache conservé de {site}',
   'kept.discardTitle': 'Supprimer le cache conservé de {site} ?',
-  'kept.discardBody': 'Ses {unsent} modifications non envoyées seront perdues définitivement. Écrivez-les d’abord dans un fichier si vous pouvez en avoir besoin.',
+  'kept.discardBody':
+    'Ses {unsent} modifications non envoyées seront perdues définitivement. Écrivez-les d’abord dans un fichier si vous pouvez en avoir besoin.',
   'kept.discardConfirm': 'Supprimer',
 
   'remove.title': 'Supprimer {name}\u202f?',
@@ -259,7 +271,8 @@ export const fr = {
   'sync.progress.rate': '{rate} lignes/s',
   'sync.progress.eta': 'environ {time} restantes',
   'sync.finished.title': 'Dernière synchronisation',
-  'sync.finished.refused': 'La boutique a refusé {count} des modifications envoyées\u00a0: elles attendent votre décision ci-dessous, mises de côté ou en conflit.',
+  'sync.finished.refused':
+    'La boutique a refusé {count} des modifications envoyées\u00a0: elles attendent votre décision ci-dessous, mises de côté ou en conflit.',
   'sync.finished.rows': '{rows} lignes reçues en {duration}.',
 
   'sync.entity.shops': 'Boutiques',

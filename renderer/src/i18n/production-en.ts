@@ -1,4 +1,4 @@
-/** English messages of the Handlers workspace (product handlers run by hand); spread into en.ts. */
+/** English messages of the Production workspace (product handlers run by hand); spread into en.ts. */
 export const productionEn = {
   'production.runHandler': 'Run handler',
   'production.intro': 'Open a bill, then choose the line whose handler to run: the app shows what it would do on Moodle before it does it.',

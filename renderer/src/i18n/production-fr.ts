@@ -1,10 +1,10 @@
 import type { productionEn } from './production-en';
 
-/** Messages français de l’espace Gestionnaires (gestionnaires de produits lancés à la main). */
+/** Messages français de l’espace Mise en place (les actions de mise en place des produits, lancées à la main). */
 export const productionFr = {
-  'production.runHandler': 'Lancer le gestionnaire',
+  'production.runHandler': 'Lancer la mise en place',
   'production.intro':
-    'Ouvrez une facture, puis choisissez la ligne dont lancer le gestionnaire\u00a0: l’application montre ce qu’elle fera sur Moodle avant de le faire.',
+    'Ouvrez une facture, puis choisissez la ligne à mettre en place\u00a0: l’application montre ce qu’elle fera sur Moodle avant de le faire.',
   'production.openBill': 'Numéro de facture',
   'production.openBill.submit': 'Ouvrir',
   'production.worklist.failed': 'Production en échec sur la boutique',
@@ -13,8 +13,8 @@ export const productionFr = {
   'production.worklist.more': '…et {count} de plus\u00a0: l’espace Factures les liste toutes (onglets d’état).',
   'production.billHeading': 'Facture {id}',
   'production.backToBill': 'Retour à la facture',
-  'production.lines': 'Lignes avec un gestionnaire de produit',
-  'production.lines.none': 'Aucune ligne de cette facture n’a de gestionnaire de produit.',
+  'production.lines': 'Lignes à mettre en place dans Moodle',
+  'production.lines.none': 'Aucune ligne de cette facture n’a d’action de mise en place.',
   'production.line.choose': 'Ligne {ordering}\u00a0: {itemcode} × {quantity}',
   'production.line.recorded': '{count} enregistrés',
   'production.line.last': 'dernier lancement\u00a0: {outcome}',
@@ -51,13 +51,13 @@ export const productionFr = {
   'production.problem.blocking': 'Bloque le lancement',
   'production.problem.warning': 'Avertissement',
   'production.problem.row': 'Ligne {row}',
-  'production.problem.line_has_no_handler': 'Cette ligne n’a pas de gestionnaire que l’application lance ({handler}).',
+  'production.problem.line_has_no_handler': 'Cette ligne n’a pas d’action de mise en place que l’application lance ({handler}).',
   'production.problem.course_missing':
-    'Le site n’a pas de cours avec {field} «\u00a0{value}\u00a0»\u00a0: corrigez les paramètres du gestionnaire ou créez le cours.',
+    'Le site n’a pas de cours avec {field} «\u00a0{value}\u00a0»\u00a0: corrigez les paramètres de la mise en place du produit ou créez le cours.',
   'production.problem.support_course_missing': 'Le site n’a pas de cours de support client avec {field} «\u00a0{value}\u00a0».',
   'production.problem.role_unknown':
     'Le rôle «\u00a0{role}\u00a0» n’est pas un rôle standard de Moodle, et aucun service web ne liste les rôles\u00a0: indiquez son identifiant ci-dessous.',
-  'production.problem.bad_parameter': 'Le paramètre de gestionnaire {parameter} («\u00a0{value}\u00a0») est illisible.',
+  'production.problem.bad_parameter': 'Le paramètre de mise en place {parameter} («\u00a0{value}\u00a0») est illisible.',
   'production.problem.no_participants': 'Aucun participant\u00a0: saisissez ou collez les apprenants et les tuteurs.',
   'production.problem.too_many_participants': '{count} participants pour {seats} sièges achetés\u00a0: un siège chacun.',
   'production.problem.fewer_participants': '{free} sièges sur {seats} restent libres\u00a0; relancez plus tard pour ajouter des personnes.',
@@ -142,7 +142,7 @@ export const productionFr = {
   'production.col.outcome': 'Résultat',
   'production.col.detail': 'Détail',
   'error.production_line_not_found': 'Cette ligne de facture n’est pas dans les données locales',
-  'error.production_running': 'Ce gestionnaire est déjà en cours',
+  'error.production_running': 'Cette mise en place est déjà en cours',
   'error.production_blocked': 'Non lancé\u00a0: corrigez les problèmes bloquants indiqués, puis relancez',
   'error.production_file_unreadable': 'Fichier illisible',
   'error.production_failed':

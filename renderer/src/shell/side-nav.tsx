@@ -1,3 +1,4 @@
+import { UserGuideButton } from '../help/user-guide';
 import { useT } from '../i18n/i18n-context';
 import { isMac } from './platform';
 import { hashOf, labelKey, shortcutOf, workspaceIds, type WorkspaceId } from './workspaces';
@@ -29,6 +30,7 @@ export function SideNav({ current }: { current: WorkspaceId }) {
           );
         })}
       </ul>
+      <UserGuideButton />
     </nav>
   );
 }

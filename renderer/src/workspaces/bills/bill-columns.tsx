@@ -43,6 +43,8 @@ const paymodeKeys: Readonly<Record<string, MessageKey>> = {
   check: 'paymode.check',
   transfer: 'paymode.transfer',
   paypal: 'paymode.paypal',
+  card: 'paymode.card',
+  free: 'paymode.free',
 };
 
 /** A pay mode in words; one the shop added later shows as its code. */

@@ -5,7 +5,7 @@ import { parseMoneyToCents, type MoneyParseError } from '../../money/money';
 
 /** The filter panel as typed: text until it is turned into the contract's BillFilter. */
 export interface FilterForm {
-  /** Emission days, YYYY-MM-DD or empty. */
+  /** Emission days, YYYY-MM-DD or empty; or the text typed while it is no day (reported as an error). */
   from: string;
   to: string;
   paymode: string;

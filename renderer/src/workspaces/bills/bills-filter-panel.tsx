@@ -1,4 +1,5 @@
 import { useId, type Dispatch, type SetStateAction } from 'react';
+import { DayField } from '../../dates/day-field';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/en';
 import { emptyFilterForm, type FilterFieldError, type FilterForm, type FormFilter } from './bill-filter-model';
@@ -34,15 +35,26 @@ export function BillsFilterPanel({ id, form, setForm, errors }: BillsFilterPanel
   const input = (field: 'from' | 'to' | 'minAmount' | 'maxAmount', label: MessageKey, type: 'date' | 'text') => (
     <div className={errors[field] ? 'field field-invalid' : 'field'}>
       <label htmlFor={`${uid}-${field}`}>{t(label)}</label>
-      <input
-        id={`${uid}-${field}`}
-        type={type}
-        inputMode={type === 'text' ? 'decimal' : undefined}
-        value={form[field]}
-        onChange={(event) => set(field)(event.target.value)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `${uid}-${field}-error` : undefined}
-      />
+      {type === 'date' ? (
+        // Days typed and shown dd/mm/yyyy in the app's language, not the browser's (dates/day-field.tsx).
+        <DayField
+          id={`${uid}-${field}`}
+          value={form[field]}
+          onChange={set(field)}
+          invalid={Boolean(errors[field])}
+          describedBy={errors[field] ? `${uid}-${field}-error` : undefined}
+        />
+      ) : (
+        <input
+          id={`${uid}-${field}`}
+          type="text"
+          inputMode="decimal"
+          value={form[field]}
+          onChange={(event) => set(field)(event.target.value)}
+          aria-invalid={errors[field] ? true : undefined}
+          aria-describedby={errors[field] ? `${uid}-${field}-error` : undefined}
+        />
+      )}
       {errorOf(field)}
     </div>
   );

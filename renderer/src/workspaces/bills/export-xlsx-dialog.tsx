@@ -8,6 +8,7 @@ import type { Selection } from '../../tables/selection-model';
 import { selectedCount, selectionTarget } from '../../tables/selection-model';
 import { billColumnLabelKeys } from './bill-columns';
 import { collectIds } from './collect-ids';
+import { initialExportColumns } from './export-columns';
 import { ExportDialogFrame } from './export-dialog-frame';
 import { defaultXlsxPath, isAbsolutePath } from './export-paths';
 import { ExportTargetField, useDataDir } from './export-target-field';
@@ -37,7 +38,7 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
   const target = selectionTarget(selection);
   const [scope, setScope] = useState<'filter' | 'selection'>(target.kind === 'none' ? 'filter' : 'selection');
   const ordered = order.filter((column): column is BillColumn => (billColumns as readonly string[]).includes(column));
-  const [columns, setColumns] = useState<ReadonlySet<BillColumn>>(() => new Set(ordered.filter((column) => !hidden.includes(column))));
+  const [columns, setColumns] = useState<ReadonlySet<BillColumn>>(() => initialExportColumns(ordered, hidden));
   const [file, setFile] = useState<string | null>(null);
   const [fileErrors, setFileErrors] = useState<string[]>([]);
   const [columnsError, setColumnsError] = useState(false);

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { BillDetail } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { DayField } from '../../dates/day-field';
 import { dayOf, dayStart } from '../../dates/day-input';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
+import { localizedError } from '../../errors/error-text';
 import { splitFieldErrors, type FieldErrors } from '../../errors/field-errors';
 import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
@@ -28,7 +30,7 @@ export const moneyErrorKeys: Readonly<Record<MoneyParseError, MessageKey>> = {
  */
 export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onRecorded(next: BillDetail): void }) {
   const api = useApi();
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const id = useId();
   const bill = detail.bill;
   const [paymode, setPaymode] = useState<'check' | 'transfer'>(bill.paymode === 'check' ? 'check' : 'transfer');
@@ -58,7 +60,7 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
       );
       setBusy(false);
     } catch (error) {
-      const shape = toAppErrorShape(error);
+      const shape = localizedError(toAppErrorShape(error), { language, locale });
       // More than is due: a problem with the amount, said where the amount is.
       const split =
         shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
@@ -93,13 +95,7 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
           />
           <div className={errors.paidon ? 'field field-invalid' : 'field'}>
             <label htmlFor={`${id}-date`}>{t('bill.pay.date')}</label>
-            <input
-              id={`${id}-date`}
-              type="date"
-              value={day}
-              onChange={(event) => setDay(event.target.value)}
-              aria-invalid={errors.paidon ? true : undefined}
-            />
+            <DayField id={`${id}-date`} value={day} onChange={setDay} invalid={Boolean(errors.paidon)} />
             {errors.paidon && (
               <div className="field-error">
                 {errors.paidon.map((message) => (

@@ -3,9 +3,10 @@ import type { CustomerDetail } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
+import { localizedError } from '../../errors/error-text';
 import { splitFieldErrors, type FieldErrors } from '../../errors/field-errors';
 import { TextField } from '../../forms/text-field';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/en';
 
 const FIELDS = ['firstname', 'lastname', 'email', 'organisation', 'address', 'zip', 'city', 'country', 'invoiceinfo'] as const;
@@ -36,7 +37,8 @@ function detailsOf(customer: CustomerDetail['customer']): Details {
  */
 export function InvoicingForm({ detail, onSaved }: { detail: CustomerDetail; onSaved(next: CustomerDetail): void }) {
   const api = useApi();
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   const [saved, setSaved] = useState(() => detailsOf(detail.customer));
   const [values, setValues] = useState(saved);
@@ -61,7 +63,7 @@ export function InvoicingForm({ detail, onSaved }: { detail: CustomerDetail; onS
       setValues(now);
       onSaved(next);
     } catch (error) {
-      const split = splitFieldErrors(toAppErrorShape(error), FIELDS, 'details');
+      const split = splitFieldErrors(localizedError(toAppErrorShape(error), i18n), FIELDS, 'details');
       setErrors(split.fields);
       setFailure(split.rest);
       // Focus goes to the first field the core refused, so a keyboard user lands where to act.

@@ -3,9 +3,10 @@ import type { Profile, SiteCheck } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
+import { localizedError } from '../../errors/error-text';
 import { hasFieldErrors, splitFieldErrors, type FieldErrors } from '../../errors/field-errors';
 import { TextField } from '../../forms/text-field';
-import { useT } from '../../i18n/i18n-context';
+import { useI18n } from '../../i18n/i18n-context';
 import {
   emptyValues,
   hasClientErrors,
@@ -34,7 +35,8 @@ type Outcome = { kind: 'check'; check: SiteCheck } | { kind: 'error'; error: unk
 /** Adds a site profile, or edits one: name, address and token, with a connection test before saving. */
 export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const api = useApi();
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<ProfileFormValues>(() => emptyValues(profile));
@@ -64,7 +66,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
 
   /** Field messages go under their fields; whatever they do not explain is shown below the buttons. */
   const showFailure = (error: unknown) => {
-    const split = splitFieldErrors(toAppErrorShape(error), profileFields);
+    const split = splitFieldErrors(localizedError(toAppErrorShape(error), i18n), profileFields);
     setServerErrors(split.fields);
     setOutcome(split.rest ? { kind: 'error', error: split.rest } : null);
     if (hasFieldErrors(split.fields)) setInvalidAttempt((n) => n + 1);

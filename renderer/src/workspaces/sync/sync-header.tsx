@@ -97,7 +97,7 @@ export function SyncHeader({ sync, scheduleMinutes }: SyncHeaderProps) {
             <kbd>{key}</kbd>
           </span>
         ))}{' '}
-        {t('sync.hint.sync')} · <kbd>{hints.cancel}</kbd> {t('sync.hint.cancel')}
+        {t('sync.hint.sync')} · <kbd>{t('key.escape')}</kbd> {t('sync.hint.cancel')}
       </p>
       {sync.actionError !== null && <ErrorNotice error={sync.actionError} onDismiss={sync.clearErrors} />}
     </section>

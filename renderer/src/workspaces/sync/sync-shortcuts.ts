@@ -25,8 +25,9 @@ export function syncShortcutFor(event: SyncKeyEvent, mac: boolean): SyncShortcut
 }
 
 /** The hints shown beside the buttons, and their aria-keyshortcuts values. */
-export function syncShortcutHints(mac: boolean): { sync: string[]; syncAria: string; cancel: string; cancelAria: string } {
+// The Escape key's own hint is a message ('key.escape': Esc, Échap): its keycap is written in the app's language.
+export function syncShortcutHints(mac: boolean): { sync: string[]; syncAria: string; cancelAria: string } {
   return mac
-    ? { sync: ['F5', '⌘R'], syncAria: 'F5 Meta+R', cancel: 'Esc', cancelAria: 'Escape' }
-    : { sync: ['F5', 'Ctrl+R'], syncAria: 'F5 Control+R', cancel: 'Esc', cancelAria: 'Escape' };
+    ? { sync: ['F5', '⌘R'], syncAria: 'F5 Meta+R', cancelAria: 'Escape' }
+    : { sync: ['F5', 'Ctrl+R'], syncAria: 'F5 Control+R', cancelAria: 'Escape' };
 }

@@ -1,0 +1,31 @@
+import { billStatusLabel } from '../../../shared/bills/bill-labels';
+import type { AppErrorShape } from '../../../shared/contract';
+import { errorTextOf, formatErrorText, type ValueFormat } from '../../../shared/errors/error-text';
+import type { Language } from '../i18n/locale';
+import { formatMoney } from '../money/money';
+
+/**
+ * What a refusal says, in the window's language: the core sends the text's key and values beside its English
+ * message (shared/errors/error-text.ts); amounts and states are written as the window writes them elsewhere
+ * (551,76 €, « Payée »). An error without them (a transport's own, a refusal not worded in both languages
+ * yet) keeps the core's English message, marked `lang="en"` where it is shown.
+ */
+export function errorText(error: AppErrorShape, i18n: { language: Language; locale: string }): { text: string; lang: Language } {
+  const text = errorTextOf(error.details);
+  if (!text) return { text: error.message, lang: 'en' };
+  const format: ValueFormat = {
+    money: (cents, currency) => formatMoney(cents, currency, i18n.locale),
+    status: (code) => billStatusLabel(i18n.language, code),
+  };
+  try {
+    return { text: formatErrorText(text.key, text.params, i18n.language, format), lang: i18n.language };
+  } catch {
+    // A value this version cannot format (a newer core): the English message still says what to do.
+    return { text: error.message, lang: 'en' };
+  }
+}
+
+/** The error with its message in the window's language, for code that shows `message` (field errors). */
+export function localizedError(error: AppErrorShape, i18n: { language: Language; locale: string }): AppErrorShape {
+  return { ...error, message: errorText(error, i18n).text };
+}

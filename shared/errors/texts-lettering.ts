@@ -1,0 +1,55 @@
+/** The words of the lettering's refusals (see texts-bills.ts for the conventions). */
+export const LETTERING_TEXTS = {
+  'lettering.billNotInCache': {
+    en: 'Bill {id} is not in the local cache. Sync, then try again.',
+    fr: 'La facture {id} n’est pas dans les données locales. Synchronisez, puis réessayez.',
+  },
+  'lettering.billLettered': {
+    en: 'Bill {id} already carries the lettering {lettering}. Unmatch it first.',
+    fr: 'La facture {id} porte déjà le lettrage {lettering}. Défaites d’abord ce rapprochement.',
+  },
+  'lettering.billNotPaid': {
+    en: 'Bill {id} is {status}: the shop letters only paid or partly paid bills ({letterable}), and this one is not an order awaiting its payment ({awaiting}).',
+    fr: 'La facture {id} est «\u00a0{status}\u00a0»\u00a0: la boutique ne lettre que les factures payées, même en partie ({letterable}), et celle-ci n’est pas une commande en attente de son paiement ({awaiting}).',
+  },
+  'lettering.billOverAllocated': {
+    en: 'Bill {id} has {remaining} left to match; {allocated} cannot be given.',
+    fr: 'Il reste {remaining} à rapprocher sur la facture {id}\u202f; {allocated} ne peuvent pas lui être attribués.',
+  },
+  'lettering.invoiceNotImported': {
+    en: 'Invoice {id} is not among the imported invoices. Import it, then try again.',
+    fr: 'La facture comptable {id} n’est pas parmi les factures importées. Importez-la, puis réessayez.',
+  },
+  'lettering.invoiceOverAllocated': {
+    en: 'Invoice {reference} has {remaining} left to match; {allocated} cannot be given.',
+    fr: 'Il reste {remaining} à rapprocher sur la facture comptable {reference}\u202f; {allocated} ne peuvent pas lui être attribués.',
+  },
+  'lettering.namedTwice': {
+    en: 'A bill or an invoice is named twice in this match.',
+    fr: 'Une facture est citée deux fois dans ce rapprochement.',
+  },
+  'lettering.currencies': {
+    en: 'These bills and invoices are in {currencies}: match items of one currency.',
+    fr: 'Ces factures sont en {currencies}\u00a0: rapprochez des pièces d’une seule devise.',
+  },
+  'lettering.taken': {
+    en: 'Bill {holder} already has the lettering {lettering}; a lettering can be on one bill only. Unmatch that bill first, or check the invoice.',
+    fr: 'La facture {holder} porte déjà le lettrage {lettering}\u202f; un lettrage ne peut être que sur une facture. Défaites d’abord le rapprochement de cette facture, ou vérifiez la facture comptable.',
+  },
+  'lettering.matchGone': {
+    en: 'Match {id} does not exist or was already undone. Refresh the list.',
+    fr: 'Le rapprochement {id} n’existe pas ou a déjà été défait. Actualisez la liste.',
+  },
+  'lettering.noFec': {
+    en: 'No FEC file was imported: import one, then export it back lettered.',
+    fr: 'Aucun fichier FEC n’a été importé\u00a0: importez-en un, puis réexportez-le lettré.',
+  },
+  'lettering.fecTarget': {
+    en: '{path} must be an absolute path ending with .txt (the FEC’s usual extension).',
+    fr: '{path} doit être un chemin absolu finissant par .txt (l’extension habituelle du FEC).',
+  },
+  'lettering.importCancelled': {
+    en: 'The import was cancelled: nothing of the file was imported.',
+    fr: 'L’import a été annulé\u00a0: rien du fichier n’a été importé.',
+  },
+} as const;

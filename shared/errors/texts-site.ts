@@ -1,0 +1,67 @@
+/** The words of the refusals about the site, its profile and the sync (see texts-bills.ts for the conventions). */
+export const SITE_TEXTS = {
+  'moodle.timeout': {
+    en: '{host} did not answer {function} in time. Check your connection; the site may be overloaded.',
+    fr: '{host} n’a pas répondu à temps à {function}. Vérifiez votre connexion\u202f; le site est peut-être surchargé.',
+  },
+  'moodle.tls': {
+    en: 'The secure connection to {host} failed ({cause}): its certificate is invalid or not trusted by this computer. Ask the site administrator, or check the address.',
+    fr: 'La connexion sécurisée à {host} a échoué ({cause})\u00a0: son certificat est invalide ou cet ordinateur ne lui fait pas confiance. Demandez à l’administrateur du site, ou vérifiez l’adresse.',
+  },
+  'moodle.unknownHost': {
+    en: 'The site name {host} cannot be found. Check the address in Settings and your connection.',
+    fr: 'Le nom du site {host} est introuvable. Vérifiez l’adresse dans les Paramètres, et votre connexion.',
+  },
+  'moodle.connectionCut': {
+    en: 'The connection to {host} was cut while calling {function}. Check your connection and try again.',
+    fr: 'La connexion à {host} a été coupée pendant l’appel de {function}. Vérifiez votre connexion et réessayez.',
+  },
+  'moodle.unreachable': {
+    en: 'Cannot reach {host} ({cause}). You are offline or the site is down; the back-office keeps working on its cache.',
+    fr: 'Impossible de joindre {host} ({cause}). Vous êtes hors connexion ou le site est arrêté\u202f; le back-office continue de travailler sur ses données locales.',
+  },
+  'profile.noToken': {
+    en: 'This site profile has no web service token. Enter one in Settings.',
+    fr: 'Ce profil de site n’a pas de jeton de service web. Saisissez-en un dans les Paramètres.',
+  },
+  'profile.notFound': {
+    en: 'There is no site profile "{id}". It may have been removed in another window.',
+    fr: 'Il n’y a pas de profil de site «\u00a0{id}\u00a0». Il a peut-être été supprimé dans une autre fenêtre.',
+  },
+  'profile.nameTaken': {
+    en: 'A site profile is already named "{name}". Choose another name.',
+    fr: 'Un profil de site s’appelle déjà «\u00a0{name}\u00a0». Choisissez un autre nom.',
+  },
+  'profile.tokenUnreadable': {
+    en: 'The stored web service token cannot be read. Enter the token again in Settings.',
+    fr: 'Le jeton de service web enregistré est illisible. Saisissez de nouveau le jeton dans les Paramètres.',
+  },
+  'profile.tokenUndecryptable': {
+    en: 'The stored web service token cannot be decrypted on this computer. Enter the token again in Settings.',
+    fr: 'Le jeton de service web enregistré ne peut pas être déchiffré sur cet ordinateur. Saisissez de nouveau le jeton dans les Paramètres.',
+  },
+  'profile.keptCacheGone': {
+    en: 'There is no kept cache "{name}" for this profile. It may have been deleted already.',
+    fr: 'Il n’y a pas de données mises de côté «\u00a0{name}\u00a0» pour ce profil. Elles ont peut-être déjà été supprimées.',
+  },
+  'sync.runningNewCache': {
+    en: 'A sync is running. Wait for it to finish, or cancel it, before starting a new cache.',
+    fr: 'Une synchronisation est en cours. Attendez sa fin, ou annulez-la, avant de repartir de données neuves.',
+  },
+  'sync.sendingChanges': {
+    en: 'A sync is sending changes right now: try again when it has finished.',
+    fr: 'Une synchronisation envoie des modifications en ce moment\u00a0: réessayez quand elle sera finie.',
+  },
+  'sync.runningRebuild': {
+    en: 'A sync is running. Wait for it to finish, or cancel it, before rebuilding the cache.',
+    fr: 'Une synchronisation est en cours. Attendez sa fin, ou annulez-la, avant de reconstruire les données locales.',
+  },
+  'sync.cacheFilling': {
+    en: 'The local cache is being filled (a first sync or a rebuild has not finished; {bills} bills so far): what is read now would miss part of the shop. Wait for the sync to finish (Sync workspace), then try again.',
+    fr: 'Les données locales sont en cours de remplissage (une première synchronisation ou une reconstruction n’est pas finie ; {bills} factures pour l’instant) : ce qui serait lu maintenant manquerait une partie de la boutique. Attendez la fin de la synchronisation (espace Synchronisation), puis réessayez.',
+  },
+  'outbox.gone': {
+    en: 'This change is no longer in the outbox: it was sent or discarded meanwhile.',
+    fr: 'Cette modification n’est plus dans la file d’envoi : elle a été envoyée ou abandonnée entre-temps.',
+  },
+} as const;
