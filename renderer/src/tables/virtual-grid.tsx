@@ -1,6 +1,16 @@
 import { functionalUpdate, useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type Dispatch, type ReactNode, type RefObject, type SetStateAction } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type Dispatch,
+  type ReactNode,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
 import { useT } from '../i18n/i18n-context';
 import { clampWidth, moveColumn, type ColumnPrefs } from './column-prefs';
 import { gridFeatures, HEADER_HEIGHT, ROW_HEIGHT, type GridColumns } from './grid-features';
@@ -35,6 +45,24 @@ export interface VirtualGridProps<R extends { id: number }> {
   gridRef?: RefObject<HTMLDivElement | null>;
   /** A class per row, such as a pending marker's. */
   rowClass?(row: R): string;
+  /** data-* attributes per row, for tests and styles (a product's code). */
+  rowData?(row: R): Readonly<Record<`data-${string}`, string>>;
+  /** Columns kept at the start while the others scroll sideways: the reference. */
+  pinned?: readonly string[];
+  /** What a workspace may ask of the grid: the focus, with a row under the cursor. */
+  handleRef?: RefObject<GridHandle | null>;
+}
+
+export interface GridHandle {
+  /** Focuses the grid with a row highlighted: the cursor's, else `position`, selected. */
+  focusRow(position: number): void;
+}
+
+const NO_PINS: readonly string[] = [];
+
+/** A pinned column stays at the start of the row as the others scroll under it (TanStack column pinning). */
+function pinStyle(column: { getIsPinned(): false | 'start' | 'end'; getStart(position?: 'start'): number }): CSSProperties | undefined {
+  return column.getIsPinned() === 'start' ? { position: 'sticky', insetInlineStart: column.getStart('start'), zIndex: 1 } : undefined;
 }
 
 const NO_FILTERS: ColumnFiltersState = [];
@@ -80,6 +108,8 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   // The table's data: the loaded rows on screen, one array until they change (the loader keeps it).
   const data = rows.slice(first, last);
 
+  const pinned = props.pinned ?? NO_PINS;
+  const columnPinning = useMemo(() => ({ start: [...pinned], end: [] }), [pinned]);
   const columnVisibility = useMemo(() => Object.fromEntries(prefs.hidden.map((column) => [column, false])), [prefs.hidden]);
   const table = useTable({
     features: gridFeatures,
@@ -100,6 +130,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
       columnOrder: prefs.order,
       columnVisibility,
       columnSizing: prefs.widths as Record<string, number>,
+      columnPinning,
     },
     onSortingChange: (updater) => props.onSortingChange(functionalUpdate(updater, sorting)),
     onColumnSizingChange: (updater) => {
@@ -110,6 +141,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   });
 
   const keyboard = useGridKeyboard({ ...props, total, virtualizer, scrollRef });
+  useImperativeHandle(props.handleRef, () => ({ focusRow: keyboard.focusRow }), [keyboard.focusRow]);
   const rowsById = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const width = table.getTotalSize();
@@ -136,6 +168,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               key={header.id}
               header={header}
               label={props.columnLabels[header.column.id] ?? header.column.id}
+              pinStyle={pinStyle(header.column)}
               endAligned={props.endAligned.has(header.column.id)}
               draggingRef={draggingRef}
               onDropColumn={(dragged, target) =>
@@ -168,6 +201,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               aria-rowindex={item.index + 2}
               aria-selected={original ? selected : undefined}
               className={classes.filter(Boolean).join(' ')}
+              {...(original && props.rowData ? props.rowData(original) : {})}
               style={{ width, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
               onMouseDown={(event) => {
                 // Shift+click extends the selection; without this it would also select the text between.
@@ -181,8 +215,14 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
                   <div
                     key={cell.id}
                     role="gridcell"
-                    className={props.endAligned.has(cell.column.id) ? 'grid-cell grid-end' : 'grid-cell'}
-                    style={{ width: cell.column.getSize() }}
+                    className={[
+                      'grid-cell',
+                      props.endAligned.has(cell.column.id) ? 'grid-end' : '',
+                      cell.column.getIsPinned() ? 'grid-pinned' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    style={{ width: cell.column.getSize(), ...pinStyle(cell.column) }}
                   >
                     <table.FlexRender cell={cell} />
                   </div>

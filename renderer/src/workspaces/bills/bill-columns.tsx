@@ -30,14 +30,15 @@ export const billColumnLabelKeys: Readonly<Record<BillColumn, MessageKey>> = {
 
 export const BILL_END_ALIGNED: ReadonlySet<string> = new Set<BillColumn>(['id', 'untaxedcents', 'taxcents', 'amountcents']);
 
-/** Shown at first; the operator brings the others back from the Columns menu. */
-export const defaultBillColumnPrefs = defaultColumnPrefs<string>(billColumns, [
-  'transactionid',
-  'lastactiondate',
-  'untaxedcents',
-  'taxcents',
-  'currency',
-]);
+/**
+ * Shown at first; the operator brings the others back from the Columns menu. The key columns come first
+ * (reference, status, customer, amount), so they stay in view beside an open bill at 1280 px.
+ */
+export const BILL_KEY_COLUMNS: readonly BillColumn[] = ['id', 'status', 'customer', 'amountcents'];
+export const defaultBillColumnPrefs = {
+  ...defaultColumnPrefs<string>(billColumns, ['transactionid', 'lastactiondate', 'untaxedcents', 'taxcents', 'currency']),
+  order: [...BILL_KEY_COLUMNS, ...billColumns.filter((column) => !BILL_KEY_COLUMNS.includes(column))],
+};
 
 const paymodeKeys: Readonly<Record<string, MessageKey>> = {
   check: 'paymode.check',
@@ -76,7 +77,7 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
   return helper.columns([
     helper.accessor('id', {
       header: label('id'),
-      size: 100,
+      size: 90,
       sortDescFirst: true,
       // Not a tab stop: the grid is one, and Enter opens the row under the cursor.
       cell: (info) => (
@@ -94,7 +95,7 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
     text('title', 240),
     helper.accessor('status', {
       header: label('status'),
-      size: 190,
+      size: 180,
       cell: (info) => (
         <>
           <BillStatusBadge status={info.getValue()} />
@@ -116,7 +117,7 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
     }),
     money('untaxedcents', 110),
     money('taxcents', 100),
-    money('amountcents', 120),
+    money('amountcents', 110),
     text('currency', 80),
     helper.accessor('paymode', { header: label('paymode'), size: 100, cell: (info) => paymodeLabel(info.getValue(), t) }),
     helper.accessor('customer', {
