@@ -11,6 +11,7 @@ import { useDetailId } from '../../shell/use-hash-route';
 import { detailHash, hashOf } from '../../shell/workspaces';
 import { ColumnMenu } from '../../tables/column-menu';
 import { DetailPane } from '../../tables/detail-pane';
+import { usePaletteActions } from '../../shell/palette-actions';
 import { GridHints } from '../../tables/grid-hints';
 import { selectAllMatching, selectedCount, selectionTarget, clearSelection, type SelectionTarget } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
@@ -54,6 +55,23 @@ export function BillsWorkspace() {
   const labels = useMemo(() => Object.fromEntries(billColumns.map((column) => [column, t(billColumnLabelKeys[column])])), [t]);
   const columnFilters = useMemo(() => columnFiltersOf(view.filter), [view.filter]);
   const sorting = useMemo(() => sortingOf(view.sort), [view.sort]);
+
+  usePaletteActions('bills', [
+    { id: 'bills.filters', group: 'actions', title: t('palette.action.billFilters'), run: () => setFiltersOpen((open) => !open) },
+    { id: 'bills.columns', group: 'actions', title: t('palette.action.billColumns'), run: () => setColumnsOpen(true) },
+    { id: 'bills.xlsx', group: 'actions', title: t('palette.action.billXlsx'), run: () => setDialog({ kind: 'xlsx' }) },
+    {
+      id: 'bills.pdf',
+      group: 'actions',
+      title: t('palette.action.billPdf'),
+      run: () => {
+        const chosen = selectionTarget(view.selection);
+        const count = selectedCount(view.selection, view.rows.total ?? 0);
+        if (chosen.kind !== 'none') setDialog({ kind: 'pdf', target: chosen, count });
+        else if (openId !== null) setDialog({ kind: 'pdf', target: { kind: 'ids', ids: [openId] }, count: 1 });
+      },
+    },
+  ]);
 
   if (view.noSite) return <NoSiteNotice text={t('bills.noSite')} />;
 
