@@ -77,7 +77,7 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
   return helper.columns([
     helper.accessor('id', {
       header: label('id'),
-      size: 90,
+      size: 104,
       sortDescFirst: true,
       // Not a tab stop: the grid is one, and Enter opens the row under the cursor.
       cell: (info) => (

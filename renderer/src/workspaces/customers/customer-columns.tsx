@@ -27,7 +27,11 @@ export const customerColumnLabelKeys: Readonly<Record<CustomerColumn, MessageKey
 };
 
 export const CUSTOMER_END_ALIGNED: ReadonlySet<string> = new Set<CustomerColumn>(['placed', 'pending', 'paid']);
-export const defaultCustomerColumnPrefs = defaultColumnPrefs<string>(customerColumnIds);
+/** What is owed and paid come right after the name and organisation: they stay in view beside an open customer. */
+export const defaultCustomerColumnPrefs = {
+  ...defaultColumnPrefs<string>(customerColumnIds),
+  order: ['name', 'organisation', 'pending', 'paid', 'email', 'city', 'placed'],
+};
 
 export function customerName(row: { firstname: string; lastname: string; email: string }): string {
   return `${row.firstname} ${row.lastname}`.trim() || row.email;

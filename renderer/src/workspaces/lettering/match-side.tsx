@@ -95,7 +95,7 @@ export function MatchSide(props: MatchSideProps) {
                 {props.suggested.has(r.id) && <span className="badge">{t('lettering.suggested')}</span>}
                 {r.detail}
               </td>
-              <td>{r.dayOnly ? day.format(r.date * 1000) : format.date(r.date * 1000)}</td>
+              <td className="lettering-date">{r.dayOnly ? day.format(r.date * 1000) : format.date(r.date * 1000)}</td>
               <td>{r.customer}</td>
               <td className="end">{formatMoney(r.remainingCents, r.currency, locale)}</td>
             </tr>
