@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserMode } from '../../main/browser-mode/start-browser-mode';
 import { SHORTCUTS } from '../../renderer/src/shell/shortcut-registry';
 import { activeCache } from '../support/active-cache';
+import { fecText } from '../support/lettering-fec';
+import { invoiceFor, letterableBills } from '../support/lettering-from-cache';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { BillsPage } from './pages/bills-page';
 import { DeskPage } from './pages/desk-page';
@@ -85,6 +89,34 @@ describe('the desk at 1280×720', () => {
     expect((await bills.columnHeader('Status').boundingBox())!.x).toBeCloseTo(status!.x - scrolled, 0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'desk-bill-open-scrolled-1280x720.png') });
     await grid.evaluate((el) => el.scrollTo({ left: 0 }));
+  });
+
+  it('fits every default column, Organisation and Items included, in a 1440 px window', async () => {
+    const bills = new BillsPage(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    try {
+      await goto('#/bills');
+      await expect.poll(() => bills.detail().count()).toBe(0);
+      for (const column of [
+        'Reference',
+        'Status',
+        'Customer',
+        'Amount',
+        'Lettering',
+        'Title',
+        'Issued',
+        'Pay mode',
+        'Organisation',
+        'Items',
+      ]) {
+        await expect.poll(() => DeskPage.seenInside(bills.columnHeader(column), bills.grid()), `${column} header`).toBe(true);
+      }
+      // Nothing left to scroll to.
+      expect(await bills.grid().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: path.join(ARTIFACTS, 'desk-bills-1440x900.png') });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   it('resizes the panel by keyboard and by dragging, folds it, and keeps its width in the preferences', async () => {
@@ -233,4 +265,76 @@ describe('the desk at 1280×720', () => {
     expect(await new BillsPage(page).search().inputValue()).toBe('?');
     await new BillsPage(page).search().fill('');
   });
+});
+
+describe('the workspaces this issue changed, as an operator sees them', () => {
+  it('takes Bills, Customers, Catalogs, Lettering and Handlers at 1280×720 and 1920×1080, in English light and French dark', async () => {
+    const dispatch = async (command: string, input: unknown) => {
+      const answer = await app.core.dispatch(command as 'settings.update', input as never, { transport: 'internal' });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.value;
+    };
+    // Invoices to letter, so the Lettering tables have both sides.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-e2e-desk-'));
+    const file = path.join(dir, 'FEC.txt');
+    const letterable = letterableBills(db(), 6);
+    fs.writeFileSync(file, fecText(letterable.map((b, k) => invoiceFor(b, `FA-DESK-${k + 1}`, { withTransaction: k % 2 === 0 }))));
+    await dispatch('lettering.import', { source: { file } });
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const bill = db().prepare("SELECT id FROM bill WHERE status = 'PARTIAL' ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    const customer = db().prepare('SELECT customerid FROM bill WHERE id = ?').pluck().get(bill) as number;
+    const failed = db().prepare("SELECT id FROM bill WHERE status = 'FAILED' ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    const shots: string[] = [];
+    const shoot = async (name: string, size: { width: number; height: number }, variant: string) => {
+      await page.waitForTimeout(400);
+      const file = `tour-${variant}-${name}-${size.width}x${size.height}.png`;
+      await page.screenshot({ path: path.join(ARTIFACTS, file) });
+      shots.push(file);
+    };
+    try {
+      for (const variant of [
+        { language: 'en', theme: 'light' },
+        { language: 'fr', theme: 'dark' },
+      ] as const) {
+        await dispatch('settings.update', variant);
+        const tag = `${variant.language}-${variant.theme}`;
+        for (const size of [
+          { width: 1280, height: 720 },
+          { width: 1920, height: 1080 },
+        ]) {
+          await page.setViewportSize(size);
+          await goto(`#/bills/${bill}`);
+          await page.getByRole('complementary').getByRole('heading', { level: 2 }).waitFor();
+          await page.locator('#bills-grid [role="row"][aria-rowindex="2"]').waitFor();
+          await shoot('bills', size, tag);
+          await goto(`#/customers/${customer}`);
+          await page.getByRole('complementary').waitFor();
+          await page.locator('[role="grid"] [role="gridcell"]').first().waitFor();
+          await shoot('customers', size, tag);
+          await goto('#/catalogs');
+          await page.locator('[role="row"][data-code] button.link-button').nth(2).click();
+          await page.locator('.item-editor').waitFor();
+          await shoot('catalogs', size, tag);
+          await goto('#/lettering');
+          await page.locator('[data-suggestion]').first().waitFor({ timeout: 15_000 });
+          await shoot('lettering-suggestions', size, tag);
+          await page.locator('#lettering-tab-manual').click();
+          await page.locator('tr[data-invoice]').first().waitFor();
+          await shoot('lettering-manual', size, tag);
+          await goto('#/handlers');
+          await page.locator('tr[data-bill]').first().waitFor({ timeout: 15_000 });
+          await shoot('handlers', size, tag);
+          await goto(`#/handlers/${failed}`);
+          await page.locator('.handlers-workspace nav.detail-section').waitFor({ timeout: 15_000 });
+          await shoot('handlers-bill', size, tag);
+        }
+      }
+    } finally {
+      await dispatch('settings.update', { language: 'en', theme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+    expect(shots).toHaveLength(2 * 2 * 7);
+    for (const shot of shots) expect(fs.statSync(path.join(ARTIFACTS, shot)).size).toBeGreaterThan(10_000);
+  }, 240_000);
 });

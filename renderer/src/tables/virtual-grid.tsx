@@ -3,8 +3,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
   type Dispatch,
   type ReactNode,
@@ -12,6 +14,7 @@ import {
   type SetStateAction,
 } from 'react';
 import { useT } from '../i18n/i18n-context';
+import { fitColumnWidths } from './column-fit';
 import { clampWidth, moveColumn, type ColumnPrefs } from './column-prefs';
 import { gridFeatures, HEADER_HEIGHT, ROW_HEIGHT, type GridColumns } from './grid-features';
 import { GridHeaderCell } from './grid-header';
@@ -108,6 +111,29 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   // The table's data: the loaded rows on screen, one array until they change (the loader keeps it).
   const data = rows.slice(first, last);
 
+  // The grid's inner width, followed as the window or the panel beside it changes: the columns fit it.
+  const [available, setAvailable] = useState(0);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    setAvailable(element.clientWidth);
+    const observer = new ResizeObserver(() => setAvailable(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+  const hidden = prefs.hidden;
+  const fitted = useMemo(() => {
+    const shown = props.columns
+      .filter((column) => column.id !== undefined || 'accessorKey' in column)
+      .map((column) => ({
+        id: column.id ?? String((column as { accessorKey?: string }).accessorKey),
+        size: column.size ?? 150,
+        ...(column.minSize !== undefined ? { minSize: column.minSize } : {}),
+      }))
+      .filter((column) => !hidden.includes(column.id));
+    return fitColumnWidths(shown, prefs.widths, available);
+  }, [props.columns, hidden, prefs.widths, available]);
+  const columnSizing = useMemo(() => ({ ...fitted, ...(prefs.widths as Record<string, number>) }), [fitted, prefs.widths]);
   const pinned = props.pinned ?? NO_PINS;
   const columnPinning = useMemo(() => ({ start: [...pinned], end: [] }), [pinned]);
   const columnVisibility = useMemo(() => Object.fromEntries(prefs.hidden.map((column) => [column, false])), [prefs.hidden]);
@@ -129,13 +155,18 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
       globalFilter: props.globalFilter ?? '',
       columnOrder: prefs.order,
       columnVisibility,
-      columnSizing: prefs.widths as Record<string, number>,
+      columnSizing,
       columnPinning,
     },
     onSortingChange: (updater) => props.onSortingChange(functionalUpdate(updater, sorting)),
     onColumnSizingChange: (updater) => {
-      const widths = functionalUpdate(updater, prefs.widths as Record<string, number>);
-      onPrefsChange({ ...prefs, widths: Object.fromEntries(Object.entries(widths).map(([column, width]) => [column, clampWidth(width)])) });
+      // Only what the operator resized is theirs: the fitted widths stay computed.
+      const next = functionalUpdate(updater, columnSizing);
+      const widths = { ...prefs.widths };
+      for (const [column, width] of Object.entries(next)) if (width !== columnSizing[column]) widths[column] = clampWidth(width);
+      // A double-click on an edge gives the column back its designed (or fitted) width.
+      for (const column of Object.keys(widths)) if (!(column in next)) delete widths[column as keyof typeof widths];
+      onPrefsChange({ ...prefs, widths });
     },
     onColumnOrderChange: (updater) => onPrefsChange({ ...prefs, order: functionalUpdate(updater, prefs.order) }),
   });

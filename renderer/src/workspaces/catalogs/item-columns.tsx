@@ -65,6 +65,7 @@ export function itemColumnDefs(
     helper.accessor('name', {
       header: t('catalogs.item.name'),
       size: 320,
+      minSize: 160,
       cell: (info) => (
         <span title={info.getValue()}>
           {info.getValue()}
@@ -78,6 +79,7 @@ export function itemColumnDefs(
       id: 'category',
       header: t('catalogs.item.category'),
       size: 190,
+      minSize: 110,
       cell: (info) => <span title={info.getValue()}>{info.getValue() || '—'}</span>,
     }),
     helper.accessor('status', { header: t('catalogs.item.status'), size: 120, cell: (info) => t(`catalogs.status.${info.getValue()}`) }),
@@ -91,6 +93,7 @@ export function itemColumnDefs(
       id: 'state',
       header: t('catalogs.items.state'),
       size: 150,
+      minSize: 110,
       enableSorting: false,
       cell: (info) => <StateMarker state={info.getValue()} pushed={info.row.original.pushed} />,
     }),

@@ -49,6 +49,7 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
         id: column,
         header: label(column),
         size: 150,
+        minSize: 110,
         enableSorting: column !== 'placed',
         cell: ({ row }) => {
           const totals = row.original.totals;
@@ -73,6 +74,7 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
       id: 'name',
       header: label('name'),
       size: 220,
+      minSize: 140,
       cell: ({ row }) => (
         <>
           <a href={detailHash('customers', row.original.id)} tabIndex={-1}>
@@ -82,12 +84,13 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
         </>
       ),
     }),
-    helper.accessor('organisation', { header: label('organisation'), size: 200 }),
-    helper.accessor('email', { header: label('email'), size: 220, enableSorting: false }),
+    helper.accessor('organisation', { header: label('organisation'), size: 200, minSize: 120 }),
+    helper.accessor('email', { header: label('email'), size: 220, minSize: 140, enableSorting: false }),
     helper.accessor((row) => [row.city, row.country].filter(Boolean).join(', '), {
       id: 'city',
       header: label('city'),
       size: 160,
+      minSize: 100,
       enableSorting: false,
     }),
     total('placed'),
