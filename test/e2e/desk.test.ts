@@ -109,7 +109,7 @@ describe('the desk at 1280×720', () => {
         'Organisation',
         'Items',
       ]) {
-        await expect.poll(() => DeskPage.seenInside(bills.columnHeader(column), bills.grid()), `${column} header`).toBe(true);
+        await expect.poll(() => DeskPage.seenInside(bills.columnHeader(column), bills.grid()), { message: `${column} header` }).toBe(true);
       }
       // Nothing left to scroll to.
       expect(await bills.grid().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);

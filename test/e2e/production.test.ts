@@ -122,6 +122,14 @@ describe('Run handler from a bill', () => {
     await expect
       .poll(() => handlers.status().textContent(), { timeout: 30_000 })
       .toContain('Done: 5 accounts created, 6 enrolments, 1 group, 6 group members');
+    // The plan now says what the run did, not what it would do.
+    await expect.poll(() => page.getByRole('heading', { name: 'What the run did' }).count()).toBe(1);
+    await expect
+      .poll(() => handlers.accountRow('camille.faure@formateurs.example').textContent())
+      .toContain('Created (camille.faure@formateurs.example)');
+    expect(await handlers.accounts().textContent()).not.toContain('To create');
+    // Nothing is left to run.
+    expect(await handlers.run().isDisabled()).toBe(true);
     await expect
       .poll(() =>
         handlers

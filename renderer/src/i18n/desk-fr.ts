@@ -3,7 +3,8 @@ import type { deskEn } from './desk-en';
 /** French messages of the command palette, the shortcuts sheet and the detail panel's edge; spread into fr.ts. */
 export const deskFr = {
   'keys.sheet.title': 'Raccourcis clavier',
-  'keys.sheet.intro': 'Les mêmes touches valent partout dans l’application. Appuyez de nouveau sur la touche «\u00a0?\u00a0» ou sur Échap pour fermer cette liste.',
+  'keys.sheet.intro':
+    'Les mêmes touches valent partout dans l’application. Appuyez de nouveau sur la touche «\u00a0?\u00a0» ou sur Échap pour fermer cette liste.',
   'keys.sheet.close': 'Fermer',
   'keys.group.general': 'Partout',
   'keys.group.table': 'Dans une liste (Factures, Clients, produits)',

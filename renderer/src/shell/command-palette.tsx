@@ -6,7 +6,15 @@ import type { MessageKey } from '../i18n/en';
 import { formatMoney } from '../money/money';
 import { statusKey } from '../workspaces/bills/bill-status-badge';
 import { customerName } from '../workspaces/customers/customer-columns';
-import { loadRecent, pushRecent, rankCommands, saveRecent, type PaletteCommand, type PaletteGroup, type RecentEntry } from './palette-model';
+import {
+  loadRecent,
+  pushRecent,
+  rankCommands,
+  saveRecent,
+  type PaletteCommand,
+  type PaletteGroup,
+  type RecentEntry,
+} from './palette-model';
 import { useRecordSearch } from './record-search';
 import { detailHash } from './workspaces';
 

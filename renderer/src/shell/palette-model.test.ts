@@ -50,7 +50,9 @@ describe('the command palette', () => {
     const store = (text: string) => ({ getItem: (key: string) => (key === RECENT_KEY ? text : null), setItem: () => {} });
     expect(loadRecent(store('not json'))).toEqual([]);
     expect(loadRecent(store('{"kind":"bill"}'))).toEqual([]);
-    expect(loadRecent(store('[{"kind":"bill","id":"x"},{"kind":"command","id":"sync"},{"kind":"customer","id":3,"title":"A","detail":""}]'))).toEqual([
+    expect(
+      loadRecent(store('[{"kind":"bill","id":"x"},{"kind":"command","id":"sync"},{"kind":"customer","id":3,"title":"A","detail":""}]')),
+    ).toEqual([
       { kind: 'command', id: 'sync' },
       { kind: 'customer', id: 3, title: 'A', detail: '' },
     ]);

@@ -4,7 +4,10 @@ import { fr } from '../i18n/fr';
 import { gridKeyAction } from '../tables/grid-keys';
 import { ariaKeys, comboKeys, entryCombos, isShortcut, shortcut, SHORTCUT_GROUPS, SHORTCUTS } from './shortcut-registry';
 
-const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; code: string }> = {}) => ({
+const press = (
+  key: string,
+  modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; code: string }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,

@@ -70,7 +70,15 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
     shownAs: [{ key: 'Digit1…7', mod: true, byCode: true }],
     inTextFields: true,
   },
-  { id: 'search', group: 'table', label: 'keys.search', combos: [{ key: 'f', mod: true }, { key: '/', anyShift: true }] },
+  {
+    id: 'search',
+    group: 'table',
+    label: 'keys.search',
+    combos: [
+      { key: 'f', mod: true },
+      { key: '/', anyShift: true },
+    ],
+  },
   { id: 'search.toTable', group: 'table', label: 'keys.searchToTable', combos: [{ key: 'ArrowDown' }], inTextFields: true },
   { id: 'grid.move', group: 'table', label: 'keys.gridMove', combos: arrows() },
   {

@@ -20,7 +20,8 @@ export function fitColumnWidths(
   const total = columns.reduce((sum, column) => sum + width(column), 0);
   const excess = total - available;
   if (excess <= 0 || available <= 0) return {};
-  const room = (column: FitColumn) => (userWidths[column.id] === undefined ? Math.max(0, column.size - (column.minSize ?? column.size)) : 0);
+  const room = (column: FitColumn) =>
+    userWidths[column.id] === undefined ? Math.max(0, column.size - (column.minSize ?? column.size)) : 0;
   const spare = columns.reduce((sum, column) => sum + room(column), 0);
   if (spare === 0) return {};
   const fitted: Record<string, number> = {};

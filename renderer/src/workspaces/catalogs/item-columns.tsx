@@ -38,7 +38,9 @@ export function sortItems(rows: readonly ItemRow[], sorting: SortingState, local
   const text = (row: ItemRow): string =>
     sort.id === 'name' ? row.name : sort.id === 'category' ? row.categoryName : sort.id === 'status' ? row.status : row.code;
   const compare =
-    sort.id === 'price' ? (a: ItemRow, b: ItemRow) => priceOf(a) - priceOf(b) : (a: ItemRow, b: ItemRow) => collator.compare(text(a), text(b));
+    sort.id === 'price'
+      ? (a: ItemRow, b: ItemRow) => priceOf(a) - priceOf(b)
+      : (a: ItemRow, b: ItemRow) => collator.compare(text(a), text(b));
   const sorted = [...rows].sort((a, b) => compare(a, b) || collator.compare(a.code, b.code));
   return sort.desc ? sorted.reverse() : sorted;
 }

@@ -59,9 +59,7 @@ export function PlanView({
                 <td>
                   {`${a.firstname} ${a.lastname}`.trim()} &lt;{a.email}&gt;
                 </td>
-                <td>
-                  {t(accountActionKey(a.action, phase), { username: a.username, userid: a.userid ?? 0 })}
-                </td>
+                <td>{t(accountActionKey(a.action, phase), { username: a.username, userid: a.userid ?? 0 })}</td>
                 <td>{t(`production.reason.${a.reason}`, { email: a.moodleEmail ?? '' })}</td>
               </tr>
             ))}

@@ -7,7 +7,15 @@ import { accountActionKey, enrolmentActionKey, groupActionKey, groupMembersText,
 const tEn = createTranslator(en);
 const tFr = createTranslator(fr);
 const created = { accounts: 5, enrolments: 6, groups: 1, memberships: 6, roleAssignments: 0, products: 1 };
-const group = { courseId: 1, course: 'EXCEL', name: 'Lumière #7', idnumber: 'shop-bill-7', groupId: null, action: 'create' as const, already: 0 };
+const group = {
+  courseId: 1,
+  course: 'EXCEL',
+  name: 'Lumière #7',
+  idnumber: 'shop-bill-7',
+  groupId: null,
+  action: 'create' as const,
+  already: 0,
+};
 
 describe('a run of a handler, in words', () => {
   it('says "1 group", not "1 groups", in English and in French', () => {

@@ -25,7 +25,11 @@ export function accountActionKey(action: Plan['accounts'][number]['action'], pha
 
 export function enrolmentActionKey(action: Plan['enrolments'][number]['action'], phase: PlanPhase): MessageKey {
   if (phase !== 'ran' || action === 'keep') return `production.enrolment.${action}`;
-  return action === 'enrol' ? 'production.enrolment.enrolled' : action === 'addRole' ? 'production.enrolment.roleAdded' : 'production.enrolment.extended';
+  return action === 'enrol'
+    ? 'production.enrolment.enrolled'
+    : action === 'addRole'
+      ? 'production.enrolment.roleAdded'
+      : 'production.enrolment.extended';
 }
 
 export function groupActionKey(action: Plan['groups'][number]['action'], phase: PlanPhase): MessageKey {
@@ -42,7 +46,10 @@ export function roleActionKey(action: Plan['roleAssignments'][number]['action'],
 export function groupMembersText(group: Plan['groups'][number], phase: PlanPhase, t: Translate, locale: string): string {
   const [one, other]: [MessageKey, MessageKey] =
     phase === 'ran' ? ['production.group.added.one', 'production.group.added'] : ['production.group.toAdd.one', 'production.group.toAdd'];
-  return t('production.group.members', { add: t(pluralKey(locale, group.add.length, one, other), { count: group.add.length }), already: group.already });
+  return t('production.group.members', {
+    add: t(pluralKey(locale, group.add.length, one, other), { count: group.add.length }),
+    already: group.already,
+  });
 }
 
 type Made = RunResult['created'];
