@@ -195,7 +195,7 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
       </div>
       {fileError !== null && <ErrorNotice error={fileError} />}
       {notes.length > 0 && (
-        <ul className="muted" aria-live="polite">
+        <ul className="muted participant-notes" aria-live="polite">
           {notes.map((note, i) => (
             <li key={i}>{note}</li>
           ))}
