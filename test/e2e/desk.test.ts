@@ -10,6 +10,7 @@ import { fecText } from '../support/lettering-fec';
 import { invoiceFor, letterableBills } from '../support/lettering-from-cache';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { BillsPage } from './pages/bills-page';
+import { CatalogsPage } from './pages/catalogs-page';
 import { DeskPage } from './pages/desk-page';
 
 /**
@@ -264,6 +265,29 @@ describe('the desk at 1280×720', () => {
     expect(await desk.sheet().count()).toBe(0);
     expect(await new BillsPage(page).search().inputValue()).toBe('?');
     await new BillsPage(page).search().fill('');
+  });
+});
+
+describe('the Catalogs workspace beside Bills', () => {
+  it('lists the products in the shared table and saves the open one with Ctrl+S, Save being above the form', async () => {
+    const catalogs = new CatalogsPage(page);
+    await goto('#/catalogs');
+    const grid = page.getByRole('grid', { name: 'Products of the catalog' });
+    await grid.locator('[role="row"][data-code]').first().waitFor({ timeout: 15_000 });
+    const code = (await grid.locator('[role="row"][data-code]').nth(1).getAttribute('data-code'))!;
+    await catalogs.openItem(code);
+    const save = catalogs.editor().getByRole('button', { name: 'Save product' });
+    await save.waitFor();
+    // Save sits in the panel's header, above the fields, in view without scrolling the long form.
+    expect(await DeskPage.seenInside(save, page.locator('main'))).toBe(true);
+    expect(await save.getAttribute('aria-keyshortcuts')).toBe('Control+S');
+    const name = catalogs.field('Name');
+    const renamed = `${await name.inputValue()} (desk)`;
+    await name.fill(renamed);
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => catalogs.itemRow(code).textContent()).toContain(renamed);
+    expect(await catalogs.itemRow(code).textContent()).toContain('Not yet sent');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'desk-catalogs-saved-1280x720.png') });
   });
 });
 
