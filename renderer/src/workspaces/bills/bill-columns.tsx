@@ -100,8 +100,8 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
     text('title', 240, 120),
     helper.accessor('status', {
       header: label('status'),
+      // Does not give way: "Produced before payment" is the longest state's badge.
       size: 180,
-      minSize: 172,
       cell: (info) => (
         <>
           <BillStatusBadge status={info.getValue()} />

@@ -49,7 +49,7 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
         id: column,
         header: label(column),
         size: 150,
-        minSize: 110,
+        minSize: 130,
         enableSorting: column !== 'placed',
         cell: ({ row }) => {
           const totals = row.original.totals;
