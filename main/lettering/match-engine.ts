@@ -48,7 +48,7 @@ export interface EngineBill {
   id: number;
   amountcents: number;
   currency: string;
-  /** Unix seconds. */
+  /** Its calendar day for the operator, as invoice dates are kept: that day at 00:00 UTC (calendar-day.ts). */
   date: number;
   transactionid: string;
   name: string;

@@ -1,5 +1,6 @@
 import type { OpenBill, OpenInvoice, Suggestion } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
+import { calendarDayOf } from './calendar-day';
 import { suggestMatches } from './match-engine';
 import { awaitingPaymentCount, candidateBills, letteredBills, matchedCount, openInvoices } from './open-items';
 
@@ -38,7 +39,8 @@ export function letteringOverview(db: Db): {
       id: b.id,
       amountcents: b.remainingCents,
       currency: b.currency,
-      date: b.emissiondate,
+      // Invoices have a day, not an instant: the bill's day for the operator, so 23:49 is not "1 day apart".
+      date: calendarDayOf(b.emissiondate),
       transactionid: b.transactionid,
       name: b.customer,
       organisation: b.organisation,

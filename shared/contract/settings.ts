@@ -4,10 +4,21 @@ import { command, event } from './define';
 export const languageSchema = z.enum(['system', 'fr', 'en']);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
+/** The panel beside a list (a bill, a customer, a product): its width in pixels, or folded away. */
+export const detailPanelSchema = z
+  .object({
+    width: z.number().int().min(240).max(2000),
+    collapsed: z.boolean(),
+  })
+  .strict();
+export type DetailPanelLayout = z.infer<typeof detailPanelSchema>;
+
 export const settingsSchema = z.object({
   /** 'system' follows the OS locale: French when it is French, English otherwise. */
   language: languageSchema,
   theme: themeSchema,
+  /** Absent until the operator resizes or folds the panel: the app's default then. */
+  detailPanel: detailPanelSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

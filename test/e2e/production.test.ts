@@ -121,7 +121,15 @@ describe('Run handler from a bill', () => {
     await handlers.run().click();
     await expect
       .poll(() => handlers.status().textContent(), { timeout: 30_000 })
-      .toContain('Done: 5 accounts created, 6 enrolments, 1 groups, 6 group members');
+      .toContain('Done: 5 accounts created, 6 enrolments, 1 group, 6 group members');
+    // The plan now says what the run did, not what it would do.
+    await expect.poll(() => page.getByRole('heading', { name: 'What the run did' }).count()).toBe(1);
+    await expect
+      .poll(() => handlers.accountRow('camille.faure@formateurs.example').textContent())
+      .toContain('Created (camille.faure@formateurs.example)');
+    expect(await handlers.accounts().textContent()).not.toContain('To create');
+    // Nothing is left to run.
+    expect(await handlers.run().isDisabled()).toBe(true);
     await expect
       .poll(() =>
         handlers
@@ -202,7 +210,7 @@ describe('Run handler from a bill', () => {
       manual(0);
     }
     await handlers.run().click();
-    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolments');
+    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolment');
   }, 120_000);
 
   it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {
@@ -217,11 +225,11 @@ describe('Run handler from a bill', () => {
       const section = page.getByRole('region', { name: group.name });
       const expected = count(group.status);
       await expect.poll(() => section.getByRole('heading').textContent(), { timeout: 15_000 }).toContain(`(${expected})`);
-      expect(await section.locator('li[data-bill]').count()).toBe(Math.min(expected, 25));
+      expect(await section.locator('tr[data-bill]').count()).toBe(Math.min(expected, 25));
     }
     const paid = page
       .getByRole('region', { name: /^Paid, not completed yet/ })
-      .locator('li[data-bill]')
+      .locator('tr[data-bill]')
       .first();
     expect(count('SOLDOUT')).toBeGreaterThan(0);
     const id = await paid.getAttribute('data-bill');

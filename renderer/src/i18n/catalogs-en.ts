@@ -50,6 +50,7 @@ export const catalogsEn = {
   'catalogs.catalog.create': 'Create catalog',
 
   'catalogs.items.label': 'Products of the catalog',
+  'catalogs.items.none': 'No product matches the search or the category.',
   'catalogs.items.search': 'Search codes and names',
   'catalogs.items.allCategories': 'All categories',
   'catalogs.items.new': 'New product',

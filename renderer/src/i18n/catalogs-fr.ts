@@ -53,6 +53,7 @@ export const catalogsFr = {
   'catalogs.catalog.create': 'Créer le catalogue',
 
   'catalogs.items.label': 'Produits du catalogue',
+  'catalogs.items.none': 'Aucun produit ne correspond à la recherche ou à la catégorie.',
   'catalogs.items.search': 'Rechercher codes et noms',
   'catalogs.items.allCategories': 'Toutes les catégories',
   'catalogs.items.new': 'Nouveau produit',

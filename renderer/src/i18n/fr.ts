@@ -1,6 +1,7 @@
 import { billsFr } from './bills-fr';
 import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
+import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { letteringFr } from './lettering-fr';
@@ -18,6 +19,7 @@ export const fr = {
   ...productionFr,
   ...customersFr,
   ...catalogsFr,
+  ...deskFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':

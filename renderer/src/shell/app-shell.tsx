@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
 import { usePreferences } from '../preferences/preferences-context';
@@ -9,6 +9,8 @@ import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace'
 import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
 import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
+import { KeyboardLayer } from './keyboard-layer';
+import { PaletteActionsProvider } from './palette-actions';
 import { SideNav } from './side-nav';
 import { StatusBar } from './status-bar';
 import { UpcomingWorkspace } from './upcoming-workspace';
@@ -39,10 +41,29 @@ export function AppShell() {
   }, [workspace]);
 
   return (
+    <PaletteActionsProvider>
+      <Shell workspace={workspace} title={title} headingRef={headingRef} loadError={loadError} />
+      <KeyboardLayer navigate={navigate} />
+    </PaletteActionsProvider>
+  );
+}
+
+function Shell({
+  workspace,
+  title,
+  headingRef,
+  loadError,
+}: {
+  workspace: WorkspaceId;
+  title: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  loadError: unknown;
+}) {
+  const t = useT();
+  return (
     <div className="shell">
       <SideNav current={workspace} />
-      {/* The list workspaces fill the window and scroll inside their tables, not as a page. */}
-      <main className={workspace === 'bills' || workspace === 'customers' ? 'workspace workspace-fill' : 'workspace'}>
+      <main className={FILLED.has(workspace) ? 'workspace workspace-fill' : 'workspace'}>
         <h1 ref={headingRef} tabIndex={-1} className="workspace-title">
           {title}
         </h1>
@@ -58,6 +79,9 @@ export function AppShell() {
     </div>
   );
 }
+
+/** The list workspaces fill the window and scroll inside their tables, not as a page. */
+const FILLED: ReadonlySet<WorkspaceId> = new Set<WorkspaceId>(['bills', 'customers', 'catalogs']);
 
 function Workspace({ id }: { id: WorkspaceId }) {
   switch (id) {

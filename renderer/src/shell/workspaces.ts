@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/en';
+import { matchedCombo } from './shortcut-registry';
 
 /** The workspaces in navigation order; Ctrl/Cmd+1..7 follow this order. */
 export const workspaceIds = ['bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
@@ -38,11 +39,11 @@ export interface ShortcutKeyEvent {
  * digit row types & é " ' ( - è without Shift, so `key` would never be '1'. Cmd on macOS, Ctrl elsewhere.
  */
 export function workspaceForShortcut(event: ShortcutKeyEvent, mac: boolean): WorkspaceId | null {
-  const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  if (!modifier || event.altKey || event.shiftKey) return null;
-  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
-  if (!match) return null;
-  return workspaceIds[Number(match[1]) - 1] ?? null;
+  // Spelled out: a DOM event's fields are getters, which a spread would not copy.
+  const { code, ctrlKey, metaKey, altKey, shiftKey } = event;
+  const combo = matchedCombo('workspace', { key: '', code, ctrlKey, metaKey, altKey, shiftKey }, mac);
+  if (!combo) return null;
+  return workspaceIds[Number(combo.key.slice(-1)) - 1] ?? null;
 }
 
 /** aria-keyshortcuts value and the visible hint for the workspace at `index` (0-based). */

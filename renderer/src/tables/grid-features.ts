@@ -1,6 +1,7 @@
 import {
   columnFilteringFeature,
   columnOrderingFeature,
+  columnPinningFeature,
   columnResizingFeature,
   columnSizingFeature,
   columnVisibilityFeature,
@@ -15,7 +16,8 @@ import {
 /**
  * The table features every list uses. Sorting, filtering and paging are registered for their state only:
  * the core runs them in SQLite (manualSorting, manualFiltering, manualPagination), so no client row model
- * is registered. Column layout (visibility, order, sizes, resizing) is the table's own business.
+ * is registered. Column layout (visibility, order, sizes, resizing) is the table's own business; pinning keeps
+ * the reference column in view while the others scroll sideways.
  */
 export const gridFeatures = tableFeatures({
   rowSortingFeature,
@@ -24,6 +26,7 @@ export const gridFeatures = tableFeatures({
   rowPaginationFeature,
   columnVisibilityFeature,
   columnOrderingFeature,
+  columnPinningFeature,
   columnSizingFeature,
   columnResizingFeature,
 });

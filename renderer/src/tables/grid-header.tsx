@@ -1,5 +1,5 @@
 import type { Header, RowData } from '@tanstack/react-table';
-import { useRef, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { clampWidth } from './column-prefs';
 import type { GridFeatures } from './grid-features';
@@ -8,6 +8,8 @@ interface GridHeaderCellProps<R extends RowData> {
   header: Header<GridFeatures, R, unknown>;
   label: string;
   endAligned: boolean;
+  /** Where a pinned column sticks (virtual-grid.tsx). */
+  pinStyle?: CSSProperties | undefined;
   /** The column being dragged, shared by the header cells of one grid. */
   draggingRef: RefObject<string | null>;
   onDropColumn(dragged: string, target: string): void;
@@ -22,6 +24,7 @@ export function GridHeaderCell<R extends RowData>({
   header,
   label,
   endAligned,
+  pinStyle,
   draggingRef,
   onDropColumn,
   onResizeBy,
@@ -52,14 +55,20 @@ export function GridHeaderCell<R extends RowData>({
     event.preventDefault();
   };
 
-  const classes = ['grid-cell', 'grid-head-cell', endAligned ? 'grid-end' : '', column.getIsFiltered() ? 'grid-filtered' : ''];
+  const classes = [
+    'grid-cell',
+    'grid-head-cell',
+    endAligned ? 'grid-end' : '',
+    column.getIsFiltered() ? 'grid-filtered' : '',
+    pinStyle ? 'grid-pinned' : '',
+  ];
   return (
     <div
       ref={cellRef}
       role="columnheader"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
       className={classes.filter(Boolean).join(' ')}
-      style={{ width: header.getSize() }}
+      style={{ width: header.getSize(), ...pinStyle }}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}

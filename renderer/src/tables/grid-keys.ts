@@ -1,3 +1,5 @@
+import { isShortcut, matchedCombo } from '../shell/shortcut-registry';
+
 /**
  * What a key does in a selectable grid, as a pure function of the key event so it is tested without a
  * browser. Cmd on macOS plays the part of Ctrl elsewhere.
@@ -18,47 +20,36 @@ export type GridKeyAction =
   | { kind: 'clear' }
   | { kind: 'open' };
 
+const MOVES: Readonly<Record<string, Extract<GridKeyAction, { kind: 'move' }>['by']>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  PageDown: 'pageDown',
+  PageUp: 'pageUp',
+  Home: 'first',
+  End: 'last',
+};
+
+/** The grid's keys, as the shortcut registry lists them (shell/shortcut-registry.ts). */
 export function gridKeyAction(event: GridKeyEvent, mac: boolean): GridKeyAction | null {
-  if (event.altKey) return null;
-  const command = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  const otherModifier = mac ? event.ctrlKey : event.metaKey;
-  if (otherModifier) return null;
-  const move = (by: Extract<GridKeyAction, { kind: 'move' }>['by']): GridKeyAction => ({
-    kind: 'move',
-    by,
-    extend: event.shiftKey,
-    keepSelection: command,
-  });
-  switch (event.key) {
-    case 'ArrowDown':
-      return move(1);
-    case 'ArrowUp':
-      return move(-1);
-    case 'PageDown':
-      return move('pageDown');
-    case 'PageUp':
-      return move('pageUp');
-    case 'Home':
-      return move('first');
-    case 'End':
-      return move('last');
-    case ' ':
-      return command || event.shiftKey ? null : { kind: 'toggle' };
-    case 'Enter':
-      return command || event.shiftKey ? null : { kind: 'open' };
-    case 'Escape':
-      return command || event.shiftKey ? null : { kind: 'clear' };
-    default:
-      return command && !event.shiftKey && event.key.toLowerCase() === 'a' ? { kind: 'selectAll' } : null;
+  const by = MOVES[event.key];
+  if (by !== undefined) {
+    if (isShortcut('grid.move', event, mac) || isShortcut('grid.page', event, mac) || isShortcut('grid.ends', event, mac))
+      return { kind: 'move', by, extend: false, keepSelection: false };
+    if (isShortcut('grid.extend', event, mac)) return { kind: 'move', by, extend: true, keepSelection: false };
+    if (isShortcut('grid.moveKeep', event, mac)) return { kind: 'move', by, extend: false, keepSelection: true };
+    return null;
   }
+  if (isShortcut('grid.toggle', event, mac)) return { kind: 'toggle' };
+  if (isShortcut('grid.selectAll', event, mac)) return { kind: 'selectAll' };
+  if (isShortcut('grid.open', event, mac)) return { kind: 'open' };
+  if (isShortcut('grid.clear', event, mac)) return { kind: 'clear' };
+  return null;
 }
 
 /** Ctrl/Cmd+F or "/" (outside a text field) puts the cursor in the search box. */
 export function isSearchShortcut(event: GridKeyEvent & { inTextField: boolean }, mac: boolean): boolean {
-  if (event.altKey) return false;
-  const command = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  if (command && !event.shiftKey && event.key.toLowerCase() === 'f') return true;
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.inTextField;
+  const combo = matchedCombo('search', event, mac);
+  return combo !== null && (combo.key !== '/' || !event.inTextField);
 }
 
 /** The cursor's next position, within 0..total-1. */

@@ -102,6 +102,18 @@ export function useGridKeyboard<R extends { id: number }>(options: GridKeyboardO
     }
   };
 
+  /** The grid takes the focus with a row under the cursor, selected when nothing was (the first ↓ from the search). */
+  const focusRow = (position: number) => {
+    options.scrollRef.current?.focus();
+    if (total === 0) return;
+    if (selection.cursor !== null) {
+      virtualizer.scrollToIndex(selection.cursor, { align: 'auto' });
+      return;
+    }
+    virtualizer.scrollToIndex(position, { align: 'auto' });
+    void select(position);
+  };
+
   const onRowClick = (event: MouseEvent, position: number, row: R) => {
     setNotice(null);
     const command = isMac ? event.metaKey : event.ctrlKey;
@@ -110,5 +122,5 @@ export function useGridKeyboard<R extends { id: number }>(options: GridKeyboardO
     else onSelectionChange((current) => selectOnly(current, position, row.id));
   };
 
-  return { onKeyDown, onRowClick, notice };
+  return { onKeyDown, onRowClick, focusRow, notice };
 }

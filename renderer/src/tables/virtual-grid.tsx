@@ -1,7 +1,20 @@
 import { functionalUpdate, useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type Dispatch, type ReactNode, type RefObject, type SetStateAction } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type Dispatch,
+  type ReactNode,
+  type RefObject,
+  type SetStateAction,
+} from 'react';
 import { useT } from '../i18n/i18n-context';
+import { fitColumnWidths } from './column-fit';
 import { clampWidth, moveColumn, type ColumnPrefs } from './column-prefs';
 import { gridFeatures, HEADER_HEIGHT, ROW_HEIGHT, type GridColumns } from './grid-features';
 import { GridHeaderCell } from './grid-header';
@@ -35,6 +48,24 @@ export interface VirtualGridProps<R extends { id: number }> {
   gridRef?: RefObject<HTMLDivElement | null>;
   /** A class per row, such as a pending marker's. */
   rowClass?(row: R): string;
+  /** data-* attributes per row, for tests and styles (a product's code). */
+  rowData?(row: R): Readonly<Record<`data-${string}`, string>>;
+  /** Columns kept at the start while the others scroll sideways: the reference. */
+  pinned?: readonly string[];
+  /** What a workspace may ask of the grid: the focus, with a row under the cursor. */
+  handleRef?: RefObject<GridHandle | null>;
+}
+
+export interface GridHandle {
+  /** Focuses the grid with a row highlighted: the cursor's, else `position`, selected. */
+  focusRow(position: number): void;
+}
+
+const NO_PINS: readonly string[] = [];
+
+/** A pinned column stays at the start of the row as the others scroll under it (TanStack column pinning). */
+function pinStyle(column: { getIsPinned(): false | 'start' | 'end'; getStart(position?: 'start'): number }): CSSProperties | undefined {
+  return column.getIsPinned() === 'start' ? { position: 'sticky', insetInlineStart: column.getStart('start'), zIndex: 1 } : undefined;
 }
 
 const NO_FILTERS: ColumnFiltersState = [];
@@ -80,6 +111,31 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   // The table's data: the loaded rows on screen, one array until they change (the loader keeps it).
   const data = rows.slice(first, last);
 
+  // The grid's inner width, followed as the window or the panel beside it changes: the columns fit it.
+  const [available, setAvailable] = useState(0);
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    setAvailable(element.clientWidth);
+    const observer = new ResizeObserver(() => setAvailable(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+  const hidden = prefs.hidden;
+  const fitted = useMemo(() => {
+    const shown = props.columns
+      .filter((column) => column.id !== undefined || 'accessorKey' in column)
+      .map((column) => ({
+        id: column.id ?? String((column as { accessorKey?: string }).accessorKey),
+        size: column.size ?? 150,
+        ...(column.minSize !== undefined ? { minSize: column.minSize } : {}),
+      }))
+      .filter((column) => !hidden.includes(column.id));
+    return fitColumnWidths(shown, prefs.widths, available);
+  }, [props.columns, hidden, prefs.widths, available]);
+  const columnSizing = useMemo(() => ({ ...fitted, ...(prefs.widths as Record<string, number>) }), [fitted, prefs.widths]);
+  const pinned = props.pinned ?? NO_PINS;
+  const columnPinning = useMemo(() => ({ start: [...pinned], end: [] }), [pinned]);
   const columnVisibility = useMemo(() => Object.fromEntries(prefs.hidden.map((column) => [column, false])), [prefs.hidden]);
   const table = useTable({
     features: gridFeatures,
@@ -99,17 +155,24 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
       globalFilter: props.globalFilter ?? '',
       columnOrder: prefs.order,
       columnVisibility,
-      columnSizing: prefs.widths as Record<string, number>,
+      columnSizing,
+      columnPinning,
     },
     onSortingChange: (updater) => props.onSortingChange(functionalUpdate(updater, sorting)),
     onColumnSizingChange: (updater) => {
-      const widths = functionalUpdate(updater, prefs.widths as Record<string, number>);
-      onPrefsChange({ ...prefs, widths: Object.fromEntries(Object.entries(widths).map(([column, width]) => [column, clampWidth(width)])) });
+      // Only what the operator resized is theirs: the fitted widths stay computed.
+      const next = functionalUpdate(updater, columnSizing);
+      const widths = { ...prefs.widths };
+      for (const [column, width] of Object.entries(next)) if (width !== columnSizing[column]) widths[column] = clampWidth(width);
+      // A double-click on an edge gives the column back its designed (or fitted) width.
+      for (const column of Object.keys(widths)) if (!(column in next)) delete widths[column as keyof typeof widths];
+      onPrefsChange({ ...prefs, widths });
     },
     onColumnOrderChange: (updater) => onPrefsChange({ ...prefs, order: functionalUpdate(updater, prefs.order) }),
   });
 
   const keyboard = useGridKeyboard({ ...props, total, virtualizer, scrollRef });
+  useImperativeHandle(props.handleRef, () => ({ focusRow: keyboard.focusRow }), [keyboard.focusRow]);
   const rowsById = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const width = table.getTotalSize();
@@ -136,6 +199,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               key={header.id}
               header={header}
               label={props.columnLabels[header.column.id] ?? header.column.id}
+              pinStyle={pinStyle(header.column)}
               endAligned={props.endAligned.has(header.column.id)}
               draggingRef={draggingRef}
               onDropColumn={(dragged, target) =>
@@ -168,6 +232,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               aria-rowindex={item.index + 2}
               aria-selected={original ? selected : undefined}
               className={classes.filter(Boolean).join(' ')}
+              {...(original && props.rowData ? props.rowData(original) : {})}
               style={{ width, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
               onMouseDown={(event) => {
                 // Shift+click extends the selection; without this it would also select the text between.
@@ -181,8 +246,14 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
                   <div
                     key={cell.id}
                     role="gridcell"
-                    className={props.endAligned.has(cell.column.id) ? 'grid-cell grid-end' : 'grid-cell'}
-                    style={{ width: cell.column.getSize() }}
+                    className={[
+                      'grid-cell',
+                      props.endAligned.has(cell.column.id) ? 'grid-end' : '',
+                      cell.column.getIsPinned() ? 'grid-pinned' : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    style={{ width: cell.column.getSize(), ...pinStyle(cell.column) }}
                   >
                     <table.FlexRender cell={cell} />
                   </div>

@@ -13,7 +13,7 @@ export class CatalogsPage {
   }
 
   itemRow(code: string) {
-    return this.page.getByRole('table', { name: 'Products of the catalog' }).locator(`tr[data-code="${code}"]`);
+    return this.page.getByRole('grid', { name: 'Products of the catalog' }).locator(`[role="row"][data-code="${code}"]`);
   }
 
   async openItem(code: string) {

@@ -30,14 +30,15 @@ export const billColumnLabelKeys: Readonly<Record<BillColumn, MessageKey>> = {
 
 export const BILL_END_ALIGNED: ReadonlySet<string> = new Set<BillColumn>(['id', 'untaxedcents', 'taxcents', 'amountcents']);
 
-/** Shown at first; the operator brings the others back from the Columns menu. */
-export const defaultBillColumnPrefs = defaultColumnPrefs<string>(billColumns, [
-  'transactionid',
-  'lastactiondate',
-  'untaxedcents',
-  'taxcents',
-  'currency',
-]);
+/**
+ * Shown at first; the operator brings the others back from the Columns menu. The key columns come first
+ * (reference, status, customer, amount), so they stay in view beside an open bill at 1280 px.
+ */
+export const BILL_KEY_COLUMNS: readonly BillColumn[] = ['id', 'status', 'customer', 'amountcents'];
+export const defaultBillColumnPrefs = {
+  ...defaultColumnPrefs<string>(billColumns, ['transactionid', 'lastactiondate', 'untaxedcents', 'taxcents', 'currency']),
+  order: [...BILL_KEY_COLUMNS, ...billColumns.filter((column) => !BILL_KEY_COLUMNS.includes(column))],
+};
 
 const paymodeKeys: Readonly<Record<string, MessageKey>> = {
   check: 'paymode.check',
@@ -66,19 +67,23 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
     helper.accessor(column, {
       header: label(column),
       size,
+      minSize: 92,
       sortDescFirst: true,
       cell: (info) => formatMoney(info.getValue(), info.row.original.currency, locale),
     });
-  const text = (column: 'transactionid' | 'title' | 'organisation' | 'items' | 'currency', size: number) =>
+  // The widths below are the designed ones; `minSize` is how far each gives way for the table to fit the
+  // window (column-fit.ts).
+  const text = (column: 'transactionid' | 'title' | 'organisation' | 'items' | 'currency', size: number, minSize = size) =>
     helper.accessor(column, {
       header: label(column),
       size,
+      minSize,
       cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
     });
   return helper.columns([
     helper.accessor('id', {
       header: label('id'),
-      size: 100,
+      size: 104,
       sortDescFirst: true,
       // Not a tab stop: the grid is one, and Enter opens the row under the cursor.
       cell: (info) => (
@@ -87,16 +92,18 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
         </a>
       ),
     }),
-    text('transactionid', 150),
+    text('transactionid', 150, 100),
     helper.accessor('idnumber', {
       header: label('idnumber'),
       size: 120,
+      minSize: 100,
       cell: (info) => info.getValue() || <span className="muted">{t('bills.notLettered')}</span>,
     }),
-    text('title', 240),
+    text('title', 240, 120),
     helper.accessor('status', {
       header: label('status'),
-      size: 190,
+      // Does not give way: "Produced before payment" is the longest state's badge.
+      size: 180,
       cell: (info) => (
         <>
           <BillStatusBadge status={info.getValue()} />
@@ -107,30 +114,33 @@ export function billColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format' 
     helper.accessor('emissiondate', {
       header: label('emissiondate'),
       size: 110,
+      minSize: 110,
       sortDescFirst: true,
       cell: (info) => format.date(info.getValue() * 1000),
     }),
     helper.accessor('lastactiondate', {
       header: label('lastactiondate'),
       size: 150,
+      minSize: 120,
       sortDescFirst: true,
       cell: (info) => format.dateTime(info.getValue() * 1000),
     }),
     money('untaxedcents', 110),
     money('taxcents', 100),
-    money('amountcents', 120),
-    text('currency', 80),
-    helper.accessor('paymode', { header: label('paymode'), size: 100, cell: (info) => paymodeLabel(info.getValue(), t) }),
+    money('amountcents', 110),
+    text('currency', 80, 60),
+    helper.accessor('paymode', { header: label('paymode'), size: 100, minSize: 84, cell: (info) => paymodeLabel(info.getValue(), t) }),
     helper.accessor('customer', {
       header: label('customer'),
       size: 170,
+      minSize: 130,
       cell: (info) => (
         <a href={detailHash('customers', info.row.original.customerId)} tabIndex={-1} title={info.getValue()}>
           {info.getValue()}
         </a>
       ),
     }),
-    text('organisation', 170),
-    text('items', 150),
+    text('organisation', 170, 100),
+    text('items', 150, 100),
   ]);
 }

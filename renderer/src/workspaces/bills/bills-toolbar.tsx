@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import { isShortcut } from '../../shell/shortcut-registry';
 import { isMac } from '../../shell/platform';
 import { gridShortcutHints } from '../../tables/grid-keys';
 
@@ -40,7 +41,7 @@ export function BillsToolbar({ searchRef, ...props }: BillsToolbarProps) {
           spellCheck={false}
           onChange={(event) => props.onSearch(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') {
+            if (isShortcut('search.toTable', event, isMac)) {
               event.preventDefault();
               props.onLeaveSearch();
             }

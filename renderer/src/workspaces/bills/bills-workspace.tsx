@@ -10,11 +10,13 @@ import { NoSiteNotice } from '../../shell/no-site-notice';
 import { useDetailId } from '../../shell/use-hash-route';
 import { detailHash, hashOf } from '../../shell/workspaces';
 import { ColumnMenu } from '../../tables/column-menu';
+import { DetailPane } from '../../tables/detail-pane';
+import { usePaletteActions } from '../../shell/palette-actions';
 import { GridHints } from '../../tables/grid-hints';
 import { selectAllMatching, selectedCount, selectionTarget, clearSelection, type SelectionTarget } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
-import { VirtualGrid } from '../../tables/virtual-grid';
+import { VirtualGrid, type GridHandle } from '../../tables/virtual-grid';
 import { BillDetailPanel } from './bill-detail-panel';
 import { activeFilterCount, columnFiltersOf, emptyFilterForm } from './bill-filter-model';
 import { BILL_END_ALIGNED, billColumnDefs, billColumnLabelKeys, defaultBillColumnPrefs, sortingOf } from './bill-columns';
@@ -24,6 +26,9 @@ import { PdfExportDialog } from './export-pdf-dialog';
 import { XlsxExportDialog } from './export-xlsx-dialog';
 import { StatusTabs } from './status-tabs';
 import { useBillsView } from './use-bills-view';
+
+/** The reference stays in view while the other columns scroll sideways. */
+const PINNED: readonly string[] = ['id'];
 
 type Dialog = { kind: 'xlsx' } | { kind: 'pdf'; target: SelectionTarget; count: number } | null;
 
@@ -40,6 +45,7 @@ export function BillsWorkspace() {
   const openId = useDetailId();
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const gridHandle = useRef<GridHandle>(null);
   useSearchShortcut(searchRef);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [columnsOpen, setColumnsOpen] = useState(false);
@@ -49,6 +55,23 @@ export function BillsWorkspace() {
   const labels = useMemo(() => Object.fromEntries(billColumns.map((column) => [column, t(billColumnLabelKeys[column])])), [t]);
   const columnFilters = useMemo(() => columnFiltersOf(view.filter), [view.filter]);
   const sorting = useMemo(() => sortingOf(view.sort), [view.sort]);
+
+  usePaletteActions('bills', [
+    { id: 'bills.filters', group: 'actions', title: t('palette.action.billFilters'), run: () => setFiltersOpen((open) => !open) },
+    { id: 'bills.columns', group: 'actions', title: t('palette.action.billColumns'), run: () => setColumnsOpen(true) },
+    { id: 'bills.xlsx', group: 'actions', title: t('palette.action.billXlsx'), run: () => setDialog({ kind: 'xlsx' }) },
+    {
+      id: 'bills.pdf',
+      group: 'actions',
+      title: t('palette.action.billPdf'),
+      run: () => {
+        const chosen = selectionTarget(view.selection);
+        const count = selectedCount(view.selection, view.rows.total ?? 0);
+        if (chosen.kind !== 'none') setDialog({ kind: 'pdf', target: chosen, count });
+        else if (openId !== null) setDialog({ kind: 'pdf', target: { kind: 'ids', ids: [openId] }, count: 1 });
+      },
+    },
+  ]);
 
   if (view.noSite) return <NoSiteNotice text={t('bills.noSite')} />;
 
@@ -89,7 +112,7 @@ export function BillsWorkspace() {
           searchRef={searchRef}
           searchText={view.searchText}
           onSearch={view.setSearchText}
-          onLeaveSearch={() => gridRef.current?.focus()}
+          onLeaveSearch={() => gridHandle.current?.focusRow(0)}
           filtersOpen={filtersOpen}
           filterCount={activeFilterCount(view.form)}
           onToggleFilters={() => setFiltersOpen((open) => !open)}
@@ -162,6 +185,8 @@ export function BillsWorkspace() {
             }}
             openId={openId}
             gridRef={gridRef}
+            handleRef={gridHandle}
+            pinned={PINNED}
             rowClass={(row) => (row.pending ? `row-${row.pending.state}` : '')}
             empty={
               filtered ? (
@@ -191,11 +216,13 @@ export function BillsWorkspace() {
         <GridHints multiSelect />
       </div>
       {openId !== null && (
-        <BillDetailPanel
-          id={openId}
-          onClose={close}
-          onPdf={(ids) => setDialog({ kind: 'pdf', target: { kind: 'ids', ids }, count: ids.length })}
-        />
+        <DetailPane title={t('palette.bill', { id: openId })} openKey={openId}>
+          <BillDetailPanel
+            id={openId}
+            onClose={close}
+            onPdf={(ids) => setDialog({ kind: 'pdf', target: { kind: 'ids', ids }, count: ids.length })}
+          />
+        </DetailPane>
       )}
       {dialog?.kind === 'xlsx' && (
         <XlsxExportDialog

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { itemIssues } from '../../../../shared/catalogs/item-validation';
 import {
   ITEM_STATUSES,
@@ -14,6 +14,9 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
+import { usePaletteActions } from '../../shell/palette-actions';
+import { isMac } from '../../shell/platform';
+import { ariaKeys, comboKeys, isShortcut, shortcut } from '../../shell/shortcut-registry';
 import { describedBy, FieldFrame } from './field-frame';
 import { HandlerParamsForm } from './handler-params-form';
 import { HtmlField } from './html-field';
@@ -54,6 +57,26 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
   const [check, setCheck] = useState<HandlerCheck | null>(null);
   const [checked, setChecked] = useState(false);
   const readOnly = item?.origin === 'master';
+  const formRef = useRef<HTMLFormElement>(null);
+  // Ctrl/Cmd+S saves from anywhere while the product is open (the browser would save the page): the Save
+  // button sits above the long form, and the key reaches it without scrolling.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { key, ctrlKey, metaKey, altKey, shiftKey } = event;
+      if (!isShortcut('editor.save', { key, ctrlKey, metaKey, altKey, shiftKey }, isMac)) return;
+      event.preventDefault();
+      if (document.querySelector('dialog[open]') === null) formRef.current?.requestSubmit();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  const saveHint = comboKeys(shortcut('editor.save').combos[0]!, isMac, { space: '', enter: '', escape: '' }).join('+');
+  usePaletteActions(
+    'catalog-item',
+    readOnly
+      ? []
+      : [{ id: 'catalogs.save', group: 'actions', title: t('palette.action.saveProduct'), run: () => formRef.current?.requestSubmit() }],
+  );
   const { item: draft, unreadable } = toDraft(form);
   const changed = JSON.stringify(draft) !== saved;
 
@@ -170,6 +193,64 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
           ×
         </button>
       </header>
+      {!readOnly && (
+        <div className="form-actions detail-toolbar">
+          <button
+            type="submit"
+            form={`${id}-form`}
+            className="button button-primary"
+            aria-disabled={busy || !changed}
+            aria-keyshortcuts={ariaKeys('editor.save', isMac)}
+            title={saveHint}
+          >
+            {busy ? t('common.working') : t('catalogs.item.save')}
+          </button>
+          {changed && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                setForm(formOf(initial, locale));
+                setServerIssues({});
+                setAttempted(false);
+              }}
+            >
+              {t('catalogs.item.revert')}
+            </button>
+          )}
+          {item && !changed && (item.localState === 'pending' || item.localState === 'parked') && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(async () => {
+                  await api.invoke('catalogs.undo', { entity: 'catalogitems', id: item.id });
+                  return api.invoke('catalogs.get', { id: detail.catalog.id });
+                }, onSaved)
+              }
+            >
+              {t('catalogs.item.undo')}
+            </button>
+          )}
+          {item && item.origin === 'own' && (
+            <button
+              type="button"
+              className="button button-danger-quiet"
+              onClick={() =>
+                void run(
+                  () => api.invoke('catalogs.deleteItem', { id: item.id }),
+                  (d) => {
+                    onSaved(d, 0);
+                    onClose();
+                  },
+                )
+              }
+            >
+              {t('catalogs.item.delete')}
+            </button>
+          )}
+        </div>
+      )}
       <div className="detail-body">
         {item && (
           <p className="item-origin">
@@ -211,7 +292,7 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
             </button>
           </p>
         )}
-        <form onSubmit={submit} noValidate aria-label={title} className="item-form">
+        <form ref={formRef} id={`${id}-form`} onSubmit={submit} noValidate aria-label={title} className="item-form">
           <fieldset disabled={readOnly} className="plain-fieldset">
             <div className="field-row">
               <TextField
@@ -400,57 +481,6 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
             <p className="field-error" role="alert">
               {t('catalogs.item.fixFirst', { count: localIssues.length })}
             </p>
-          )}
-          {!readOnly && (
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" aria-disabled={busy || !changed}>
-                {busy ? t('common.working') : t('catalogs.item.save')}
-              </button>
-              {changed && (
-                <button
-                  type="button"
-                  className="button button-quiet"
-                  onClick={() => {
-                    setForm(formOf(initial, locale));
-                    setServerIssues({});
-                    setAttempted(false);
-                  }}
-                >
-                  {t('catalogs.item.revert')}
-                </button>
-              )}
-              {item && !changed && (item.localState === 'pending' || item.localState === 'parked') && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() =>
-                    void run(async () => {
-                      await api.invoke('catalogs.undo', { entity: 'catalogitems', id: item.id });
-                      return api.invoke('catalogs.get', { id: detail.catalog.id });
-                    }, onSaved)
-                  }
-                >
-                  {t('catalogs.item.undo')}
-                </button>
-              )}
-              {item && item.origin === 'own' && (
-                <button
-                  type="button"
-                  className="button button-danger-quiet"
-                  onClick={() =>
-                    void run(
-                      () => api.invoke('catalogs.deleteItem', { id: item.id }),
-                      (d) => {
-                        onSaved(d, 0);
-                        onClose();
-                      },
-                    )
-                  }
-                >
-                  {t('catalogs.item.delete')}
-                </button>
-              )}
-            </div>
           )}
           {item && item.prices.length > 0 && (
             <p className="muted">{t('catalogs.item.fromPrice', { price: formatMoney(item.prices[0]!.unitcents, currency, locale) })}</p>

@@ -1,16 +1,40 @@
-import { useMemo, useRef, useState } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CatalogDetail, ItemView } from '../../../../shared/contract/catalogs';
 import { useI18n } from '../../i18n/i18n-context';
-import { formatMoney } from '../../money/money';
+import { usePaletteActions } from '../../shell/palette-actions';
+import { isMac } from '../../shell/platform';
+import { isShortcut } from '../../shell/shortcut-registry';
+import { DetailPane } from '../../tables/detail-pane';
+import { GridHints } from '../../tables/grid-hints';
+import { gridShortcutHints } from '../../tables/grid-keys';
+import { emptySelection, isSelected, type Selection } from '../../tables/selection-model';
+import { useColumnPrefs } from '../../tables/use-column-prefs';
+import { useSearchShortcut } from '../../tables/use-search-shortcut';
+import { useStaticRows } from '../../tables/use-static-rows';
+import { VirtualGrid, type GridHandle } from '../../tables/virtual-grid';
 import { BulkPanel } from './bulk-dialog';
+import {
+  DEFAULT_ITEM_SORT,
+  defaultItemColumnPrefs,
+  ITEM_END_ALIGNED,
+  itemColumnDefs,
+  itemColumnIds,
+  itemColumnLabelKeys,
+  sortItems,
+  type ItemRow,
+} from './item-columns';
 import { draftOf, newItem } from './item-draft';
 import { ItemEditor } from './item-editor';
-import { StateMarker } from './state-marker';
 import { XlsxPanel } from './xlsx-panel';
 
+/** The code stays in view while the other columns scroll sideways. */
+const PINNED: readonly string[] = ['code'];
+
 /**
- * The catalog's items (a slave's with its master's), filtered by category and text, several selectable for
- * a bulk change; the open one is edited beside the list. Rows are buttons: Enter or a click opens one.
+ * The catalog's items (a slave's with its master's), filtered by category and text, in the same table as
+ * Bills and Customers (sorted by a header, selected with clicks and keys for a bulk change); the open one is
+ * edited beside the list, in the same resizable panel as a bill.
  */
 export function ItemsTab(props: {
   detail: CatalogDetail;
@@ -22,45 +46,92 @@ export function ItemsTab(props: {
   pushedIds: ReadonlySet<string>;
 }) {
   const { detail, currency, openId, onOpen, onChanged, pushedIds } = props;
-  const { t, locale } = useI18n();
+  const i18n = useI18n();
+  const { t, locale } = i18n;
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState(0);
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [sorting, setSorting] = useState<SortingState>(DEFAULT_ITEM_SORT);
   const [panel, setPanel] = useState<'bulk' | 'xlsx' | null>(null);
   const [creating, setCreating] = useState(false);
-  const listRef = useRef<HTMLTableElement>(null);
-  const categoryName = useMemo(() => new Map(detail.categories.map((c) => [c.id, c.name])), [detail.categories]);
-  const words = search.trim().toLowerCase();
-  const rows = detail.items.filter(
-    (item) =>
-      (category === 0 || item.categoryid === category) && (words === '' || `${item.code} ${item.name}`.toLowerCase().includes(words)),
-  );
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const gridHandle = useRef<GridHandle>(null);
+  useSearchShortcut(searchRef);
+  const [prefs, setPrefs] = useColumnPrefs('catalog-items', itemColumnIds, defaultItemColumnPrefs);
   const open = openId === null ? null : (detail.items.find((i) => i.id === openId) ?? null);
+  const openItem = useCallback(
+    (id: number) => {
+      setCreating(false);
+      onOpen(id);
+    },
+    [onOpen],
+  );
+  const columns = useMemo(() => itemColumnDefs(i18n, currency, openItem), [i18n, currency, openItem]);
+  const labels = useMemo(() => Object.fromEntries(itemColumnIds.map((column) => [column, t(itemColumnLabelKeys[column])])), [t]);
+
+  const words = search.trim().toLowerCase();
+  const rows = useMemo(() => {
+    const categoryName = new Map(detail.categories.map((c) => [c.id, c.name]));
+    const shown = detail.items
+      .filter(
+        (item) =>
+          (category === 0 || item.categoryid === category) && (words === '' || `${item.code} ${item.name}`.toLowerCase().includes(words)),
+      )
+      .map((item): ItemRow => ({ ...item, categoryName: categoryName.get(item.categoryid) ?? '', pushed: pushedIds.has(item.code) }));
+    return sortItems(shown, sorting, locale);
+  }, [detail.items, detail.categories, category, words, pushedIds, sorting, locale]);
+  const query = `${category}|${words}|${sorting[0]?.id ?? ''}|${sorting[0]?.desc ?? ''}`;
+  const gridRows = useStaticRows(rows, query);
+  // A selection belongs to the rows it was made in: another filter or order starts a new one.
+  const [held, setHeld] = useState({ query, selection: emptySelection });
+  const selection = held.query === query ? held.selection : emptySelection;
+  const setSelection = useCallback(
+    (next: Selection | ((current: Selection) => Selection)) =>
+      setHeld((current) => {
+        const base = current.query === query ? current.selection : emptySelection;
+        return { query, selection: typeof next === 'function' ? next(base) : next };
+      }),
+    [query],
+  );
+  // A master's product seen from a slave is not this catalog's to change.
   const selectable = (item: ItemView) => item.origin !== 'master';
-  const toggle = (id: number, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const selectedIds = [...selected].filter((id) => detail.items.some((i) => i.id === id));
+  const selectedIds = rows.filter((item) => selectable(item) && isSelected(selection, item.id)).map((item) => item.id);
+  const startNew = () => {
+    onOpen(null);
+    setCreating(true);
+  };
+  usePaletteActions('catalog-items', [{ id: 'catalogs.new', group: 'actions', title: t('palette.action.newProduct'), run: startNew }]);
+  const closeEditor = () => {
+    if (creating) setCreating(false);
+    else onOpen(null);
+    gridRef.current?.focus();
+  };
 
   return (
-    <div className={open || creating ? 'items-tab has-editor' : 'items-tab'}>
-      <div className="items-main">
+    <div className="table-workspace items-tab">
+      <div className="table-main">
         <div className="table-toolbar">
           <div className="search-box">
             <label htmlFor="catalog-item-search" className="visually-hidden">
               {t('catalogs.items.search')}
             </label>
             <input
+              ref={searchRef}
               id="catalog-item-search"
               type="search"
               value={search}
               placeholder={t('catalogs.items.search')}
+              spellCheck={false}
+              aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
               onChange={(event) => setSearch(event.target.value)}
+              onKeyDown={(event) => {
+                if (isShortcut('search.toTable', event, isMac)) {
+                  event.preventDefault();
+                  gridHandle.current?.focusRow(0);
+                }
+              }}
             />
+            <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
           </div>
           <label className="inline-field">
             {t('catalogs.item.category')}{' '}
@@ -74,14 +145,7 @@ export function ItemsTab(props: {
             </select>
           </label>
           <span className="toolbar-spacer" />
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              onOpen(null);
-              setCreating(true);
-            }}
-          >
+          <button type="button" className="button button-primary" onClick={startNew}>
             {t('catalogs.items.new')}
           </button>
           <button
@@ -103,106 +167,73 @@ export function ItemsTab(props: {
             currency={currency}
             onApplied={(d) => {
               onChanged(d);
-              setSelected(new Set());
+              setSelection(emptySelection);
             }}
             onClose={() => setPanel(null)}
           />
         )}
         {panel === 'xlsx' && <XlsxPanel detail={detail} onImported={onChanged} onClose={() => setPanel(null)} />}
         <p className="table-summary">{t('catalogs.items.count', { count: rows.length })}</p>
-        <div className="items-scroll">
-          <table className="data-table catalog-items" ref={listRef} aria-label={t('catalogs.items.label')}>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label={t('catalogs.items.selectAll')}
-                    checked={rows.filter(selectable).length > 0 && rows.filter(selectable).every((i) => selected.has(i.id))}
-                    onChange={(event) => setSelected(event.target.checked ? new Set(rows.filter(selectable).map((i) => i.id)) : new Set())}
-                  />
-                </th>
-                <th scope="col">{t('catalogs.item.code')}</th>
-                <th scope="col">{t('catalogs.item.name')}</th>
-                <th scope="col">{t('catalogs.item.category')}</th>
-                <th scope="col">{t('catalogs.item.status')}</th>
-                <th scope="col" className="end">
-                  {t('catalogs.items.price')}
-                </th>
-                <th scope="col">{t('catalogs.items.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((item) => (
-                <tr key={item.id} className={item.id === openId ? 'row-open' : undefined} data-code={item.code}>
-                  <td>
-                    {selectable(item) && (
-                      <input
-                        type="checkbox"
-                        aria-label={t('catalogs.items.select', { code: item.code })}
-                        checked={selected.has(item.id)}
-                        onChange={(event) => toggle(item.id, event.target.checked)}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => {
-                        setCreating(false);
-                        onOpen(item.id);
-                      }}
-                    >
-                      {item.code}
-                    </button>
-                  </td>
-                  <td>
-                    {item.name}
-                    {item.origin !== 'own' && <span className={`badge origin-${item.origin}`}>{t(`catalogs.origin.${item.origin}`)}</span>}
-                  </td>
-                  <td>{categoryName.get(item.categoryid) ?? '—'}</td>
-                  <td>{t(`catalogs.status.${item.status}`)}</td>
-                  <td className="end">{item.prices[0] ? formatMoney(item.prices[0].unitcents, currency, locale) : '—'}</td>
-                  <td>
-                    <StateMarker state={item.localState} pushed={pushedIds.has(item.code)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="grid-frame">
+          <VirtualGrid
+            id="catalog-items"
+            label={t('catalogs.items.label')}
+            columns={columns}
+            columnLabels={labels}
+            endAligned={ITEM_END_ALIGNED}
+            rows={gridRows}
+            sorting={sorting}
+            onSortingChange={(next) => setSorting(next.length > 0 ? next : DEFAULT_ITEM_SORT)}
+            prefs={prefs}
+            onPrefsChange={setPrefs}
+            selection={selection}
+            onSelectionChange={setSelection}
+            multiSelect
+            onOpen={(row) => openItem(row.id)}
+            openId={openId}
+            gridRef={gridRef}
+            handleRef={gridHandle}
+            pinned={PINNED}
+            rowData={(row) => ({ 'data-code': row.code })}
+            empty={<p>{t('catalogs.items.none')}</p>}
+          />
         </div>
+        <GridHints multiSelect />
       </div>
       {creating && !open && (
-        <ItemEditor
-          key="new"
-          detail={detail}
-          item={null}
-          initial={newItem(detail)}
-          currency={currency}
-          pushed={false}
-          onSaved={(d, id) => {
-            onChanged(d);
-            setCreating(false);
-            onOpen(id);
-          }}
-          onClose={() => setCreating(false)}
-        />
+        <DetailPane title={t('catalogs.item.new')} openKey="new">
+          <ItemEditor
+            key="new"
+            detail={detail}
+            item={null}
+            initial={newItem(detail)}
+            currency={currency}
+            pushed={false}
+            onSaved={(d, id) => {
+              onChanged(d);
+              setCreating(false);
+              onOpen(id);
+            }}
+            onClose={closeEditor}
+          />
+        </DetailPane>
       )}
       {open && (
-        <ItemEditor
-          key={`${open.id}:${open.origin}`}
-          detail={detail}
-          item={open}
-          initial={draftOf(open)}
-          currency={currency}
-          pushed={pushedIds.has(open.code)}
-          onSaved={(d, id) => {
-            onChanged(d);
-            onOpen(id === 0 ? null : id);
-          }}
-          onClose={() => onOpen(null)}
-        />
+        <DetailPane title={open.code} openKey={open.id}>
+          <ItemEditor
+            key={`${open.id}:${open.origin}`}
+            detail={detail}
+            item={open}
+            initial={draftOf(open)}
+            currency={currency}
+            pushed={pushedIds.has(open.code)}
+            onSaved={(d, id) => {
+              onChanged(d);
+              onOpen(id === 0 ? null : id);
+            }}
+            onClose={closeEditor}
+          />
+        </DetailPane>
       )}
     </div>
   );

@@ -27,7 +27,11 @@ export const customerColumnLabelKeys: Readonly<Record<CustomerColumn, MessageKey
 };
 
 export const CUSTOMER_END_ALIGNED: ReadonlySet<string> = new Set<CustomerColumn>(['placed', 'pending', 'paid']);
-export const defaultCustomerColumnPrefs = defaultColumnPrefs<string>(customerColumnIds);
+/** What is owed and paid come right after the name and organisation: they stay in view beside an open customer. */
+export const defaultCustomerColumnPrefs = {
+  ...defaultColumnPrefs<string>(customerColumnIds),
+  order: ['name', 'organisation', 'pending', 'paid', 'email', 'city', 'placed'],
+};
 
 export function customerName(row: { firstname: string; lastname: string; email: string }): string {
   return `${row.firstname} ${row.lastname}`.trim() || row.email;
@@ -45,6 +49,7 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
         id: column,
         header: label(column),
         size: 150,
+        minSize: 130,
         enableSorting: column !== 'placed',
         cell: ({ row }) => {
           const totals = row.original.totals;
@@ -69,6 +74,7 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
       id: 'name',
       header: label('name'),
       size: 220,
+      minSize: 140,
       cell: ({ row }) => (
         <>
           <a href={detailHash('customers', row.original.id)} tabIndex={-1}>
@@ -78,12 +84,13 @@ export function customerColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'form
         </>
       ),
     }),
-    helper.accessor('organisation', { header: label('organisation'), size: 200 }),
-    helper.accessor('email', { header: label('email'), size: 220, enableSorting: false }),
+    helper.accessor('organisation', { header: label('organisation'), size: 200, minSize: 120 }),
+    helper.accessor('email', { header: label('email'), size: 220, minSize: 140, enableSorting: false }),
     helper.accessor((row) => [row.city, row.country].filter(Boolean).join(', '), {
       id: 'city',
       header: label('city'),
       size: 160,
+      minSize: 100,
       enableSorting: false,
     }),
     total('placed'),

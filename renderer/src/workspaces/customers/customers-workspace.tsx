@@ -7,16 +7,18 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
 import { isMac } from '../../shell/platform';
+import { isShortcut } from '../../shell/shortcut-registry';
 import { NoSiteNotice } from '../../shell/no-site-notice';
 import { useDetailId } from '../../shell/use-hash-route';
 import { detailHash, hashOf } from '../../shell/workspaces';
+import { DetailPane } from '../../tables/detail-pane';
 import { GridHints } from '../../tables/grid-hints';
 import { gridShortcutHints } from '../../tables/grid-keys';
 import { emptySelection, type Selection } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
 import { useWindowedRows } from '../../tables/use-windowed-rows';
-import { VirtualGrid } from '../../tables/virtual-grid';
+import { VirtualGrid, type GridHandle } from '../../tables/virtual-grid';
 import {
   CUSTOMER_END_ALIGNED,
   customerColumnDefs,
@@ -28,6 +30,9 @@ import {
 } from './customer-columns';
 import { CustomerDetailPanel } from './customer-detail-panel';
 
+/** The customer's name stays in view while the other columns scroll sideways. */
+const PINNED: readonly string[] = ['name'];
+
 /** The customers of the active site with what they placed, owe and paid; one opens beside the list. */
 export function CustomersWorkspace() {
   const api = useApi();
@@ -36,6 +41,7 @@ export function CustomersWorkspace() {
   const openId = useDetailId();
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+  const gridHandle = useRef<GridHandle>(null);
   useSearchShortcut(searchRef);
   const [searchText, setSearchText] = useState('');
   // Applied at once: the rows loader sends only the latest query while a read runs (windowed-loader.ts).
@@ -93,9 +99,9 @@ export function CustomersWorkspace() {
               aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
               onChange={(event) => setSearchText(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key === 'ArrowDown') {
+                if (isShortcut('search.toTable', event, isMac)) {
                   event.preventDefault();
-                  gridRef.current?.focus();
+                  gridHandle.current?.focusRow(0);
                 }
               }}
             />
@@ -138,12 +144,18 @@ export function CustomersWorkspace() {
             }}
             openId={openId}
             gridRef={gridRef}
+            handleRef={gridHandle}
+            pinned={PINNED}
             empty={<p>{search ? t('customers.empty.search') : t('customers.empty')}</p>}
           />
         </div>
         <GridHints multiSelect={false} />
       </div>
-      {openId !== null && <CustomerDetailPanel id={openId} onClose={close} />}
+      {openId !== null && (
+        <DetailPane title={t('workspace.customers')} openKey={openId}>
+          <CustomerDetailPanel id={openId} onClose={close} />
+        </DetailPane>
+      )}
     </div>
   );
 }

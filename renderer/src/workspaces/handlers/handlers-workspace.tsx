@@ -13,6 +13,7 @@ import { ParticipantGrid } from './participant-grid';
 import { PlanView } from './plan-view';
 import { ProductionWorklist } from './production-worklist';
 import { RunLogView } from './run-log';
+import { madeText, planPhase, type PlanPhase } from './run-summary';
 import './handlers.css';
 
 function subscribe(onChange: () => void): () => void {
@@ -35,7 +36,7 @@ export function lineHash(billId: number, lineId: number): string {
 export function HandlersWorkspace() {
   const { billId, lineId } = useRoute();
   return (
-    <div className="workspace-section handlers-workspace">
+    <div className="handlers-workspace">
       <OpenBill current={billId} />
       {billId !== null ? <BillProduction key={billId} billId={billId} lineId={lineId} /> : <ProductionWorklist />}
     </div>
@@ -46,7 +47,7 @@ function OpenBill({ current }: { current: number | null }) {
   const { t } = useI18n();
   const [value, setValue] = useState(current ? String(current) : '');
   return (
-    <>
+    <section className="detail-section" aria-label={t('production.openBill')}>
       <p className="muted">{t('production.intro')}</p>
       <form
         className="open-bill"
@@ -63,7 +64,7 @@ function OpenBill({ current }: { current: number | null }) {
           {t('production.openBill.submit')}
         </button>
       </form>
-    </>
+    </section>
   );
 }
 
@@ -86,7 +87,7 @@ function BillProduction({ billId, lineId }: { billId: number; lineId: number | n
       </h2>
       {lines.error !== null && <ErrorNotice error={lines.error} onRetry={lines.reload} />}
       {lines.value && (
-        <nav aria-label={t('production.lines')}>
+        <nav aria-label={t('production.lines')} className="detail-section">
           <h3>{t('production.lines')}</h3>
           {lines.value.lines.length === 0 ? (
             <p className="muted">{t('production.lines.none')}</p>
@@ -140,6 +141,8 @@ function LineProduction({ billId, line, onRan }: LineProps) {
   const [participants, setParticipants] = useState<Participant[]>(line.participants);
   const [plan, setPlan] = useState<Plan | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
+  // What the plan on screen stands for: before a run, what a run did, or a plan a failed run left behind.
+  const [phase, setPhase] = useState<PlanPhase>('planned');
   const [busy, setBusy] = useState<'plan' | 'run' | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -161,6 +164,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
     setError(null);
     try {
       setPlan(await api.invoke('production.plan', request));
+      setPhase('planned');
     } catch (failure) {
       setError(failure);
     } finally {
@@ -176,12 +180,14 @@ function LineProduction({ billId, line, onRan }: LineProps) {
       const ran = await api.invoke('production.run', request);
       setResult(ran);
       setPlan(ran.plan);
+      setPhase(planPhase(ran));
     } catch (failure) {
       // A blocked or failed run is refused with its report in the details: shown like any finished run.
       const report = refusedRun(failure);
       if (report) {
         setResult(report);
         setPlan(report.plan);
+        setPhase(planPhase(report));
       } else setError(failure);
     } finally {
       setBusy(null);
@@ -211,6 +217,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
           onChange={(next) => {
             setParticipants(next);
             setPlan(null);
+            setPhase('planned');
           }}
           onReset={() => {
             setParticipants(line.participants);
@@ -225,7 +232,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
         <button
           type="button"
           className="button button-primary"
-          disabled={busy !== null || plan === null || blocked || plan.done}
+          disabled={busy !== null || plan === null || blocked || plan.done || phase === 'ran'}
           onClick={() => void run()}
         >
           {result && result.outcome !== 'done' ? t('production.rerun') : t('production.run')}
@@ -241,7 +248,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
         {result && <RunResultView result={result} stepLabel={stepLabel} />}
       </div>
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
-      {plan && <PlanView plan={plan} onDefineRole={(role, id) => void defineRole(role, id)} />}
+      {plan && <PlanView plan={plan} phase={phase} onDefineRole={(role, id) => void defineRole(role, id)} />}
     </div>
   );
 }
@@ -254,21 +261,12 @@ function refusedRun(failure: unknown): RunResult | null {
 }
 
 function RunResultView({ result, stepLabel }: { result: RunResult; stepLabel(step: string): string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const c = result.created;
   if (result.outcome === 'done')
     return (
       <p className="notice notice-success" role="status">
-        {t('production.result.done', {
-          accounts: c.accounts,
-          enrolments: c.enrolments,
-          groups: c.groups,
-          memberships: c.memberships,
-          roles: c.roleAssignments,
-          products: c.products,
-          calls: result.calls,
-          ms: result.ms,
-        })}
+        {t('production.result.done', { made: madeText(c, t, locale), calls: result.calls, ms: result.ms })}
       </p>
     );
   if (result.outcome === 'nothing_to_do')
@@ -281,7 +279,7 @@ function RunResultView({ result, stepLabel }: { result: RunResult; stepLabel(ste
       {failure?.row != null && <p>{t('production.result.failedRow', { row: failure.row, who: failure.who ?? '' })}</p>}
       <p lang="en">{failure?.message}</p>
       {c.accounts + c.enrolments + c.memberships > 0 && (
-        <p>{t('production.result.partial', { accounts: c.accounts, enrolments: c.enrolments, memberships: c.memberships })}</p>
+        <p>{t('production.result.partial', { made: madeText(c, t, locale, ['accounts', 'enrolments', 'memberships']) })}</p>
       )}
     </div>
   );

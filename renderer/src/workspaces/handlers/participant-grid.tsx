@@ -138,10 +138,12 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
                 <td>
                   <button
                     type="button"
-                    className="button button-quiet"
+                    className="button button-quiet icon-button"
+                    aria-label={t('production.participants.remove', { row })}
+                    title={t('production.participants.remove', { row })}
                     onClick={() => onChange(participants.filter((_, i) => i !== index))}
                   >
-                    {t('production.participants.remove', { row })}
+                    <span aria-hidden="true">✕</span> <span className="icon-button-text">{t('production.participants.removeShort')}</span>
                   </button>
                 </td>
               </tr>
@@ -193,7 +195,7 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
       </div>
       {fileError !== null && <ErrorNotice error={fileError} />}
       {notes.length > 0 && (
-        <ul className="muted" aria-live="polite">
+        <ul className="muted participant-notes" aria-live="polite">
           {notes.map((note, i) => (
             <li key={i}>{note}</li>
           ))}

@@ -3,17 +3,28 @@ import type { Plan, Problem } from '../../../../shared/contract/production';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
+import { accountActionKey, enrolmentActionKey, groupActionKey, groupMembersText, roleActionKey, type PlanPhase } from './run-summary';
 
 /** A plan as the operator reads it before running: problems first, then accounts, enrolments, groups, roles. */
-export function PlanView({ plan, onDefineRole }: { plan: Plan; onDefineRole(shortname: string, id: number): void }) {
-  const { t, format } = useI18n();
+export function PlanView({
+  plan,
+  phase = 'planned',
+  onDefineRole,
+}: {
+  plan: Plan;
+  /** After a run the plan says what was done (run-summary.ts). */
+  phase?: PlanPhase;
+  onDefineRole(shortname: string, id: number): void;
+}) {
+  const { t, format, locale } = useI18n();
   const date = (seconds: number) => (seconds ? format.date(seconds * 1000) : t('production.noEnd'));
   const unknownRoles = plan.problems.filter((p) => p.code === 'role_unknown').map((p) => String(p.params['role']));
   return (
     <section className="detail-section plan-view" aria-labelledby="production-plan">
-      <h3 id="production-plan">{t('production.plan')}</h3>
-      <p className="muted">{t('production.plan.calls', { reads: plan.readCalls, writes: plan.writeCalls })}</p>
-      {plan.done && <p className="notice notice-success">{t('production.plan.done')}</p>}
+      <h3 id="production-plan">{t(phase === 'ran' ? 'production.plan.ran' : 'production.plan')}</h3>
+      {phase === 'stale' && <p className="notice notice-warning">{t('production.plan.stale')}</p>}
+      {phase === 'planned' && <p className="muted">{t('production.plan.calls', { reads: plan.readCalls, writes: plan.writeCalls })}</p>}
+      {plan.done && phase === 'planned' && <p className="notice notice-success">{t('production.plan.done')}</p>}
       {plan.problems.length > 0 && (
         <div className="notice notice-warning">
           <p className="notice-title">{t('production.problems')}</p>
@@ -48,11 +59,7 @@ export function PlanView({ plan, onDefineRole }: { plan: Plan; onDefineRole(shor
                 <td>
                   {`${a.firstname} ${a.lastname}`.trim()} &lt;{a.email}&gt;
                 </td>
-                <td>
-                  {a.action === 'create'
-                    ? t('production.account.create', { username: a.username })
-                    : t('production.account.reuse', { userid: a.userid ?? 0 })}
-                </td>
+                <td>{t(accountActionKey(a.action, phase), { username: a.username, userid: a.userid ?? 0 })}</td>
                 <td>{t(`production.reason.${a.reason}`, { email: a.moodleEmail ?? '' })}</td>
               </tr>
             ))}
@@ -82,7 +89,7 @@ export function PlanView({ plan, onDefineRole }: { plan: Plan; onDefineRole(shor
                 <td>{e.role}</td>
                 <td>{date(e.timestart)}</td>
                 <td>{date(e.timeend)}</td>
-                <td>{t(`production.enrolment.${e.action}`)}</td>
+                <td>{t(enrolmentActionKey(e.action, phase))}</td>
               </tr>
             ))}
           </tbody>
@@ -90,13 +97,12 @@ export function PlanView({ plan, onDefineRole }: { plan: Plan; onDefineRole(shor
       )}
       {plan.groups.map((g, i) => (
         <p key={i}>
-          {t(g.action === 'create' ? 'production.group.create' : 'production.group.reuse', { name: g.name, course: g.course })} ·{' '}
-          {t('production.group.members', { add: g.add.length, already: g.already })}
+          {t(groupActionKey(g.action, phase), { name: g.name, course: g.course })} · {groupMembersText(g, phase, t, locale)}
         </p>
       ))}
       {plan.roleAssignments.map((r, i) => (
         <p key={i}>
-          {t(r.action === 'assign' ? 'production.roleAssignment.assign' : 'production.roleAssignment.keep', {
+          {t(roleActionKey(r.action, phase), {
             role: r.role,
             who: r.who,
             context: r.contextlevel,
@@ -116,7 +122,11 @@ export function PlanView({ plan, onDefineRole }: { plan: Plan; onDefineRole(shor
           })}
         </p>
       )}
-      <p>{t('production.products', { count: plan.products.length, recorded: plan.recorded })}</p>
+      <p>
+        {phase === 'ran'
+          ? t('production.products.done', { count: plan.products.length + plan.recorded })
+          : t('production.products', { count: plan.products.length, recorded: plan.recorded })}
+      </p>
     </section>
   );
 }

@@ -59,15 +59,39 @@ export function ProductionWorklist() {
             {rows.length === 0 ? (
               <p className="muted">{t('production.worklist.none')}</p>
             ) : (
-              <ul>
-                {rows.map((bill) => (
-                  <li key={bill.id} data-bill={bill.id}>
-                    <a href={detailHash('handlers', bill.id)}>{t('production.billHeading', { id: bill.id })}</a> · {bill.customer}
-                    {bill.organisation ? ` (${bill.organisation})` : ''} · {bill.items} ·{' '}
-                    {formatMoney(bill.amountcents, bill.currency, locale)} · {format.date(bill.lastactiondate * 1000)}
-                  </li>
-                ))}
-              </ul>
+              <div className="worklist-scroll">
+                <table className="data-table worklist-table" aria-labelledby={`worklist-${group.status}`}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('production.worklist.col.bill')}</th>
+                      <th scope="col">{t('production.worklist.col.customer')}</th>
+                      <th scope="col">{t('production.worklist.col.items')}</th>
+                      <th scope="col" className="numeric">
+                        {t('production.worklist.col.amount')}
+                      </th>
+                      <th scope="col">{t('production.worklist.col.date')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((bill) => (
+                      <tr key={bill.id} data-bill={bill.id}>
+                        <td className="worklist-bill">
+                          <a href={detailHash('handlers', bill.id)}>{t('production.billHeading', { id: bill.id })}</a>
+                        </td>
+                        <td>
+                          {bill.customer}
+                          {bill.organisation && <div className="muted">{bill.organisation}</div>}
+                        </td>
+                        <td className="worklist-items" title={bill.items}>
+                          {bill.items}
+                        </td>
+                        <td className="numeric">{formatMoney(bill.amountcents, bill.currency, locale)}</td>
+                        <td className="worklist-date">{format.date(bill.lastactiondate * 1000)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
             {total > rows.length && <p className="muted">{t('production.worklist.more', { count: format.number(total - rows.length) })}</p>}
           </section>

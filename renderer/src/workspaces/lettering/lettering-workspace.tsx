@@ -4,6 +4,7 @@ import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { NoSiteNotice } from '../../shell/no-site-notice';
+import { usePaletteActions } from '../../shell/palette-actions';
 import { LetteringExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import { LogPanel } from './log-panel';
@@ -36,6 +37,12 @@ export function LetteringWorkspace() {
   const bills = useMemo(() => new Map((value?.bills ?? []).map((b) => [b.id, b])), [value]);
   const invoices = useMemo(() => new Map((value?.invoices ?? []).map((i) => [i.id, i])), [value]);
   const exactCount = value?.suggestions.filter((s) => s.kind === 'exact').length ?? 0;
+
+  usePaletteActions('lettering', [
+    { id: 'lettering.import', group: 'actions', title: t('palette.action.importInvoices'), run: () => setDialog('import') },
+    { id: 'lettering.xlsx', group: 'actions', title: t('palette.action.exportLetteringXlsx'), run: () => setDialog('xlsx') },
+    { id: 'lettering.fec', group: 'actions', title: t('palette.action.exportLetteringFec'), run: () => setDialog('fec') },
+  ]);
 
   if (toAppErrorShape(overview.error).code === 'no_active_profile' && !value) return <NoSiteNotice text={t('lettering.noSite')} />;
 
@@ -78,10 +85,10 @@ export function LetteringWorkspace() {
         >
           {t('lettering.acceptExact', { count: format.number(exactCount) })}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setDialog('xlsx')}>
+        <button type="button" className="button" onClick={() => setDialog('xlsx')}>
           {t('lettering.exportXlsx')}
         </button>
-        <button type="button" className="button button-quiet" onClick={() => setDialog('fec')}>
+        <button type="button" className="button" onClick={() => setDialog('fec')}>
           {t('lettering.exportFec')}
         </button>
         <span className="table-summary" data-lettering-summary>
@@ -105,7 +112,7 @@ export function LetteringWorkspace() {
       )}
       {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {overview.error !== null && <ErrorNotice error={overview.error} onRetry={overview.reload} />}
-      <div role="tablist" aria-label={t('workspace.lettering')} className="lettering-tabs" onKeyDown={onTabKey}>
+      <div role="tablist" aria-label={t('workspace.lettering')} className="status-tabs lettering-tabs" onKeyDown={onTabKey}>
         {TABS.map((name) => (
           <button
             key={name}
@@ -118,11 +125,11 @@ export function LetteringWorkspace() {
             aria-selected={tab === name}
             aria-controls={`lettering-panel-${name}`}
             tabIndex={tab === name ? 0 : -1}
-            className={tab === name ? 'lettering-tab active' : 'lettering-tab'}
+            className="status-tab"
             onClick={() => setTab(name)}
           >
             {t(`lettering.tab.${name}`)}
-            {name === 'suggestions' && value ? ` (${format.number(value.suggestions.length)})` : ''}
+            {name === 'suggestions' && value && <span className="status-tab-count">{format.number(value.suggestions.length)}</span>}
           </button>
         ))}
       </div>

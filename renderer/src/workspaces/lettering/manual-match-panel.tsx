@@ -114,6 +114,7 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
         reference: i.reference,
         detail: <div className="muted">{i.label}</div>,
         date: i.date,
+        dayOnly: true,
         customer: i.customer,
         remainingCents: i.remainingCents,
         currency: i.currency,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { VirtualTable } from './virtual-table';
@@ -15,8 +15,9 @@ export interface SideRow {
   /** The first column: the bill's number or the invoice's reference, then (under the badge) its second line. */
   reference: ReactNode;
   detail: ReactNode;
-  /** Unix seconds. */
+  /** Unix seconds: an instant (a bill), or a day kept as its 00:00 UTC (an invoice, with `dayOnly`). */
   date: number;
+  dayOnly?: boolean;
   customer: ReactNode;
   remainingCents: number;
   currency: string;
@@ -39,16 +40,20 @@ interface MatchSideProps {
 /** One side of the manual match: a filter and the open bills or invoices, ticked to take part in a match. */
 export function MatchSide(props: MatchSideProps) {
   const { t, locale, format } = useI18n();
+  // An invoice's day is shown as that day wherever the operator is, not as an instant in their zone.
+  const day = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }), [locale]);
   return (
     <div className="lettering-side">
       <h2 id={props.headingId}>{props.title}</h2>
-      <input
-        type="search"
-        aria-label={props.filterLabel}
-        placeholder={t('lettering.filter.placeholder')}
-        value={props.filter}
-        onChange={(event) => props.onFilter(event.target.value)}
-      />
+      <div className="search-box">
+        <input
+          type="search"
+          aria-label={props.filterLabel}
+          placeholder={t('lettering.filter.placeholder')}
+          value={props.filter}
+          onChange={(event) => props.onFilter(event.target.value)}
+        />
+      </div>
       {props.rows.length === 0 ? (
         <p className="muted">{props.empty}</p>
       ) : (
@@ -90,7 +95,7 @@ export function MatchSide(props: MatchSideProps) {
                 {props.suggested.has(r.id) && <span className="badge">{t('lettering.suggested')}</span>}
                 {r.detail}
               </td>
-              <td>{format.date(r.date * 1000)}</td>
+              <td className="lettering-date">{r.dayOnly ? day.format(r.date * 1000) : format.date(r.date * 1000)}</td>
               <td>{r.customer}</td>
               <td className="end">{formatMoney(r.remainingCents, r.currency, locale)}</td>
             </tr>

@@ -35,13 +35,15 @@ export function MatchedPanel() {
   return (
     <section className="lettering-panel" aria-label={t('lettering.tab.matched')}>
       <div className="table-toolbar">
-        <input
-          type="search"
-          aria-label={t('lettering.matched.search')}
-          placeholder={t('lettering.matched.placeholder')}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <div className="search-box">
+          <input
+            type="search"
+            aria-label={t('lettering.matched.search')}
+            placeholder={t('lettering.matched.placeholder')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
         <span className="table-summary">
           {matches.value
             ? t(pluralKey(locale, total, 'lettering.matched.count.one', 'lettering.matched.count'), { count: format.number(total) })

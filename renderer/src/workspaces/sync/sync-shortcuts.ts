@@ -1,3 +1,5 @@
+import { isShortcut } from '../../shell/shortcut-registry';
+
 /** The Sync workspace's keys, as a pure function of the key event so it is tested without a browser. */
 
 export interface SyncKeyEvent {
@@ -16,11 +18,8 @@ export type SyncShortcut = 'sync' | 'cancel';
  * Ctrl+Shift+R (hard reload) is left alone, as an escape hatch.
  */
 export function syncShortcutFor(event: SyncKeyEvent, mac: boolean): SyncShortcut | null {
-  const bare = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
-  if (event.key === 'F5' && bare) return 'sync';
-  if (event.key === 'Escape' && bare) return 'cancel';
-  const modifier = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  if (modifier && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'r') return 'sync';
+  if (isShortcut('sync.now', event, mac)) return 'sync';
+  if (isShortcut('sync.cancel', event, mac)) return 'cancel';
   return null;
 }
 
