@@ -41,6 +41,7 @@ export const errorCodes = [
   'kept_cache_not_found', // a cache set aside by "Start a new cache" that is no longer there
   'outbox_entry_not_found',
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
+  'outbox_not_undoable', // a waiting change that can no longer be undone (on its way, maybe received, or needed): details.reason says why
   // Exports
   'export_target_invalid', // the file or folder to write is not an absolute path in an existing, writable folder
   'export_bills_missing', // bills asked for by id are not in the local cache (rebuilt or not synced yet)
