@@ -3,6 +3,7 @@ import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
 import { exportsEn } from './exports-en';
 import { letteringEn } from './lettering-en';
+import { outboxEn } from './outbox-en';
 import { productionEn } from './production-en';
 
 /**
@@ -18,6 +19,7 @@ export const en = {
   ...productionEn,
   ...customersEn,
   ...catalogsEn,
+  ...outboxEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',

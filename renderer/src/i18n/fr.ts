@@ -4,6 +4,7 @@ import { customersFr } from './customers-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { letteringFr } from './lettering-fr';
+import { outboxFr } from './outbox-fr';
 import { productionFr } from './production-fr';
 
 /**
@@ -18,6 +19,7 @@ export const fr = {
   ...productionFr,
   ...customersFr,
   ...catalogsFr,
+  ...outboxFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':
