@@ -81,3 +81,4 @@ export type { CustomerDetail, CustomerRow } from './customers';
 export type { CacheSite, OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
 export type { ChangeDescription, ChangeSubject, FieldChange, SentChange, UndoReason } from './sync';
 export * from './bridge';
+export * from './desktop';

@@ -3,6 +3,7 @@ import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
+import { filesFr } from './files-fr';
 import { letteringFr } from './lettering-fr';
 import { outboxFr } from './outbox-fr';
 import { productionFr } from './production-fr';
@@ -20,6 +21,7 @@ export const fr = {
   ...customersFr,
   ...catalogsFr,
   ...outboxFr,
+  ...filesFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':
