@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { startCoreHost, type CoreHost } from '../main/core/core-thread/host';
 import { createLogger } from '../main/core/logger';
 import { DataDir } from '../main/core/data-dir';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerDesktopIpc } from './desktop-ipc';
 import { forwardEvents, registerIpc } from './ipc';
 import { onWillNavigate, onWindowOpen } from './navigation-policy';
 import { resolveNativeBinding } from './native-binding';
@@ -66,6 +67,13 @@ async function start(): Promise<void> {
   });
   serveRenderer(path.join(distDir, 'renderer'));
   registerIpc(ipcMain, core.dispatch);
+  // Exports: the system's save dialog, then "Open the file" / "Show in folder" for what was written.
+  registerDesktopIpc(ipcMain, {
+    dialog,
+    shell,
+    windowOf: (sender) => BrowserWindow.fromWebContents(sender),
+    startFolder: () => app.getPath('documents'),
+  });
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   openWindow(core);
   app.on('activate', () => {

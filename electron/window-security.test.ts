@@ -66,7 +66,7 @@ describe('main window security', () => {
 });
 
 describe('preload', () => {
-  it('exposes only invoke and on, and refuses names outside the contract', async () => {
+  it('exposes only invoke, on and the desktop commands, and refuses names outside the contract', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     vi.doMock('electron', () => ({
@@ -82,14 +82,20 @@ describe('preload', () => {
     const bridge = exposed['backoffice'] as {
       invoke: (n: string, i: unknown) => Promise<unknown>;
       on: (n: string, cb: () => void) => () => void;
+      desktop: (n: string, i: unknown) => Promise<unknown>;
     };
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['desktop', 'invoke', 'on']);
     expect(await bridge.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     expect(invoked).toEqual([]);
     await bridge.invoke('settings.get', {});
     expect(invoked).toEqual([['backoffice:invoke', 'settings.get', {}]]);
     expect(() => bridge.on('ipc.anything', () => {})).toThrow(/Unknown event/);
     expect(typeof bridge.on('settings.changed', () => {})).toBe('function');
+    // The desktop channel carries its own few names only (shared/contract/desktop.ts), never a core command.
+    expect(await bridge.desktop('shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(await bridge.desktop('settings.get', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    await bridge.desktop('desktop.showInFolder', { path: '/x.pdf' });
+    expect(invoked.at(-1)).toEqual(['backoffice:desktop', 'desktop.showInFolder', { path: '/x.pdf' }]);
     vi.doUnmock('electron');
   });
 });

@@ -23,8 +23,11 @@ function currentBill(db: Db, id: number) {
   return { ...bill, version, currency };
 }
 
-export function transitionBill(db: Db, input: { id: number; to: BillStatus; note: string }): BillDetail {
-  db.transaction(() => {
+/** A bill after an action, with the outbox entry the action queued (for undo). */
+export type QueuedBill = BillDetail & { queued: number[] };
+
+export function transitionBill(db: Db, input: { id: number; to: BillStatus; note: string }): QueuedBill {
+  const seq = db.transaction(() => {
     const bill = currentBill(db, input.id);
     const allowed = BILL_TRANSITIONS[bill.status];
     if (!allowed.includes(input.to)) {
@@ -38,22 +41,22 @@ export function transitionBill(db: Db, input: { id: number; to: BillStatus; note
             details,
           );
     }
-    enqueue(db, {
+    return enqueue(db, {
       kind: 'bill.transition',
       entityId: input.id,
       baseVersion: bill.version,
       payload: { fromstatus: bill.status, tostatus: input.to, note: input.note },
-    });
+    }).seq;
   })();
-  return getBillDetail(db, input.id);
+  return { ...getBillDetail(db, input.id), queued: [seq] };
 }
 
 /** An offline payment (check, transfer). Its status effect follows the amounts, as local_shopbackoffice_record_payment does. */
 export function recordPayment(
   db: Db,
   input: { id: number; amountcents: number; paymode: 'check' | 'transfer'; paidon: number; reference: string },
-): BillDetail {
-  db.transaction(() => {
+): QueuedBill {
+  const seq = db.transaction(() => {
     const bill = currentBill(db, input.id);
     if (!PAYABLE_STATUSES.includes(bill.status)) {
       throw refusal(
@@ -72,7 +75,7 @@ export function recordPayment(
         { id: input.id, dueCents: due, amountcents: input.amountcents },
       );
     }
-    enqueue(db, {
+    return enqueue(db, {
       kind: 'bill.payment',
       entityId: input.id,
       baseVersion: bill.version,
@@ -84,7 +87,7 @@ export function recordPayment(
         paidon: input.paidon,
         reference: input.reference,
       },
-    });
+    }).seq;
   })();
-  return getBillDetail(db, input.id);
+  return { ...getBillDetail(db, input.id), queued: [seq] };
 }

@@ -108,6 +108,7 @@ describe('relayBillChanges', () => {
     detail: null,
     errorCode: null,
     refused: 0,
+    sent: 0,
   };
 
   it('re-emits committed pages of what the bills screens show, at most every interval, never losing the last', () => {

@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from '../core/dispatch';
 import type { EventSubscriber } from '../core/event-bus';
 import type { Logger } from '../core/logger';
+import { serveDownload } from './serve-download';
 import { serveStatic } from './static-files';
 import { UNAUTHORIZED_PAGE_CSP, unauthorizedPage } from './unauthorized-page';
 
@@ -16,6 +17,8 @@ export interface HttpTransportOptions {
   secret: string;
   /** The built renderer (dist/renderer); omit to serve the API only. */
   staticDir?: string;
+  /** Where exports.stageDownload stages exports for the page to download (GET /api/downloads/<id>). */
+  downloadsDir?: string;
   logger: Logger;
   maxBodyBytes?: number;
   /**
@@ -99,6 +102,14 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
     }
     if (url.pathname.startsWith('/api/invoke/')) {
       await invoke(req, res, decodeURIComponent(url.pathname.slice('/api/invoke/'.length)));
+      return;
+    }
+    if (url.pathname.startsWith('/api/downloads/') && req.method === 'GET') {
+      const id = url.pathname.slice('/api/downloads/'.length);
+      const served =
+        options.downloadsDir !== undefined &&
+        serveDownload(options.downloadsDir, id, res, SECURITY_HEADERS, (error) => options.logger.error('download failed', { error }));
+      if (!served) sendJson(res, 404, failure('download_not_found', 'This export was downloaded already, or is gone: export it again.'));
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') {

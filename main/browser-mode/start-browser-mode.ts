@@ -49,6 +49,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       bus: core.bus,
       secret: randomBytes(32).toString('base64url'),
       staticDir: options.staticDir ?? path.resolve(import.meta.dirname, '../../dist/renderer'),
+      downloadsDir: dataDir.downloadsDir,
       logger,
     },
     options.port ?? 0,

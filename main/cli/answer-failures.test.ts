@@ -20,6 +20,7 @@ const run = (
   detail: outcome === 'done' ? null : `The run ${outcome}.`,
   errorCode: null,
   refused: 0,
+  sent: 0,
   ...extra,
 });
 

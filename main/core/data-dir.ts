@@ -7,6 +7,7 @@ import path from 'node:path';
  *   profiles/<id>/           one folder per site: cache.sqlite (+ WAL), the token, its logs
  *   logs/backoffice.log      JSON lines, secrets redacted
  *   uploads/<id>/<name>      files a window sent, until the command reading them is done (a day at most)
+ *   downloads/<id>/<name>    browser mode: an export waiting for the page to download it (once; an hour at most)
  */
 export class DataDir {
   constructor(readonly root: string) {}
@@ -25,6 +26,10 @@ export class DataDir {
 
   get uploadsDir(): string {
     return path.join(this.root, 'uploads');
+  }
+
+  get downloadsDir(): string {
+    return path.join(this.root, 'downloads');
   }
 
   profileDir(id: string): string {

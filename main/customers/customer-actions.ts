@@ -15,8 +15,8 @@ export function updateInvoicing(
   db: Db,
   input: { id: number; details: z.output<typeof invoicingDetailsSchema> },
   options: { siteUrl: string | null; now: number },
-): CustomerDetail {
-  db.transaction(() => {
+): CustomerDetail & { queued: number[] } {
+  const seq = db.transaction(() => {
     const version = db.prepare('SELECT version FROM customer WHERE id = ?').pluck().get(input.id) as number | undefined;
     if (version === undefined)
       throw refusal(
@@ -27,7 +27,8 @@ export function updateInvoicing(
           id: input.id,
         },
       );
-    enqueue(db, { kind: 'customer.update', entityId: input.id, baseVersion: version, payload: { id: input.id, ...input.details } });
+    return enqueue(db, { kind: 'customer.update', entityId: input.id, baseVersion: version, payload: { id: input.id, ...input.details } })
+      .seq;
   })();
-  return getCustomer(db, input.id, options);
+  return { ...getCustomer(db, input.id, options), queued: [seq] };
 }

@@ -5,8 +5,9 @@ import { writeBillsXlsx } from './bills-xlsx';
 import { ExportJobs } from './export-jobs';
 import { checkFileTarget, checkFolderTarget } from './export-target';
 import { writeInvoicesPdf } from './invoice-pdf';
+import { stageDownload } from './staged-downloads';
 
-type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.cancel';
+type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.stageDownload' | 'exports.cancel';
 
 /**
  * Exports of the active site's cache. Each command answers when its files are written (the CLI's nightly
@@ -44,6 +45,7 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
         });
         return { exportId: job.exportId, ...written };
       }),
+    'exports.stageDownload': ({ name, folder }) => stageDownload(services.dataDir.downloadsDir, name, folder),
     'exports.cancel': ({ exportId }) => ({ cancelled: jobs.cancel(exportId) }),
   };
 }

@@ -72,8 +72,10 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       changed(input.bills.map((b) => b.id));
       return listMatches(db(), '', 1_000_000).matches.find((m) => m.id === id)!;
     },
-    'lettering.acceptExact': (_input, context) => {
-      const { suggestions } = letteringOverview(db());
+    'lettering.acceptExact': ({ keys }, context) => {
+      const all = letteringOverview(db()).suggestions;
+      const shown = keys ? new Set(keys) : null;
+      const suggestions = shown ? all.filter((s) => shown.has(s.key)) : all;
       const result = acceptSuggestions(db(), suggestions, operatorName(db(), context));
       changed(result.billIds);
       return { accepted: result.accepted, bills: result.bills };

@@ -4,7 +4,7 @@ import { matchCode } from '../../shared/lettering/match-code';
 import { overlaidState, pendingBillEntries } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
-import { discardEntry, enqueue } from '../sync/outbox';
+import { discardEntry, enqueue, isSending } from '../sync/outbox';
 import { writeLog } from './lettering-log';
 import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES } from './open-items';
 import { refusal } from '../../shared/errors/error-text';
@@ -366,14 +366,13 @@ export function unmatch(db: Db, id: number, note: string, who: string): number[]
       lettering: string;
     }[];
     for (const link of links) {
-      // A lettering the shop refused (parked) never reached it: dropping it is the undo, and a removal queued
-      // behind it would wait for it forever. One still pending may be on its way, so it is countered instead.
+      // A lettering the shop never got (refused, or not sent yet) is simply dropped: that is the undo, and a
+      // removal queued behind it would be sent for nothing (or wait forever behind a refused one). One on its
+      // way, or sent once without an answer, may be on the shop: it is countered with a removal instead.
       const last = pendingBillEntries(db, [link.billId]).get(link.billId)?.at(-1);
-      if (
-        last?.kind === 'bill.lettering' &&
-        (last.state === 'parked' || last.state === 'conflict') &&
-        (last.payload as { idnumber: string }).idnumber === link.lettering
-      ) {
+      const neverSent =
+        last !== undefined && (last.state === 'parked' || last.state === 'conflict' || (last.attempts === 0 && !isSending(db, last.seq)));
+      if (last?.kind === 'bill.lettering' && neverSent && (last.payload as { idnumber: string }).idnumber === link.lettering) {
         discardEntry(db, last.seq);
         continue;
       }

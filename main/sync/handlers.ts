@@ -6,9 +6,13 @@ import { syncEntityNames } from '../shop-api/sync-entities';
 import { isDamage } from '../db/damage';
 import { cacheSite } from './cache-site';
 import { recoverDamagedCache, type Recovery } from './damaged-cache';
-import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry } from './outbox';
+import { operatorName } from '../lettering/lettering-log';
+import { describeEntries } from './change-description';
+import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry, type OutboxEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
 import { refusal } from '../../shared/errors/error-text';
+import { sentChanges } from './sync-runs';
+import { undoChanges, undoView } from './undo';
 
 type SyncCommands =
   | 'sync.start'
@@ -18,7 +22,9 @@ type SyncCommands =
   | 'sync.rebuildCache'
   | 'outbox.list'
   | 'outbox.retry'
-  | 'outbox.discard';
+  | 'outbox.discard'
+  | 'outbox.undo'
+  | 'sync.sent';
 
 export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> {
   const session = () => services.activeSite();
@@ -83,10 +89,16 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       const fresh = await session().engine.rebuild();
       return { ...fresh, detail: [recoveryMessage(recovery), fresh.detail].filter(Boolean).join(' ') };
     },
-    'outbox.list': ({ state, limit }) => ({
-      counts: outboxCounts(session().db),
-      entries: (limit === undefined ? listEntries(session().db, state) : listEntriesPerState(session().db, limit, state)).map(
-        (entry): OutboxEntryView =>
+    'outbox.list': ({ state, limit }) => {
+      const { db } = session();
+      const entries = limit === undefined ? listEntries(db, state) : listEntriesPerState(db, limit, state);
+      const descriptions = describeEntries(
+        db,
+        entries.filter((entry): entry is OutboxEntry => !('damaged' in entry)),
+      );
+      return {
+        counts: outboxCounts(db),
+        entries: entries.map((entry): OutboxEntryView =>
           'damaged' in entry
             ? {
                 seq: entry.seq,
@@ -101,6 +113,8 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
                 payload: null,
                 remote: null,
                 createdAt: 0,
+                description: { kind: 'unknown', subject: null, fields: [], created: false },
+                undo: { possible: false, reason: 'notPending', alsoUndoes: 0, match: null },
               }
             : {
                 seq: entry.seq,
@@ -114,9 +128,12 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
                 payload: entry.payload,
                 remote: entry.remote,
                 createdAt: entry.createdAt,
+                description: descriptions.get(entry.seq)!,
+                undo: undoView(db, entry),
               },
-      ),
-    }),
+        ),
+      };
+    },
     'outbox.retry': ({ seq }) => {
       const { db } = session();
       if (!retryEntry(db, seq)) throw refusal('outbox_entry_not_found', 'outbox.gone', {});
@@ -127,6 +144,16 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
       if (!discardEntry(db, seq)) throw refusal('outbox_entry_not_found', 'outbox.gone', {});
       return outboxChanged(db);
     },
+    'outbox.undo': ({ seqs }, context) => {
+      const { db } = session();
+      const result = undoChanges(db, seqs, operatorName(db, context));
+      // The records show what they were before: every view of them refreshes.
+      if (result.billIds.length > 0) services.bus.emit('bills.changed', { ids: result.billIds });
+      else if (result.entities.has('customers')) services.bus.emit('bills.changed', { ids: null });
+      if (result.lettering) services.bus.emit('lettering.changed', {});
+      return { undone: result.undone, counts: outboxChanged(db) };
+    },
+    'sync.sent': ({ runId }) => ({ changes: sentChanges(session().db, runId) }),
   };
 }
 

@@ -241,3 +241,19 @@ export function requeueResolved<K extends OutboxKind>(
 export function discardEntry(db: Db, seq: number): boolean {
   return db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq).changes === 1;
 }
+
+/**
+ * The entry being sent right now, per connection: from the moment its request leaves until the shop's answer is
+ * written. Undo refuses it (the shop may apply it whatever the cache says), and leaves every other one alone:
+ * a change not yet sent can be undone even while the sync sends the ones before it.
+ */
+const sendingNow = new WeakMap<Db, number>();
+
+export function markSending(db: Db, seq: number | null): void {
+  if (seq === null) sendingNow.delete(db);
+  else sendingNow.set(db, seq);
+}
+
+export function isSending(db: Db, seq: number): boolean {
+  return sendingNow.get(db) === seq;
+}

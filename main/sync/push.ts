@@ -4,8 +4,10 @@ import { backoffDelay, DEFAULT_RETRY } from '../moodle/retry-policy';
 import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { entityWriter } from './cache-tables';
-import { acknowledge, dueEntries, park, postpone, type OutboxEntry } from './outbox';
+import { describeEntry } from './change-description';
+import { acknowledge, dueEntries, markSending, park, postpone, type OutboxEntry } from './outbox';
 import type { OutboxKind, OutboxPayload } from './outbox-kinds';
+import { recordSent } from './sync-runs';
 
 /** What the shop answered, reduced to what the outbox does next. */
 type Outcome =
@@ -47,6 +49,8 @@ export async function pushOutbox(
     onEntry?: (done: number) => void;
     /** Send entries still waiting out their backoff: the operator asked for a sync, or the site is back. */
     ignoreBackoff?: boolean;
+    /** The sync run sending them: each change sent, and the shop's answer, go to its history (sync_sent). */
+    runId?: number;
   } = {},
 ): Promise<PushResult> {
   const now = options.now ?? Date.now;
@@ -71,10 +75,27 @@ export async function pushOutbox(
       skipped.add(entry.seq);
       continue;
     }
+    // Described before the shop's answer rewrites the record: the history says what it was, and what it became.
+    const description = options.runId === undefined ? null : describeEntry(db, entry);
+    const sent = (outcome: 'applied' | 'parked' | 'conflict', message: string | null) => {
+      if (options.runId !== undefined && description)
+        recordSent(db, options.runId, {
+          seq: entry.seq,
+          kind: entry.kind,
+          entity: entry.entity,
+          entityId: entry.entityId,
+          outcome,
+          message,
+          description,
+        });
+    };
     let outcome: Outcome;
+    // From here the shop may apply the change whatever happens to the cache: it can no longer be undone.
+    markSending(db, entry.seq);
     try {
       outcome = await send(api, resolved);
     } catch (error) {
+      markSending(db, null);
       if (!(error instanceof AppError)) throw error;
       if (SITE_PROBLEMS.has(error.code)) {
         result.stoppedBy = error;
@@ -85,10 +106,14 @@ export async function pushOutbox(
         result.stoppedBy = error;
         return result;
       }
-      park(db, entry.seq, 'parked', { code: String(error.details?.['errorcode'] ?? error.code), message: error.message });
+      db.transaction(() => {
+        park(db, entry.seq, 'parked', { code: String(error.details?.['errorcode'] ?? error.code), message: error.message });
+        sent('parked', error.message);
+      })();
       result.parked += 1;
       continue;
     }
+    markSending(db, null);
     db.transaction(() => {
       if (outcome.kind === 'applied') {
         for (const { entity, record } of outcome.records) entityWriter(db, entity).upsert(record);
@@ -98,12 +123,15 @@ export async function pushOutbox(
         if (entry.entityId < 0 && outcome.serverId > 0) mapLocalId(db, entry.entity, entry.entityId, outcome.serverId);
         if (outcome.version !== undefined) rebaseFollowers(db, entry, outcome.serverId, outcome.version);
         acknowledge(db, entry.seq);
+        sent('applied', null);
         result.applied += 1;
       } else if (outcome.kind === 'conflict') {
         park(db, entry.seq, 'conflict', { code: 'conflict', message: outcome.message }, outcome.remote);
+        sent('conflict', outcome.message);
         result.conflicts += 1;
       } else {
         park(db, entry.seq, 'parked', { code: 'gone', message: outcome.message });
+        sent('parked', outcome.message);
         result.parked += 1;
       }
     })();

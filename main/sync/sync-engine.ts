@@ -173,6 +173,7 @@ export class SyncEngine {
         progress({ phase: 'push', entity: null, done: 0, total: null, ratePerSecond: 0, etaSeconds: null });
         const pushed = await pushOutbox(db, api, {
           signal,
+          runId,
           // "Sync now", or the site just answered again: what waits out a backoff is worth trying at once.
           ignoreBackoff: trigger === 'manual' || trigger === 'online',
           onEntry: (done) => progress({ phase: 'push', entity: null, done, total: null, ratePerSecond: 0, etaSeconds: null }),

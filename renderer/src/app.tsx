@@ -1,6 +1,7 @@
 import type { BackofficeApi } from '../../shared/contract';
 import { ApiProvider } from './api/api-context';
 import { useT } from './i18n/i18n-context';
+import { UndoProvider } from './outbox/undo-toast';
 import { PreferencesProvider } from './preferences/preferences-context';
 import { AppShell } from './shell/app-shell';
 
@@ -9,7 +10,9 @@ export function App({ api }: { api: BackofficeApi }) {
   return (
     <ApiProvider api={api}>
       <PreferencesProvider fallback={<Loading />}>
-        <AppShell />
+        <UndoProvider>
+          <AppShell />
+        </UndoProvider>
       </PreferencesProvider>
     </ApiProvider>
   );

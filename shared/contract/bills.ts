@@ -123,6 +123,9 @@ export type BillDetail = z.infer<typeof billDetailSchema>;
 
 const billId = z.object({ id: z.number().int().positive() }).strict();
 
+/** A bill after an action queued for the shop, with the outbox entries it queued: what outbox.undo takes back. */
+const billQueuedSchema = billDetailSchema.extend({ queued: z.array(z.number().int()) });
+
 export const billsCommands = {
   'bills.list': command(
     'A window of the bills matching a filter, sorted (the table asks for the rows it shows)',
@@ -140,7 +143,7 @@ export const billsCommands = {
   'bills.transition': command(
     'Move a bill to another state (one the reference allows); queued for the shop',
     z.object({ id: z.number().int().positive(), to: billStatusSchema, note: z.string().max(500).default('') }).strict(),
-    billDetailSchema,
+    billQueuedSchema,
   ),
   'bills.recordPayment': command(
     'Record an offline payment (check or transfer); the state follows the amounts; queued for the shop',
@@ -153,7 +156,7 @@ export const billsCommands = {
         reference: z.string().trim().max(100),
       })
       .strict(),
-    billDetailSchema,
+    billQueuedSchema,
   ),
 };
 

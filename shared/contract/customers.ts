@@ -96,6 +96,7 @@ export const customersCommands = {
   'customers.updateInvoicing': command(
     "Change a customer's invoicing details; queued for the shop",
     z.object({ id: z.number().int().positive(), details: invoicingDetailsSchema }).strict(),
-    customerDetailSchema,
+    /** With the outbox entry it queued: what outbox.undo takes back. */
+    customerDetailSchema.extend({ queued: z.array(z.number().int()) }),
   ),
 };

@@ -41,12 +41,15 @@ export const errorCodes = [
   'kept_cache_not_found', // a cache set aside by "Start a new cache" that is no longer there
   'outbox_entry_not_found',
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
+  'outbox_not_undoable', // a waiting change that can no longer be undone (on its way, maybe received, or needed): details.reason says why
   // Exports
   'export_target_invalid', // the file or folder to write is not an absolute path in an existing, writable folder
   'export_bills_missing', // bills asked for by id are not in the local cache (rebuilt or not synced yet)
   'export_running', // an export with this id is already running
   'export_cancelled',
   'export_unprintable_text', // a text of an invoice has characters no font of the invoices can print: details.problems names bill, field, characters
+  'export_file_not_openable', // the desktop app opens or shows only files its exports wrote in this session (and still there)
+  'download_not_found', // browser mode: an export's download was already taken (each is served once) or is gone
   // Bills and customers
   'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)
   'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state

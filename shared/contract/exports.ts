@@ -51,6 +51,17 @@ export const exportsCommands = {
       .strict(),
     z.object({ exportId: z.string(), files: z.array(z.string()), invoices: z.number().int() }),
   ),
+  'exports.stageDownload': command(
+    'Browser mode: a temporary place to write an export to, which the page then downloads once from GET /api/downloads/<downloadId> (a folder comes as one zip)',
+    z
+      .object({
+        /** The name the download will carry, e.g. bills-2026-03-03-1405.xlsx; a folder's name for one file per bill. */
+        name: z.string().min(1).max(255),
+        folder: z.boolean().default(false),
+      })
+      .strict(),
+    z.object({ downloadId: z.string(), path: z.string() }),
+  ),
   'exports.cancel': command(
     'Stop an export in progress; the partial file is removed',
     z.object({ exportId: z.string().min(8).max(64) }).strict(),

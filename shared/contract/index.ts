@@ -79,4 +79,6 @@ export type { Settings } from './settings';
 export type { BillColumn, BillDetail, BillFilter, BillRow } from './bills';
 export type { CustomerDetail, CustomerRow } from './customers';
 export type { CacheSite, OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
+export type { ChangeDescription, ChangeSubject, FieldChange, SentChange, UndoReason } from './sync';
 export * from './bridge';
+export * from './desktop';

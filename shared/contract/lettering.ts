@@ -309,8 +309,16 @@ export const letteringCommands = {
     matchViewSchema,
   ),
   'lettering.acceptExact': command(
-    'Accept every exact suggestion at once (the others stay to check)',
-    z.object({}).strict(),
+    'Accept every exact suggestion at once (the others stay to check); with `keys`, only those the operator was shown and confirmed',
+    z
+      .object({
+        /**
+         * The suggestions' keys as the window listed them when asking to confirm: an exact suggestion that
+         * appeared since (a sync, another window) is left for the operator to see. All exact ones when absent.
+         */
+        keys: z.array(z.string().max(2000)).max(200_000).optional(),
+      })
+      .strict(),
     z.object({ accepted: z.number().int(), bills: z.number().int() }),
   ),
   'lettering.unmatch': command(

@@ -138,30 +138,6 @@ describe('the Bills workspace', () => {
     );
   });
 
-  it('exports the selected bills to a workbook in the data folder and says where it was written', async () => {
-    const bills = new BillsPage(page);
-    // A fresh page: nothing selected, no filter (a new hash alone would keep the page's state).
-    await page.goto(`${new URL(page.url()).origin}/#/bills`);
-    await page.reload();
-    await expect.poll(() => bills.summary().textContent(), { timeout: 20_000 }).toContain('400 bills');
-    await bills.rows().first().getByRole('gridcell').nth(1).click();
-    await page.keyboard.press('Shift+ArrowDown');
-    await page.keyboard.press('Shift+ArrowDown');
-    await expect.poll(() => bills.summary().textContent()).toContain('3 selected');
-
-    await page.getByRole('button', { name: 'Export to XLSX…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export bills to a workbook' });
-    expect(await dialog.getByRole('radio', { name: 'The 3 selected bills' }).isChecked()).toBe(true);
-    const file = await dialog.getByLabel('File', { exact: true }).inputValue();
-    expect(path.dirname(file)).toBe(app.dataDir.root);
-    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain('Written (bills: 3,');
-    expect(await dialog.textContent()).toContain(file);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'bills-export-xlsx.png') });
-    expect(fs.statSync(file).size).toBeGreaterThan(0);
-    await dialog.getByRole('button', { name: 'Close' }).click();
-  });
-
   it('shows one bill’s amounts to the cent alike in the table, the detail, the workbook and the invoice', async () => {
     const bills = new BillsPage(page);
     // A bill with several VAT rates and discount lines, where rounding per line then summing could drift.

@@ -75,7 +75,19 @@ describe('the Lettering workspace', () => {
     expect(await lettering.suggestionsOf('exact').first().textContent()).toMatch(/same amount €[\d,]+\.\d\d, same (customer|organisation)/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'lettering-suggestions.png') });
 
+    // A bulk action says what it will do, and which, before doing it: nothing is matched until confirmed.
     await lettering.button(/^Accept all exact \(4\)/).click();
+    const confirm = page.getByRole('dialog', { name: 'Accept 4 exact suggestions?' });
+    await expect.poll(() => confirm.locator('[data-accept-exact] tbody tr').count()).toBe(4);
+    expect(await confirm.textContent()).toContain('4 bills get the number of their invoice as lettering');
+    for (const reference of ['FA-E2E-1', 'FA-E2E-2', 'FA-E2E-3', 'FA-E2E-4']) expect(await confirm.textContent()).toContain(reference);
+    expect(await confirm.textContent()).not.toContain('FA-E2E-5');
+    expect(db().prepare('SELECT count(*) FROM lettering_match').pluck().get()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'lettering-accept-exact-confirm.png') });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(db().prepare('SELECT count(*) FROM lettering_match').pluck().get()).toBe(0);
+    await lettering.button(/^Accept all exact \(4\)/).click();
+    await confirm.getByRole('button', { name: 'Accept 4', exact: true }).click();
     await expect.poll(() => lettering.notice().textContent()).toContain('4 matches accepted');
     await expect.poll(() => lettering.suggestionsOf('exact').count()).toBe(0);
 

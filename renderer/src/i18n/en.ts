@@ -3,7 +3,9 @@ import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
 import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
+import { filesEn } from './files-en';
 import { letteringEn } from './lettering-en';
+import { outboxEn } from './outbox-en';
 import { productionEn } from './production-en';
 
 /**
@@ -20,6 +22,8 @@ export const en = {
   ...customersEn,
   ...catalogsEn,
   ...deskEn,
+  ...outboxEn,
+  ...filesEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',

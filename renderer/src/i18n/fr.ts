@@ -4,7 +4,9 @@ import { customersFr } from './customers-fr';
 import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
+import { filesFr } from './files-fr';
 import { letteringFr } from './lettering-fr';
+import { outboxFr } from './outbox-fr';
 import { productionFr } from './production-fr';
 
 /**
@@ -20,6 +22,8 @@ export const fr = {
   ...customersFr,
   ...catalogsFr,
   ...deskFr,
+  ...outboxFr,
+  ...filesFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':

@@ -199,7 +199,6 @@ export const letteringEn = {
 
   'lettering.export.title.xlsx': 'Export the lettering as XLSX',
   'lettering.export.title.fec': 'Export the FEC with its lettering',
-  'lettering.export.file': 'File',
   'lettering.export.start': 'Export',
   'lettering.export.done.xlsx': '{rows} rows written to {file}.',
   'lettering.export.done.fec': '{lines} lines written to {file}, {lettered} lettered.',

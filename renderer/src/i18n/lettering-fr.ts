@@ -205,7 +205,6 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
 
   'lettering.export.title.xlsx': 'Exporter le lettrage en XLSX',
   'lettering.export.title.fec': 'Exporter le FEC avec son lettrage',
-  'lettering.export.file': 'Fichier',
   'lettering.export.start': 'Exporter',
   'lettering.export.done.xlsx': '{rows} lignes écrites dans {file}.',
   'lettering.export.done.fec': '{lines} lignes écrites dans {file}, dont {lettered} lettrées.',

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { BillDetail } from '../../../../shared/contract';
+import type { BillDetail, CommandOutput } from '../../../../shared/contract';
 import type { BillStatus } from '../../../../shared/bills/bill-status';
 import { useApi } from '../../api/api-context';
 import { ConfirmDialog } from '../../dialogs/confirm-dialog';
@@ -14,7 +14,14 @@ const CONFIRMED: ReadonlySet<BillStatus> = new Set(['CANCELLED', 'PAYBACK']);
  * Exactly the transitions the core allows from the bill's current state (the plugin's flow table), as
  * buttons. The change is queued for the shop: the answer shows the bill as pending until acknowledged.
  */
-export function BillActions({ detail, onChanged }: { detail: BillDetail; onChanged(next: BillDetail): void }) {
+export function BillActions({
+  detail,
+  onChanged,
+}: {
+  detail: BillDetail;
+  /** The bill after the change, with the outbox entry it queued (for Undo), and the state it moved to. */
+  onChanged(next: CommandOutput<'bills.transition'>, to: BillStatus): void;
+}) {
   const api = useApi();
   const t = useT();
   const id = useId();
@@ -25,7 +32,7 @@ export function BillActions({ detail, onChanged }: { detail: BillDetail; onChang
   const bill = detail.bill;
 
   const transition = async (to: BillStatus, withNote: string) => {
-    onChanged(await api.invoke('bills.transition', { id: bill.id, to, note: withNote.trim() }));
+    onChanged(await api.invoke('bills.transition', { id: bill.id, to, note: withNote.trim() }), to);
   };
   const go = (to: BillStatus) => {
     if (busy) return;

@@ -6,6 +6,9 @@ import { useRefreshOn } from '../../api/use-refresh-on';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { PendingNotice } from '../../outbox/pending-marker';
+import { useOfferUndo } from '../../outbox/undo-toast';
+import { formatMoney } from '../../money/money';
+import { statusKey } from './bill-status-badge';
 import { BillActions } from './bill-actions';
 import { paymodeLabel } from './bill-columns';
 import { CustomerSection, HistorySection, LinesSection, PaymentsSection, ProductionSection, TotalsSection } from './bill-detail-sections';
@@ -26,6 +29,7 @@ interface BillDetailPanelProps {
 export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
   const api = useApi();
   const { t, format } = useI18n();
+  const offerUndo = useOfferUndo();
   const load = useCallback(() => api.invoke('bills.get', { id }), [api, id]);
   const query = useQuery(load);
   // An acknowledgement (outbox.changed) clears the pending marker; a sync page may change the bill.
@@ -85,9 +89,29 @@ export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
               </button>
             </p>
           </section>
-          <BillActions detail={detail} onChanged={query.set} />
+          <BillActions
+            detail={detail}
+            onChanged={(next, to) => {
+              query.set(next);
+              offerUndo({
+                seqs: next.queued,
+                text: (i18n) => i18n.t('undo.toast.transition', { bill: next.bill.id, status: i18n.t(statusKey(to)) }),
+              });
+            }}
+          />
           {PAYABLE_STATUSES.includes(bill.status) && detail.dueCents > 0 && (
-            <PaymentForm key={`${bill.id}/${detail.dueCents}`} detail={detail} onRecorded={query.set} />
+            <PaymentForm
+              key={`${bill.id}/${detail.dueCents}`}
+              detail={detail}
+              onRecorded={(next, amountcents) => {
+                query.set(next);
+                offerUndo({
+                  seqs: next.queued,
+                  text: (i18n) =>
+                    i18n.t('undo.toast.payment', { amount: formatMoney(amountcents, next.bill.currency, i18n.locale), bill: next.bill.id }),
+                });
+              }}
+            />
           )}
           <CustomerSection detail={detail} />
           <TotalsSection detail={detail} />

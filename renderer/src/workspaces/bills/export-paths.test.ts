@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPdfFolder, defaultPdfPath, defaultXlsxPath, fileStamp, isAbsolutePath, joinPath } from './export-paths';
+import { fileStamp, isAbsolutePath, joinPath, pdfFolderName, pdfName, xlsxName } from './export-paths';
 
 const at = new Date(2026, 2, 3, 14, 5).getTime();
 
@@ -12,10 +12,10 @@ describe('export paths', () => {
 
   it('names files after the local time', () => {
     expect(fileStamp(at)).toBe('2026-03-03-1405');
-    expect(defaultXlsxPath('/d', at)).toBe('/d/bills-2026-03-03-1405.xlsx');
-    expect(defaultPdfPath('/d', at, [12])).toBe('/d/invoice-12.pdf');
-    expect(defaultPdfPath('C:\\bo', at, [12, 13])).toBe('C:\\bo\\invoices-2026-03-03-1405.pdf');
-    expect(defaultPdfFolder('/d')).toBe('/d');
+    expect(xlsxName(at)).toBe('bills-2026-03-03-1405.xlsx');
+    expect(pdfName(at, [12])).toBe('invoice-12.pdf');
+    expect(pdfName(at, [12, 13])).toBe('invoices-2026-03-03-1405.pdf');
+    expect(pdfFolderName(at)).toBe('invoices-2026-03-03-1405');
   });
 
   it('tells absolute paths', () => {

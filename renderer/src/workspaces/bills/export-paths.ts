@@ -1,8 +1,7 @@
 /**
- * Default targets for exports. The contract takes absolute paths and there is no native file dialog in
- * browser mode, so the dialogs offer a path the operator can edit. The core writes only into an existing
- * folder and nothing creates an exports/ folder, so the default is the data folder itself, which always
- * exists. The separator follows the data folder's own (a Windows data folder has backslashes).
+ * Names for exports, and paths for the few places that still take one typed (Settings' kept caches, the catalog
+ * workbook). Bills and lettering exports go through the save dialog or a download (files/save-target.ts); the
+ * separator of a joined path follows the folder's own (a Windows data folder has backslashes).
  */
 export function joinPath(folder: string, ...names: string[]): string {
   const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
@@ -17,19 +16,19 @@ export function fileStamp(epochMs: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
 }
 
-export function defaultXlsxPath(dataDir: string, now: number): string {
-  return joinPath(dataDir, `bills-${fileStamp(now)}.xlsx`);
+/** The name a workbook of bills is offered under (the save dialog, or the download). */
+export function xlsxName(now: number): string {
+  return `bills-${fileStamp(now)}.xlsx`;
 }
 
 /** One PDF: named after the bill when there is one, else after the time of the batch. */
-export function defaultPdfPath(dataDir: string, now: number, ids: readonly number[]): string {
-  const name = ids.length === 1 ? `invoice-${ids[0]}.pdf` : `invoices-${fileStamp(now)}.pdf`;
-  return joinPath(dataDir, name);
+export function pdfName(now: number, ids: readonly number[]): string {
+  return ids.length === 1 ? `invoice-${ids[0]}.pdf` : `invoices-${fileStamp(now)}.pdf`;
 }
 
-/** Per-bill files go in a folder that must exist: the data folder, until the operator names another. */
-export function defaultPdfFolder(dataDir: string): string {
-  return dataDir;
+/** One PDF per bill: browser mode downloads them as one zip named after this folder. */
+export function pdfFolderName(now: number): string {
+  return `invoices-${fileStamp(now)}`;
 }
 
 /** Whether the path is absolute, as the contract requires (POSIX, or a Windows drive or share). */

@@ -5,9 +5,12 @@ import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
 import type { SelectionTarget } from '../../tables/selection-model';
 import { collectIds } from './collect-ids';
+import { ErrorNotice } from '../../errors/error-notice';
+import { SavedFile } from '../../files/saved-file';
+import type { SaveTarget } from '../../files/save-target';
+import { useSaveTargets } from '../../files/use-save-targets';
 import { ExportDialogFrame } from './export-dialog-frame';
-import { defaultPdfFolder, defaultPdfPath, isAbsolutePath } from './export-paths';
-import { ExportTargetField, useDataDir } from './export-target-field';
+import { pdfFolderName, pdfName } from './export-paths';
 import { useExportJob } from './use-export-job';
 
 interface PdfExportDialogProps {
@@ -26,28 +29,26 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const api = useApi();
   const { t, format, language, locale } = useI18n();
   const id = useId();
-  const dataDir = useDataDir();
+  const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
   const [mode, setMode] = useState<'file' | 'folder'>('file');
-  const [file, setFile] = useState<string | null>(null);
-  const [folder, setFolder] = useState<string | null>(null);
-  const [pathErrors, setPathErrors] = useState<string[]>([]);
+  const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
+  const [chooseError, setChooseError] = useState<unknown>(null);
   const { job, run, cancel } = useExportJob<{ files: string[]; invoices: number }>(api);
   const knownIds = target.kind === 'ids' ? target.ids : [];
-  const path =
-    mode === 'file'
-      ? (file ?? (dataDir ? defaultPdfPath(dataDir, openedAt, knownIds) : ''))
-      : (folder ?? (dataDir ? defaultPdfFolder(dataDir) : ''));
 
-  const start = () => {
-    const chosen = path.trim();
-    const problems = !isAbsolutePath(chosen)
-      ? [t('export.pathAbsolute')]
-      : mode === 'file' && !chosen.toLowerCase().endsWith('.pdf')
-        ? [t('export.pathPdf')]
-        : [];
-    setPathErrors(problems);
-    if (problems.length > 0) return;
+  const start = async () => {
+    // Where to first (the system's dialog, or a place to download from): nothing runs if it is closed.
+    setChooseError(null);
+    let chosen: SaveTarget | null;
+    try {
+      chosen = mode === 'file' ? await saves.file(pdfName(openedAt, knownIds), 'pdf') : await saves.folder(pdfFolderName(openedAt));
+    } catch (failure) {
+      setChooseError(failure);
+      return;
+    }
+    if (!chosen) return;
+    setSaveTo(chosen);
     run(async (exportId, signal) => {
       let ids = knownIds;
       if (target.kind === 'filter' || target.kind === 'filterExcept') {
@@ -57,12 +58,14 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
         ids = listed;
       }
       if (ids.length === 0) throw new AppError('invalid_input', t('export.nothing'));
-      return api.invoke('exports.invoicesPdf', {
+      const written = await api.invoke('exports.invoicesPdf', {
         exportId,
         ids,
-        target: mode === 'file' ? { file: chosen } : { folder: chosen },
+        target: chosen.folder ? { folder: chosen.path } : { file: chosen.path },
         locale: language,
       });
+      saves.deliver(chosen);
+      return written;
     });
   };
 
@@ -72,7 +75,7 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
       title={t('export.pdf.title', { count: format.number(count) })}
       job={job}
       startLabel={t('export.pdf.start')}
-      onStart={start}
+      onStart={() => void start()}
       onCancel={cancel}
       onClose={onClose}
       result={(value) => (
@@ -80,18 +83,20 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
           <p className="notice-title">
             {t(pluralKey(locale, value.invoices, 'export.pdf.written.one', 'export.pdf.written'), { count: format.number(value.invoices) })}
           </p>
-          {value.files.slice(0, shown).map((written) => (
-            <code key={written} className="notice-path">
-              {written}
-            </code>
-          ))}
-          {value.files.length > shown && (
+          {saves.mode === 'desktop' &&
+            value.files.slice(0, shown).map((written) => (
+              <code key={written} className="notice-path">
+                {written}
+              </code>
+            ))}
+          {saves.mode === 'desktop' && value.files.length > shown && (
             <p className="muted">
               {t(pluralKey(locale, value.files.length - shown, 'export.pdf.more.one', 'export.pdf.more'), {
                 count: format.number(value.files.length - shown),
               })}
             </p>
           )}
+          {saveTo && <SavedFile target={saveTo} written={value.files} />}
         </>
       )}
     >
@@ -106,27 +111,10 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
           {t('export.pdf.perBill')}
         </label>
       </fieldset>
-      {mode === 'file' ? (
-        <ExportTargetField
-          id={`${id}-file`}
-          label={t('export.file')}
-          hint={t('export.fileHint')}
-          value={file}
-          fallback={path}
-          onChange={setFile}
-          errors={pathErrors}
-        />
-      ) : (
-        <ExportTargetField
-          id={`${id}-folder`}
-          label={t('export.folder')}
-          hint={t('export.folderHint')}
-          value={folder}
-          fallback={path}
-          onChange={setFolder}
-          errors={pathErrors}
-        />
-      )}
+      <p className="muted export-where">
+        {t(saves.mode === 'desktop' ? 'save.where.desktop' : mode === 'folder' ? 'save.where.downloadZip' : 'save.where.download')}
+      </p>
+      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
     </ExportDialogFrame>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { AppError, type BillColumn, type BillFilter } from '../../../../shared/contract';
 import { billColumns } from '../../../../shared/contract/bills';
 import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
 import type { Selection } from '../../tables/selection-model';
@@ -9,9 +10,11 @@ import { selectedCount, selectionTarget } from '../../tables/selection-model';
 import { billColumnLabelKeys } from './bill-columns';
 import { collectIds } from './collect-ids';
 import { initialExportColumns } from './export-columns';
+import { SavedFile } from '../../files/saved-file';
+import type { SaveTarget } from '../../files/save-target';
+import { useSaveTargets } from '../../files/use-save-targets';
 import { ExportDialogFrame } from './export-dialog-frame';
-import { defaultXlsxPath, isAbsolutePath } from './export-paths';
-import { ExportTargetField, useDataDir } from './export-target-field';
+import { xlsxName } from './export-paths';
 import { useExportJob } from './use-export-job';
 
 interface XlsxExportDialogProps {
@@ -33,27 +36,31 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
   const api = useApi();
   const { t, format, language, locale } = useI18n();
   const id = useId();
-  const dataDir = useDataDir();
+  const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
   const target = selectionTarget(selection);
   const [scope, setScope] = useState<'filter' | 'selection'>(target.kind === 'none' ? 'filter' : 'selection');
   const ordered = order.filter((column): column is BillColumn => (billColumns as readonly string[]).includes(column));
   const [columns, setColumns] = useState<ReadonlySet<BillColumn>>(() => initialExportColumns(ordered, hidden));
-  const [file, setFile] = useState<string | null>(null);
-  const [fileErrors, setFileErrors] = useState<string[]>([]);
   const [columnsError, setColumnsError] = useState(false);
+  const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
+  const [chooseError, setChooseError] = useState<unknown>(null);
   const { job, run, cancel } = useExportJob<{ file: string; bills: number; lines: number }>(api);
-  const path = file ?? (dataDir ? defaultXlsxPath(dataDir, openedAt) : '');
 
-  const start = () => {
-    const problems = !isAbsolutePath(path.trim())
-      ? [t('export.pathAbsolute')]
-      : !path.trim().toLowerCase().endsWith('.xlsx')
-        ? [t('export.pathXlsx')]
-        : [];
-    setFileErrors(problems);
+  const start = async () => {
     setColumnsError(columns.size === 0);
-    if (problems.length > 0 || columns.size === 0) return;
+    if (columns.size === 0) return;
+    // Where to first (the system's save dialog, or a place to download from): nothing runs if it is closed.
+    setChooseError(null);
+    let chosen: SaveTarget | null;
+    try {
+      chosen = await saves.file(xlsxName(openedAt), 'xlsx');
+    } catch (failure) {
+      setChooseError(failure);
+      return;
+    }
+    if (!chosen) return;
+    setSaveTo(chosen);
     run(async (exportId, signal) => {
       let bills: { filter: BillFilter } | { ids: number[] } = { filter };
       if (scope === 'selection' && target.kind === 'ids') bills = { ids: target.ids };
@@ -63,13 +70,15 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
         if (!ids || ids.length === 0) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_IDS) }));
         bills = { ids };
       }
-      return api.invoke('exports.billsXlsx', {
+      const written = await api.invoke('exports.billsXlsx', {
         exportId,
         bills,
         columns: ordered.filter((column) => columns.has(column)),
-        file: path.trim(),
+        file: chosen.path,
         locale: language,
       });
+      saves.deliver(chosen);
+      return written;
     });
   };
 
@@ -87,7 +96,7 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
       title={t('export.xlsx.title')}
       job={job}
       startLabel={t('export.xlsx.start')}
-      onStart={start}
+      onStart={() => void start()}
       onCancel={cancel}
       onClose={onClose}
       result={(value) => (
@@ -95,7 +104,8 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
           <p className="notice-title">
             {t('export.xlsx.written', { bills: format.number(value.bills), lines: format.number(value.lines) })}
           </p>
-          <code className="notice-path">{value.file}</code>
+          {saves.mode === 'desktop' && <code className="notice-path">{value.file}</code>}
+          {saveTo && <SavedFile target={saveTo} written={[value.file]} />}
         </>
       )}
     >
@@ -128,15 +138,8 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
         </div>
         {columnsError && <p className="field-error">{t('export.columnsNone')}</p>}
       </fieldset>
-      <ExportTargetField
-        id={`${id}-file`}
-        label={t('export.file')}
-        hint={t('export.fileHint')}
-        value={file}
-        fallback={path}
-        onChange={setFile}
-        errors={fileErrors}
-      />
+      <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.download')}</p>
+      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
     </ExportDialogFrame>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BillDetail } from '../../../../shared/contract';
+import type { BillDetail, CommandOutput } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { DayField } from '../../dates/day-field';
 import { dayOf, dayStart } from '../../dates/day-input';
@@ -28,7 +28,14 @@ export const moneyErrorKeys: Readonly<Record<MoneyParseError, MessageKey>> = {
  * cents from the text. The core decides the new state from the amounts (PARTIAL, SOLDOUT) and queues the
  * payment for the shop. Mount it with a key that changes with the due amount, so it is prefilled again.
  */
-export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onRecorded(next: BillDetail): void }) {
+export function PaymentForm({
+  detail,
+  onRecorded,
+}: {
+  detail: BillDetail;
+  /** The bill after the payment, with the outbox entry it queued (for Undo), and the amount recorded. */
+  onRecorded(next: CommandOutput<'bills.recordPayment'>, amountcents: number): void;
+}) {
   const api = useApi();
   const { t, locale, language } = useI18n();
   const id = useId();
@@ -57,6 +64,7 @@ export function PaymentForm({ detail, onRecorded }: { detail: BillDetail; onReco
     try {
       onRecorded(
         await api.invoke('bills.recordPayment', { id: bill.id, amountcents: parsed.cents, paymode, paidon, reference: reference.trim() }),
+        parsed.cents,
       );
       setBusy(false);
     } catch (error) {

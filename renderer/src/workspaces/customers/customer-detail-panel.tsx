@@ -11,6 +11,7 @@ import { PendingNotice } from '../../outbox/pending-marker';
 import { detailHash } from '../../shell/workspaces';
 import { BillStatusBadge } from '../bills/bill-status-badge';
 import { customerName } from './customer-columns';
+import { useOfferUndo } from '../../outbox/undo-toast';
 import { InvoicingForm } from './invoicing-form';
 
 const isStatus = (value: string): value is BillStatus => (BILL_STATUSES as readonly string[]).includes(value);
@@ -22,6 +23,7 @@ const isStatus = (value: string): value is BillStatus => (BILL_STATUSES as reado
 export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
   const api = useApi();
   const { t, format, locale } = useI18n();
+  const offerUndo = useOfferUndo();
   const load = useCallback(() => api.invoke('customers.get', { id }), [api, id]);
   const query = useQuery(load);
   // No customers.changed event: the outbox (an acknowledged edit) and a sync (bills.changed) say enough.
@@ -144,7 +146,15 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
           </section>
 
           <section className="detail-section">
-            <InvoicingForm key={customer.id} detail={detail} onSaved={query.set} />
+            <InvoicingForm
+              key={customer.id}
+              detail={detail}
+              onSaved={(next) => {
+                query.set(next);
+                const name = `${next.customer.firstname} ${next.customer.lastname}`.trim() || next.customer.organisation;
+                offerUndo({ seqs: next.queued, text: (i18n) => i18n.t('undo.toast.customer', { name }) });
+              }}
+            />
           </section>
         </div>
       )}

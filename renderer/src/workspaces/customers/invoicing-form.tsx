@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CustomerDetail } from '../../../../shared/contract';
+import type { CommandOutput, CustomerDetail } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -35,7 +35,14 @@ function detailsOf(customer: CustomerDetail['customer']): Details {
  * queues the change for the shop; the saved customer comes back marked pending until acknowledged. Mount
  * it keyed by customer, so another customer starts from their own details.
  */
-export function InvoicingForm({ detail, onSaved }: { detail: CustomerDetail; onSaved(next: CustomerDetail): void }) {
+export function InvoicingForm({
+  detail,
+  onSaved,
+}: {
+  detail: CustomerDetail;
+  /** The customer saved, with the outbox entry it queued (for Undo). */
+  onSaved(next: CommandOutput<'customers.updateInvoicing'>): void;
+}) {
   const api = useApi();
   const i18n = useI18n();
   const { t } = i18n;

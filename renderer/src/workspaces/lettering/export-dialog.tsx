@@ -1,28 +1,26 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
-import { TextField } from '../../forms/text-field';
+import { SavedFile } from '../../files/saved-file';
+import type { SaveTarget } from '../../files/save-target';
+import { useSaveTargets } from '../../files/use-save-targets';
 import { useI18n } from '../../i18n/i18n-context';
-import { fileStamp, isAbsolutePath, joinPath } from '../bills/export-paths';
-import { useDataDir } from '../bills/export-target-field';
+import { fileStamp } from '../bills/export-paths';
 
-/** The lettering to a workbook, or the imported FEC back with EcritureLet and DateLet filled. */
+/**
+ * The lettering to a workbook, or the imported FEC back with EcritureLet and DateLet filled: saved where the
+ * operator says in the system's dialog (desktop), or downloaded through the page (browser mode).
+ */
 export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec'; onClose(): void }) {
   const api = useApi();
   const { t, language, format } = useI18n();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const dataDir = useDataDir();
+  const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
-  const [file, setFile] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const fallback = dataDir
-    ? joinPath(dataDir, kind === 'xlsx' ? `lettering-${fileStamp(openedAt)}.xlsx` : `FEC-lettering-${fileStamp(openedAt)}.txt`)
-    : '';
-  const path = (file ?? fallback).trim();
-  const invalid = path !== '' && !isAbsolutePath(path);
+  const [done, setDone] = useState<{ text: string; target: SaveTarget; file: string } | null>(null);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -30,22 +28,33 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
   }, []);
 
   const start = async () => {
-    if (busy || invalid || path === '') return;
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
+      const name = kind === 'xlsx' ? `lettering-${fileStamp(openedAt)}.xlsx` : `FEC-lettering-${fileStamp(openedAt)}.txt`;
+      const target = await saves.file(name, kind);
+      if (!target) return;
       if (kind === 'xlsx') {
-        const result = await api.invoke('lettering.exportXlsx', { file: path, locale: language });
-        setDone(t('lettering.export.done.xlsx', { rows: format.number(result.rows), file: result.file }));
+        const result = await api.invoke('lettering.exportXlsx', { file: target.path, locale: language });
+        saves.deliver(target);
+        setDone({
+          target,
+          file: result.file,
+          text: t('lettering.export.done.xlsx', { rows: format.number(result.rows), file: target.name }),
+        });
       } else {
-        const result = await api.invoke('lettering.exportFec', { file: path });
-        setDone(
-          t('lettering.export.done.fec', {
+        const result = await api.invoke('lettering.exportFec', { file: target.path });
+        saves.deliver(target);
+        setDone({
+          target,
+          file: result.file,
+          text: t('lettering.export.done.fec', {
             lines: format.number(result.lines),
             lettered: format.number(result.lettered),
-            file: result.file,
+            file: target.name,
           }),
-        );
+        });
       }
     } catch (failure) {
       setError(failure);
@@ -65,19 +74,13 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
         }}
       >
         <div className="dialog-body">
-          <TextField
-            id={`${id}-file`}
-            label={t('lettering.export.file')}
-            value={file ?? fallback}
-            onChange={setFile}
-            errors={invalid ? [t('export.pathAbsolute')] : []}
-            spellCheck={false}
-            autoComplete="off"
-          />
+          {!done && <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.download')}</p>}
           {done && (
-            <p className="notice notice-success" role="status">
-              {done}
-            </p>
+            <div className="notice notice-success" role="status">
+              <p className="notice-title">{done.text}</p>
+              {saves.mode === 'desktop' && <code className="notice-path">{done.file}</code>}
+              <SavedFile target={done.target} written={[done.file]} />
+            </div>
           )}
           {error !== null && <ErrorNotice error={error} />}
         </div>
@@ -87,7 +90,7 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
           </button>
           {!done && (
             <button type="submit" className="button button-primary" aria-disabled={busy}>
-              {t('lettering.export.start')}
+              {busy ? t('common.working') : t('lettering.export.start')}
             </button>
           )}
         </div>

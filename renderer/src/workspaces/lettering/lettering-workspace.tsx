@@ -5,6 +5,8 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { NoSiteNotice } from '../../shell/no-site-notice';
 import { usePaletteActions } from '../../shell/palette-actions';
+import type { Suggestion } from '../../../../shared/contract/lettering';
+import { AcceptExactDialog } from './accept-exact-dialog';
 import { LetteringExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import { LogPanel } from './log-panel';
@@ -29,6 +31,7 @@ export function LetteringWorkspace() {
   const [tab, setTab] = useState<Tab>('suggestions');
   const [dialog, setDialog] = useState<'import' | 'xlsx' | 'fec' | null>(null);
   const [accepting, setAccepting] = useState(false);
+  const [confirmingExact, setConfirmingExact] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ suggestions: null, manual: null, matched: null, log: null });
@@ -46,17 +49,19 @@ export function LetteringWorkspace() {
 
   if (toAppErrorShape(overview.error).code === 'no_active_profile' && !value) return <NoSiteNotice text={t('lettering.noSite')} />;
 
-  const acceptExact = async () => {
-    if (accepting || exactCount === 0) return;
+  // Asked first (accept-exact-dialog.tsx); exactly the suggestions listed there are accepted.
+  const acceptExact = async (exact: readonly Suggestion[]) => {
     setAccepting(true);
     setError(null);
     setNotice(null);
     try {
-      const result = await api.invoke('lettering.acceptExact', {});
-      setNotice(t('lettering.acceptExact.done', { count: format.number(result.accepted) }));
+      const result = await api.invoke('lettering.acceptExact', { keys: exact.map((s) => s.key) });
+      setNotice(
+        result.accepted === exact.length
+          ? t('lettering.acceptExact.done', { count: format.number(result.accepted) })
+          : t('lettering.acceptExact.partial', { accepted: format.number(result.accepted), count: format.number(exact.length) }),
+      );
       overview.reload();
-    } catch (failure) {
-      setError(failure);
     } finally {
       setAccepting(false);
     }
@@ -81,7 +86,9 @@ export function LetteringWorkspace() {
           type="button"
           className="button button-primary"
           aria-disabled={accepting || exactCount === 0}
-          onClick={() => void acceptExact()}
+          onClick={() => {
+            if (!accepting && exactCount > 0) setConfirmingExact(true);
+          }}
         >
           {t('lettering.acceptExact', { count: format.number(exactCount) })}
         </button>
@@ -145,6 +152,15 @@ export function LetteringWorkspace() {
       </div>
       {dialog === 'import' && <ImportDialog onClose={() => setDialog(null)} onImported={overview.reload} />}
       {(dialog === 'xlsx' || dialog === 'fec') && <LetteringExportDialog kind={dialog} onClose={() => setDialog(null)} />}
+      {confirmingExact && value && (
+        <AcceptExactDialog
+          exact={value.suggestions.filter((s) => s.kind === 'exact')}
+          bills={bills}
+          invoices={invoices}
+          onConfirm={() => acceptExact(value.suggestions.filter((s) => s.kind === 'exact'))}
+          onClose={() => setConfirmingExact(false)}
+        />
+      )}
     </div>
   );
 }

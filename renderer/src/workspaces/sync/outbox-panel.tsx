@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../errors/error-notice';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { ConfirmDialog } from '../../dialogs/confirm-dialog';
+import { pluralKey } from '../../i18n/plural';
 import { changeName, OutboxEntryItem } from './outbox-entry-item';
 import { outboxStateOrder, type OutboxCounts, type OutboxState } from './sync-labels';
 import { useNow } from './use-now';
@@ -28,10 +29,12 @@ interface OutboxPanelProps {
 /** The local changes the shop has not acknowledged yet, those that need a decision first. */
 export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
   const api = useApi();
-  const { t, format } = useI18n();
+  const wording = useI18n();
+  const { t, format, locale } = wording;
   const titleId = useId();
   const now = useNow();
   const [discarding, setDiscarding] = useState<OutboxEntryView | null>(null);
+  const [undoing, setUndoing] = useState<OutboxEntryView | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -90,6 +93,10 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
                     setError(null);
                     setDiscarding(picked);
                   }}
+                  onUndo={(picked) => {
+                    setError(null);
+                    setUndoing(picked);
+                  }}
                 />
               ))}
             </ul>
@@ -113,9 +120,37 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
           }}
         >
           <p>
-            <strong>{changeName(discarding, t)}</strong>
+            <strong>{changeName(discarding, wording)}</strong>
           </p>
           <p>{t('discard.body')}</p>
+        </ConfirmDialog>
+      )}
+      {undoing && (
+        <ConfirmDialog
+          title={t('undo.confirm.title')}
+          confirmLabel={t('undo.confirm.button')}
+          onClose={() => {
+            setUndoing(null);
+            if (discarded.current) headingRef.current?.focus();
+            discarded.current = false;
+          }}
+          onConfirm={async () => {
+            await api.invoke('outbox.undo', { seqs: [undoing.seq] });
+            discarded.current = true;
+          }}
+        >
+          <p>
+            <strong>{changeName(undoing, wording)}</strong>
+          </p>
+          <p>{t('undo.confirm.body')}</p>
+          {undoing.undo.alsoUndoes > 0 && (
+            <p>
+              {t(pluralKey(locale, undoing.undo.alsoUndoes, 'undo.confirm.also.one', 'undo.confirm.also'), {
+                count: format.number(undoing.undo.alsoUndoes),
+              })}
+            </p>
+          )}
+          {undoing.undo.match && <p>{t('undo.confirm.match', { code: undoing.undo.match })}</p>}
         </ConfirmDialog>
       )}
     </section>

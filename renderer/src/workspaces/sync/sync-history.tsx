@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { SyncRun } from '../../../../shared/contract';
 import { useI18n } from '../../i18n/i18n-context';
+import { SentChanges } from './sent-changes';
 import { formatDuration, runSeconds } from './sync-format';
 import { outcomeIcons, outcomeKeys, triggerKey } from './sync-labels';
 
@@ -20,6 +21,9 @@ export function SyncHistory({ runs }: { runs: readonly SyncRun[] }) {
               <th scope="col">{t('sync.history.started')}</th>
               <th scope="col">{t('sync.history.trigger')}</th>
               <th scope="col">{t('sync.history.outcome')}</th>
+              <th scope="col" className="numeric">
+                {t('sync.history.sent')}
+              </th>
               <th scope="col" className="numeric">
                 {t('sync.history.rows')}
               </th>
@@ -44,6 +48,7 @@ export function SyncHistory({ runs }: { runs: readonly SyncRun[] }) {
                       {t(outcomeKeys[run.outcome])}
                     </span>
                   </td>
+                  <td className="numeric">{format.number(run.sent)}</td>
                   <td className="numeric">{format.number(run.rowsApplied)}</td>
                   <td className="numeric">{seconds === null ? '—' : formatDuration(seconds, locale)}</td>
                 </RunRows>
@@ -56,20 +61,34 @@ export function SyncHistory({ runs }: { runs: readonly SyncRun[] }) {
   );
 }
 
-/** A run's row, and under it, spanning the table, its detail message in full when it has one. */
+/**
+ * A run's row, and under it, spanning the table, its detail message in full when it has one, and what it
+ * sent to the shop when it sent something.
+ */
 function RunRows({ run, children }: { run: SyncRun; children: ReactNode }) {
   const { t } = useI18n();
+  const more = run.detail !== null || run.sent > 0;
   return (
     <>
-      <tr className={run.detail ? 'run-row run-row-with-detail' : 'run-row'}>{children}</tr>
+      <tr className={more ? 'run-row run-row-with-detail' : 'run-row'}>{children}</tr>
       {run.detail && (
         <tr className="run-detail">
-          <td colSpan={5}>
+          <td colSpan={COLUMNS}>
             <span className="muted">{t('sync.history.detail')} </span>
             <span lang="en">{run.detail}</span>
+          </td>
+        </tr>
+      )}
+      {run.sent > 0 && (
+        <tr className="run-detail run-sent">
+          <td colSpan={COLUMNS}>
+            <SentChanges run={run} />
           </td>
         </tr>
       )}
     </>
   );
 }
+
+/** Started, trigger, outcome, sent, rows, duration. */
+const COLUMNS = 6;

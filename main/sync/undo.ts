@@ -1,0 +1,161 @@
+import { AppError } from '../../shared/contract';
+import type { UndoReason } from '../../shared/contract/sync';
+import { matchCode } from '../../shared/lettering/match-code';
+import type { Db } from '../db/open';
+import { unmatch } from '../lettering/matches';
+import { isSending, toEntry, type OutboxEntry } from './outbox';
+import type { OutboxPayload } from './outbox-kinds';
+
+/**
+ * Undo of a change that waits in the outbox, until it is sent. Every local effect of a change is either the
+ * outbox entry itself (the reads lay the outbox over the server's copy: bills, customers, catalogs) or, for a
+ * lettering, the match that queued it; so undoing drops the entry, or undoes the match, and the records show
+ * exactly what they showed before.
+ *
+ * A change is undone with the later changes of the same record, which were checked against it and made over
+ * it (a state change after a payment, a second edit of a product sending the whole record): keeping them
+ * would send the shop something the operator never saw. What cannot be taken back is refused with its reason
+ * (undoReasonSchema): a change on its way or maybe already received, a production record (Moodle already did
+ * it), the removal of a lettering (match again instead), or a change a lettering or production record needs.
+ */
+
+export type UndoPlan = { possible: true; seqs: number[]; matchId: number | null } | { possible: false; reason: UndoReason };
+
+type OutboxRow = Parameters<typeof toEntry>[0];
+
+function readable(rows: OutboxRow[]): OutboxEntry[] {
+  return rows.map(toEntry).filter((entry): entry is OutboxEntry => !('damaged' in entry));
+}
+
+/** The entries of the record queued after this one, in order. */
+function followersOf(db: Db, entry: OutboxEntry): OutboxEntry[] {
+  return readable(
+    db
+      .prepare('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ? ORDER BY seq')
+      .all(entry.entity, entry.entityId, entry.seq) as OutboxRow[],
+  );
+}
+
+/** The match whose close queued this lettering, still closed. */
+function matchOf(db: Db, entry: OutboxEntry): number | null {
+  const idnumber = (entry.payload as OutboxPayload<'bill.lettering'>).idnumber;
+  return (
+    (db
+      .prepare(
+        `SELECT m.id FROM lettering_match m JOIN lettering_link l ON l.match_id = m.id
+         WHERE l.bill_id = ? AND l.lettering = ? AND m.state = 'closed' ORDER BY m.id DESC LIMIT 1`,
+      )
+      .pluck()
+      .get(entry.entityId, idnumber) as number | undefined) ?? null
+  );
+}
+
+/** Fields through which another queued change may name a record created here (see catalog-edits forgetLocal). */
+const NAMING_FIELDS: Partial<Record<string, string[]>> = {
+  catalogs: ['catalogid', 'groupid'],
+  categories: ['categoryid', 'parentid'],
+  catalogitems: ['setid'],
+};
+
+function namedByOthers(db: Db, entry: OutboxEntry): boolean {
+  const fields = NAMING_FIELDS[entry.entity];
+  if (!fields || entry.entityId >= 0) return false;
+  const named = db
+    .prepare(
+      `SELECT count(*) FROM outbox WHERE NOT (entity = ? AND entity_id = ?)
+         AND (${fields.map((f) => `json_extract(payload, '$.${f}') = ?`).join(' OR ')})`,
+    )
+    .pluck()
+    .get(entry.entity, entry.entityId, ...fields.map(() => entry.entityId)) as number;
+  return named > 0;
+}
+
+/** Whether this entry can be undone now, and what goes with it. */
+export function planUndo(db: Db, entry: OutboxEntry): UndoPlan {
+  if (entry.state !== 'pending') return { possible: false, reason: 'notPending' };
+  if (isSending(db, entry.seq)) return { possible: false, reason: 'sending' };
+  // Tried once without an answer (a timeout, a dropped connection): the shop may have applied it.
+  if (entry.attempts > 0) return { possible: false, reason: 'tried' };
+  if (entry.kind === 'bill.production') return { possible: false, reason: 'production' };
+  const lettering = entry.kind === 'bill.lettering' ? (entry.payload as OutboxPayload<'bill.lettering'>).idnumber : null;
+  if (lettering === '') return { possible: false, reason: 'unlettering' };
+  const followers = followersOf(db, entry);
+  // A lettering or a production record checked against this change would be left without it.
+  if (followers.some((f) => f.kind === 'bill.production' || f.kind === 'bill.lettering')) return { possible: false, reason: 'dependent' };
+  // A record created here goes with all its changes; refused while another record's change names it.
+  if (entry.entityId < 0 && namedByOthers(db, entry)) return { possible: false, reason: 'dependent' };
+  const matchId = lettering !== null ? matchOf(db, entry) : null;
+  return { possible: true, seqs: [entry.seq, ...followers.map((f) => f.seq)], matchId };
+}
+
+/** For outbox.list: the plan in the contract's words. */
+export function undoView(
+  db: Db,
+  entry: OutboxEntry,
+): { possible: boolean; reason: UndoReason | null; alsoUndoes: number; match: string | null } {
+  const plan = planUndo(db, entry);
+  if (!plan.possible) return { possible: false, reason: plan.reason, alsoUndoes: 0, match: null };
+  return { possible: true, reason: null, alsoUndoes: plan.seqs.length - 1, match: plan.matchId === null ? null : matchCode(plan.matchId) };
+}
+
+const REFUSALS: Record<UndoReason, string> = {
+  sending: 'This change is being sent to the site right now; it can no longer be undone. Once it is through, make the opposite change.',
+  tried:
+    'This change was already sent once without an answer from the site, which may have applied it; it can no longer be undone. Let the next sync settle it.',
+  notPending: 'This change was refused by the site or met a change made there: retry or discard it instead.',
+  production: 'This records what a product handler already did in Moodle (accounts, enrolments); it cannot be undone from here.',
+  unlettering: 'This takes back a lettering after its match was undone; to keep the lettering, match the bill again in Lettering.',
+  dependent: 'A later change needs this one (a lettering, a production record, or a change naming this new record): undo that one first.',
+};
+
+export interface UndoResult {
+  /** The outbox entries dropped. */
+  undone: number[];
+  /** Entities whose records changed back, for the windows to refresh. */
+  entities: Set<string>;
+  billIds: number[];
+  /** A lettering was undone with its match. */
+  lettering: boolean;
+}
+
+/**
+ * Undoes the changes asked for, all or none, in one transaction: an entry already gone (sent, or undone as
+ * another's follower) is refused with outbox_entry_not_found unless it went with another one asked for here.
+ */
+export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoResult {
+  return db.transaction(() => {
+    const before = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
+    const result: UndoResult = { undone: [], entities: new Set(), billIds: [], lettering: false };
+    const gone = new Set<number>();
+    for (const seq of [...new Set(seqs)].sort((a, b) => a - b)) {
+      if (gone.has(seq)) continue;
+      const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
+      if (!row)
+        throw new AppError('outbox_entry_not_found', 'This change is no longer waiting: it was sent to the site, or undone meanwhile.', {
+          seq,
+        });
+      const entry = toEntry(row);
+      if ('damaged' in entry)
+        throw new AppError('outbox_damaged', `This change cannot be read back (${entry.damaged}): discard it instead.`);
+      const plan = planUndo(db, entry);
+      if (!plan.possible) throw new AppError('outbox_not_undoable', REFUSALS[plan.reason], { seq, reason: plan.reason });
+      result.entities.add(entry.entity);
+      if (entry.entity === 'bills') result.billIds.push(entry.entityId);
+      if (plan.matchId !== null) {
+        // The match goes, and with it the letterings it queued (unmatch drops those not sent yet).
+        result.billIds.push(...unmatch(db, plan.matchId, 'Undone from the outbox', who));
+        result.lettering = true;
+      } else {
+        const drop = db.prepare('DELETE FROM outbox WHERE seq = ?');
+        for (const s of plan.seqs) drop.run(s);
+      }
+      for (const s of plan.seqs) gone.add(s);
+    }
+    // What the operator saw when making a catalog change is kept per entry (edit-queue.ts): no use any more.
+    db.prepare('DELETE FROM catalog_edit_base WHERE mutation_id NOT IN (SELECT mutation_id FROM outbox)').run();
+    const after = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
+    result.undone = [...before].filter((s) => !after.has(s));
+    result.billIds = [...new Set(result.billIds)];
+    return result;
+  })();
+}

@@ -1,0 +1,79 @@
+import type { OpenBill, OpenInvoice, Suggestion } from '../../../../shared/contract/lettering';
+import { ConfirmDialog } from '../../dialogs/confirm-dialog';
+import { useI18n } from '../../i18n/i18n-context';
+import { pluralKey } from '../../i18n/plural';
+import { formatMoney } from '../../money/money';
+
+/** Enough to recognise the batch; the Suggestions tab lists them all. */
+const LISTED = 12;
+
+interface AcceptExactDialogProps {
+  /** The exact suggestions as shown: exactly those are accepted (their keys go with the command). */
+  exact: readonly Suggestion[];
+  bills: ReadonlyMap<number, OpenBill>;
+  invoices: ReadonlyMap<number, OpenInvoice>;
+  onConfirm(): Promise<void>;
+  onClose(): void;
+}
+
+/**
+ * "Accept all exact" letters every exact suggestion at once: before it does, it says how many matches and
+ * bills, what becomes of them (each bill's lettering goes to the shop with the next sync), and which ones,
+ * the first dozen by bill and invoice.
+ */
+export function AcceptExactDialog({ exact, bills, invoices, onConfirm, onClose }: AcceptExactDialogProps) {
+  const { t, format, locale } = useI18n();
+  const billCount = new Set(exact.flatMap((s) => s.billIds)).size;
+  const billText = (id: number) => {
+    const bill = bills.get(id);
+    return bill ? `#${id} · ${bill.organisation || bill.customer} · ${formatMoney(bill.remainingCents, bill.currency, locale)}` : `#${id}`;
+  };
+  const invoiceText = (id: number) => {
+    const invoice = invoices.get(id);
+    return invoice ? `${invoice.reference} · ${formatMoney(invoice.remainingCents, invoice.currency, locale)}` : `#${id}`;
+  };
+  return (
+    <ConfirmDialog
+      title={t(pluralKey(locale, exact.length, 'lettering.acceptExact.confirmTitle.one', 'lettering.acceptExact.confirmTitle'), {
+        count: format.number(exact.length),
+      })}
+      confirmLabel={t('lettering.acceptExact.confirmButton', { count: format.number(exact.length) })}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    >
+      <p>
+        {t(pluralKey(locale, billCount, 'lettering.acceptExact.confirmBody.one', 'lettering.acceptExact.confirmBody'), {
+          bills: format.number(billCount),
+        })}
+      </p>
+      <table className="data-table accept-exact-list" data-accept-exact>
+        <caption>{t('lettering.acceptExact.confirmList')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lettering.col.bills')}</th>
+            <th scope="col">{t('lettering.col.invoices')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {exact.slice(0, LISTED).map((s) => (
+            <tr key={s.key}>
+              <td>
+                {s.billIds.map((id) => (
+                  <div key={id}>{billText(id)}</div>
+                ))}
+              </td>
+              <td>
+                {s.invoiceIds.map((id) => (
+                  <div key={id}>{invoiceText(id)}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {exact.length > LISTED && (
+        <p className="muted">{t('lettering.acceptExact.confirmMore', { count: format.number(exact.length - LISTED) })}</p>
+      )}
+    </ConfirmDialog>
+  );
+}
