@@ -64,7 +64,7 @@ describe('browser-mode HTTP transport', () => {
     const text = await page.text();
     expect(text).toMatch(/^<!doctype html><html lang="fr">/);
     expect(text.indexOf('Ouvrez le back-office')).toBeLessThan(text.indexOf('Open the back-office with'));
-    expect(text).toContain('?secret=');
+    expect(text).toContain(`${transport.origin}/?secret=`);
     expect(text).not.toContain(SECRET);
     // English first for an English browser, or one that says nothing; a wrong secret gets the page too.
     const english = await (await fetch(`${transport.origin}/?secret=wrong`, { headers: { ...html, 'Accept-Language': 'en-GB' } })).text();

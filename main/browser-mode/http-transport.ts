@@ -84,7 +84,7 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
     const fromQuery = url.searchParams.get('secret');
     if (req.method === 'GET' && fromQuery !== null && !url.pathname.startsWith('/api/')) {
       if (!matches(fromQuery)) {
-        sendUnauthorized(req, res, url);
+        sendUnauthorized(req, res, url, origin);
         return;
       }
       // Trade the secret in the URL for a cookie, and drop it from the address bar and history.
@@ -97,7 +97,7 @@ export async function startHttpTransport(options: HttpTransportOptions, port = 0
       return;
     }
     if (!authorized(req)) {
-      sendUnauthorized(req, res, url);
+      sendUnauthorized(req, res, url, origin);
       return;
     }
     if (url.pathname.startsWith('/api/invoke/')) {
@@ -235,7 +235,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * A person at a browser (a page asked for, as text/html) gets a page saying how to open the app; the window's
  * own calls and scripts (the API, anything not asking for HTML) keep the JSON error they can read.
  */
-function sendUnauthorized(req: IncomingMessage, res: ServerResponse, url: URL): void {
+function sendUnauthorized(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): void {
   const wantsPage =
     (req.method === 'GET' || req.method === 'HEAD') &&
     !url.pathname.startsWith('/api/') &&
@@ -249,7 +249,7 @@ function sendUnauthorized(req: IncomingMessage, res: ServerResponse, url: URL): 
       'Content-Language': 'en, fr',
       Vary: 'Accept, Accept-Language',
     });
-    res.end(req.method === 'HEAD' ? undefined : unauthorizedPage(req.headers['accept-language']));
+    res.end(req.method === 'HEAD' ? undefined : unauthorizedPage(req.headers['accept-language'], origin));
     return;
   }
   sendJson(

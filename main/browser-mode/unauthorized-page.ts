@@ -71,13 +71,17 @@ export function preferredLanguage(acceptLanguage: string | undefined): Language 
   return ranked[0]?.tag.startsWith('fr') ? 'fr' : 'en';
 }
 
-export function unauthorizedPage(acceptLanguage: string | undefined): string {
+/** `origin`: this server's own address (http://127.0.0.1:<port>), shown where the page says which address to open. */
+export function unauthorizedPage(acceptLanguage: string | undefined, origin: string): string {
   const first = preferredLanguage(acceptLanguage);
+  // Only digits and the loopback name come from the server's own address; escaped all the same.
+  const address = origin.replace(/[<>&"']/g, '');
   const order: Language[] = first === 'fr' ? ['fr', 'en'] : ['en', 'fr'];
   const section = (language: Language) => {
     const text = TEXT[language];
-    return `<section lang="${language}"><h1>${text.title}</h1>${text.body.map((p) => `<p>${p}</p>`).join('')}<ol>${text.steps
-      .map((step) => `<li>${step}</li>`)
+    const here = (html: string) => html.replace(/http:\/\/127\.0\.0\.1:(PORT|…)/g, address);
+    return `<section lang="${language}"><h1>${text.title}</h1>${text.body.map((p) => `<p>${here(p)}</p>`).join('')}<ol>${text.steps
+      .map((step) => `<li>${here(step)}</li>`)
       .join('')}</ol></section>`;
   };
   return `<!doctype html><html lang="${first}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${TEXT[first].title} — Shop Back-Office</title><style>${STYLE}</style></head><body>${order.map(section).join('')}</body></html>`;

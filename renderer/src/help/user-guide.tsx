@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import english from '../../../docs/user-guide.md?raw';
 import french from '../../../docs/user-guide.fr.md?raw';
 import { useI18n } from '../i18n/i18n-context';
@@ -32,7 +33,8 @@ export function UserGuideButton() {
         <span>{t('help.open')}</span>
         <kbd aria-hidden="true">F1</kbd>
       </button>
-      {open && <UserGuideDialog onClose={() => setOpen(false)} />}
+      {/* In the body, not in the navigation it is opened from: the navigation's list styles are not the guide's. */}
+      {open && createPortal(<UserGuideDialog onClose={() => setOpen(false)} />, document.body)}
     </>
   );
 }
