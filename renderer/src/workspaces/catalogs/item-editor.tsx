@@ -184,7 +184,7 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
       aria-labelledby={`${id}-title`}
       onKeyDown={(event) => {
         // Escape closes the product when nothing is left unsaved in it.
-        if (event.key === 'Escape' && !changed) onClose();
+        if (isShortcut('detail.close', event, isMac) && !changed) onClose();
       }}
     >
       <header className="detail-header">
