@@ -210,7 +210,7 @@ describe('Run handler from a bill', () => {
       manual(0);
     }
     await handlers.run().click();
-    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolment');
+    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
   }, 120_000);
 
   it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {

@@ -1,4 +1,5 @@
 import type { DetailPanelLayout } from '../../../shared/contract/settings';
+import { isShortcut } from '../shell/shortcut-registry';
 
 /**
  * The width of the panel beside a list (a bill, a customer, a product) and whether it is folded away. Pure,
@@ -29,7 +30,9 @@ export function panelEdgeKey(
   width: number,
   available: number,
 ): PanelEdgeAction {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  // Matched through the shortcut registry, which the shortcuts sheet lists (no Ctrl/Cmd: no platform split).
+  if (isShortcut('panel.fold', event, false)) return { kind: 'fold' };
+  if (!isShortcut('panel.resize', event, false)) return null;
   const step = event.shiftKey ? PANEL_BIG_STEP : PANEL_STEP;
   switch (event.key) {
     case 'ArrowLeft':
@@ -38,12 +41,8 @@ export function panelEdgeKey(
       return { kind: 'resize', to: clampPanelWidth(width - step, available) };
     case 'Home':
       return { kind: 'resize', to: clampPanelWidth(PANEL_MIN, available) };
-    case 'End':
-      return { kind: 'resize', to: clampPanelWidth(Number.MAX_SAFE_INTEGER, available) };
-    case 'Enter':
-      return event.shiftKey ? null : { kind: 'fold' };
     default:
-      return null;
+      return { kind: 'resize', to: clampPanelWidth(Number.MAX_SAFE_INTEGER, available) };
   }
 }
 

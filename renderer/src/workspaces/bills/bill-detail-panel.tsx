@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { isMac } from '../../shell/platform';
+import { isShortcut } from '../../shell/shortcut-registry';
 import { PAYABLE_STATUSES } from '../../../../shared/bills/bill-status';
 import { useApi } from '../../api/api-context';
 import { useQuery } from '../../api/use-query';
@@ -48,7 +50,8 @@ export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
       className="detail-panel"
       aria-labelledby="bill-detail-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented && document.querySelector('dialog[open]') === null) onClose();
+        if (isShortcut('detail.close', event, isMac) && !event.defaultPrevented && document.querySelector('dialog[open]') === null)
+          onClose();
       }}
     >
       <header className="detail-header">

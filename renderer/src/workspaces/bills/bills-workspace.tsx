@@ -1,4 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
+import { isMac } from '../../shell/platform';
+import { isShortcut } from '../../shell/shortcut-registry';
 import type { BillColumn } from '../../../../shared/contract';
 import { billColumns } from '../../../../shared/contract/bills';
 import { useApi } from '../../api/api-context';
@@ -98,7 +100,7 @@ export function BillsWorkspace() {
         // text field it only clears the field.
         const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
         if (
-          event.key === 'Escape' &&
+          isShortcut('detail.close', event, isMac) &&
           !event.defaultPrevented &&
           !typing &&
           openId !== null &&

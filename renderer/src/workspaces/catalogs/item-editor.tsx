@@ -58,18 +58,6 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
   const [checked, setChecked] = useState(false);
   const readOnly = item?.origin === 'master';
   const formRef = useRef<HTMLFormElement>(null);
-  // Ctrl/Cmd+S saves from anywhere while the product is open (the browser would save the page): the Save
-  // button sits above the long form, and the key reaches it without scrolling.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const { key, ctrlKey, metaKey, altKey, shiftKey } = event;
-      if (!isShortcut('editor.save', { key, ctrlKey, metaKey, altKey, shiftKey }, isMac)) return;
-      event.preventDefault();
-      if (document.querySelector('dialog[open]') === null) formRef.current?.requestSubmit();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
   const saveHint = comboKeys(shortcut('editor.save').combos[0]!, isMac, { space: '', enter: '', escape: '' }).join('+');
   usePaletteActions(
     'catalog-item',
@@ -79,6 +67,23 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
   );
   const { item: draft, unreadable } = toDraft(form);
   const changed = JSON.stringify(draft) !== saved;
+  const changedRef = useRef(changed);
+  useEffect(() => {
+    changedRef.current = changed;
+  }, [changed]);
+  // Ctrl/Cmd+S saves from anywhere while the product is open (the browser would save the page): the Save
+  // button sits above the long form, and the key reaches it without scrolling.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { key, ctrlKey, metaKey, altKey, shiftKey } = event;
+      if (!isShortcut('editor.save', { key, ctrlKey, metaKey, altKey, shiftKey }, isMac)) return;
+      event.preventDefault();
+      // Nothing changed: nothing to save (the button says so too, aria-disabled).
+      if (changedRef.current && document.querySelector('dialog[open]') === null) formRef.current?.requestSubmit();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const localIssues = useMemo(() => {
     const own = detail.items.filter((i) => i.catalogid === draft.catalogid && i.id !== draft.id);
@@ -184,7 +189,7 @@ export function ItemEditor({ detail, item, initial, currency, onSaved, onClose, 
       aria-labelledby={`${id}-title`}
       onKeyDown={(event) => {
         // Escape closes the product when nothing is left unsaved in it.
-        if (event.key === 'Escape' && !changed) onClose();
+        if (isShortcut('detail.close', event, isMac) && !changed) onClose();
       }}
     >
       <header className="detail-header">

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { isMac } from '../../shell/platform';
+import { isShortcut } from '../../shell/shortcut-registry';
 import type { CustomerDetail } from '../../../../shared/contract';
 import { BILL_STATUSES, type BillStatus } from '../../../../shared/bills/bill-status';
 import { useApi } from '../../api/api-context';
@@ -42,7 +44,7 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
       className="detail-panel"
       aria-labelledby="customer-detail-title"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+        if (isShortcut('detail.close', event, isMac) && !event.defaultPrevented) onClose();
       }}
     >
       <header className="detail-header">
