@@ -48,9 +48,16 @@ const ORDER: Readonly<Record<BillColumn, (side: Side) => string[]>> = {
   items: () => [ITEM_CODES, 'b.id'],
 };
 
-/** The text a bill is found by, as bill_search holds it: its customer's, and its own title, references and lettering. */
+/**
+ * The text a bill is found by, as bill_search holds it: its customer's (folded once per customer, in a subquery
+ * SQLite keeps for the whole scan), and its own title, references and lettering.
+ */
+const CUSTOMER_TEXT = `bo_fold(c.firstname || ' ' || c.lastname || ' ' || c.email || ' ' || c.organisation)`;
 const BILL_TEXT = (side: Side) =>
-  `bo_fold(coalesce(c.firstname || ' ' || c.lastname || ' ' || c.email || ' ' || c.organisation, '') || ' ' || b.title || ' ' || b.transactionid || ' ' || b.onlinetransactionid || ' ' || ${side.idnumber} || ' ' || b.id)`;
+  `bo_fold(b.title || ' ' || b.transactionid || ' ' || b.onlinetransactionid || ' ' || ${side.idnumber} || ' ' || b.id)`;
+/** One word of a search, found in the bill's customer or in the bill itself. */
+const WORD = (side: Side) =>
+  `(b.customerid IN (SELECT c.id FROM customer c WHERE ${CUSTOMER_TEXT} LIKE ? ESCAPE '\\') OR ${BILL_TEXT(side)} LIKE ? ESCAPE '\\')`;
 
 const where = (conditions: readonly string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
 
@@ -71,15 +78,14 @@ function query(db: Db, filter: BillFilter, options: { withStatus: boolean; custo
   const { search, ...rest } = filter;
   const filtered = filterWhere(rest, side, { withStatus: options.withStatus });
   const words = searchWords(search);
-  const customer = options.customer || words.length > 0;
+  const customer = options.customer;
   const conditions = [...filtered.conditions];
   const params = [...filtered.params];
   if (words.length > 0) {
     registerFold(db);
-    const text = BILL_TEXT(side);
     for (const word of words) {
-      conditions.push(`${text} LIKE ? ESCAPE '\\'`);
-      params.push(likePattern(word));
+      conditions.push(WORD(side));
+      params.push(likePattern(word), likePattern(word));
     }
   }
   const from = [
@@ -169,8 +175,11 @@ export function likePattern(word: string): string {
 }
 
 export function fold(text: string): string {
+  // Most of what is scanned (references, titles, emails) is printable ASCII: nothing to decompose.
+  if (ASCII.test(text)) return text.toLowerCase();
   return foldLigatures(text).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+const ASCII = /^[ -~]*$/;
 
 const folding = new WeakSet<Db>();
 

@@ -44,10 +44,12 @@ const DERIVING_TRIGGERS = [
 /**
  * Indexes only the screens read (sorts, tabs, filters). Those the pull's own writes look things up in stay:
  * primary keys, a bill's lines (replaced whole on each pull), and bill_customer (a customer deleted by the
- * shop is checked against its bills).
+ * shop is checked against its bills). bill_emission stays too: it is the Bills table's default order, so
+ * while the first sync runs the table reads its windows from it instead of sorting every bill received
+ * (bills-while-filling.ts); bills come in roughly that order, so keeping it costs the writes little
+ * (docs/benchmarks.md).
  */
 const READ_INDEXES = [
-  'bill_emission',
   'bill_lastaction',
   'bill_amount',
   'bill_untaxed',
@@ -144,14 +146,15 @@ export function finishBulkLoad(db: Db, onProgress?: (progress: BuildProgress) =>
   const rows = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const [bills, lines, customers] = [rows('bill'), rows('bill_item'), rows('customer')];
   const exec = (sql: string) => () => db.exec(sql);
-  // Costs per row read, from the steps' times at 100,000 bills: the search index is the longest by far.
+  // Each step's cost per row it reads, in half-microseconds as measured at 100,000 bills: the search index
+  // (23 µs a bill) and the item codes (9 µs a line) take most of the build; an index about 1 µs a row.
   const derive = [
-    ...statements(DERIVE_BILL_SEARCH).map((sql, i) => ({ sql, cost: [customers * 4, bills * 12, lines * 2, bills][i] ?? bills })),
-    ...statements(DERIVE_CUSTOMER_TOTALS).map((sql, i) => ({ sql, cost: i === 0 ? customers : bills * 2 })),
+    ...statements(DERIVE_BILL_SEARCH).map((sql, i) => ({ sql, cost: [customers * 12, bills * 46, lines * 18, bills][i] ?? bills })),
+    ...statements(DERIVE_CUSTOMER_TOTALS).map((sql, i) => ({ sql, cost: i === 0 ? customers : bills * 9 })),
   ];
   const indexCost = (item: SetAside) => {
     const table = /\bON\s+(\w+)/i.exec(item.sql)?.[1] ?? 'bill';
-    return table === 'bill' ? bills : table === 'bill_item' ? lines : customers;
+    return table === 'bill' ? bills * 2 : table === 'bill_item' ? lines * 2 : customers;
   };
   // Indexes first: built by sorting the filled tables. Triggers last, so they see none of the derived rows.
   const byKind = [...setAside].sort((a, b) => (a.type === b.type ? 0 : a.type === 'index' ? -1 : 1));

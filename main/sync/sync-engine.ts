@@ -136,9 +136,9 @@ export class SyncEngine {
     );
     let rows = 0;
     let refused = 0;
-    const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
     // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
     const bulk = beginBulkLoad(db);
+    const progress = (p: Omit<SyncProgress, 'runId' | 'filling'>) => bus.emit('sync.progressed', { runId, ...p, filling: bulk });
     const finish = async (outcome: SyncRun['outcome'], detail: string | null, errorCode: string | null = null): Promise<SyncRun> => {
       if (bulk) {
         // The last phase of a first sync: the search, the counts and the sort indexes, built at once.

@@ -28,6 +28,8 @@ export const syncProgressSchema = z.object({
   total: z.number().int().nullable(),
   ratePerSecond: z.number().int(),
   etaSeconds: z.number().int().nullable(),
+  /** This run fills an empty cache (a first sync, a rebuild): it receives, then sends, then builds. */
+  filling: z.boolean().optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
