@@ -4,6 +4,7 @@ import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from './bill-overlay';
+import { countByStatusWhileFilling } from './bills-while-filling';
 import { filterWhere, isBlankFilter, OVERLAID, SERVER, withoutStatus, type Where } from './bill-sql';
 import { billIdsQuery } from './search-query';
 
@@ -112,8 +113,8 @@ function statusCounts(db: Db, filter: BillFilter): StatusCounts {
 }
 
 export function countByStatus(db: Db, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
-  // The first sync builds the counts and the indexes they read at its end (sync/bulk-load.ts).
-  if (bulkLoadPending(db)) return { byStatus: zeroCounts(), total: 0 };
+  // The first sync builds the counts and the indexes they read at its end (sync/bulk-load.ts): until then, counted.
+  if (bulkLoadPending(db)) return countByStatusWhileFilling(db, filter);
   const byStatus = { ...statusCounts(db, filter) };
   return { byStatus, total: sum(byStatus) };
 }

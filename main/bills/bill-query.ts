@@ -4,6 +4,7 @@ import type { Db } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { billCache, matching, sum, where } from './bill-counts';
 import { readBillRows } from './bill-rows';
+import { listBillsWhileFilling } from './bills-while-filling';
 import {
   customersWithMatches,
   filterWhere,
@@ -124,8 +125,8 @@ export function listBills(
   request: { filter: BillFilter; sort: BillSort; offset: number; limit: number },
 ): { rows: BillRow[]; total: number } {
   const { filter, sort, offset, limit } = request;
-  // The first sync builds the search, the counts and the sort indexes at its end: nothing to list before.
-  if (bulkLoadPending(db)) return { rows: [], total: 0 };
+  // The first sync builds the search, the counts and the sort indexes at its end: until then, the rows there are.
+  if (bulkLoadPending(db)) return listBillsWhileFilling(db, request);
   const total = matching(db, filter);
   if (total === 0 || offset >= total) return { rows: [], total };
   if (shouldWalk(db, filter, SORTS[sort.column], total, offset + limit))

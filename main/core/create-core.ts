@@ -16,6 +16,7 @@ import { SettingsStore } from '../settings/settings-store';
 import { syncHandlers } from '../sync/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
 import { StagedUploads, UPLOAD_IDLE_MS } from '../uploads/staged-uploads';
+import type { BuildProgress } from '../sync/bulk-load';
 import { lastSuccessfulSync } from '../sync/sync-runs';
 import { startAutoSync } from '../sync/auto-sync';
 import { StatusTracker } from '../status/status-tracker';
@@ -52,8 +53,8 @@ export interface CoreOptions {
 
 /** Each on a connection of its own to the cache `file`. */
 export interface CacheJobs {
-  /** finishBulkLoad (sync/bulk-load.ts). */
-  buildIndexes(file: string): Promise<void>;
+  /** finishBulkLoad (sync/bulk-load.ts), telling its progress. */
+  buildIndexes(file: string, onProgress?: (progress: BuildProgress) => void): Promise<void>;
   /** emptyServerCopy (sync/server-copy.ts), before a rebuild. */
   emptyServerCopy(file: string): Promise<void>;
 }
@@ -80,9 +81,9 @@ export function createCore(options: CoreOptions): Core {
   // would write waits for it (routes.ts).
   const gate = new WriteGate();
   const cacheJobs = options.cacheJobs;
-  const offloaded = async (job: keyof CacheJobs, profileId: string) => {
+  const offloaded = async (job: keyof CacheJobs, profileId: string, onProgress?: (progress: BuildProgress) => void) => {
     const started = performance.now();
-    await gate.hold(cacheJobs![job](dataDir.cacheFile(profileId)));
+    await gate.hold(cacheJobs![job](dataDir.cacheFile(profileId), onProgress));
     logger.info('cache job done on its own thread', { job, ms: Math.round(performance.now() - started) });
   };
   const status = new StatusTracker(bus, () => {
@@ -133,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     ...(cacheJobs
       ? {
           offload: (id: string) => ({
-            buildIndexes: () => offloaded('buildIndexes', id),
+            buildIndexes: (onProgress?: (progress: BuildProgress) => void) => offloaded('buildIndexes', id, onProgress),
             emptyServerCopy: () => offloaded('emptyServerCopy', id),
           }),
         }

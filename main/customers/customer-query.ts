@@ -7,6 +7,7 @@ import { freshBillOverlay } from '../bills/bill-overlay';
 import { billIdsQuery, ftsQuery, namesABill } from '../bills/search-query';
 import { overlay } from '../sync/overlay';
 import { refusal } from '../../shared/errors/error-text';
+import { customerIdsWhileFilling, totalsFromBills } from './customers-while-filling';
 
 /**
  * What a customer placed, owes and paid (migration 0040 keeps them per customer, on the server's copy; the
@@ -60,6 +61,8 @@ function totalsOf(db: Db, ids: readonly number[]): Map<number, Totals> {
        FROM customer_totals WHERE customerid IN (SELECT value FROM json_each(?))`,
   ).all(list) as (Totals & { id: number })[];
   for (const { id, ...row } of rows) totals.set(id, row);
+  // The first sync adds the totals up at its end: until then, from each customer's bills received so far.
+  if (bulkLoadPending(db)) for (const [id, row] of totalsFromBills(db, ids, contribution)) totals.set(id, row);
   const changed = cachedStatement(
     db,
     `SELECT b.customerid, b.status, b.amountcents, b.paidcents, o.status AS nowStatus, o.paidcents AS nowPaid
@@ -164,8 +167,11 @@ export function listCustomers(
   db: Db,
   request: { search: string; sort: keyof typeof ORDERS; direction?: 'asc' | 'desc' | undefined; offset: number; limit: number },
 ): { rows: CustomerRow[]; total: number } {
-  // The first sync builds the search, the totals and the sort indexes at its end: nothing to list before.
-  if (bulkLoadPending(db)) return { rows: [], total: 0 };
+  // The first sync builds the search, the totals and the sort indexes at its end: until then, the customers there are.
+  if (bulkLoadPending(db)) {
+    const { ids: page, total } = customerIdsWhileFilling(db, request);
+    return { rows: present(db, readCustomers(db, page)).map(toRow), total };
+  }
   const found = customerIdsQuery(db, request.search);
   const { ids, terms, natural } = ORDERS[request.sort];
   const direction = (request.direction ?? natural).toUpperCase();
@@ -182,10 +188,19 @@ export function listCustomers(
     request.offset,
   ) as number[];
   return {
-    rows: present(db, readCustomers(db, page)).map(({ address: _a, zip: _z, invoiceinfo: _i, hasaccount: _h, version: _v, ...row }) => row),
+    rows: present(db, readCustomers(db, page)).map(toRow),
     total,
   };
 }
+
+const toRow = ({
+  address: _a,
+  zip: _z,
+  invoiceinfo: _i,
+  hasaccount: _h,
+  version: _v,
+  ...row
+}: ReturnType<typeof present>[number]): CustomerRow => row;
 
 const DAY = 86_400;
 

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../core/handlers';
 import type { Db } from '../db/open';
+import { fillingState } from '../sync/cache-filling';
 import { getCustomer, listCustomers } from './customer-query';
 
 export type CustomersReads = 'customers.list' | 'customers.get';
@@ -7,7 +8,11 @@ export type CustomersReads = 'customers.list' | 'customers.get';
 /** The reads, on any connection to the cache: the core's own, or the reader thread's (core-thread/reader.ts). */
 export function customersReads(db: () => Db, siteUrl: () => string | null): HandlersFor<CustomersReads> {
   return {
-    'customers.list': (input) => listCustomers(db(), input),
+    'customers.list': (input) => {
+      const list = listCustomers(db(), input);
+      const filling = fillingState(db(), 'customer');
+      return filling ? { ...list, filling } : list;
+    },
     'customers.get': ({ id }) => getCustomer(db(), id, { siteUrl: siteUrl(), now: Math.floor(Date.now() / 1000) }),
   };
 }

@@ -44,10 +44,12 @@ const DERIVING_TRIGGERS = [
 /**
  * Indexes only the screens read (sorts, tabs, filters). Those the pull's own writes look things up in stay:
  * primary keys, a bill's lines (replaced whole on each pull), and bill_customer (a customer deleted by the
- * shop is checked against its bills).
+ * shop is checked against its bills). bill_emission stays too: it is the Bills table's default order, so
+ * while the first sync runs the table reads its windows from it instead of sorting every bill received
+ * (bills-while-filling.ts); bills come in roughly that order, so keeping it costs the writes little
+ * (docs/benchmarks.md).
  */
 const READ_INDEXES = [
-  'bill_emission',
   'bill_lastaction',
   'bill_amount',
   'bill_untaxed',
@@ -111,30 +113,80 @@ export function beginBulkLoad(db: Db): boolean {
   return true;
 }
 
+/** How far the final build is, in units of work (roughly proportional to its time): for a progress bar. */
+export interface BuildProgress {
+  done: number;
+  total: number;
+}
+
+interface BuildStep {
+  /** Relative cost, from the rows the step reads (measured: docs/benchmarks.md, the first sync's build). */
+  cost: number;
+  run(): void;
+}
+
+/** Each statement of a "derive once" SQL text, to run (and report) one at a time. */
+function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}
+
 /**
  * After the first sync (finished, failed or cancelled), or on opening a cache whose first sync was cut
  * short: computes every derived table from the rows, builds the indexes, puts the triggers back, in one
- * transaction. Does nothing when no bulk load is pending.
+ * transaction. Does nothing when no bulk load is pending. `onProgress` is told after each step (a derived
+ * table, an index), with the share of the work done.
  */
-export function finishBulkLoad(db: Db): void {
+export function finishBulkLoad(db: Db, onProgress?: (progress: BuildProgress) => void): void {
   const state = db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(STATE_KEY) as string | undefined;
   if (state === undefined) return;
   const setAside = JSON.parse(state) as SetAside[];
+  const rows = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const [bills, lines, customers] = [rows('bill'), rows('bill_item'), rows('customer')];
+  const exec = (sql: string) => () => db.exec(sql);
+  // Each step's cost per row it reads, in half-microseconds as measured at 100,000 bills: the search index
+  // (23 µs a bill) and the item codes (9 µs a line) take most of the build; an index about 1 µs a row.
+  const derive = [
+    ...statements(DERIVE_BILL_SEARCH).map((sql, i) => ({ sql, cost: [customers * 12, bills * 46, lines * 18, bills][i] ?? bills })),
+    ...statements(DERIVE_CUSTOMER_TOTALS).map((sql, i) => ({ sql, cost: i === 0 ? customers : bills * 9 })),
+  ];
+  const indexCost = (item: SetAside) => {
+    const table = /\bON\s+(\w+)/i.exec(item.sql)?.[1] ?? 'bill';
+    return table === 'bill' ? bills * 2 : table === 'bill_item' ? lines * 2 : customers;
+  };
+  // Indexes first: built by sorting the filled tables. Triggers last, so they see none of the derived rows.
+  const byKind = [...setAside].sort((a, b) => (a.type === b.type ? 0 : a.type === 'index' ? -1 : 1));
+  const steps: BuildStep[] = [
+    {
+      cost: 1,
+      run: exec(`
+        INSERT INTO bill_search (bill_search) VALUES ('delete-all');
+        INSERT INTO customer_search (customer_search) VALUES ('delete-all');
+        DELETE FROM bill_itemcodes;
+        DELETE FROM bill_status_count;
+        DELETE FROM customer_totals;
+      `),
+    },
+    ...derive.map(({ sql, cost }) => ({ cost, run: exec(sql) })),
+    ...byKind.map((item) => ({
+      cost: item.type === 'index' ? indexCost(item) : 1,
+      run: () => {
+        const exists = db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(item.type, item.name);
+        if (!exists) db.exec(item.sql);
+      },
+    })),
+    { cost: 1, run: () => db.prepare('DELETE FROM site_meta WHERE key = ?').run(STATE_KEY) },
+  ];
+  const total = steps.reduce((sum, step) => sum + step.cost, 0);
+  let done = 0;
   db.transaction(() => {
-    db.exec(`
-      INSERT INTO bill_search (bill_search) VALUES ('delete-all');
-      INSERT INTO customer_search (customer_search) VALUES ('delete-all');
-      DELETE FROM bill_itemcodes;
-      DELETE FROM bill_status_count;
-      DELETE FROM customer_totals;
-    `);
-    db.exec(DERIVE_BILL_SEARCH);
-    db.exec(DERIVE_CUSTOMER_TOTALS);
-    // Indexes first: built by sorting the filled tables. Triggers last, so they see none of the above.
-    for (const item of [...setAside].sort((a, b) => (a.type === b.type ? 0 : a.type === 'index' ? -1 : 1))) {
-      const exists = db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get(item.type, item.name);
-      if (!exists) db.exec(item.sql);
+    onProgress?.({ done, total });
+    for (const step of steps) {
+      step.run();
+      done += step.cost;
+      onProgress?.({ done, total });
     }
-    db.prepare('DELETE FROM site_meta WHERE key = ?').run(STATE_KEY);
   })();
 }

@@ -10,6 +10,7 @@ import { finishBulkLoad } from './bulk-load';
 import { enqueue, listEntries, postpone } from './outbox';
 import { emptyServerCopy } from './server-copy';
 import { SyncEngine } from './sync-engine';
+import type { SyncProgress } from '../../shared/contract/sync';
 
 let sim: SimulatedSite;
 let reference: Record<string, string>;
@@ -138,6 +139,32 @@ describe('pull', () => {
     const bills = seen.filter((p) => p.entity === 'bills');
     expect(bills.map((p) => p.done)).toEqual([100, 200, 300, 400, 500, 600]);
     expect(bills.every((p) => p.total === BILLS)).toBe(true);
+  });
+
+  it('reports a first sync phase by phase: receiving, sending, then building, to the end of the build', async () => {
+    const fresh = openDatabase(':memory:');
+    const bus = new EventBus();
+    const seen: SyncProgress[] = [];
+    bus.subscribe((name, payload) => {
+      if (name === 'sync.progressed') seen.push(payload as SyncProgress);
+    });
+    const api = new ShopApi(createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger }));
+    expect((await new SyncEngine({ db: fresh, api: () => api, bus, logger: silentLogger, pageSize: 100 }).start('manual')).outcome).toBe(
+      'done',
+    );
+    const phases = seen.map((p) => p.phase).filter((phase, i, all) => phase !== all[i - 1]);
+    expect(phases).toEqual(['pull', 'push', 'build']);
+    expect(seen.every((p) => p.filling === true)).toBe(true);
+    const build = seen.filter((p) => p.phase === 'build');
+    expect(build.length).toBeGreaterThan(10);
+    expect(build[0]!.done).toBe(0);
+    expect(build.at(-1)!.done).toBe(build.at(-1)!.total);
+    expect(build.every((p, i) => p.total === build[0]!.total && (i === 0 || p.done >= build[i - 1]!.done))).toBe(true);
+    // A later sync of the same cache is not a first one: no build.
+    seen.length = 0;
+    await new SyncEngine({ db: fresh, api: () => api, bus, logger: silentLogger, pageSize: 100 }).start('manual');
+    expect(seen.some((p) => p.phase === 'build' || p.filling)).toBe(false);
+    fresh.close();
   });
 
   it('rebuilds the cache from scratch and keeps unsent changes', async () => {

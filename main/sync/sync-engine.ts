@@ -7,15 +7,18 @@ import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
-import { beginBulkLoad, finishBulkLoad } from './bulk-load';
+import { beginBulkLoad, finishBulkLoad, type BuildProgress } from './bulk-load';
 import { damagedCacheError, isDamage } from '../db/damage';
 import { claimCache } from './cache-site';
-import { markFilled } from './cache-filling';
+import { markFilled, noteExpected } from './cache-filling';
 import { emptyServerCopy } from './server-copy';
 import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
 import { refusal } from '../../shared/errors/error-text';
+
+/** The entities whose lists say, while a first sync fills the cache, how many of them the shop announced. */
+const ANNOUNCED: Partial<Record<SyncEntity, 'bill' | 'customer'>> = { bills: 'bill', customers: 'customer' };
 
 export type SyncTrigger = 'manual' | 'schedule' | 'online' | 'startup' | 'rebuild';
 
@@ -33,8 +36,8 @@ export interface SyncEngineOptions {
    * meanwhile (a cancel, the status, a list). By default they run here.
    */
   offload?: {
-    /** finishBulkLoad (bulk-load.ts): 7 to 30 s at 100,000 bills. */
-    buildIndexes(): Promise<void>;
+    /** finishBulkLoad (bulk-load.ts): 4 to 30 s at 100,000 bills; its progress is reported as the run's build phase. */
+    buildIndexes(onProgress?: (progress: BuildProgress) => void): Promise<void>;
     /** emptyServerCopy, before a rebuild: its deletes go through the deriving triggers, row by row. */
     emptyServerCopy(): Promise<void>;
   };
@@ -133,14 +136,21 @@ export class SyncEngine {
     );
     let rows = 0;
     let refused = 0;
-    const progress = (p: Omit<SyncProgress, 'runId'>) => bus.emit('sync.progressed', { runId, ...p });
     // An empty cache is filled without its derived tables kept row by row; they are computed once at the end.
     const bulk = beginBulkLoad(db);
+    const progress = (p: Omit<SyncProgress, 'runId' | 'filling'>) => bus.emit('sync.progressed', { runId, ...p, filling: bulk });
     const finish = async (outcome: SyncRun['outcome'], detail: string | null, errorCode: string | null = null): Promise<SyncRun> => {
       if (bulk) {
+        // The last phase of a first sync: the search, the counts and the sort indexes, built at once.
+        const started = performance.now();
+        const building = ({ done, total }: BuildProgress) => {
+          const seconds = (performance.now() - started) / 1000;
+          const eta = done > 0 && done < total ? Math.ceil((seconds * (total - done)) / done) : null;
+          progress({ phase: 'build', entity: null, done: Math.round(done), total: Math.round(total), ratePerSecond: 0, etaSeconds: eta });
+        };
         try {
-          if (this.options.offload) await this.options.offload.buildIndexes();
-          else finishBulkLoad(db);
+          if (this.options.offload) await this.options.offload.buildIndexes(building);
+          else finishBulkLoad(db, building);
         } catch (error) {
           // Still pending in the cache: the next sync, or the next opening of the cache, finishes it.
           logger.error('sync: building the search and sort indexes failed', { error });
@@ -189,6 +199,9 @@ export class SyncEngine {
       // Counted page by page, so a run cut short still says how much it brought in.
       const pull = async (entity: SyncEntity) => {
         let counted = 0;
+        // Filling an empty cache: the lists say how many bills and customers the shop announced (cache-filling.ts).
+        const announced = bulk ? ANNOUNCED[entity] : undefined;
+        const before = announced ? (db.prepare(`SELECT count(*) FROM ${announced}`).pluck().get() as number) : 0;
         await pullEntity(db, api, entity, {
           pageSize: this.options.pageSize ?? 500,
           signal,
@@ -198,6 +211,7 @@ export class SyncEngine {
             counted = p.applied;
             const total = p.remaining === null ? null : p.applied + p.remaining;
             const eta = p.remaining !== null && p.ratePerSecond > 0 ? Math.ceil(p.remaining / p.ratePerSecond) : null;
+            if (announced && total !== null) noteExpected(db, announced, before + total);
             progress({ phase: 'pull', entity, done: p.applied, total, ratePerSecond: p.ratePerSecond, etaSeconds: eta });
           },
         });

@@ -46,6 +46,13 @@ export const billFilterSchema = z
   .strict();
 export type BillFilter = z.infer<typeof billFilterSchema>;
 
+/**
+ * Present while a first sync (or a rebuild) fills the cache, or after one that did not finish: the list holds
+ * only the rows received so far. `received`: the bills (customers) in the cache; `expected`: how many the shop
+ * announced, once known.
+ */
+export const cacheFillingSchema = z.object({ received: z.number().int(), expected: z.number().int().nullable() });
+
 export const billSortSchema = z.object({ column: billColumnSchema, direction: z.enum(['asc', 'desc']) }).strict();
 
 /** A row of the bills table: the bill's own columns, its customer's name and organisation, its item codes. */
@@ -132,7 +139,7 @@ export const billsCommands = {
     z
       .object({ filter: billFilterSchema, sort: billSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
       .strict(),
-    z.object({ rows: z.array(billRowSchema), total: z.number().int() }),
+    z.object({ rows: z.array(billRowSchema), total: z.number().int(), filling: cacheFillingSchema.optional() }),
   ),
   'bills.counts': command(
     "How many bills match the filter in each status, for the status tabs (the filter's own status is not applied: every tab is counted)",

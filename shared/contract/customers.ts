@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command } from './define';
+import { cacheFillingSchema } from './bills';
 
 const totals = z.object({
   placedCount: z.number().int(),
@@ -86,7 +87,7 @@ export const customersCommands = {
         limit: z.number().int().min(1).max(1000).default(200),
       })
       .strict(),
-    z.object({ rows: z.array(customerRowSchema), total: z.number().int() }),
+    z.object({ rows: z.array(customerRowSchema), total: z.number().int(), filling: cacheFillingSchema.optional() }),
   ),
   'customers.get': command(
     'One customer with bills, products and the linked Moodle account',

@@ -16,14 +16,20 @@ export const outboxStateSchema = z.enum(['pending', 'parked', 'conflict']);
 
 export const syncProgressSchema = z.object({
   runId: z.number().int(),
-  phase: z.enum(['push', 'pull']),
+  /**
+   * push: the outbox is sent; pull: the shop's changes are received, entity by entity; build: after a first sync
+   * (or a rebuild), the search, the counts and the sort indexes are built from what was received.
+   */
+  phase: z.enum(['push', 'pull', 'build']),
   entity: syncEntitySchema.nullable(),
-  /** Rows applied for this entity in this run (entries sent, while pushing). */
+  /** Rows applied for this entity in this run (entries sent, while pushing; units of work, while building). */
   done: z.number().int(),
   /** Done plus what the shop says remains; null while unknown. */
   total: z.number().int().nullable(),
   ratePerSecond: z.number().int(),
   etaSeconds: z.number().int().nullable(),
+  /** This run fills an empty cache (a first sync, a rebuild): it receives, then sends, then builds. */
+  filling: z.boolean().optional(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 

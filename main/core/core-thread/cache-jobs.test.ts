@@ -33,9 +33,14 @@ describe('cache jobs', () => {
   it('build the indexes on a thread of their own, on a connection of their own', async () => {
     const file = pendingCache('threaded.sqlite');
     const logger = recording();
-    await threadedCacheJobs(sourceWorkerScript(), undefined, logger).buildIndexes(file);
+    const progress: { done: number; total: number }[] = [];
+    await threadedCacheJobs(sourceWorkerScript(), undefined, logger).buildIndexes(file, (step) => progress.push(step));
     const db = openDatabase(file);
     expect(bulkLoadPending(db)).toBe(false);
+    // Its progress came across, step by step, to the end.
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress[0]!.done).toBe(0);
+    expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
     await threadedCacheJobs(sourceWorkerScript(), undefined, logger).emptyServerCopy(file);
     expect(() => assertCacheComplete(db)).toThrow(/being filled/);
     db.close();

@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/contract';
 import { openDatabase, type Db } from '../../db/open';
-import { finishBulkLoad } from '../../sync/bulk-load';
+import { finishBulkLoad, type BuildProgress } from '../../sync/bulk-load';
 import { emptyServerCopy } from '../../sync/server-copy';
 import type { CacheJobs } from '../create-core';
 import type { Logger } from '../logger';
-import type { CacheJobOutcome, WorkerData, WorkerScript } from './protocol';
+import type { CacheJobMessage, CacheJobOutcome, WorkerData, WorkerScript } from './protocol';
 
 /**
  * Long transactions on the cache, each on a thread of its own with a connection of its own, so that the core
@@ -14,14 +14,14 @@ import type { CacheJobOutcome, WorkerData, WorkerScript } from './protocol';
  * last seconds.
  */
 export function threadedCacheJobs(script: WorkerScript, nativeBinding: string | undefined, logger: Logger): CacheJobs {
-  const job = async (name: 'buildIndexes' | 'emptyServerCopy', file: string) => {
+  const job = async (name: 'buildIndexes' | 'emptyServerCopy', file: string, onProgress?: (progress: BuildProgress) => void) => {
     const data: CacheJobData = { role: 'cache-job', script, job: name, file, ...(nativeBinding ? { nativeBinding } : {}) };
-    let outcome = await onItsOwnThread(data);
+    let outcome = await onItsOwnThread(data, onProgress);
     if (!outcome) {
       // The thread could not run it at all (it did not start, or died): here, as before threads, rather than
       // leave the cache without its indexes. A transaction cut short was rolled back; both jobs start over.
       logger.error('cache job thread lost: running the job on the core thread', { job: name });
-      outcome = runCacheJob(data);
+      outcome = runCacheJob(data, onProgress);
     }
     if (outcome.ok) return;
     // The error as the job met it: an AppError (db_corrupt when the file would not open), or SQLite's code
@@ -31,15 +31,15 @@ export function threadedCacheJobs(script: WorkerScript, nativeBinding: string | 
       : Object.assign(new Error(outcome.message), outcome.code ? { code: outcome.code } : {});
   };
   return {
-    buildIndexes: (file) => job('buildIndexes', file),
+    buildIndexes: (file, onProgress) => job('buildIndexes', file, onProgress),
     emptyServerCopy: (file) => job('emptyServerCopy', file),
   };
 }
 
 type CacheJobData = Extract<WorkerData, { role: 'cache-job' }>;
 
-/** The job's outcome, or null when its thread ended without one. */
-function onItsOwnThread(data: CacheJobData): Promise<CacheJobOutcome | null> {
+/** The job's outcome, or null when its thread ended without one; its progress is passed on as it comes. */
+function onItsOwnThread(data: CacheJobData, onProgress?: (progress: BuildProgress) => void): Promise<CacheJobOutcome | null> {
   return new Promise((resolve) => {
     let outcome: CacheJobOutcome | null = null;
     let worker: Worker;
@@ -49,7 +49,10 @@ function onItsOwnThread(data: CacheJobData): Promise<CacheJobOutcome | null> {
       resolve(null);
       return;
     }
-    worker.once('message', (message: CacheJobOutcome) => (outcome = message));
+    worker.on('message', (message: CacheJobMessage) => {
+      if (message.type === 'outcome') outcome = message.outcome;
+      else onProgress?.({ done: message.done, total: message.total });
+    });
     // An uncaught error ends the thread: 'exit' follows, without an outcome.
     worker.on('error', () => {});
     worker.once('exit', () => resolve(outcome));
@@ -57,7 +60,7 @@ function onItsOwnThread(data: CacheJobData): Promise<CacheJobOutcome | null> {
 }
 
 /** On the job's thread. */
-export function runCacheJob(data: CacheJobData): CacheJobOutcome {
+export function runCacheJob(data: CacheJobData, onProgress?: (progress: BuildProgress) => void): CacheJobOutcome {
   let db: Db | null = null;
   try {
     // Opened as the core's own connection (db/open.ts): the core opened and migrated the file before.
@@ -65,7 +68,7 @@ export function runCacheJob(data: CacheJobData): CacheJobOutcome {
     // The core thread writes nothing meanwhile (routes.ts), but another process may (a nightly CLI run); waiting
     // here holds no one up.
     db.pragma('busy_timeout = 60000');
-    if (data.job === 'buildIndexes') finishBulkLoad(db);
+    if (data.job === 'buildIndexes') finishBulkLoad(db, onProgress);
     else emptyServerCopy(db);
     return { ok: true };
   } catch (error) {

@@ -52,3 +52,6 @@ export type FromThread =
   | { type: 'closed' };
 
 export type CacheJobOutcome = { ok: true } | { ok: false; message: string; code: string | null; appError: boolean };
+
+/** What a cache job's thread posts: its progress (the index build's, step by step), then its outcome. */
+export type CacheJobMessage = { type: 'progress'; done: number; total: number } | { type: 'outcome'; outcome: CacheJobOutcome };

@@ -6,7 +6,6 @@ import { catalogsReads } from '../../catalogs/reads';
 import { customersReads } from '../../customers/reads';
 import type { Db } from '../../db/open';
 import { migrations } from '../../db/migrations';
-import { bulkLoadPending } from '../../sync/bulk-load';
 import { DataDir } from '../data-dir';
 import { createDispatch } from '../dispatch';
 import type { CallContext } from '../handlers';
@@ -25,8 +24,8 @@ export interface Reader {
  * (billsReads...), on a read-only connection to the active site's cache. It never writes anything (not the
  * cache, not profiles.json), so it answers only what it can answer exactly as the core would, and hands the
  * rest back: no active site or no cache file yet (the core says why, or creates it), a cache the core has not
- * migrated yet, a first sync's indexes not built (the core finishes a build a killed sync left), an error
- * that is not a refusal (damage, a busy file: the core meets it again and answers with its way out).
+ * migrated yet, an error that is not a refusal (damage, a busy file: the core meets it again and answers with
+ * its way out). A cache whose first sync is still filling it is answered from the rows it holds.
  */
 export function createReader(options: { dataDir: string; nativeBinding?: string; logger: Logger }): Reader {
   const dataDir = new DataDir(options.dataDir);
@@ -66,7 +65,9 @@ export function createReader(options: { dataDir: string; nativeBinding?: string;
       db.pragma('busy_timeout = 5000');
       open = { file, dev: stat.dev, ino: stat.ino, db };
     }
-    return (open.db.pragma('user_version', { simple: true }) as number) === HEAD && !bulkLoadPending(open.db);
+    // A first sync's indexes not built yet is no reason to hand back: the reads answer from the rows there are
+    // (bills-while-filling.ts), as the core would, and a build on its thread of its own is not waited for.
+    return (open.db.pragma('user_version', { simple: true }) as number) === HEAD;
   };
 
   return {

@@ -2,7 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Result } from '../../../shared/contract';
 import { DataDir } from '../data-dir';
 import { createLogger, type Logger } from '../logger';
-import type { FromThread, ToThread, WorkerData } from './protocol';
+import type { CacheJobMessage, FromThread, ToThread, WorkerData } from './protocol';
 
 /**
  * The entry of every thread host.ts starts (bundled as dist/electron/core-worker.cjs; from the sources through
@@ -16,7 +16,8 @@ const post = (message: FromThread) => port.postMessage(message);
 
 if (data.role === 'cache-job') {
   void import('./cache-jobs').then(({ runCacheJob }) => {
-    port.postMessage(runCacheJob(data));
+    const outcome = runCacheJob(data, (progress) => port.postMessage({ type: 'progress', ...progress } satisfies CacheJobMessage));
+    port.postMessage({ type: 'outcome', outcome } satisfies CacheJobMessage);
     port.close();
   });
 } else {

@@ -91,7 +91,7 @@ export const billsEn = {
   'bills.notLettered': 'not lettered',
   'bills.empty': 'No bills in the local data yet.',
   'bills.empty.sync': 'Sync with the site',
-  'bills.empty.syncing': 'The first sync is filling the local data: the bills show here when it ends.',
+  'bills.empty.syncing': 'The first sync is filling the local data: the bills show here as they arrive.',
   'bills.empty.syncingBills': '{done} of {total} bills received.',
   'bills.empty.filtered': 'No bill matches these filters.',
   'bills.export.xlsx': 'Export to XLSX…',

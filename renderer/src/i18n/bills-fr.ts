@@ -95,7 +95,8 @@ export const billsFr = {
   'bills.notLettered': 'non lettrée',
   'bills.empty': 'Aucune facture dans les données locales pour l’instant.',
   'bills.empty.sync': 'Synchroniser avec le site',
-  'bills.empty.syncing': 'La première synchronisation remplit les données locales : les factures s’afficheront ici à la fin.',
+  'bills.empty.syncing':
+    'La première synchronisation remplit les données locales : les factures s’affichent ici à mesure qu’elles arrivent.',
   'bills.empty.syncingBills': '{done} factures reçues sur {total}.',
   'bills.empty.filtered': 'Aucune facture ne correspond à ces filtres.',
   'bills.export.xlsx': 'Exporter en XLSX…',

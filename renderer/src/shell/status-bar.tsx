@@ -5,6 +5,8 @@ import { useLiveValue } from '../api/use-live-value';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/en';
 import { hashOf } from './workspaces';
+import { useRunningSync } from '../workspaces/sync/use-running-sync';
+import { entityKey, phaseKey } from '../workspaces/sync/sync-labels';
 
 const loadStatus = (api: BackofficeApi) => api.invoke('app.status', {});
 const watchStatus = (api: BackofficeApi, onValue: (value: AppStatus) => void) => api.on('app.statusChanged', onValue);
@@ -42,6 +44,7 @@ export function StatusBar() {
             <span className="status-dot" aria-hidden="true" />
             {t(connectionKey[status.connection])}
           </span>
+          <SyncActivity />
           <span className="status-item">
             {t('status.lastSync', { time: status.lastSyncAt === null ? t('status.never') : format.dateTime(status.lastSyncAt) })}
           </span>
@@ -51,6 +54,35 @@ export function StatusBar() {
         <span className="status-item status-version">{t('status.version', { version: info.version, mode: t(`mode.${info.mode}`) })}</span>
       )}
     </footer>
+  );
+}
+
+/**
+ * The running sync's phase and how far it is, wherever the operator is: a first sync of a large shop takes
+ * minutes, and its last phase (the index build) receives nothing. Not announced at each page (aria-live off
+ * inside the bar's status region): the Sync workspace announces the phases.
+ */
+function SyncActivity() {
+  const api = useApi();
+  const { t, format } = useI18n();
+  const progress = useRunningSync(api);
+  if (!progress) return null;
+  const phase = t(phaseKey(progress.phase));
+  const text =
+    progress.phase === 'pull' && progress.entity && progress.total !== null
+      ? t('status.syncingEntity', {
+          entity: t(entityKey(progress.entity)),
+          done: format.number(progress.done),
+          total: format.number(progress.total),
+        })
+      : progress.phase === 'build' && progress.total
+        ? t('status.syncingPercent', { phase, percent: format.number(progress.done / progress.total, { style: 'percent' }) })
+        : t('status.syncing', { phase: progress.entity ? `${phase} · ${t(entityKey(progress.entity))}` : phase });
+  return (
+    <a className="status-item status-sync" href={hashOf('sync')} aria-live="off">
+      <span className="status-spinner" aria-hidden="true" />
+      {text}
+    </a>
   );
 }
 

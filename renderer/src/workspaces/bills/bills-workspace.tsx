@@ -4,6 +4,7 @@ import { isShortcut } from '../../shell/shortcut-registry';
 import type { BillColumn } from '../../../../shared/contract';
 import { billColumns } from '../../../../shared/contract/bills';
 import { useApi } from '../../api/api-context';
+import { CacheFillingNote } from '../sync/cache-filling-note';
 import { useRunningSync } from '../sync/use-running-sync';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
@@ -138,11 +139,15 @@ export function BillsWorkspace() {
         )}
         <StatusTabs status={view.status} onChange={view.setStatus} counts={view.counts.value} controls="bills-grid" />
         <div className="table-summary" aria-live="polite">
-          <span>
-            {view.rows.total === null
-              ? t('app.loading')
-              : t(pluralKey(locale, total, 'bills.count.one', 'bills.count'), { count: format.number(total) })}
-          </span>
+          {view.filling && view.rows.total !== null ? (
+            <CacheFillingNote filling={view.filling} noun="bills" filtered={filtered} count={total} />
+          ) : (
+            <span>
+              {view.rows.total === null
+                ? t('app.loading')
+                : t(pluralKey(locale, total, 'bills.count.one', 'bills.count'), { count: format.number(total) })}
+            </span>
+          )}
           {selected > 0 && (
             <>
               <strong>
@@ -199,8 +204,7 @@ export function BillsWorkspace() {
                   </button>
                 </p>
               ) : sync ? (
-                // A first sync fills the cache without its indexes and builds them at the end (bulk-load.ts):
-                // the bills show then, not page by page.
+                // A first sync fills the cache: the bills show as their pages arrive (bills-while-filling.ts).
                 <p role="status">
                   {t('bills.empty.syncing')}
                   {sync.entity === 'bills' && sync.total !== null

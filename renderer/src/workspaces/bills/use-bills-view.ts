@@ -30,9 +30,20 @@ export interface BillsView {
   counts: Query<CommandOutput<'bills.counts'>>;
   selection: Selection;
   setSelection: Dispatch<SetStateAction<Selection>>;
+  /** The cache is being filled by a first sync (or one did not finish): the bills received so far. */
+  filling: CacheFilling | null;
   /** No site is set up: nothing to list. */
   noSite: boolean;
   refresh(): void;
+}
+
+export type CacheFilling = NonNullable<CommandOutput<'bills.list'>['filling']>;
+
+/** The state kept when an answer says the same (no render for each window read). */
+export function sameFilling(current: CacheFilling | null, next: CacheFilling | null): CacheFilling | null {
+  if (current === next) return current;
+  if (current && next && current.received === next.received && current.expected === next.expected) return current;
+  return next;
 }
 
 const DEFAULT_SORT: BillSort = { column: 'emissiondate', direction: 'desc' };
@@ -60,10 +71,16 @@ export function useBillsView(api: BackofficeApi): BillsView {
   // The tabs' counts are read after the first rows: the core answers one read at a time, the rows are what
   // the operator waits for, and counting a broad search takes longer than reading its first rows.
   const firstRows = useRef<Promise<unknown>>(Promise.resolve());
+  // While a first sync fills the cache, each answer says how many bills it holds so far.
+  const [filling, setFilling] = useState<CacheFilling | null>(null);
   const fetchWindow = useCallback(
     (offset: number, limit: number) => {
       const answer = api.invoke('bills.list', { filter, sort, offset, limit });
       if (offset === 0) firstRows.current = answer;
+      answer.then(
+        (value) => setFilling((current) => sameFilling(current, value.filling ?? null)),
+        () => undefined,
+      );
       return answer;
     },
     [api, filter, sort],
@@ -108,6 +125,7 @@ export function useBillsView(api: BackofficeApi): BillsView {
 
   const noSite = toAppErrorShape(rows.error).code === 'no_active_profile' && rows.total === null;
   return {
+    filling,
     form,
     setForm,
     formFilter,

@@ -29,6 +29,8 @@ import {
   type CustomerSort,
 } from './customer-columns';
 import { CustomerDetailPanel } from './customer-detail-panel';
+import { sameFilling, type CacheFilling } from '../bills/use-bills-view';
+import { CacheFillingNote } from '../sync/cache-filling-note';
 
 /** The customer's name stays in view while the other columns scroll sideways. */
 const PINNED: readonly string[] = ['name'];
@@ -66,14 +68,35 @@ export function CustomersWorkspace() {
   const natural = sort === 'paid' || sort === 'pending';
   const sorting = useMemo<SortingState>(() => [{ id: sort, desc: desc ?? natural }], [sort, desc, natural]);
 
+  // While a first sync fills the cache, each answer says how many customers it holds so far.
+  const [filling, setFilling] = useState<CacheFilling | null>(null);
   const fetchWindow = useCallback(
-    (offset: number, limit: number) =>
-      api.invoke('customers.list', { search, sort, ...(desc === null ? {} : { direction: desc ? 'desc' : 'asc' }), offset, limit }),
+    (offset: number, limit: number) => {
+      const answer = api.invoke('customers.list', {
+        search,
+        sort,
+        ...(desc === null ? {} : { direction: desc ? 'desc' : 'asc' }),
+        offset,
+        limit,
+      });
+      answer.then(
+        (value) => setFilling((current) => sameFilling(current, value.filling ?? null)),
+        () => undefined,
+      );
+      return answer;
+    },
     [api, search, sort, desc],
   );
   const rows = useWindowedRows(fetchWindow);
   const { refresh } = rows;
-  useRefreshOn(api, ['outbox.changed', 'sync.finished', 'profiles.changed'], refresh);
+  // Filling, the list follows the pages as they arrive (their totals change with each page of bills).
+  useRefreshOn(
+    api,
+    filling
+      ? ['outbox.changed', 'sync.finished', 'profiles.changed', 'bills.changed']
+      : ['outbox.changed', 'sync.finished', 'profiles.changed'],
+    refresh,
+  );
 
   if (toAppErrorShape(rows.error).code === 'no_active_profile' && rows.total === null) return <NoSiteNotice text={t('customers.noSite')} />;
   const close = () => {
@@ -108,9 +131,13 @@ export function CustomersWorkspace() {
             <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
           </div>
           <span className="table-summary">
-            {rows.total === null
-              ? t('app.loading')
-              : t(pluralKey(locale, rows.total, 'customers.count.one', 'customers.count'), { count: format.number(rows.total) })}
+            {filling && rows.total !== null ? (
+              <CacheFillingNote filling={filling} noun="customers" filtered={search !== ''} count={rows.total} />
+            ) : rows.total === null ? (
+              t('app.loading')
+            ) : (
+              t(pluralKey(locale, rows.total, 'customers.count.one', 'customers.count'), { count: format.number(rows.total) })
+            )}
           </span>
         </div>
         {rows.error !== null && <ErrorNotice error={rows.error} onRetry={refresh} />}

@@ -1,4 +1,4 @@
-import type { OutboxEntryView, SyncRun, SyncStatus } from '../../../../shared/contract';
+import type { OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from '../../../../shared/contract';
 import type { MessageKey } from '../../i18n/en';
 
 export type SyncEntity = SyncStatus['entities'][number]['entity'];
@@ -20,6 +20,16 @@ const entityKeys: Readonly<Record<SyncEntity, MessageKey>> = {
 
 export function entityKey(entity: SyncEntity): MessageKey {
   return entityKeys[entity];
+}
+
+const phaseKeys: Readonly<Record<SyncProgress['phase'], MessageKey>> = {
+  push: 'sync.phase.push',
+  pull: 'sync.phase.pull',
+  build: 'sync.phase.build',
+};
+
+export function phaseKey(phase: SyncProgress['phase']): MessageKey {
+  return phaseKeys[phase];
 }
 
 /** Outbox entries name their entity with a plain string; a name this renderer does not know is shown as it is. */

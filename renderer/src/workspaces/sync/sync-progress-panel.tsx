@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { SyncProgress, SyncRun } from '../../../../shared/contract';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatDuration, progressBar, runSeconds } from './sync-format';
-import { entityKey, outcomeIcons, outcomeKeys } from './sync-labels';
+import { entityKey, outcomeIcons, outcomeKeys, phaseKey } from './sync-labels';
 
 interface SyncProgressPanelProps {
   running: boolean;
@@ -29,13 +29,33 @@ export function SyncProgressPanel({ running, cancelling, progress, finished, onD
   );
 }
 
+/** The phases of a run, in their order: a first sync (or a rebuild) receives first, then sends, then builds. */
+const PLAN: Readonly<Record<'usual' | 'filling', readonly SyncProgress['phase'][]>> = {
+  usual: ['push', 'pull'],
+  filling: ['pull', 'push', 'build'],
+};
+
 function Running({ progress, cancelling }: { progress: SyncProgress | null; cancelling: boolean }) {
   const { t, format, locale } = useI18n();
   const bar = progress ? progressBar(progress.done, progress.total) : null;
   const entity = progress?.entity ? t(entityKey(progress.entity)) : null;
-  const phase = progress === null ? t('sync.progress.starting') : progress.phase === 'push' ? t('sync.phase.push') : t('sync.phase.pull');
+  const phase = progress === null ? t('sync.progress.starting') : t(phaseKey(progress.phase));
+  const plan = PLAN[progress?.filling ? 'filling' : 'usual'];
+  const current = progress ? plan.indexOf(progress.phase) : -1;
   return (
     <>
+      <ol className="sync-steps" aria-label={t('sync.steps.label')}>
+        {plan.map((step, index) => (
+          <li
+            key={step}
+            className={index < current ? 'is-done' : index === current ? 'is-current' : undefined}
+            aria-current={index === current ? 'step' : undefined}
+          >
+            <span aria-hidden="true">{index < current ? '✓' : index + 1}</span> {t(phaseKey(step))}
+            {index < current && <span className="visually-hidden"> ({t('sync.steps.done')})</span>}
+          </li>
+        ))}
+      </ol>
       <p aria-live="polite" className="sync-phase">
         <strong>{phase}</strong>
         {entity && <> · {entity}</>}
@@ -52,9 +72,11 @@ function Running({ progress, cancelling }: { progress: SyncProgress | null; canc
           <span>
             {progress.phase === 'push'
               ? t('sync.progress.sent', { done: format.number(progress.done) })
-              : progress.total === null
-                ? t('sync.progress.rows', { done: format.number(progress.done) })
-                : t('sync.progress.rowsOf', { done: format.number(progress.done), total: format.number(progress.total) })}
+              : progress.phase === 'build'
+                ? t('sync.progress.build')
+                : progress.total === null
+                  ? t('sync.progress.rows', { done: format.number(progress.done) })
+                  : t('sync.progress.rowsOf', { done: format.number(progress.done), total: format.number(progress.total) })}
             {bar && <span className="muted"> ({format.number(bar.ratio, { style: 'percent' })})</span>}
           </span>
           {progress.ratePerSecond > 0 && <span>{t('sync.progress.rate', { rate: format.number(progress.ratePerSecond) })}</span>}
