@@ -38,9 +38,14 @@ export class InvoiceFormat {
     return format.format(cents / 100);
   }
 
-  /** Basis points as a percentage: 550 → `5,5 %`. */
+  /**
+   * Basis points as a percentage: 550 → `5,5 %` in French, `5.5%` in English. French puts a space before the
+   * sign; Intl's no-break space (a third of an em) is so narrow after a single digit that readers of the PDF's
+   * text (pdftotext, accounting tools) join "0 %" into "0%" while keeping "20 %" apart: a figure space (as wide
+   * as a digit, no-break too) keeps every rate written alike.
+   */
   rate(basisPoints: number): string {
-    return this.percent.format(basisPoints / 10_000);
+    return this.percent.format(basisPoints / 10_000).replace(/[\u00a0\u202f](?=%)/, '\u2007');
   }
 
   quantity(quantity: number): string {
