@@ -176,10 +176,12 @@ export function invoiceReader(db: Db, context: InvoicingContext): (billId: numbe
     const shop = shopTexts(bill.shopid);
     const address = addressLines(who.address, who.zip, who.city);
     const buyerLines = (
-      [['organisation', who.organisation], ['department', who.department], ['name', person], ...address.map((line) => ['address', line])] as [
-        string,
-        string,
-      ][]
+      [
+        ['organisation', who.organisation],
+        ['department', who.department],
+        ['name', person],
+        ...address.map((line) => ['address', line]),
+      ] as [string, string][]
     ).filter(([, line]) => line.trim() !== '');
     if (buyerLines.length > 0 && address.length > 0 && buyerLines[buyerLines.length - 1]![1] === address[address.length - 1]) {
       buyerLines[buyerLines.length - 1]![0] = 'city';

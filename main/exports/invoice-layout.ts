@@ -42,7 +42,8 @@ const LEFT_WIDTH = 235;
 /** The seller on the left (name, identity, billing address); returns the height used below the top margin. */
 export function sellerHeader(doc: Doc, seller: Invoice['seller'], format: InvoiceFormat): number {
   let y = MARGIN + put(doc, seller.name || seller.shopName, MARGIN, MARGIN, 300, { font: 'bold', size: 15 });
-  if (seller.shopName !== '' && seller.shopName !== seller.name) y += 1 + put(doc, seller.shopName, MARGIN, y + 1, LEFT_WIDTH, { size: 8.5 });
+  if (seller.shopName !== '' && seller.shopName !== seller.name)
+    y += 1 + put(doc, seller.shopName, MARGIN, y + 1, LEFT_WIDTH, { size: 8.5 });
   y += 3 + put(doc, sellerLines(seller, format).join('\n'), MARGIN, y + 3, LEFT_WIDTH, { size: 7.5, color: GREY });
   const billing = sellerBillingLine(seller, format);
   if (billing) y += 2 + put(doc, billing, MARGIN, y + 2, LEFT_WIDTH, { size: 7, color: GREY });

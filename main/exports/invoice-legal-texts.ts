@@ -17,7 +17,11 @@ export function sellerLines(seller: EffectiveSeller, format: InvoiceFormat): str
   const lines = [...seller.address.split(/\r?\n/), `${seller.zip} ${seller.city}`.trim()];
   if (seller.country !== '') lines.push(format.country(seller.country));
   if (seller.legalForm !== '') {
-    lines.push(seller.shareCapitalCents === null ? seller.legalForm : words.capital(seller.legalForm, format.amount(seller.shareCapitalCents, 'EUR')));
+    lines.push(
+      seller.shareCapitalCents === null
+        ? seller.legalForm
+        : words.capital(seller.legalForm, format.amount(seller.shareCapitalCents, 'EUR')),
+    );
   }
   const siren = format.siren(seller.siren);
   if (seller.registry === 'none' || seller.registryCity === '') lines.push(`${words.siren} ${siren}`);
@@ -32,7 +36,9 @@ export function sellerLines(seller: EffectiveSeller, format: InvoiceFormat): str
 export function sellerBillingLine(seller: EffectiveSeller, format: InvoiceFormat): string {
   if (!seller.billing) return '';
   const { address, zip, city, country } = seller.billing;
-  const parts = [address.replace(/\r?\n/g, ', '), `${zip} ${city}`.trim(), country ? format.country(country) : ''].filter((part) => part !== '');
+  const parts = [address.replace(/\r?\n/g, ', '), `${zip} ${city}`.trim(), country ? format.country(country) : ''].filter(
+    (part) => part !== '',
+  );
   return `${format.words.sellerBilling}${format.words.colon} ${parts.join(', ')}`;
 }
 
@@ -68,7 +74,8 @@ export function paymentLines(invoice: Invoice, format: InvoiceFormat): string[] 
   if (payment.latePenaltyBasisPoints !== null) lines.push(words.latePenalty(format.rate(payment.latePenaltyBasisPoints)));
   if (invoice.buyer.business) lines.push(words.recoveryIndemnity(format.amount(RECOVERY_INDEMNITY_CENTS, 'EUR')));
   if (payment.earlyPaymentDiscountBasisPoints === 0) lines.push(words.noEarlyDiscount);
-  else if (payment.earlyPaymentDiscountBasisPoints !== null) lines.push(words.earlyDiscount(format.rate(payment.earlyPaymentDiscountBasisPoints)));
+  else if (payment.earlyPaymentDiscountBasisPoints !== null)
+    lines.push(words.earlyDiscount(format.rate(payment.earlyPaymentDiscountBasisPoints)));
   if (payment.vatOnDebits) lines.push(words.vatOnDebits);
   return lines;
 }

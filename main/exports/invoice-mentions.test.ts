@@ -36,7 +36,11 @@ const layout = {} as Record<Locale, Record<Case, string>>;
 const flat = {} as Record<Locale, Record<Case, string>>;
 
 const job: ExportJob = { exportId: 'mentions', signal: new AbortController().signal, progress: () => {}, throwIfCancelled: () => {} };
-const one = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as number;
+const one = (sql: string, ...params: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 /** The business customer's invoicing details: their accounts department elsewhere than their own address. */
 const BUSINESS = {
@@ -95,7 +99,11 @@ beforeAll(async () => {
      ORDER BY b.id LIMIT 1`,
     bills.business,
   );
-  bills.private = one(`SELECT b.id FROM bill AS b WHERE ${lettered} AND b.id NOT IN (?, ?) ORDER BY b.id LIMIT 1`, bills.business, bills.exempt);
+  bills.private = one(
+    `SELECT b.id FROM bill AS b WHERE ${lettered} AND b.id NOT IN (?, ?) ORDER BY b.id LIMIT 1`,
+    bills.business,
+    bills.exempt,
+  );
   ownCustomer(bills.business, { organisation: BUSINESS.organisation, invoiceinfo: '' }, JSON.stringify(BUSINESS));
   ownCustomer(bills.private, { organisation: '', invoiceinfo: '' }, '');
   ownCustomer(bills.exempt, { organisation: '', invoiceinfo: '' }, '');
@@ -103,7 +111,11 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-mentions-'));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   for (const locale of ['fr', 'en'] as const) {
-    const files = await exportAll(locale, DEMO_INVOICING, CASES.map((c) => bills[c]));
+    const files = await exportAll(
+      locale,
+      DEMO_INVOICING,
+      CASES.map((c) => bills[c]),
+    );
     layout[locale] = {} as Record<Case, string>;
     flat[locale] = {} as Record<Case, string>;
     for (const [index, name] of CASES.entries()) {
@@ -112,8 +124,30 @@ beforeAll(async () => {
       layout[locale][name] = read.layout;
       flat[locale][name] = read.flat;
     }
-    await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', files[0]!, path.join(ARTIFACTS, `invoice-mentions-business-${locale}`)]);
-    await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', files[2]!, path.join(ARTIFACTS, `invoice-mentions-exempt-${locale}`)]);
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      files[0]!,
+      path.join(ARTIFACTS, `invoice-mentions-business-${locale}`),
+    ]);
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      files[2]!,
+      path.join(ARTIFACTS, `invoice-mentions-exempt-${locale}`),
+    ]);
   }
 }, 120_000);
 
@@ -152,17 +186,30 @@ interface BillTruth {
   taxcents: number;
   amountcents: number;
   customer: { firstname: string; lastname: string; address: string; zip: string; city: string };
-  lines: { type: string; itemcode: string; abstract: string; quantity: number; unitcents: number; totalcents: number; taxratio: number; categoryid: number | null }[];
+  lines: {
+    type: string;
+    itemcode: string;
+    abstract: string;
+    quantity: number;
+    unitcents: number;
+    totalcents: number;
+    taxratio: number;
+    categoryid: number | null;
+  }[];
   rates: { taxratio: number; base: number; tax: number }[];
 }
 
 function truth(billId: number): BillTruth {
-  const bill = db.prepare('SELECT idnumber, emissiondate, untaxedcents, taxcents, amountcents, customerid FROM bill WHERE id = ?').get(billId) as BillTruth & {
+  const bill = db
+    .prepare('SELECT idnumber, emissiondate, untaxedcents, taxcents, amountcents, customerid FROM bill WHERE id = ?')
+    .get(billId) as BillTruth & {
     customerid: number;
   };
   return {
     ...bill,
-    customer: db.prepare('SELECT firstname, lastname, address, zip, city FROM customer WHERE id = ?').get(bill.customerid) as BillTruth['customer'],
+    customer: db
+      .prepare('SELECT firstname, lastname, address, zip, city FROM customer WHERE id = ?')
+      .get(bill.customerid) as BillTruth['customer'],
     lines: db
       .prepare(
         `SELECT l.type, l.itemcode, l.abstract, l.quantity, l.unitcents, l.totalcents, l.taxratio, i.categoryid
@@ -170,7 +217,9 @@ function truth(billId: number): BillTruth {
       )
       .all(billId) as BillTruth['lines'],
     rates: db
-      .prepare('SELECT taxratio, sum(totalcents) AS base, sum(taxcents) AS tax FROM bill_item WHERE billid = ? GROUP BY taxratio ORDER BY taxratio DESC')
+      .prepare(
+        'SELECT taxratio, sum(totalcents) AS base, sum(taxcents) AS tax FROM bill_item WHERE billid = ? GROUP BY taxratio ORDER BY taxratio DESC',
+      )
       .all(billId) as BillTruth['rates'],
   };
 }
@@ -188,7 +237,11 @@ const WORDS = {
 
 /** The nature the demo settings give a bill: category 10 (books) and shipping are goods, discounts neither. */
 function natureOf(bill: BillTruth): 'services' | 'goods' | 'both' {
-  const kinds = new Set(bill.lines.filter((line) => line.type !== 'DISCOUNT').map((line) => (line.type === 'SHIPPING' || line.categoryid === 10 ? 'goods' : 'services')));
+  const kinds = new Set(
+    bill.lines
+      .filter((line) => line.type !== 'DISCOUNT')
+      .map((line) => (line.type === 'SHIPPING' || line.categoryid === 10 ? 'goods' : 'services')),
+  );
   return kinds.size === 2 ? 'both' : kinds.has('goods') ? 'goods' : 'services';
 }
 
@@ -208,7 +261,8 @@ const CHECKS: Record<string, Check> = {
   'seller-registration': (_l, _c, text) => expect(text.layout).toContain('RCS Lyon 842 105 371'),
   'seller-legal-form': (locale, _c, text) =>
     expect(text.layout).toContain(fr(locale, 'SAS au capital de 50 000,00 €', 'SAS with a share capital of €50,000.00')),
-  'seller-vat-number': (locale, _c, text) => expect(text.layout).toContain(`${fr(locale, 'N° TVA intracommunautaire', 'VAT No.')} FR13842105371`),
+  'seller-vat-number': (locale, _c, text) =>
+    expect(text.layout).toContain(`${fr(locale, 'N° TVA intracommunautaire', 'VAT No.')} FR13842105371`),
   'customer-name': (_l, kase, text, bill) => {
     if (kase === 'business') {
       expect(text.layout).toContain(BUSINESS.organisation);
@@ -247,18 +301,25 @@ const CHECKS: Record<string, Check> = {
     else expect(text.layout).not.toContain(BUSINESS.vatnumber);
   },
   'invoice-number': (locale, _c, text, bill) => expect(text.layout).toContain(`${fr(locale, 'N°', 'No.')} ${bill.idnumber}`),
-  'issue-date': (locale, _c, text, bill) => expect(text.layout).toContain(`${fr(locale, 'Date d’émission :', 'Issue date:')} ${day(bill.emissiondate)}`),
+  'issue-date': (locale, _c, text, bill) =>
+    expect(text.layout).toContain(`${fr(locale, 'Date d’émission :', 'Issue date:')} ${day(bill.emissiondate)}`),
   'sale-date': (locale, _c, text, bill) =>
-    expect(text.layout).toContain(`${fr(locale, 'Date de la vente ou de la prestation :', 'Date of sale or service:')} ${day(bill.emissiondate)}`),
+    expect(text.layout).toContain(
+      `${fr(locale, 'Date de la vente ou de la prestation :', 'Date of sale or service:')} ${day(bill.emissiondate)}`,
+    ),
   nature: (locale, _c, text, bill) =>
-    expect(text.layout).toContain(`${fr(locale, 'Nature de l’opération :', 'Nature of the operation:')} ${WORDS[locale].natures[natureOf(bill)]}`),
+    expect(text.layout).toContain(
+      `${fr(locale, 'Nature de l’opération :', 'Nature of the operation:')} ${WORDS[locale].natures[natureOf(bill)]}`,
+    ),
   lines: (locale, _c, text, bill) => {
     // A long code wraps in its column ("MANAGEMENT-" / "EQUIPE"), which pdftotext reads back without the hyphen.
     const codes = text.flat.replace(/[-\s]/g, '');
     for (const line of bill.lines) {
       expect(codes).toContain(line.itemcode.replace(/-/g, ''));
       expect(text.flat).toContain(line.abstract);
-      expect(text.layout).toContain(`${line.quantity} ${money(line.unitcents, locale)} ${money(line.totalcents, locale)} ${rate(line.taxratio, locale)}`);
+      expect(text.layout).toContain(
+        `${line.quantity} ${money(line.unitcents, locale)} ${money(line.totalcents, locale)} ${rate(line.taxratio, locale)}`,
+      );
     }
   },
   discounts: (locale, kase, text, bill) => {
@@ -266,7 +327,9 @@ const CHECKS: Record<string, Check> = {
     if (kase === 'business') expect(discounts.length).toBeGreaterThan(0);
     for (const line of discounts) {
       expect(line.totalcents).toBeLessThan(0);
-      expect(text.layout).toMatch(new RegExp(`${escape(line.abstract)} 1 ${escape(money(line.unitcents, locale))} ${escape(money(line.totalcents, locale))}`));
+      expect(text.layout).toMatch(
+        new RegExp(`${escape(line.abstract)} 1 ${escape(money(line.unitcents, locale))} ${escape(money(line.totalcents, locale))}`),
+      );
     }
   },
   'line-exemption': (locale, kase, text, bill) => {
@@ -286,7 +349,8 @@ const CHECKS: Record<string, Check> = {
     expect(text.layout.split(mention.slice(0, 30)).length - 1).toBe(atZero === 0 ? 0 : atZero + 1);
   },
   'vat-breakdown': (locale, _c, text, bill) => {
-    for (const row of bill.rates) expect(text.layout).toContain(`${rate(row.taxratio, locale)} ${money(row.base, locale)} ${money(row.tax, locale)}`);
+    for (const row of bill.rates)
+      expect(text.layout).toContain(`${rate(row.taxratio, locale)} ${money(row.base, locale)} ${money(row.tax, locale)}`);
   },
   'vat-exemption-row': (locale, kase, text, bill) => {
     const zero = bill.rates.find((row) => row.taxratio === 0);
@@ -369,7 +433,11 @@ describe('the mentions of docs/invoice-mentions.md, read from the PDF by pdftote
       const [file] = await exportAll(locale, settings, [bills.private]);
       const { flat: text } = await texts(file!);
       expect(text).toContain(
-        fr(locale, 'Option pour le paiement de la taxe d’après les débits.', 'VAT payable on debits (option pour le paiement de la taxe d’après les débits).'),
+        fr(
+          locale,
+          'Option pour le paiement de la taxe d’après les débits.',
+          'VAT payable on debits (option pour le paiement de la taxe d’après les débits).',
+        ),
       );
       expect(text).toContain(fr(locale, 'Escompte pour paiement anticipé : 2 %.', 'Discount for early payment: 2%.'));
     }
@@ -385,7 +453,9 @@ describe('an invoice that would lack a mandatory mention', () => {
     );
     const error = await failure;
     const single = fs.mkdtempSync(path.join(dir, 'refused-one-'));
-    await expect(writeInvoicesPdf({ db, ids, target: { file: path.join(single, 'all.pdf') }, locale: 'fr', invoicing: settings, job })).rejects.toMatchObject({
+    await expect(
+      writeInvoicesPdf({ db, ids, target: { file: path.join(single, 'all.pdf') }, locale: 'fr', invoicing: settings, job }),
+    ).rejects.toMatchObject({
       code: 'invoice_mentions_missing',
     });
     // No file, in a folder or as one document.
@@ -399,7 +469,10 @@ describe('an invoice that would lack a mandatory mention', () => {
     db.prepare("UPDATE site_meta SET value = ? WHERE key = 'site_seller'").run(JSON.stringify({ ...JSON.parse(seller), registration: '' }));
     try {
       // Nor its registry's city, which came with it ("842 105 371 RCS Lyon").
-      const error = await refused(DEMO_INVOICING, CASES.map((c) => bills[c]));
+      const error = await refused(
+        DEMO_INVOICING,
+        CASES.map((c) => bills[c]),
+      );
       expect(error).toMatchObject({ code: 'invoice_mentions_missing' });
       expect(error.details.missing).toEqual([
         { mention: 'seller.siren', where: 'settings' },
@@ -435,7 +508,12 @@ describe('an invoice that would lack a mandatory mention', () => {
       const error = await refused(DEMO_INVOICING, [bills.private, bills.business]);
       const customer = one('SELECT customerid FROM bill WHERE id = ?', bills.business);
       expect(error.details.missing).toEqual([
-        { mention: 'customer.siren', where: 'customer', customer: { id: customer, name: `${BUSINESS.organisation}, ${BUSINESS.department}` }, billIds: [bills.business] },
+        {
+          mention: 'customer.siren',
+          where: 'customer',
+          customer: { id: customer, name: `${BUSINESS.organisation}, ${BUSINESS.department}` },
+          billIds: [bills.business],
+        },
       ]);
     } finally {
       db.prepare('UPDATE bill SET invoiceinfo = ? WHERE id = ?').run(JSON.stringify(BUSINESS), bills.business);

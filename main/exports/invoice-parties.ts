@@ -75,7 +75,10 @@ export function ownAddressIfDifferent(customer: CustomerRow | undefined, invoice
   if (!customer || customer.address.trim() === '') return null;
   const key = (address: string, zip: string, city: string, country: string) =>
     [address, zip, city, country].map((part) => part.replace(/\s+/g, ' ').trim().toLowerCase()).join('|');
-  if (key(customer.address, customer.zip, customer.city, customer.country) === key(invoiced.address, invoiced.zip, invoiced.city, invoiced.country)) {
+  if (
+    key(customer.address, customer.zip, customer.city, customer.country) ===
+    key(invoiced.address, invoiced.zip, invoiced.city, invoiced.country)
+  ) {
     return null;
   }
   return { lines: addressLines(customer.address, customer.zip, customer.city), country: customer.country };

@@ -172,7 +172,14 @@ describe('invoices in one PDF', () => {
 
   beforeAll(async () => {
     file = path.join(dir, 'factures.pdf');
-    const written = await writeInvoicesPdf({ db, ids: Object.values(pick), target: { file }, locale: 'fr', invoicing: DEMO_INVOICING, job: job() });
+    const written = await writeInvoicesPdf({
+      db,
+      ids: Object.values(pick),
+      target: { file },
+      locale: 'fr',
+      invoicing: DEMO_INVOICING,
+      job: job(),
+    });
     expect(written).toEqual({ files: [file], invoices: 6 });
     pages = await pagesOf(file);
     // Each page's footer names its invoice: the text of one invoice is its pages joined.
@@ -299,10 +306,7 @@ describe('invoices as one file per bill', () => {
     const written = await writeInvoicesPdf({ db, ids, target: { folder }, locale: 'en', invoicing: DEMO_INVOICING, job: job() });
     const lettered = billOf(pick.lettered);
     const proforma = billOf(pick.proforma);
-    expect(written.files).toEqual([
-      path.join(folder, `${lettered.idnumber}.pdf`),
-      path.join(folder, `PROFORMA-${proforma.ordering}.pdf`),
-    ]);
+    expect(written.files).toEqual([path.join(folder, `${lettered.idnumber}.pdf`), path.join(folder, `PROFORMA-${proforma.ordering}.pdf`)]);
     expect(fs.readdirSync(folder).sort()).toEqual([`${lettered.idnumber}.pdf`, `PROFORMA-${proforma.ordering}.pdf`].sort());
     const [paid] = await pagesOf(written.files[0]!);
     expect(paid).toContain('INVOICE');
@@ -324,7 +328,9 @@ describe('invoices as one file per bill', () => {
       },
     });
     const ids = db.prepare('SELECT id FROM bill WHERE id <> ? ORDER BY id LIMIT 60').pluck().all(scriptBill.unprintable) as number[];
-    await expect(writeInvoicesPdf({ db, ids, target: { folder }, locale: 'fr', invoicing: DEMO_INVOICING, job: cancelling })).rejects.toMatchObject({
+    await expect(
+      writeInvoicesPdf({ db, ids, target: { folder }, locale: 'fr', invoicing: DEMO_INVOICING, job: cancelling }),
+    ).rejects.toMatchObject({
       code: 'export_cancelled',
     });
     expect(fs.readdirSync(folder)).toEqual([]);
@@ -458,7 +464,14 @@ describe('names and addresses in other scripts', () => {
       .all() as number[];
     const watching = job({ progress: (_phase, done) => progress.push(done) });
     for (const target of [{ folder }, { file: path.join(folder, 'all.pdf') }]) {
-      const failure = writeInvoicesPdf({ db, ids: [...before, scriptBill.unprintable], target, locale: 'fr', invoicing: DEMO_INVOICING, job: watching });
+      const failure = writeInvoicesPdf({
+        db,
+        ids: [...before, scriptBill.unprintable],
+        target,
+        locale: 'fr',
+        invoicing: DEMO_INVOICING,
+        job: watching,
+      });
       await expect(failure).rejects.toMatchObject({
         code: 'export_unprintable_text',
         details: {

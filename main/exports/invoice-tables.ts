@@ -1,7 +1,22 @@
 import type { Invoice } from './invoice-data';
 import type { InvoiceFormat } from './invoice-labels';
 import { exemptionMention } from './invoice-legal-texts';
-import { BOTTOM, GREY, MARGIN, measure, newPage, PAD, PAID_GREEN, put, RIGHT_WIDTH, RIGHT_X, rule, WIDTH, type Doc, type Style } from './invoice-page';
+import {
+  BOTTOM,
+  GREY,
+  MARGIN,
+  measure,
+  newPage,
+  PAD,
+  PAID_GREEN,
+  put,
+  RIGHT_WIDTH,
+  RIGHT_X,
+  rule,
+  WIDTH,
+  type Doc,
+  type Style,
+} from './invoice-page';
 
 /** The lines' table and the totals of an invoice (and of a credit note, whose lines and rows are of the same shape). */
 
@@ -14,7 +29,10 @@ export const COLUMNS = [
   { key: 'vatRate', width: 45, align: 'right' },
 ] as const;
 
-export type TableLine = Pick<Invoice['lines'][number], 'code' | 'label' | 'detail' | 'quantity' | 'unitcents' | 'totalcents' | 'taxratio' | 'exemption'>;
+export type TableLine = Pick<
+  Invoice['lines'][number],
+  'code' | 'label' | 'detail' | 'quantity' | 'unitcents' | 'totalcents' | 'taxratio' | 'exemption'
+>;
 
 function tableHeader(doc: Doc, format: InvoiceFormat, y: number): number {
   const height = 16;
@@ -54,7 +72,10 @@ export function linesTable(doc: Doc, lines: readonly TableLine[], currency: stri
         if (line.detail) put(doc, line.detail, x + PAD, y + PAD + labelHeight, description, { size: 7.5, color: GREY });
         if (mention) put(doc, mention, x + PAD, y + PAD + labelHeight + detailHeight, description, { size: 7, color: GREY });
       } else {
-        put(doc, cells[index] ?? '', x + PAD, y + PAD, column.width - 2 * PAD, { size: column.key === 'code' ? 8 : 8.5, align: column.align });
+        put(doc, cells[index] ?? '', x + PAD, y + PAD, column.width - 2 * PAD, {
+          size: column.key === 'code' ? 8 : 8.5,
+          align: column.align,
+        });
       }
       x += column.width;
     });
@@ -79,7 +100,8 @@ export function totals(doc: Doc, block: TotalsBlock, format: InvoiceFormat, top:
   const vatWidths = [60, 90, 90];
   const vatWidth = 240;
   const mentions = block.vat.map((row) => exemptionMention(row, format));
-  const vatHeight = 30 + block.vat.reduce((sum, _row, index) => sum + 13 + (mentions[index] ? measure(doc, mentions[index], vatWidth, { size: 7 }) : 0), 0);
+  const vatHeight =
+    30 + block.vat.reduce((sum, _row, index) => sum + 13 + (mentions[index] ? measure(doc, mentions[index], vatWidth, { size: 7 }) : 0), 0);
   const needed = Math.max(block.rows.length * 15 + (block.stamp ? 48 : 0), vatHeight) + 10;
   const y = top + needed > BOTTOM ? newPage(doc) : top;
 

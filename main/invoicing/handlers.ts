@@ -43,7 +43,12 @@ export function invoicingView(db: Db, profileId: string, settings: InvoicingSett
     missing: settingsMissing(context),
     zeroRateTaxes: [...context.taxes.values()]
       .filter((tax) => tax.ratio === 0)
-      .map((tax) => ({ id: tax.id, title: tax.title, basis: context.exemptionOf(tax.id), fromTitle: !chosen.has(tax.id) && context.exemptionOf(tax.id) !== null })),
+      .map((tax) => ({
+        id: tax.id,
+        title: tax.title,
+        basis: context.exemptionOf(tax.id),
+        fromTitle: !chosen.has(tax.id) && context.exemptionOf(tax.id) !== null,
+      })),
     categories,
   };
 }

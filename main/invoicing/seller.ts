@@ -15,12 +15,19 @@ export function effectiveSeller(site: SiteSeller | null, settings: InvoicingSett
   const city = pick(own.city, site?.city);
   const country = pick(own.country, site?.country).toUpperCase();
   const billing = site
-    ? { address: site.billingaddress.trim(), zip: site.billingzip.trim(), city: site.billingcity.trim(), country: site.billingcountry.trim() }
+    ? {
+        address: site.billingaddress.trim(),
+        zip: site.billingzip.trim(),
+        city: site.billingcity.trim(),
+        country: site.billingcountry.trim(),
+      }
     : null;
   const billingDiffers =
     billing !== null &&
     billing.address !== '' &&
-    (normalised(billing.address) !== normalised(address) || normalised(billing.zip) !== normalised(zip) || normalised(billing.city) !== normalised(city));
+    (normalised(billing.address) !== normalised(address) ||
+      normalised(billing.zip) !== normalised(zip) ||
+      normalised(billing.city) !== normalised(city));
   return {
     name: pick(own.name, site?.name),
     address,

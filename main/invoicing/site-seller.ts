@@ -19,7 +19,8 @@ export function storeSiteSeller(db: Db, site: ShopSite, now = Date.now()): void 
 
 /** The seller last reported by the site, and when; null before a sync with a plugin that reports it. */
 export function siteSeller(db: Db): { seller: SiteSeller; readAt: number } | null {
-  const row = db.prepare('SELECT value, updated_at FROM site_meta WHERE key = ?').get(KEY) as { value: string; updated_at: number } | undefined;
+  const row = db.prepare('SELECT value, updated_at FROM site_meta WHERE key = ?').get(KEY) as
+    { value: string; updated_at: number } | undefined;
   if (!row) return null;
   let parsed: unknown;
   try {

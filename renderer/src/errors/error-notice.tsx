@@ -1,5 +1,6 @@
 import { useT } from '../i18n/i18n-context';
 import { errorTitleKey, toAppErrorShape } from './app-error';
+import { MissingMentions, missingMentionsOf } from './missing-mentions';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -14,12 +15,18 @@ interface ErrorNoticeProps {
 export function ErrorNotice({ error, onRetry, onDismiss }: ErrorNoticeProps) {
   const t = useT();
   const shape = toAppErrorShape(error);
+  // An invoice refused for a missing mention: the list, translated, says what to fill in and where.
+  const missing = shape.code === 'invoice_mentions_missing' ? missingMentionsOf(shape.details) : null;
   return (
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{t(errorTitleKey(shape.code))}</p>
-      <p className="notice-text" lang="en">
-        {shape.message}
-      </p>
+      {missing ? (
+        <MissingMentions missing={missing} />
+      ) : (
+        <p className="notice-text" lang="en">
+          {shape.message}
+        </p>
+      )}
       {(onRetry || onDismiss) && (
         <p className="notice-actions">
           {onRetry && (

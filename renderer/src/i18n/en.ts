@@ -2,6 +2,7 @@ import { billsEn } from './bills-en';
 import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
 import { exportsEn } from './exports-en';
+import { invoicingEn } from './invoicing-en';
 import { letteringEn } from './lettering-en';
 import { productionEn } from './production-en';
 
@@ -14,6 +15,7 @@ import { productionEn } from './production-en';
 export const en = {
   ...billsEn,
   ...exportsEn,
+  ...invoicingEn,
   ...letteringEn,
   ...productionEn,
   ...customersEn,

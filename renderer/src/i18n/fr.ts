@@ -3,6 +3,7 @@ import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
+import { invoicingFr } from './invoicing-fr';
 import { letteringFr } from './lettering-fr';
 import { productionFr } from './production-fr';
 
@@ -14,6 +15,7 @@ import { productionFr } from './production-fr';
 export const fr = {
   ...billsFr,
   ...exportsFr,
+  ...invoicingFr,
   ...letteringFr,
   ...productionFr,
   ...customersFr,
