@@ -60,6 +60,35 @@ if (created.status !== 0) {
   site.kill();
   process.exit(1);
 }
+// What the demo company fills in Settings › Invoicing beyond the shop's seller settings, so that its invoices
+// can be written at once (the same as test/support/demo-invoicing.ts; docs/invoice-mentions.md).
+const invoicing = {
+  seller: {
+    name: '',
+    address: '',
+    zip: '',
+    city: '',
+    country: '',
+    email: '',
+    phone: '',
+    siren: '',
+    vatnumber: '',
+    legalForm: 'SAS',
+    shareCapitalCents: 5000000,
+    registry: 'RCS',
+    registryCity: '',
+  },
+  payment: { termDays: 30, latePenaltyBasisPoints: 1200, earlyPaymentDiscountBasisPoints: 0, vatOnDebits: false },
+  operations: 'both',
+  goodsCategoryIds: [10],
+  exemptions: [],
+};
+const settled = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'main/cli/main.ts', 'invoicing.updateSettings', JSON.stringify({ settings: invoicing }), '--data-dir', dataDir],
+  { encoding: 'utf8' },
+);
+if (settled.status !== 0) console.error(`The demo's invoicing settings were not saved: ${settled.stderr}`);
 console.log(`App data folder: ${dataDir} (emptied at every start of the demo; one site profile, synced at start).`);
 console.log('Stop the demo with Ctrl+C: the app and the simulated site both stop.');
 

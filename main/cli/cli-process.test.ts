@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { fecLines, fecText, type FecInvoice } from '../../test/support/lettering-fec';
 
 /**
@@ -200,6 +201,8 @@ describe('the CLI process, on a simulated site', () => {
     dataDir = temporaryDir('bo-cli-process-sim-');
     files = temporaryDir('bo-cli-files-sim-');
     expect((await cli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken })).status).toBe(0);
+    // What the invoices need beyond the shop's settings (docs/invoice-mentions.md).
+    expect((await cli(dataDir, 'invoicing.updateSettings', { settings: DEMO_INVOICING })).status).toBe(0);
   }, SLOW);
   afterAll(async () => {
     await sim?.close();

@@ -12,6 +12,8 @@ import { profilesHandlers } from '../profiles/handlers';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
 import { settingsHandlers } from '../settings/handlers';
+import { invoicingHandlers } from '../invoicing/handlers';
+import { InvoicingSettingsStore } from '../invoicing/invoicing-settings-store';
 import { SettingsStore } from '../settings/settings-store';
 import { syncHandlers } from '../sync/handlers';
 import { uploadsHandlers } from '../uploads/handlers';
@@ -105,6 +107,7 @@ export function createCore(options: CoreOptions): Core {
     bus,
     profiles,
     settings: new SettingsStore(dataDir, logger),
+    invoicing: new InvoicingSettingsStore(dataDir, logger),
     status,
     caches,
     uploads,
@@ -153,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     ...customersHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
+    ...invoicingHandlers(services),
     ...syncHandlers(services),
     ...exportsHandlers(services),
     ...letteringHandlers(services),

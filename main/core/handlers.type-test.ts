@@ -7,6 +7,7 @@ import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { invoicingHandlers } from '../invoicing/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { productionHandlers } from '../production/handlers';
 import { profilesHandlers } from '../profiles/handlers';
@@ -43,6 +44,7 @@ export function typeChecks(services: CoreServices): void {
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...catalogsHandlers(services),
+    ...invoicingHandlers(services),
     ...uploadsHandlers(services),
   });
 }

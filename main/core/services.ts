@@ -5,6 +5,7 @@ import type { Logger } from './logger';
 import type { ProfileCaches } from './profile-caches';
 import type { ProfileRegistry } from '../profiles/profile-registry';
 import type { SettingsStore } from '../settings/settings-store';
+import type { InvoicingSettingsStore } from '../invoicing/invoicing-settings-store';
 import type { StatusTracker } from '../status/status-tracker';
 import type { MoodleClient } from '../moodle/rest-client';
 import type { SiteSession } from './site-sessions';
@@ -19,6 +20,8 @@ export interface CoreServices {
   bus: EventBus;
   profiles: ProfileRegistry;
   settings: SettingsStore;
+  /** Per site profile: what invoices must say that the shop does not know (invoicing/). */
+  invoicing: InvoicingSettingsStore;
   status: StatusTracker;
   caches: ProfileCaches;
   /** Files windows send in chunks (uploads.*), for the commands that read files. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/contract';
+import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { spyHandlers } from '../../test/support/spy-handlers';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
 import { runCli } from '../cli/cli';
@@ -20,7 +21,12 @@ beforeAll(async () => {
   const services = {
     bus: cache.bus,
     logger: silentLogger,
-    activeSite: () => ({ db: cache.db, snapshot: async <T>(work: (db: typeof cache.db) => Promise<T> | T) => work(cache.db) }),
+    activeSite: () => ({
+      profileId: 'test',
+      db: cache.db,
+      snapshot: async <T>(work: (db: typeof cache.db) => Promise<T> | T) => work(cache.db),
+    }),
+    invoicing: { get: () => DEMO_INVOICING },
   } as unknown as CoreServices;
   dispatch = createDispatch(spyHandlers(exportsHandlers(services)).handlers, silentLogger);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-export-handlers-'));
@@ -128,6 +134,12 @@ describe('from the command line, as a nightly script', () => {
       const xlsx = await cli('exports.billsXlsx', JSON.stringify({ bills: { filter: {} }, file, locale: 'en' }));
       expect(xlsx.stderr).toBe('');
       expect(JSON.parse(xlsx.stdout)).toMatchObject({ file, bills: 300 });
+      // A new profile's invoices lack what the shop does not know (legal form, payment terms...): refused, no file.
+      const refused = await cli('exports.invoicesPdf', JSON.stringify({ ids: [1, 2], target: { folder: out } }));
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect(JSON.parse(refused.stderr)).toMatchObject({ error: { code: 'invoice_mentions_missing' } });
+      expect(fs.readdirSync(out).filter((name) => name.endsWith('.pdf'))).toEqual([]);
+      expect((await cli('invoicing.updateSettings', JSON.stringify({ settings: DEMO_INVOICING }))).code).toBe(0);
       const pdf = await cli('exports.invoicesPdf', JSON.stringify({ ids: [1, 2], target: { folder: out } }));
       expect(JSON.parse(pdf.stdout)).toMatchObject({ invoices: 2 });
       expect(fs.readdirSync(out).filter((name) => name.endsWith('.pdf'))).toHaveLength(2);

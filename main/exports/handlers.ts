@@ -34,9 +34,11 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
           'file' in input.target
             ? { file: checkFileTarget(input.target.file, '.pdf') }
             : { folder: checkFolderTarget(input.target.folder) };
-        const written = await services.activeSite().snapshot(async (db) => {
+        const site = services.activeSite();
+        const invoicing = services.invoicing.get(site.profileId);
+        const written = await site.snapshot(async (db) => {
           const ids = resolveBillIds(db, { ids: input.ids });
-          return writeInvoicesPdf({ db, ids, target, locale: input.locale, job });
+          return writeInvoicesPdf({ db, ids, target, locale: input.locale, invoicing, job });
         });
         services.logger.info('invoices exported to PDF', {
           exportId: job.exportId,

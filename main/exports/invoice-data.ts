@@ -1,9 +1,10 @@
+import type { EffectiveSeller, ExemptionBasis, InvoicingSettings } from '../../shared/contract/invoicing';
 import type { Db } from '../db/open';
+import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { htmlToText } from './html-text';
 import { refusal } from '../../shared/errors/error-text';
+import { addressLines, identityOf, isBusiness, ownAddressIfDifferent, type CustomerRow } from './invoice-parties';
 
-/** Payment terms printed on every invoice: due 30 days after emission. */
-export const PAYMENT_TERM_DAYS = 30;
 const DAY = 86_400;
 
 export interface InvoiceLine {
@@ -17,28 +18,41 @@ export interface InvoiceLine {
   /** Basis points: 2000 = 20 %. */
   taxratio: number;
   taxcents: number;
+  /** The shop's tax (its id), for the exemption's basis. */
+  taxcode: number;
+  /** A line at 0 %: the legal basis its mention cites (null when nothing names one: the export is refused). */
+  exemption: ExemptionBasis | null;
 }
 
 export interface VatByRate {
   taxratio: number;
+  /** Rows at 0 % are told apart by their basis: an exempt training and a reverse-charged service are two rows. */
+  exemption: ExemptionBasis | null;
   untaxedcents: number;
   taxcents: number;
 }
 
+/** Goods, services or both: the nature of the operations (the e-invoicing reform's mention). */
+export type OperationNature = 'services' | 'goods' | 'both';
+
 /** Everything an invoice shows, read from the cache; the layout only places it. */
 export interface Invoice {
   billId: number;
-  /** The lettering (idnumber) when set, else the transaction id of a proforma. */
+  /** The lettering (idnumber) of an invoice; the shop's order reference on a proforma. */
   number: string;
   proforma: boolean;
-  transactionid: string;
+  /** The shop's order number (the bill's `ordering`), as the customer saw it when ordering. */
+  orderReference: string;
   currency: string;
   issuedAt: number;
+  /** The date of the sale or of the service (Code de commerce L441-9): the order's date. */
+  soldAt: number;
   dueAt: number;
   paymode: string;
-  seller: { name: string; description: string };
+  seller: EffectiveSeller & { shopName: string; description: string };
   /** The invoicing identity, most significant first (organisation, department, person, address...). */
   buyer: {
+    customerId: number;
     lines: string[];
     /** What each line is, for messages: organisation, department, name, address or city. */
     fields: string[];
@@ -46,9 +60,17 @@ export interface Invoice {
     email: string;
     vatnumber: string;
     siren: string;
+    business: boolean;
+    /** Whether a name (person or organisation) and an address are known: both are mandatory. */
+    named: boolean;
+    addressed: boolean;
+    /** The customer's own address, when the invoiced one differs (the delivery address when goods are sold). */
+    ownAddress: { lines: string[]; country: string } | null;
   };
+  /** null when the settings do not say what the shop sells (the export is then refused). */
+  nature: OperationNature | null;
   lines: InvoiceLine[];
-  /** One row per VAT rate, highest first; exact integer sums of the lines. */
+  /** One row per VAT rate (and exemption basis), highest first; exact integer sums of the lines. */
   vat: VatByRate[];
   untaxedcents: number;
   taxcents: number;
@@ -56,6 +78,7 @@ export interface Invoice {
   paidcents: number;
   duecents: number;
   paidInFull: boolean;
+  payment: InvoicingSettings['payment'];
   salesConditions: string;
   footer: string;
 }
@@ -64,8 +87,8 @@ interface BillRow {
   id: number;
   shopid: number;
   idnumber: string;
+  ordering: number;
   customerid: number;
-  transactionid: string;
   emissiondate: number;
   currency: string;
   untaxedcents: number;
@@ -76,85 +99,34 @@ interface BillRow {
   invoiceinfo: string;
 }
 
-interface CustomerRow {
-  firstname: string;
-  lastname: string;
-  email: string;
-  address: string;
-  zip: string;
-  city: string;
-  country: string;
-  organisation: string;
-  invoiceinfo: string;
-}
-
-type Identity = Record<
-  'firstname' | 'lastname' | 'email' | 'organisation' | 'department' | 'address' | 'zip' | 'city' | 'country' | 'vatnumber' | 'siren',
-  string
->;
-const IDENTITY_KEYS = [
-  'firstname',
-  'lastname',
-  'email',
-  'organisation',
-  'department',
-  'address',
-  'zip',
-  'city',
-  'country',
-  'vatnumber',
-  'siren',
-] as const;
-
-/**
- * The invoicing identity: the customer's own fields, overridden field by field by the invoicing details
- * (invoiceinfo, a JSON object an organisation fills to be invoiced through its accounts department). The
- * bill's copy is preferred to the customer's: it is what was agreed when the order was placed.
- */
-function identityOf(customer: CustomerRow | undefined, ...infos: string[]): Identity {
-  const identity: Identity = {
-    firstname: '',
-    lastname: '',
-    email: '',
-    organisation: '',
-    department: '',
-    address: '',
-    zip: '',
-    city: '',
-    country: '',
-    vatnumber: '',
-    siren: '',
-  };
-  if (customer) for (const key of IDENTITY_KEYS) if (key in customer) identity[key] = String(customer[key as keyof CustomerRow]);
-  const info = infos.find((text) => text.trim() !== '');
-  if (info) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(info);
-    } catch {
-      parsed = null; // Not JSON: the customer's own fields stand.
-    }
-    if (parsed && typeof parsed === 'object') {
-      for (const key of IDENTITY_KEYS) {
-        const value = (parsed as Record<string, unknown>)[key];
-        if (typeof value === 'string' && value.trim() !== '') identity[key] = value.trim();
-      }
-    }
-  }
-  return identity;
+interface LineRow {
+  type: string;
+  itemcode: string;
+  abstract: string;
+  description: string;
+  quantity: number;
+  unitcents: number;
+  totalcents: number;
+  taxcode: number;
+  taxratio: number;
+  taxcents: number;
+  categoryid: number | null;
 }
 
 /** A reader of invoices from the cache: statements prepared once, shop and catalog texts read once. */
-export function invoiceReader(db: Db): (billId: number) => Invoice {
+export function invoiceReader(db: Db, context: InvoicingContext): (billId: number) => Invoice {
   const billOf = db.prepare(
-    `SELECT id, shopid, idnumber, customerid, transactionid, emissiondate, currency, untaxedcents, taxcents, amountcents,
+    `SELECT id, shopid, idnumber, ordering, customerid, emissiondate, currency, untaxedcents, taxcents, amountcents,
             paidcents, paymode, invoiceinfo FROM bill WHERE id = ?`,
   );
   const customerOf = db.prepare(
     'SELECT firstname, lastname, email, address, zip, city, country, organisation, invoiceinfo FROM customer WHERE id = ?',
   );
   const linesOf = db.prepare(
-    'SELECT itemcode, abstract, description, quantity, unitcents, totalcents, taxratio, taxcents FROM bill_item WHERE billid = ? ORDER BY ordering, id',
+    `SELECT l.type, l.itemcode, l.abstract, l.description, l.quantity, l.unitcents, l.totalcents, l.taxcode, l.taxratio, l.taxcents,
+            i.categoryid
+     FROM bill_item AS l LEFT JOIN catalog_item AS i ON i.id = l.catalogitemid
+     WHERE l.billid = ? ORDER BY l.ordering, l.id`,
   );
   const shopOf = db.prepare(
     `SELECT s.name, s.description, coalesce(c.salesconditions, '') AS salesconditions, coalesce(c.billfooter, '') AS billfooter
@@ -175,6 +147,7 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
     }
     return texts;
   };
+  const { settings } = context;
 
   return (billId) => {
     const bill = billOf.get(billId) as BillRow | undefined;
@@ -192,16 +165,7 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
     const customer = customerOf.get(bill.customerid) as CustomerRow | undefined;
     const who = identityOf(customer, bill.invoiceinfo, customer?.invoiceinfo ?? '');
     const person = `${who.firstname} ${who.lastname}`.trim();
-    const rows = linesOf.all(billId) as {
-      itemcode: string;
-      abstract: string;
-      description: string;
-      quantity: number;
-      unitcents: number;
-      totalcents: number;
-      taxratio: number;
-      taxcents: number;
-    }[];
+    const rows = linesOf.all(billId) as LineRow[];
     const lines: InvoiceLine[] = rows.map((row) => ({
       code: row.itemcode,
       label: row.abstract,
@@ -211,35 +175,48 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
       totalcents: row.totalcents,
       taxratio: row.taxratio,
       taxcents: row.taxcents,
+      taxcode: row.taxcode,
+      exemption: row.taxratio === 0 ? context.exemptionOf(row.taxcode) : null,
     }));
     const shop = shopTexts(bill.shopid);
+    const address = addressLines(who.address, who.zip, who.city);
     const buyerLines = (
       [
         ['organisation', who.organisation],
         ['department', who.department],
         ['name', person],
-        ...who.address.split(/\r?\n/).map((line) => ['address', line]),
-        ['city', `${who.zip} ${who.city}`.trim()],
+        ...address.map((line) => ['address', line]),
       ] as [string, string][]
     ).filter(([, line]) => line.trim() !== '');
+    if (buyerLines.length > 0 && address.length > 0 && buyerLines[buyerLines.length - 1]![1] === address[address.length - 1]) {
+      buyerLines[buyerLines.length - 1]![0] = 'city';
+    }
+    const proforma = bill.idnumber === '';
     return {
       billId,
-      number: bill.idnumber !== '' ? bill.idnumber : bill.transactionid,
-      proforma: bill.idnumber === '',
-      transactionid: bill.transactionid,
+      number: proforma ? String(bill.ordering) : bill.idnumber,
+      proforma,
+      orderReference: String(bill.ordering),
       currency: bill.currency,
       issuedAt: bill.emissiondate,
-      dueAt: bill.emissiondate + PAYMENT_TERM_DAYS * DAY,
+      soldAt: bill.emissiondate,
+      dueAt: bill.emissiondate + settings.payment.termDays * DAY,
       paymode: bill.paymode,
-      seller: { name: shop.name, description: shop.description },
+      seller: { ...context.seller, shopName: shop.name, description: shop.description },
       buyer: {
+        customerId: bill.customerid,
         lines: buyerLines.map(([, line]) => line),
         fields: buyerLines.map(([field]) => field),
         country: who.country,
         email: who.email,
         vatnumber: who.vatnumber,
         siren: who.siren,
+        business: isBusiness(who),
+        named: person !== '' || who.organisation !== '',
+        addressed: who.address.trim() !== '' && who.city.trim() !== '',
+        ownAddress: ownAddressIfDifferent(customer, who),
       },
+      nature: natureOf(rows, context),
       lines,
       vat: vatByRate(lines),
       untaxedcents: bill.untaxedcents,
@@ -248,20 +225,40 @@ export function invoiceReader(db: Db): (billId: number) => Invoice {
       paidcents: bill.paidcents,
       duecents: Math.max(0, bill.amountcents - bill.paidcents),
       paidInFull: bill.amountcents > 0 && bill.paidcents >= bill.amountcents,
+      payment: settings.payment,
       salesConditions: shop.salesConditions,
       footer: shop.footer,
     };
   };
 }
 
-/** The VAT breakdown a French invoice must show: per rate, the base and the tax, summed in integer cents. */
+/**
+ * Goods, services or both. A shop that sells one kind says so in the settings; one that sells both names
+ * the categories of goods: a line of an item in them, and a shipping line, is goods; a discount is neither.
+ */
+function natureOf(rows: readonly LineRow[], context: InvoicingContext): OperationNature | null {
+  const declared = context.settings.operations;
+  if (declared !== 'both') return declared;
+  let goods = false;
+  let services = false;
+  for (const row of rows) {
+    if (row.type === 'DISCOUNT') continue;
+    if (row.type === 'SHIPPING' || (row.categoryid !== null && context.isGoodsCategory(row.categoryid))) goods = true;
+    else services = true;
+  }
+  if (goods && services) return 'both';
+  return goods ? 'goods' : 'services';
+}
+
+/** The VAT breakdown a French invoice must show: per rate (and basis of exemption), the base and the tax, in integer cents. */
 export function vatByRate(lines: readonly InvoiceLine[]): VatByRate[] {
-  const byRate = new Map<number, VatByRate>();
+  const byRate = new Map<string, VatByRate>();
   for (const line of lines) {
-    const row = byRate.get(line.taxratio) ?? { taxratio: line.taxratio, untaxedcents: 0, taxcents: 0 };
+    const key = `${line.taxratio}/${line.exemption ?? ''}`;
+    const row = byRate.get(key) ?? { taxratio: line.taxratio, exemption: line.exemption, untaxedcents: 0, taxcents: 0 };
     row.untaxedcents += line.totalcents;
     row.taxcents += line.taxcents;
-    byRate.set(line.taxratio, row);
+    byRate.set(key, row);
   }
-  return [...byRate.values()].sort((a, b) => b.taxratio - a.taxratio);
+  return [...byRate.values()].sort((a, b) => b.taxratio - a.taxratio || (a.exemption ?? '').localeCompare(b.exemption ?? ''));
 }

@@ -7,7 +7,8 @@ describe('invoice formats', () => {
     const fr = new InvoiceFormat('fr');
     expect(fr.amount(125_000, 'EUR')).toBe('1\u202f250,00\u00a0€');
     expect(fr.amount(-318, 'EUR')).toBe('-3,18\u00a0€');
-    expect(fr.rate(550)).toBe('5,5\u00a0%');
+    expect(fr.rate(550)).toBe('5,5\u2007%');
+    expect(fr.rate(0)).toBe('0\u2007%');
     expect(fr.country('FR')).toBe('France');
   });
 
@@ -15,6 +16,7 @@ describe('invoice formats', () => {
     const en = new InvoiceFormat('en');
     expect(en.amount(125_000, 'EUR')).toBe('€1,250.00');
     expect(en.rate(2000)).toBe('20%');
+    expect(en.rate(0)).toBe('0%');
     const seconds = new Date(2026, 10, 22, 12).getTime() / 1000;
     expect(en.date(seconds)).toBe('22/11/2026');
     expect(new InvoiceFormat('fr').date(seconds)).toBe('22/11/2026');

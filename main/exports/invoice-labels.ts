@@ -1,100 +1,7 @@
 import type { ExportLocale } from './spreadsheet-cells';
+import { INVOICE_WORDS, type InvoiceWords } from './invoice-words';
 
-/** The words of an invoice, in French and English. */
-export interface InvoiceWords {
-  /** What follows a label: French puts a no-break space before the colon, English none. */
-  colon: string;
-  invoice: string;
-  proformaInvoice: string;
-  proformaMark: string;
-  paidMark: string;
-  number: string;
-  issued: string;
-  due: string;
-  order: string;
-  billTo: string;
-  vatNumber: string;
-  siren: string;
-  columns: { code: string; description: string; quantity: string; unitPrice: string; untaxed: string; vatRate: string };
-  vatBreakdown: string;
-  rate: string;
-  base: string;
-  vat: string;
-  totalUntaxed: string;
-  totalVat: string;
-  totalWithTax: string;
-  paid: string;
-  amountDue: string;
-  paymentTerms: string;
-  terms: (days: number, dueDate: string) => string;
-  paymode: string;
-  paymodes: Readonly<Record<string, string>>;
-  salesConditions: string;
-  page: (page: number, pages: number) => string;
-}
-
-const WORDS: Record<ExportLocale, InvoiceWords> = {
-  fr: {
-    colon: '\u00a0:',
-    invoice: 'FACTURE',
-    proformaInvoice: 'FACTURE PROFORMA',
-    proformaMark: 'PROFORMA',
-    paidMark: 'PAYÉE',
-    number: 'N°',
-    issued: 'Date d’émission',
-    due: 'Échéance',
-    order: 'Commande',
-    billTo: 'Facturé à',
-    vatNumber: 'N° TVA',
-    siren: 'SIREN',
-    columns: { code: 'Code', description: 'Désignation', quantity: 'Qté', unitPrice: 'P.U. HT', untaxed: 'Total HT', vatRate: 'TVA' },
-    vatBreakdown: 'Détail de la TVA',
-    rate: 'Taux',
-    base: 'Base HT',
-    vat: 'TVA',
-    totalUntaxed: 'Total HT',
-    totalVat: 'Total TVA',
-    totalWithTax: 'Total TTC',
-    paid: 'Déjà réglé',
-    amountDue: 'Reste à payer',
-    paymentTerms: 'Conditions de paiement',
-    terms: (days, dueDate) => `Paiement à ${days} jours à compter de la date d’émission, au plus tard le ${dueDate}.`,
-    paymode: 'Mode de paiement',
-    paymodes: { check: 'chèque', transfer: 'virement bancaire', paypal: 'PayPal', card: 'carte bancaire', free: 'gratuit' },
-    salesConditions: 'Conditions générales de vente',
-    page: (page, pages) => `Page ${page} / ${pages}`,
-  },
-  en: {
-    colon: ':',
-    invoice: 'INVOICE',
-    proformaInvoice: 'PROFORMA INVOICE',
-    proformaMark: 'PROFORMA',
-    paidMark: 'PAID',
-    number: 'No.',
-    issued: 'Issue date',
-    due: 'Due date',
-    order: 'Order',
-    billTo: 'Bill to',
-    vatNumber: 'VAT No.',
-    siren: 'SIREN',
-    columns: { code: 'Code', description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', untaxed: 'Net total', vatRate: 'VAT' },
-    vatBreakdown: 'VAT breakdown',
-    rate: 'Rate',
-    base: 'Net',
-    vat: 'VAT',
-    totalUntaxed: 'Total excl. VAT',
-    totalVat: 'Total VAT',
-    totalWithTax: 'Total incl. VAT',
-    paid: 'Paid',
-    amountDue: 'Amount due',
-    paymentTerms: 'Payment terms',
-    terms: (days, dueDate) => `Payment within ${days} days of the issue date, by ${dueDate} at the latest.`,
-    paymode: 'Payment method',
-    paymodes: { check: 'cheque', transfer: 'bank transfer', paypal: 'PayPal', card: 'card', free: 'free' },
-    salesConditions: 'Terms and conditions of sale',
-    page: (page, pages) => `Page ${page} of ${pages}`,
-  },
-};
+export type { InvoiceWords } from './invoice-words';
 
 const INTL_LOCALE: Record<ExportLocale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -109,7 +16,7 @@ export class InvoiceFormat {
   private readonly regions: Intl.DisplayNames;
 
   constructor(readonly locale: ExportLocale) {
-    this.words = WORDS[locale];
+    this.words = INVOICE_WORDS[locale];
     this.intlLocale = INTL_LOCALE[locale];
     this.percent = new Intl.NumberFormat(this.intlLocale, { style: 'percent', maximumFractionDigits: 2 });
     this.integer = new Intl.NumberFormat(this.intlLocale, { maximumFractionDigits: 0 });
@@ -131,9 +38,14 @@ export class InvoiceFormat {
     return format.format(cents / 100);
   }
 
-  /** Basis points as a percentage: 550 → `5,5 %`. */
+  /**
+   * Basis points as a percentage: 550 → `5,5 %` in French, `5.5%` in English. French puts a space before the
+   * sign; Intl's no-break space (a third of an em) is so narrow after a single digit that readers of the PDF's
+   * text (pdftotext, accounting tools) join "0 %" into "0%" while keeping "20 %" apart: a figure space (as wide
+   * as a digit, no-break too) keeps every rate written alike.
+   */
   rate(basisPoints: number): string {
-    return this.percent.format(basisPoints / 10_000);
+    return this.percent.format(basisPoints / 10_000).replace(/[\u00a0\u202f](?=%)/, '\u2007');
   }
 
   quantity(quantity: number): string {
@@ -153,6 +65,11 @@ export class InvoiceFormat {
     } catch {
       return code;
     }
+  }
+
+  /** A SIREN in groups of three, as registers print it: 123 456 789 (no-break spaces). */
+  siren(siren: string): string {
+    return /^\d{9}$/.test(siren) ? siren.replace(/(\d{3})(\d{3})(\d{3})/, '$1\u00a0$2\u00a0$3') : siren;
   }
 
   paymode(code: string): string {

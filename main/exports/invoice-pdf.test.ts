@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
 import type { Db } from '../db/open';
 import type { ExportJob } from './export-jobs';
@@ -148,15 +149,21 @@ function euros(cents: number): string {
   return `${cents < 0 ? '-' : ''}${units},${String(Math.abs(cents) % 100).padStart(2, '0')} €`;
 }
 
-const billOf = (id: number) =>
-  db.prepare('SELECT idnumber, transactionid, untaxedcents, taxcents, amountcents, paidcents FROM bill WHERE id = ?').get(id) as {
+/** A bill as the cache holds it; `ref` is what its invoice's pages are named by: its number, or its order's. */
+const billOf = (id: number) => {
+  const bill = db
+    .prepare('SELECT idnumber, ordering, transactionid, untaxedcents, taxcents, amountcents, paidcents FROM bill WHERE id = ?')
+    .get(id) as {
     idnumber: string;
+    ordering: number;
     transactionid: string;
     untaxedcents: number;
     taxcents: number;
     amountcents: number;
     paidcents: number;
   };
+  return { ...bill, ref: bill.idnumber || String(bill.ordering) };
+};
 
 describe('invoices in one PDF', () => {
   let file: string;
@@ -165,13 +172,20 @@ describe('invoices in one PDF', () => {
 
   beforeAll(async () => {
     file = path.join(dir, 'factures.pdf');
-    const written = await writeInvoicesPdf({ db, ids: Object.values(pick), target: { file }, locale: 'fr', job: job() });
+    const written = await writeInvoicesPdf({
+      db,
+      ids: Object.values(pick),
+      target: { file },
+      locale: 'fr',
+      invoicing: DEMO_INVOICING,
+      job: job(),
+    });
     expect(written).toEqual({ files: [file], invoices: 6 });
     pages = await pagesOf(file);
     // Each page's footer names its invoice: the text of one invoice is its pages joined.
     byInvoice = new Map();
     for (const page of pages) {
-      const number = /N° (\S+) Page \d+ \/ \d+/.exec(page)?.[1] ?? '?';
+      const number = /(?:N°|Commande n°) (\S+) Page \d+ \/ \d+/.exec(page)?.[1] ?? '?';
       byInvoice.set(number, (byInvoice.get(number) ?? '') + page);
     }
   }, 60_000);
@@ -189,8 +203,8 @@ describe('invoices in one PDF', () => {
 
   it('numbers the pages of each invoice on their own', () => {
     const long = billOf(pick.long);
-    const number = long.idnumber || long.transactionid;
-    const own = pages.filter((page) => page.includes(`N° ${number} Page`));
+    const number = long.ref;
+    const own = pages.filter((page) => page.includes(` ${number} Page`));
     expect(own.length).toBeGreaterThanOrEqual(2);
     own.forEach((page, index) => expect(page).toContain(`Page ${index + 1} / ${own.length}`));
     expect(byInvoice.get(number)).toContain('Module 60 du parcours');
@@ -204,17 +218,20 @@ describe('invoices in one PDF', () => {
     const text = byInvoice.get(bill.idnumber)!;
     expect(text).toContain('FACTURE');
     expect(text).not.toContain('PROFORMA');
-    expect(text).toContain(`Commande ${bill.transactionid}`);
+    expect(text).toContain(`Commande n° ${bill.ordering}`);
+    // Human references only: never the shop's 32-character transaction key.
+    expect(text).not.toContain(bill.transactionid);
     expect(text).toContain('PAYÉE');
     expect(text).toContain('Boutique Savoirs & Compétences');
     expect(text).toContain(`Reste à payer ${euros(0)}`);
   });
 
-  it('marks a bill without lettering PROFORMA under its transaction id', () => {
+  it('marks a bill without lettering PROFORMA under its order number', () => {
     const bill = billOf(pick.proforma);
-    const text = byInvoice.get(bill.transactionid)!;
+    const text = byInvoice.get(bill.ref)!;
     expect(text).toContain('FACTURE PROFORMA');
-    expect(text).toContain(`N° ${bill.transactionid}`);
+    expect(text).toContain(`Commande n° ${bill.ordering}`);
+    expect(text).not.toContain(bill.transactionid);
     expect(text).not.toContain('PAYÉE');
     expect(text).toContain('Δημήτρης Παπαδόπουλος');
     expect(text).toContain(`Reste à payer ${euros(bill.amountcents)}`);
@@ -222,7 +239,7 @@ describe('invoices in one PDF', () => {
 
   it('shows the VAT per rate and the totals to the cent, as the cache holds them', () => {
     const bill = billOf(pick.multiRate);
-    const text = byInvoice.get(bill.idnumber || bill.transactionid)!;
+    const text = byInvoice.get(bill.ref)!;
     expect(text).toContain('Наталья Иванова');
     const rates = db
       .prepare(
@@ -249,7 +266,7 @@ describe('invoices in one PDF', () => {
       string,
       string
     >;
-    const text = byInvoice.get(bill.idnumber || bill.transactionid)!;
+    const text = byInvoice.get(bill.ref)!;
     expect(text).toContain(info['department']);
     expect(text).toContain(`${info['zip']} ${info['city']}`);
   });
@@ -258,20 +275,20 @@ describe('invoices in one PDF', () => {
     const text = byInvoice.get(billOf(pick.lettered).idnumber)!;
     expect(text).toContain('Paiement à 30 jours à compter de la date d’émission');
     expect(text).toContain('Convention de formation sur demande.');
-    expect(text).toContain('Formations exonérées de TVA');
+    expect(text).toContain('Déclaration d’activité');
     expect(text).not.toMatch(/<p>|&amp;/);
   });
 
   it('prints a customer’s name that DejaVu has no glyph for with another font, the rest as before', () => {
     const bill = billOf(pick.cjk);
-    const text = byInvoice.get(bill.idnumber || bill.transactionid)!;
+    const text = byInvoice.get(bill.ref)!;
     // pdftotext leaves out the space between two ideographs; the page has it.
     expect(text).toMatch(/芳 ?王/);
     expect(text).toContain(`Total TTC ${euros(bill.amountcents)}`);
   });
 
   it('renders a page an operator can look at (test-results/exports/)', async () => {
-    const first = pages.findIndex((page) => page.includes(billOf(pick.multiRate).idnumber || billOf(pick.multiRate).transactionid)) + 1;
+    const first = pages.findIndex((page) => page.includes(billOf(pick.multiRate).ref)) + 1;
     for (const [name, page] of [
       ['invoice-fr-vat-rates', first],
       ['invoice-fr-first', 1],
@@ -286,14 +303,11 @@ describe('invoices as one file per bill', () => {
   it('names each file after its invoice number, in English', async () => {
     const folder = fs.mkdtempSync(path.join(dir, 'folder-'));
     const ids = [pick.lettered, pick.proforma];
-    const written = await writeInvoicesPdf({ db, ids, target: { folder }, locale: 'en', job: job() });
+    const written = await writeInvoicesPdf({ db, ids, target: { folder }, locale: 'en', invoicing: DEMO_INVOICING, job: job() });
     const lettered = billOf(pick.lettered);
     const proforma = billOf(pick.proforma);
-    expect(written.files).toEqual([
-      path.join(folder, `${lettered.idnumber}.pdf`),
-      path.join(folder, `PROFORMA-${proforma.transactionid}.pdf`),
-    ]);
-    expect(fs.readdirSync(folder).sort()).toEqual([`${lettered.idnumber}.pdf`, `PROFORMA-${proforma.transactionid}.pdf`].sort());
+    expect(written.files).toEqual([path.join(folder, `${lettered.idnumber}.pdf`), path.join(folder, `PROFORMA-${proforma.ordering}.pdf`)]);
+    expect(fs.readdirSync(folder).sort()).toEqual([`${lettered.idnumber}.pdf`, `PROFORMA-${proforma.ordering}.pdf`].sort());
     const [paid] = await pagesOf(written.files[0]!);
     expect(paid).toContain('INVOICE');
     expect(paid).toContain('PAID');
@@ -314,7 +328,9 @@ describe('invoices as one file per bill', () => {
       },
     });
     const ids = db.prepare('SELECT id FROM bill WHERE id <> ? ORDER BY id LIMIT 60').pluck().all(scriptBill.unprintable) as number[];
-    await expect(writeInvoicesPdf({ db, ids, target: { folder }, locale: 'fr', job: cancelling })).rejects.toMatchObject({
+    await expect(
+      writeInvoicesPdf({ db, ids, target: { folder }, locale: 'fr', invoicing: DEMO_INVOICING, job: cancelling }),
+    ).rejects.toMatchObject({
       code: 'export_cancelled',
     });
     expect(fs.readdirSync(folder)).toEqual([]);
@@ -337,6 +353,7 @@ describe('names and addresses in other scripts', () => {
       ids: printable.map((script) => scriptBill[script]),
       target: { folder },
       locale: 'fr',
+      invoicing: DEMO_INVOICING,
       job: job(),
     });
     for (const [index, script] of printable.entries()) {
@@ -447,7 +464,14 @@ describe('names and addresses in other scripts', () => {
       .all() as number[];
     const watching = job({ progress: (_phase, done) => progress.push(done) });
     for (const target of [{ folder }, { file: path.join(folder, 'all.pdf') }]) {
-      const failure = writeInvoicesPdf({ db, ids: [...before, scriptBill.unprintable], target, locale: 'fr', job: watching });
+      const failure = writeInvoicesPdf({
+        db,
+        ids: [...before, scriptBill.unprintable],
+        target,
+        locale: 'fr',
+        invoicing: DEMO_INVOICING,
+        job: watching,
+      });
       await expect(failure).rejects.toMatchObject({
         code: 'export_unprintable_text',
         details: {

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/contract';
+import type { InvoicingSettings } from '../../shared/contract/invoicing';
 import type { Db } from '../db/open';
+import { invoicingContext } from '../invoicing/invoicing-context';
+import { MentionsCheck } from '../invoicing/invoice-mentions';
 import { yieldToEventLoop, type ExportJob } from './export-jobs';
 import { fileNameFrom, StagedFiles, whenClosed } from './export-target';
 import { invoiceReader, type Invoice } from './invoice-data';
@@ -19,6 +22,8 @@ export interface InvoicesPdfRequest {
   /** Checked targets (checkFileTarget / checkFolderTarget): one document, or one file per bill in a folder. */
   target: { file: string } | { folder: string };
   locale: ExportLocale;
+  /** The site profile's invoicing settings (seller identity beyond the shop's, payment terms, exemptions). */
+  invoicing: InvoicingSettings;
   job: ExportJob;
   /** The shared fonts by default; the benchmark passes others to compare. */
   fonts?: InvoiceFonts;
@@ -34,8 +39,8 @@ const PROBLEMS_IN_MESSAGE = 3;
 
 /**
  * PDF invoices, all in one document (a page or more per invoice, numbered per invoice) or one document per
- * bill. Every text of every invoice is first checked against the fonts: a character none can print fails the
- * export before any file is made (export_unprintable_text). Every file is written under a temporary name
+ * bill. Every invoice is first checked: a character no font can print (export_unprintable_text) or a mandatory
+ * mention nothing gives (invoice_mentions_missing) fails the export before any file is made. Every file is written under a temporary name
  * and renamed once all are done; a cancel or a failure removes them all, so a folder never holds half a
  * batch that looks complete.
  */
@@ -44,8 +49,9 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
   const fonts = request.fonts ?? invoiceFonts();
   const typesetter = typesetterFor(fonts);
   const format = new InvoiceFormat(request.locale);
-  const read = invoiceReader(request.db);
-  await checkPrintable(ids, read, format, typesetter, job);
+  const context = invoicingContext(request.db, request.invoicing);
+  const read = invoiceReader(request.db, context);
+  await checkInvoices(ids, read, format, typesetter, new MentionsCheck(context), job);
   const staged = new StagedFiles();
   const open: fs.WriteStream[] = [];
   try {
@@ -55,7 +61,7 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
       open.push(output);
       for (const [index, id] of ids.entries()) {
         const invoice = read(id);
-        if (ids.length === 1) doc.info.Title = `${format.words.invoice} ${invoice.number}`;
+        if (ids.length === 1) doc.info.Title = documentTitle(invoice, format);
         layoutInvoice(doc, invoice, format, fonts, typesetter);
         // Pages are kept only until the invoice's page numbers are printed: memory stays flat.
         doc.flushPages();
@@ -67,7 +73,7 @@ export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ f
       for (const [index, id] of ids.entries()) {
         const invoice = read(id);
         const file = path.join(request.target.folder, uniqueName(invoice, names));
-        const { doc, output } = startDocument(staged.stage(file), fonts, format, `${format.words.invoice} ${invoice.number}`);
+        const { doc, output } = startDocument(staged.stage(file), fonts, format, documentTitle(invoice, format));
         open.push(output);
         layoutInvoice(doc, invoice, format, fonts, typesetter);
         await finishDocument(doc, output);
@@ -112,19 +118,22 @@ interface UnprintableText {
 /**
  * Reads every invoice and checks each text it prints against the fonts, before any file is made: a
  * character that no font has would print as an empty box, and a legal document must not silently lose a
- * name. Throws export_unprintable_text naming the bills, the fields and the characters.
+ * name. Throws export_unprintable_text naming the bills, the fields and the characters; then, when every
+ * text prints, invoice_mentions_missing if a mandatory mention is missing.
  */
-async function checkPrintable(
+async function checkInvoices(
   ids: readonly number[],
   read: (id: number) => Invoice,
   format: InvoiceFormat,
   typesetter: Typesetter,
+  mentions: MentionsCheck,
   job: ExportJob,
 ): Promise<void> {
   const problems: UnprintableText[] = [];
   let count = 0;
   for (const [index, id] of ids.entries()) {
     const invoice = read(id);
+    mentions.add(invoice);
     for (const printed of printedTexts(invoice, format)) {
       const characters = typesetter.unprintable(printed.text, printed.weight);
       if (characters.length === 0) continue;
@@ -144,7 +153,10 @@ async function checkPrintable(
       job.throwIfCancelled();
     }
   }
-  if (count === 0) return;
+  if (count === 0) {
+    mentions.assertComplete();
+    return;
+  }
   const named = problems
     .slice(0, PROBLEMS_IN_MESSAGE)
     .map(
@@ -173,13 +185,18 @@ async function checkpoint(job: ExportJob, done: number, total: number, output: f
   job.throwIfCancelled();
 }
 
-/** The file name of a bill's invoice: its number, or PROFORMA-<transaction>, once per folder. */
+/** The file name of a bill's invoice: its number, or PROFORMA-<order number>, once per folder. */
 function uniqueName(invoice: Invoice, taken: Set<string>): string {
-  let name = fileNameFrom(invoice.proforma ? `PROFORMA-${invoice.number}` : invoice.number, '.pdf');
+  let name = fileNameFrom(invoice.proforma ? `PROFORMA-${invoice.orderReference}` : invoice.number, '.pdf');
   // Two numbers can differ only by characters a file name cannot hold (FA/1 and FA:1): the bill id settles it.
   if (taken.has(name.toLowerCase())) name = fileNameFrom(`${path.basename(name, '.pdf')}-${invoice.billId}`, '.pdf');
   taken.add(name.toLowerCase());
   return name;
+}
+
+function documentTitle(invoice: Invoice, format: InvoiceFormat): string {
+  const { words } = format;
+  return invoice.proforma ? `${words.proformaInvoice} ${words.order} ${invoice.orderReference}` : `${words.invoice} ${invoice.number}`;
 }
 
 function startDocument(

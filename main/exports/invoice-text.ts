@@ -1,15 +1,26 @@
-import fs from 'node:fs';
 import bidiFactory from 'bidi-js';
 import { AppError } from '../../shared/contract';
+import type { FontSource, InvoiceFonts, ShapingFont } from './invoice-fonts';
 import {
-  fontkitCreate,
-  fromPdfkit,
-  LEFT_TO_RIGHT,
-  RIGHT_TO_LEFT,
-  type FontSource,
-  type InvoiceFonts,
-  type ShapingFont,
-} from './invoice-fonts';
+  BIDI_CONTROL,
+  CONTROL,
+  covers,
+  describeCharacter,
+  directed,
+  ELLIPSIS,
+  face,
+  IGNORABLE,
+  isLowSurrogate,
+  lineBreaker,
+  printableText,
+  resized,
+  RTL_TRIGGER,
+  SHARED,
+  trimEnd,
+  type Face,
+} from './invoice-text-support';
+
+export { describeCharacter, printableText } from './invoice-text-support';
 
 /**
  * Text of any script set in the boxes of an invoice, for pdfkit, which draws runs of glyphs in one font, left
@@ -50,18 +61,6 @@ export interface TextStyle {
   height?: number;
 }
 
-interface Face {
-  /** Registered in each document under this name. */
-  name: string;
-  source: () => FontSource;
-  /** Letters of this script take this face before the others. */
-  script?: RegExp;
-  /** Drawn at this multiple of the size asked. */
-  scale: number;
-  /** The parsed font, for coverage and widths: the very one pdfkit draws with when the source is parsed. */
-  font: () => ShapingFont;
-}
-
 /** A run of one face and one direction, in visual order on its line. */
 interface Run {
   text: string;
@@ -79,35 +78,6 @@ interface Line {
 }
 
 const bidi = bidiFactory();
-
-/** Characters of Unicode's Common and Inherited scripts: spaces, digits, punctuation, combining marks. */
-const SHARED = /^[\p{Script=Common}\p{Script=Inherited}]$/u;
-const CONTROL = /^\p{Cc}$/u;
-/** Latin digits and punctuation: in a face drawn larger (Arabic), they would look larger than elsewhere. */
-const LATIN_SIGN = /^[!-~]$/;
-/** Invisible characters: they need no glyph, and fontkit hides those a font lacks. */
-const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
-/** Explicit direction marks and embeddings: they steer the algorithm, then are removed (rule X9). */
-const BIDI_CONTROL = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/u;
-/**
- * Right-to-left letters (Hebrew to Arabic extended, their presentation forms, the historic scripts of the
- * supplementary planes) and the marks that make text right to left: text with none of them is left to right
- * throughout, and the bidirectional algorithm is skipped.
- */
-const RTL_TRIGGER = /[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufeff\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
-
-const ELLIPSIS = '…';
-
-/** `ᱚ (U+1C5A)`: a character as an operator can look it up (an invisible one by its code alone). */
-export function describeCharacter(character: string): string {
-  const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return /^[\p{Cc}\p{Cf}\p{Z}]$/u.test(character) ? code : `${character} (${code})`;
-}
-
-/** Carriage returns and Unicode's line and paragraph separators as line ends, tabs and the like as spaces. */
-export function printableText(text: string): string {
-  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/[\t\v\f]/g, ' ');
-}
 
 export class Typesetter {
   private readonly chains: Record<Weight, Face[]>;
@@ -481,67 +451,3 @@ export class Typesetter {
 const WIDTHS_KEPT = 50_000;
 /** Texts whose check is remembered. */
 const CHECKED_KEPT = 10_000;
-
-function face(name: string, source: () => FontSource, options: { script?: RegExp; scale?: number } = {}): Face {
-  let parsed: ShapingFont | undefined;
-  return {
-    name,
-    source,
-    scale: 1,
-    ...options,
-    font: () => {
-      if (!parsed) {
-        const given = source();
-        // Bytes or a path (the benchmark's naive ways): parsed once more here, for coverage and widths.
-        parsed =
-          typeof given === 'string' || Buffer.isBuffer(given)
-            ? (fontkitCreate(Buffer.isBuffer(given) ? given : fs.readFileSync(given)) as ShapingFont)
-            : given;
-      }
-      return parsed;
-    },
-  };
-}
-
-/**
- * The direction to shape a run in, when fontkit's guess from the script would not do: a right-to-left run
- * always; a left-to-right one holding characters of a right-to-left script (Arabic-Indic digits) too.
- */
-function directed(text: string, rtl: boolean): readonly string[] | undefined {
-  if (rtl) return RIGHT_TO_LEFT;
-  return RTL_TRIGGER.test(text) ? LEFT_TO_RIGHT : undefined;
-}
-
-/** Whether the character would look larger in `face` than in the text around (Latin digits and signs in Arabic). */
-function resized(face: Face, character: string): boolean {
-  return face.scale !== 1 && LATIN_SIGN.test(character);
-}
-
-function isLowSurrogate(unit: string): boolean {
-  const code = unit.charCodeAt(0);
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function covers(face: Face, codePoint: number): boolean {
-  return face.font().hasGlyphForCodePoint(codePoint);
-}
-
-/** Spaces a line may end on, unseen (no-break spaces are not among them). */
-const BREAKING_SPACE = /[ \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]/;
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && BREAKING_SPACE.test(text[end - 1]!)) end -= 1;
-  return end;
-}
-
-interface LineBreaker {
-  nextBreak(): { position: number; required: boolean } | null;
-}
-
-let LineBreakerClass: (new (text: string) => LineBreaker) | undefined;
-
-/** The Unicode Line Breaking Algorithm, from the copy of `linebreak` pdfkit uses for its own wrapping. */
-function lineBreaker(text: string): LineBreaker {
-  LineBreakerClass ??= fromPdfkit('linebreak') as new (text: string) => LineBreaker;
-  return new LineBreakerClass(text);
-}

@@ -19,6 +19,12 @@ export const sellerIdentity = z.object({
   supportphone: text,
   registration: text,
   vatnumber: text,
+  // The shop's billing address when it has one of its own (local_shop's sellerbilling* settings). A plugin
+  // older than these fields answers without them: nothing to print then.
+  billingaddress: text.default(''),
+  billingzip: text.default(''),
+  billingcity: text.default(''),
+  billingcountry: text.default(''),
 });
 
 export const shopSite = z.object({

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/contract';
 import type { CacheSite } from '../../shared/contract/sync';
 import type { Db } from '../db/open';
+import { storeSiteSeller } from '../invoicing/site-seller';
 import type { ShopSite } from '../shop-api/site';
 import { outboxCounts } from './outbox';
 
@@ -27,8 +28,10 @@ export function cacheSite(db: Db): CacheSite | null {
 export function claimCache(db: Db, reached: ShopSite, now = Date.now()): CacheSite {
   const recorded = cacheSite(db);
   if (recorded) {
-    if (recorded.identifier === reached.siteidentifier) return recorded;
-    throw siteChanged(db, recorded, reached);
+    if (recorded.identifier !== reached.siteidentifier) throw siteChanged(db, recorded, reached);
+    // The shop's seller identity, kept for the invoices, follows the site's settings at every contact.
+    storeSiteSeller(db, reached, now);
+    return recorded;
   }
   const upsert = db.prepare(
     'INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
@@ -38,6 +41,7 @@ export function claimCache(db: Db, reached: ShopSite, now = Date.now()): CacheSi
     upsert.run(KEYS.wwwroot, reached.wwwroot, now);
     upsert.run(KEYS.name, reached.sitename, now);
     upsert.run(KEYS.claimedAt, String(now), now);
+    storeSiteSeller(db, reached, now);
   })();
   return cacheSite(db)!;
 }

@@ -50,6 +50,7 @@ export const errorCodes = [
   'export_unprintable_text', // a text of an invoice has characters no font of the invoices can print: details.problems names bill, field, characters
   'export_file_not_openable', // the desktop app opens or shows only files its exports wrote in this session (and still there)
   'download_not_found', // browser mode: an export's download was already taken (each is served once) or is gone
+  'invoice_mentions_missing', // an invoice would lack a mention French law requires: details.missing lists what to fill in (settings, customers); nothing was written
   // Bills and customers
   'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)
   'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state

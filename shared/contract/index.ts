@@ -9,6 +9,7 @@ import { billsCommands, billsEvents } from './bills';
 import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
 import { exportsCommands, exportsEvents } from './exports';
+import { invoicingCommands } from './invoicing';
 import { letteringCommands, letteringEvents } from './lettering';
 import { productionCommands, productionEvents } from './production';
 import { profilesCacheCommands, profilesCommands, profilesEvents } from './profiles';
@@ -22,6 +23,7 @@ export const commands = {
   ...catalogsCommands,
   ...customersCommands,
   ...exportsCommands,
+  ...invoicingCommands,
   ...letteringCommands,
   ...productionCommands,
   ...profilesCommands,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../main/browser-mode/start-browser-mode';
 import { closeActiveCaches } from '../support/active-cache';
+import { DEMO_INVOICING } from '../support/demo-invoicing';
 import { launchChromium } from '../support/chromium';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 
@@ -36,6 +37,9 @@ export async function startConnectedApp(suite: string, bills: number, viewport =
     { transport: 'internal' },
   );
   if (!created.ok) throw new Error(`profile not created: ${created.error.message}`);
+  // What the demo company fills in Settings › Invoicing, so that its invoices can be written.
+  const invoicing = await app.core.dispatch('invoicing.updateSettings', { settings: DEMO_INVOICING }, { transport: 'internal' });
+  if (!invoicing.ok) throw new Error(`invoicing settings not saved: ${invoicing.error.message}`);
   const browser = await launchChromium();
   const context = await browser.newContext({ locale: 'en-GB', viewport });
   await context.tracing.start({ screenshots: true, snapshots: true });

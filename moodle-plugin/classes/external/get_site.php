@@ -35,7 +35,9 @@ class get_site extends external_api {
     /** @var array seller field => local_shop setting */
     private const SELLER = ['name' => 'sellername', 'address' => 'selleraddress', 'zip' => 'sellerzip', 'city' => 'sellercity',
         'country' => 'sellercountry', 'email' => 'sellermail', 'supportemail' => 'sellermailsupport',
-        'supportphone' => 'sellerphonesupport', 'registration' => 'sellerID', 'vatnumber' => 'tvaeurope'];
+        'supportphone' => 'sellerphonesupport', 'registration' => 'sellerID', 'vatnumber' => 'tvaeurope',
+        'billingaddress' => 'sellerbillingaddress', 'billingzip' => 'sellerbillingzip', 'billingcity' => 'sellerbillingcity',
+        'billingcountry' => 'sellerbillingcountry'];
 
     /**
      * Parameters: none.

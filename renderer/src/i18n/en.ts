@@ -4,6 +4,7 @@ import { customersEn } from './customers-en';
 import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
 import { filesEn } from './files-en';
+import { invoicingEn } from './invoicing-en';
 import { letteringEn } from './lettering-en';
 import { outboxEn } from './outbox-en';
 import { productionEn } from './production-en';
@@ -17,6 +18,7 @@ import { productionEn } from './production-en';
 export const en = {
   ...billsEn,
   ...exportsEn,
+  ...invoicingEn,
   ...letteringEn,
   ...productionEn,
   ...customersEn,
@@ -427,6 +429,7 @@ export const en = {
   'error.export_running': 'This export is already running',
   'error.export_cancelled': 'Export cancelled',
   'error.export_unprintable_text': 'Some invoice text cannot be printed: no font has its characters',
+  'error.invoice_mentions_missing': 'The invoices would lack mentions the law requires: fill them in, then export again',
   'error.bill_not_found': 'Bill not found',
   'error.bill_transition_not_allowed': 'This bill cannot move to that state',
   'error.bill_not_payable': 'A payment cannot be recorded on this bill',

@@ -5,6 +5,7 @@ import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { filesFr } from './files-fr';
+import { invoicingFr } from './invoicing-fr';
 import { letteringFr } from './lettering-fr';
 import { outboxFr } from './outbox-fr';
 import { productionFr } from './production-fr';
@@ -17,6 +18,7 @@ import { productionFr } from './production-fr';
 export const fr = {
   ...billsFr,
   ...exportsFr,
+  ...invoicingFr,
   ...letteringFr,
   ...productionFr,
   ...customersFr,
@@ -437,6 +439,7 @@ export const fr = {
   'error.export_running': 'Cet export est déjà en cours',
   'error.export_cancelled': 'Export annulé',
   'error.export_unprintable_text': 'Du texte des factures ne peut pas être imprimé\u00a0: aucune police n’a ses caractères',
+  'error.invoice_mentions_missing': 'Il manquerait aux factures des mentions obligatoires\u00a0: complétez-les, puis exportez de nouveau',
   'error.bill_not_found': 'Facture introuvable',
   'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',
   'error.bill_not_payable': 'Aucun paiement ne peut être enregistré sur cette facture',

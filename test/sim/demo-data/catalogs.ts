@@ -75,7 +75,7 @@ function catalogRecords(setupTime: number): CatalogRecord[] {
       countryrestrictions: '',
       billfooter:
         '<p>Savoirs &amp; Compétences SAS — Déclaration d’activité n° 84 69 12345 69 auprès du préfet de région ' +
-        'Auvergne-Rhône-Alpes. Formations exonérées de TVA : article 261-4-4° du CGI.</p>',
+        'Auvergne-Rhône-Alpes (cet enregistrement ne vaut pas agrément de l’État).</p>',
       version: 3,
       timemodified: setupTime + 2 * DAY,
     },

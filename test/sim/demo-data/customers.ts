@@ -17,6 +17,9 @@ const DAY = 86_400;
 /** Moodle users 1 and 2 are the guest and the admin, 3 to 20 the training company's staff. */
 const FIRST_CUSTOMER_USER_ID = 21;
 
+/** The sub-stream of a customer's company numbers when they have no invoicing details of their own. */
+const COMPANY_NUMBERS = 0x5143;
+
 /**
  * Whether customer `id` has a Moodle account (about two in three). A hash rather than a draw from the
  * customer's stream, so that a bill can ask without generating the whole customer.
@@ -58,6 +61,10 @@ export function customerAt(clock: DemoClock, id: number): CustomerRecord {
       siren: ids.siren,
       vatnumber: ids.vatnumber,
     });
+  } else if (organisation !== '' && place.country === 'FR') {
+    // Every French company has a SIREN, and its invoices must print it (the e-invoicing reform). Drawn from a
+    // stream of its own, so that the customer's other fields stay what they were.
+    invoiceinfo = JSON.stringify(companyIdentifiers(new Prng(clock.seed, STREAM.customer, id, COMPANY_NUMBERS)));
   }
   const email = `${mailLocalPart(prng, name)}${id}@${mailDomain(prng, organisation)}`;
   const hasaccount = customerHasAccount(clock.seed, id) ? FIRST_CUSTOMER_USER_ID + id - 1 : 0;

@@ -58,7 +58,7 @@ describe('determinism', () => {
       p: take(pinned.products(), 100),
       items: pinned.catalogItems,
     };
-    expect(hashOf(fingerprint)).toBe('585b5f84b58812e4421e077e608a408b4cbeb4335e3b6917af7cb399f686a186');
+    expect(hashOf(fingerprint)).toBe('1c24d596388337e2f9fe77dd9b3ac8e9ae801c59b5633e1fb9759e0c7d45c81a');
   });
 
   it('derives bill N and customer N on their own, equal to the streamed ones', () => {
@@ -339,6 +339,10 @@ describe('customers', () => {
     expect(new Set(customers.map((customer) => customer.country))).toEqual(new Set(['FR', 'BE', 'CH', 'CA', 'GB']));
     expect(customers.filter((customer) => customer.country === 'FR').length).toBeGreaterThan(customers.length * 0.7);
     expect(customers.some((customer) => customer.invoiceinfo !== '' && JSON.parse(customer.invoiceinfo).vatnumber)).toBe(true);
+    // Every French company has a SIREN, which its invoices must print (docs/invoice-mentions.md).
+    const frenchCompanies = customers.filter((customer) => customer.organisation !== '' && customer.country === 'FR');
+    expect(frenchCompanies.length).toBeGreaterThan(100);
+    for (const company of frenchCompanies) expect(JSON.parse(company.invoiceinfo || '{}').siren, company.organisation).toMatch(/^\d{9}$/);
     const accounts = customers.map((customer) => customer.hasaccount).filter((id) => id !== 0);
     expect(new Set(accounts).size).toBe(accounts.length);
     expect(accounts.length).toBeGreaterThan(customers.length / 2);

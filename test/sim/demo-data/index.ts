@@ -25,7 +25,7 @@ import {
   type MoodleUser,
 } from './moodle-site';
 import { productEvents, products } from './products';
-import { buildShop, buildTaxes } from './shop';
+import { buildShop, buildTaxes, SELLER_SETTINGS } from './shop';
 
 /**
  * A deterministic French training company's shop: same options, same records, byte for byte, on any
@@ -50,6 +50,8 @@ export interface DemoData {
   readonly customerCount: number;
   readonly shop: ShopRecord;
   readonly taxes: readonly TaxRecord[];
+  /** local_shop's settings (config_plugins): the seller identity. */
+  readonly shopSettings: Readonly<Record<string, string>>;
   readonly catalogs: readonly CatalogRecord[];
   readonly categories: readonly CategoryRecord[];
   readonly catalogItems: readonly CatalogItemRecord[];
@@ -89,6 +91,7 @@ export function createDemoData(options: DemoDataOptions = {}): DemoData {
     customerCount,
     shop: buildShop(clock.setupTime),
     taxes: buildTaxes(clock.setupTime),
+    shopSettings: SELLER_SETTINGS,
     catalogs: catalog.catalogs,
     categories: catalog.categories,
     catalogItems: catalog.catalogItems,

@@ -42,6 +42,25 @@ export function buildTaxes(setupTime: number): TaxRecord[] {
   }));
 }
 
+/**
+ * The seller identity in local_shop's settings (config_plugins, plugin local_shop), as a site administrator
+ * fills them: what local_shopbackoffice_get_site reports and invoices print. local_shop has no setting for the
+ * legal form, the share capital or the payment terms: the back-office's invoicing settings give those.
+ */
+export const SELLER_SETTINGS: Readonly<Record<string, string>> = {
+  sellername: 'Savoirs & Compétences',
+  selleraddress: '18 quai Claude Bernard',
+  sellerzip: '69007',
+  sellercity: 'Lyon',
+  sellercountry: 'FR',
+  sellermail: 'contact@savoirs-competences.example',
+  sellermailsupport: 'support@savoirs-competences.example',
+  sellerphonesupport: '+33 4 72 00 00 00',
+  sellerID: '842 105 371 RCS Lyon',
+  tvaeurope: 'FR13842105371',
+  defaultcurrency: CURRENCY,
+};
+
 export function buildShop(setupTime: number): ShopRecord {
   return {
     id: SHOP_ID,

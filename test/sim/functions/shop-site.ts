@@ -31,6 +31,10 @@ const SELLER_SETTINGS = {
   supportphone: 'sellerphonesupport',
   registration: 'sellerID',
   vatnumber: 'tvaeurope',
+  billingaddress: 'sellerbillingaddress',
+  billingzip: 'sellerbillingzip',
+  billingcity: 'sellerbillingcity',
+  billingcountry: 'sellerbillingcountry',
 } as const;
 
 type SellerKey = keyof typeof SELLER_SETTINGS;
@@ -87,6 +91,10 @@ const getSite = defineFunction({
         supportphone: text('Customer support phone'),
         registration: text('Company registration number'),
         vatnumber: text('EU VAT number'),
+        billingaddress: text('Seller billing address'),
+        billingzip: text('Seller billing zip code'),
+        billingcity: text('Seller billing city'),
+        billingcountry: text('Seller billing country'),
       },
       "The seller identity of local_shop's settings ('' when not set)",
     ),

@@ -128,6 +128,7 @@ export function loadShopData(site: MoodleSite, data: DemoData): ShopSeedCounts {
 }
 
 function streamShopData(site: MoodleSite, data: DemoData): ShopSeedCounts {
+  for (const [name, value] of Object.entries(data.shopSettings)) site.setPluginConfig('local_shop', name, value);
   const load = new ShopLoader(site);
   load.shop(data.shop);
   for (const tax of data.taxes) load.tax(tax);

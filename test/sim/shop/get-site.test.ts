@@ -40,6 +40,10 @@ describe('local_shopbackoffice_get_site', () => {
         supportphone: '',
         registration: '',
         vatnumber: '',
+        billingaddress: '',
+        billingzip: '',
+        billingcity: '',
+        billingcountry: '',
       },
     });
   });
@@ -58,12 +62,14 @@ describe('local_shopbackoffice_get_site', () => {
     site.sim.site.setPluginConfig('local_shop', 'sellerID', '123 456 789 RCS Lyon');
     site.sim.site.setPluginConfig('local_shop', 'tvaeurope', 'FR12123456789');
     site.sim.site.setPluginConfig('local_shop', 'defaultcurrency', 'EUR');
+    site.sim.site.setPluginConfig('local_shop', 'sellerbillingcity', 'Villeurbanne');
     const answer = await site.api.getSite();
     expect(answer.defaultcurrency).toBe('EUR');
     expect(answer.seller).toMatchObject({
       name: 'Savoirs & Compétences',
       registration: '123 456 789 RCS Lyon',
       vatnumber: 'FR12123456789',
+      billingcity: 'Villeurbanne',
     });
   });
 

@@ -1,3 +1,4 @@
+import { InvoicingSection } from './invoicing-section';
 import { PreferencesSection } from './preferences-section';
 import { ProfilesSection } from './profiles-section';
 
@@ -6,6 +7,7 @@ export function SettingsWorkspace() {
     <div className="settings">
       <PreferencesSection />
       <ProfilesSection />
+      <InvoicingSection />
     </div>
   );
 }
