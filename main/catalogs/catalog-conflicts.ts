@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/contract';
 import type { CatalogConflict } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
 import { entityWriter } from '../sync/cache-tables';
@@ -9,6 +8,7 @@ import type { ItemDraftInput } from '../../shared/contract/catalogs';
 import { checkItem, normalizeItem, refuse } from './catalog-edits';
 import { allItemRows, serverVersion } from './catalog-rows';
 import { baseOf, setBase, sweepBases } from './edit-queue';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * Conflicts on catalog records: the shop refused a change because the record had changed on the site since
@@ -115,9 +115,14 @@ export function resolveConflict(
   db.transaction(() => {
     const group = conflictGroups(db).find((g) => g.conflict.seq === input.seq);
     if (!group)
-      throw new AppError('outbox_entry_not_found', 'This conflict is no longer waiting: it was resolved or discarded meanwhile.', {
-        seq: input.seq,
-      });
+      throw refusal(
+        'outbox_entry_not_found',
+        'catalog.conflictGone',
+        {},
+        {
+          seq: input.seq,
+        },
+      );
     const { conflict, followers } = group;
     const entity = conflict.entity as CatalogEntity;
     const theirs = (conflict.remote ?? null) as Record<string, unknown> | null;
@@ -135,7 +140,7 @@ export function resolveConflict(
     const kind: OutboxKind = (followers.at(-1) ?? conflict).kind;
     let payload: unknown = mine ?? {};
     if (input.take === 'edit') {
-      if (!mine) throw new AppError('catalog_not_editable', 'A deletion has no fields to edit: take yours or theirs.', { seq: input.seq });
+      if (!mine) throw refusal('catalog_not_editable', 'catalog.deletionNoFields', {}, { seq: input.seq });
       payload = { ...mine, ...pick(input.values ?? {}, Object.keys(mine)), id: mine['id'] };
     }
     if (kind === 'catalogItem.save') {
@@ -145,7 +150,7 @@ export function resolveConflict(
       payload = item;
     }
     const parsed = outboxKinds[kind].payload.safeParse(payload);
-    if (!parsed.success) throw new AppError('catalog_invalid', 'Some settled values do not fit this record.', { seq: input.seq });
+    if (!parsed.success) throw refusal('catalog_invalid', 'catalog.settledValuesUnfit', {}, { seq: input.seq });
     requeueResolved(db, conflict.seq, { kind, payload: parsed.data, baseVersion: version });
     if (theirs) setBase(db, conflict.mutationId, theirs);
     sweepBases(db);

@@ -8,6 +8,7 @@ import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
 import { allItemRows, catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
 import { queueEdit } from './edit-queue';
 import { sanitizeHtml } from './sanitize-html';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * The manager's edits of catalogs, categories and items. Each is checked against what the operator sees
@@ -46,8 +47,7 @@ export function saveCatalog(db: Db, draft: CatalogDraft): number {
     if (name === '') issues.push(issue('name', 'required', 'Give the catalog a name.'));
     const catalogs = catalogRows(db);
     const current = draft.id === 0 ? null : (catalogs.find((c) => c.id === draft.id) ?? null);
-    if (draft.id !== 0 && !current)
-      throw new AppError('catalog_not_found', `Catalog ${draft.id} is not in the local data.`, { id: draft.id });
+    if (draft.id !== 0 && !current) throw refusal('catalog_not_found', 'catalog.notInData', { id: draft.id }, { id: draft.id });
     if (draft.role === 'slave') {
       const master = catalogs.find((c) => c.id === draft.masterId);
       if (!master || roleOf(master) !== 'master' || master.id === draft.id)
@@ -117,9 +117,14 @@ export function saveCategory(db: Db, draft: CategoryDraft): number {
     const categories = categoryRows(db, [draft.catalogid]);
     const current = draft.id === 0 ? null : (categories.find((c) => c.id === draft.id) ?? null);
     if (draft.id !== 0 && !current)
-      throw new AppError('catalog_not_found', `Category ${draft.id} is not in catalog ${draft.catalogid} in the local data.`, {
-        id: draft.id,
-      });
+      throw refusal(
+        'catalog_not_found',
+        'catalog.categoryNotInCatalog',
+        { id: draft.id, catalog: draft.catalogid },
+        {
+          id: draft.id,
+        },
+      );
     const issues: FieldIssue[] = [];
     if (draft.name.trim() === '') issues.push(issue('name', 'required', 'Give the category a name.'));
     issues.push(...parentIssues(categories, draft.id, draft.catalogid, draft.parentid));
@@ -184,7 +189,7 @@ function categoryCatalog(db: Db, id: number): number {
     db,
     catalogs.map((c) => c.id),
   ).find((c) => c.id === id);
-  if (!found) throw new AppError('catalog_not_found', `Category ${id} is not in the local data.`, { id });
+  if (!found) throw refusal('catalog_not_found', 'catalog.categoryNotInData', { id }, { id });
   return found.catalogid;
 }
 
@@ -201,8 +206,7 @@ function forgetLocal(db: Db, entity: 'catalogs' | 'categories' | 'catalogitems',
     )
     .pluck()
     .get(entity, id, ...fields.map(() => id)) as number;
-  if (named > 0)
-    throw new AppError('catalog_not_editable', 'Other unsent changes use this new record: undo or change them first.', { entity, id });
+  if (named > 0) throw refusal('catalog_not_editable', 'catalog.newRecordInUse', {}, { entity, id });
   db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?').run(entity, id);
 }
 
@@ -218,9 +222,10 @@ export function deleteCategory(db: Db, id: number): number {
       .map((c) => c.id);
     const items = itemRows(db, [catalogId, ...slaves]).filter((i) => i.categoryid === id).length;
     if (children + items > 0)
-      throw new AppError(
+      throw refusal(
         'catalog_not_editable',
-        `Category ${category.name} still holds ${items} items and ${children} subcategories: move them first.`,
+        'catalog.categoryNotEmpty',
+        { name: category.name, items, children },
         {
           id,
           items,
@@ -295,11 +300,12 @@ export function saveItem(db: Db, draft: ItemDraftInput): number {
     const catalog = findCatalog(db, draft.catalogid);
     const items = itemRows(db, catalogsSeenBy(catalog));
     const current = draft.id === 0 ? null : (items.find((i) => i.id === draft.id) ?? null);
-    if (draft.id !== 0 && !current) throw new AppError('catalog_not_found', `Item ${draft.id} is not in the local data.`, { id: draft.id });
+    if (draft.id !== 0 && !current) throw refusal('catalog_not_found', 'catalog.itemNotInData', { id: draft.id }, { id: draft.id });
     if (current && current.catalogid !== draft.catalogid)
-      throw new AppError(
+      throw refusal(
         'catalog_not_editable',
-        'This item belongs to another catalog (the master): copy it into this catalog to change it here.',
+        'catalog.itemOfMaster',
+        {},
         {
           id: draft.id,
         },
@@ -317,13 +323,17 @@ export function deleteItem(db: Db, id: number): number {
   return db.transaction(() => {
     const all = allItemRows(db);
     const item = all.find((i) => i.id === id);
-    if (!item) throw new AppError('catalog_not_found', `Item ${id} is not in the local data.`, { id });
+    if (!item) throw refusal('catalog_not_found', 'catalog.itemNotInData', { id }, { id });
     if (item.sold > 0)
-      throw new AppError('catalog_not_editable', `${item.code} has been sold: the shop keeps it. Set its status to ABANDONED instead.`, {
-        id,
-      });
-    if (all.some((i) => i.setid === id))
-      throw new AppError('catalog_not_editable', `${item.code} still has members: take them out of it first.`, { id });
+      throw refusal(
+        'catalog_not_editable',
+        'catalog.itemSold',
+        { code: item.code },
+        {
+          id,
+        },
+      );
+    if (all.some((i) => i.setid === id)) throw refusal('catalog_not_editable', 'catalog.itemHasMembers', { code: item.code }, { id });
     if (id < 0) forgetLocal(db, 'catalogitems', id);
     else queueEdit(db, 'catalogItem.delete', id, {}, itemPayload(item));
     return item.catalogid;
@@ -334,14 +344,18 @@ export function deleteItem(db: Db, id: number): number {
 export function overrideItem(db: Db, input: { catalogId: number; masterItemId: number }): number {
   return db.transaction(() => {
     const slave = findCatalog(db, input.catalogId);
-    if (roleOf(slave) !== 'slave')
-      throw new AppError('catalog_not_editable', 'Only a slave catalog overrides items of its master.', { id: input.catalogId });
+    if (roleOf(slave) !== 'slave') throw refusal('catalog_not_editable', 'catalog.onlyDerivedOverrides', {}, { id: input.catalogId });
     const items = itemRows(db, catalogsSeenBy(slave));
     const master = items.find((i) => i.id === input.masterItemId && i.catalogid === slave.groupid);
     if (!master)
-      throw new AppError('catalog_not_found', `Item ${input.masterItemId} is not an item of the master catalog.`, {
-        id: input.masterItemId,
-      });
+      throw refusal(
+        'catalog_not_found',
+        'catalog.notAMasterItem',
+        { id: input.masterItemId },
+        {
+          id: input.masterItemId,
+        },
+      );
     const existing = items.find((i) => i.catalogid === slave.id && i.code === master.code);
     if (existing) return existing.id;
     const id = nextLocalId(db, 'catalogitems');
@@ -355,10 +369,10 @@ export function freeItem(db: Db, id: number): number {
   return db.transaction(() => {
     const all = allItemRows(db);
     const item = all.find((i) => i.id === id);
-    if (!item) throw new AppError('catalog_not_found', `Item ${id} is not in the local data.`, { id });
+    if (!item) throw refusal('catalog_not_found', 'catalog.itemNotInData', { id }, { id });
     const slave = findCatalog(db, item.catalogid);
     const overridden = roleOf(slave) === 'slave' && all.some((i) => i.catalogid === slave.groupid && i.code === item.code);
-    if (!overridden) throw new AppError('catalog_not_editable', `${item.code} overrides no master item: delete it instead.`, { id });
+    if (!overridden) throw refusal('catalog_not_editable', 'catalog.overridesNothing', { code: item.code }, { id });
     return deleteItem(db, id);
   })();
 }
@@ -392,12 +406,17 @@ export function undoLast(db: Db, entity: 'catalogs' | 'categories' | 'catalogite
   return db.transaction(() => {
     const entries = entriesOf(db, entity, id);
     const last = entries.at(-1);
-    if (!last) throw new AppError('catalog_nothing_to_undo', 'This record has no unsent change left to undo.', { entity, id });
+    if (!last) throw refusal('catalog_nothing_to_undo', 'catalog.nothingToUndo', {}, { entity, id });
     if (entries.some((e) => e.state === 'conflict'))
-      throw new AppError('catalog_not_editable', 'This change met a change made on the site: resolve the conflict instead.', {
-        entity,
-        id,
-      });
+      throw refusal(
+        'catalog_not_editable',
+        'catalog.undoConflict',
+        {},
+        {
+          entity,
+          id,
+        },
+      );
     if (entries.length === 1 && id < 0) forgetLocal(db, entity, id);
     else db.prepare('DELETE FROM outbox WHERE seq = ?').run(last.seq);
     db.prepare('DELETE FROM catalog_edit_base WHERE mutation_id = ?').run(last.mutation_id);

@@ -1,7 +1,7 @@
-import { AppError } from '../../shared/contract';
 import type { CatalogDetail, CatalogSummary, CatalogView, CategoryView, ItemView } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
 import { catalogRows, categoryRows, itemRows, type CatalogRow, type ItemRow } from './catalog-rows';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * Reading catalogs with the reference's `groupid` semantics (local_shop.md, "Master and slave catalogs"):
@@ -37,7 +37,7 @@ function view(row: CatalogRow): CatalogView {
 
 export function findCatalog(db: Db, id: number): CatalogRow {
   const catalog = catalogRows(db).find((row) => row.id === id);
-  if (!catalog) throw new AppError('catalog_not_found', `Catalog ${id} is not in the local data. Sync, then open it again.`, { id });
+  if (!catalog) throw refusal('catalog_not_found', 'catalog.notInDataOpen', { id }, { id });
   return catalog;
 }
 
@@ -88,7 +88,7 @@ function undoableIn(db: Db, entity: string): (row: { id: number }) => boolean {
 export function getCatalogDetail(db: Db, id: number): CatalogDetail {
   const catalogs = catalogRows(db);
   const row = catalogs.find((c) => c.id === id);
-  if (!row) throw new AppError('catalog_not_found', `Catalog ${id} is not in the local data. Sync, then open it again.`, { id });
+  if (!row) throw refusal('catalog_not_found', 'catalog.notInDataOpen', { id }, { id });
   const seen = catalogsSeenBy(row);
   const master = roleOf(row) === 'slave' ? (catalogs.find((c) => c.id === row.groupid) ?? null) : null;
   const categories: CategoryView[] = categoryRows(db, seen)

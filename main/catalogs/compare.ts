@@ -1,7 +1,7 @@
 import type { Db } from '../db/open';
-import { AppError } from '../../shared/contract';
 import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
 import { itemRows } from './catalog-rows';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * A slave beside its master, for translation work: every master item with the slave's override if any.
@@ -10,8 +10,7 @@ import { itemRows } from './catalog-rows';
  */
 export function compareWithMaster(db: Db, slaveId: number) {
   const slave = findCatalog(db, slaveId);
-  if (roleOf(slave) !== 'slave')
-    throw new AppError('catalog_not_editable', 'Only a slave catalog is compared with its master.', { id: slaveId });
+  if (roleOf(slave) !== 'slave') throw refusal('catalog_not_editable', 'catalog.onlyDerivedCompared', {}, { id: slaveId });
   const items = itemRows(db, catalogsSeenBy(slave));
   const overrides = new Map(items.filter((i) => i.catalogid === slave.id).map((i) => [i.code, i]));
   return {

@@ -1,8 +1,8 @@
-import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { enqueue } from '../sync/outbox';
 import type { OutboxKind, OutboxPayload } from '../sync/outbox-kinds';
 import { entriesOf, serverVersion } from './catalog-rows';
+import { refusal } from '../../shared/errors/error-text';
 
 type CatalogEntity = 'catalogs' | 'categories' | 'catalogitems';
 type CatalogKind = Extract<
@@ -27,11 +27,7 @@ const ENTITY_OF: Record<CatalogKind, CatalogEntity> = {
 export function queueEdit<K extends CatalogKind>(db: Db, kind: K, entityId: number, payload: OutboxPayload<K>, base: unknown): void {
   const entity = ENTITY_OF[kind];
   if (entriesOf(db, entity, entityId).some((entry) => entry.state === 'conflict'))
-    throw new AppError(
-      'catalog_not_editable',
-      'The site changed this record while your earlier change waited: resolve that conflict first (take yours, theirs, or edit).',
-      { entity, id: entityId },
-    );
+    throw refusal('catalog_not_editable', 'catalog.conflictFirst', {}, { entity, id: entityId });
   const entry = enqueue(db, { kind, entityId, baseVersion: entityId < 0 ? 0 : serverVersion(db, entity, entityId), payload });
   if (base !== null && base !== undefined)
     db.prepare('INSERT INTO catalog_edit_base (mutation_id, record) VALUES (?, ?)').run(entry.mutationId, JSON.stringify(base));

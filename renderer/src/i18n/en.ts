@@ -12,8 +12,8 @@ import { productionEn } from './production-en';
 /**
  * English messages: the source of truth for message keys (fr.ts must have exactly the same ones).
  * Keys are flat and dotted by screen; `{name}` marks a placeholder filled by `t(key, { name })`.
- * Error titles are `error.<code>` for every code in shared/contract/errors.ts; the server's message,
- * which says what to do, is shown below the title.
+ * Error titles are `error.<code>` for every code in shared/contract/errors.ts; below the title, what the
+ * core says to do, in this language when the refusal carries its text (shared/errors/, errors/error-text.ts).
  */
 export const en = {
   ...billsEn,
