@@ -5,6 +5,7 @@ import { sourceWorkerScript } from '../core/core-thread/source-script';
 import { createLogger, type Logger } from '../core/logger';
 import { DataDir } from '../core/data-dir';
 import { APP_VERSION } from '../core/version';
+import { sweepDownloads } from '../exports/staged-downloads';
 import { startHttpTransport, type HttpTransport } from './http-transport';
 
 export interface BrowserModeOptions {
@@ -30,6 +31,8 @@ export interface BrowserMode {
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
   const dataDir = new DataDir(options.dataDir);
   const logger = options.logger ?? createLogger({ file: dataDir.logFile });
+  // Downloads a page never fetched before the last stop (a closed tab, a crash) go once an hour old.
+  sweepDownloads(dataDir.downloadsDir);
   // This thread only serves HTTP: the core answers from its own threads, so a long sync, import or export
   // never holds up a request.
   const core = await startCoreHost({

@@ -36,10 +36,25 @@ function recordEntries(db: Db, entity: string, id: number): OutboxEntry[] {
   return rows.map(toEntry).filter((entry): entry is OutboxEntry => !('damaged' in entry));
 }
 
-/** Names of the records a field may point to, looked up once per description pass. */
+/**
+ * What a description pass reads, read once: each record's queued changes (a record edited many times offline
+ * would otherwise be read and checked again for each of its changes), and the names fields point to.
+ */
 class Names {
   private readonly cache = new Map<string, string | null>();
+  private readonly entries = new Map<string, OutboxEntry[]>();
   constructor(private readonly db: Db) {}
+
+  /** The record's outbox entries, oldest first. */
+  entriesOf(entity: string, id: number): OutboxEntry[] {
+    const key = `${entity}:${id}`;
+    let list = this.entries.get(key);
+    if (!list) {
+      list = recordEntries(this.db, entity, id);
+      this.entries.set(key, list);
+    }
+    return list;
+  }
 
   private lookup(key: string, read: () => string | null): string | null {
     if (!this.cache.has(key)) this.cache.set(key, read());
@@ -51,7 +66,7 @@ class Names {
     const sql = RECORD_SQL[entity];
     if (!sql) return null;
     let row = (this.db.prepare(sql).get(id) as Row | undefined) ?? null;
-    for (const entry of recordEntries(this.db, entity, id)) {
+    for (const entry of this.entriesOf(entity, id)) {
       if (SAVE_KINDS.has(entry.kind)) row = { ...(row ?? {}), ...(entry.payload as Row) };
     }
     return row;
@@ -141,10 +156,10 @@ function safeJson(value: string): unknown {
 }
 
 /** A catalog, category, item or customer before this entry: the server's row and the saves queued before it. */
-function recordBefore(db: Db, entry: OutboxEntry): Row | null {
+function recordBefore(db: Db, names: Names, entry: OutboxEntry): Row | null {
   const sql = RECORD_SQL[entry.entity];
   let row = sql ? ((db.prepare(sql).get(entry.entityId) as Row | undefined) ?? null) : null;
-  for (const earlier of recordEntries(db, entry.entity, entry.entityId)) {
+  for (const earlier of names.entriesOf(entry.entity, entry.entityId)) {
     if (earlier.seq >= entry.seq) break;
     if (SAVE_KINDS.has(earlier.kind)) row = { ...(row ?? {}), ...(earlier.payload as Row) };
     else if (earlier.kind.endsWith('.delete')) row = null;
@@ -192,7 +207,7 @@ interface BillFacts {
   organisation: string | null;
 }
 
-function describeBill(db: Db, entry: OutboxEntry): ChangeDescription {
+function describeBill(db: Db, names: Names, entry: OutboxEntry): ChangeDescription {
   const base: ChangeDescription = { kind: entry.kind, subject: null, fields: [], created: false };
   const facts = db
     .prepare(
@@ -202,7 +217,7 @@ function describeBill(db: Db, entry: OutboxEntry): ChangeDescription {
     .get(entry.entityId) as BillFacts | undefined;
   const server = serverStates(db, [entry.entityId]).get(entry.entityId);
   if (!facts || !server) return describePayloadOnly(base, entry);
-  const earlier = recordEntries(db, 'bills', entry.entityId).filter((e) => e.seq < entry.seq);
+  const earlier = names.entriesOf('bills', entry.entityId).filter((e) => e.seq < entry.seq);
   const before: BillState = applyPending(server, earlier);
   const after: BillState = applyPending(server, [...earlier, entry]);
   const name = `${facts.firstname ?? ''} ${facts.lastname ?? ''}`.trim();
@@ -251,8 +266,8 @@ function describePayloadOnly(base: ChangeDescription, entry: OutboxEntry): Chang
 }
 
 function describeOne(db: Db, names: Names, entry: OutboxEntry): ChangeDescription {
-  if (entry.entity === 'bills') return describeBill(db, entry);
-  const before = recordBefore(db, entry);
+  if (entry.entity === 'bills') return describeBill(db, names, entry);
+  const before = recordBefore(db, names, entry);
   const deletion = entry.kind.endsWith('.delete');
   const after = deletion ? null : { ...(before ?? {}), ...(entry.payload as Row) };
   const created = entry.entityId < 0 && before === null;

@@ -19,21 +19,24 @@ import type { OutboxPayload } from './outbox-kinds';
  * it), the removal of a lettering (match again instead), or a change a lettering or production record needs.
  */
 
-export type UndoPlan = { possible: true; seqs: number[]; matchId: number | null } | { possible: false; reason: UndoReason };
+export type UndoPlan =
+  /** `alsoUndoes`: how many later changes of the record go with it. */
+  { possible: true; alsoUndoes: number; matchId: number | null } | { possible: false; reason: UndoReason };
 
 type OutboxRow = Parameters<typeof toEntry>[0];
 
-function readable(rows: OutboxRow[]): OutboxEntry[] {
-  return rows.map(toEntry).filter((entry): entry is OutboxEntry => !('damaged' in entry));
-}
-
-/** The entries of the record queued after this one, in order. */
-function followersOf(db: Db, entry: OutboxEntry): OutboxEntry[] {
-  return readable(
-    db
-      .prepare('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ? ORDER BY seq')
-      .all(entry.entity, entry.entityId, entry.seq) as OutboxRow[],
-  );
+/**
+ * The changes of the record queued after this one: how many, and whether a lettering or a production record is
+ * among them. Counted in SQL: a record edited a thousand times offline is listed a hundred entries at a time.
+ */
+function followersOf(db: Db, entry: OutboxEntry): { count: number; dependent: boolean } {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS count, coalesce(max(kind IN ('bill.production', 'bill.lettering')), 0) AS dependent
+       FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ?`,
+    )
+    .get(entry.entity, entry.entityId, entry.seq) as { count: number; dependent: number };
+  return { count: row.count, dependent: row.dependent === 1 };
 }
 
 /** The match whose close queued this lettering, still closed. */
@@ -81,11 +84,11 @@ export function planUndo(db: Db, entry: OutboxEntry): UndoPlan {
   if (lettering === '') return { possible: false, reason: 'unlettering' };
   const followers = followersOf(db, entry);
   // A lettering or a production record checked against this change would be left without it.
-  if (followers.some((f) => f.kind === 'bill.production' || f.kind === 'bill.lettering')) return { possible: false, reason: 'dependent' };
+  if (followers.dependent) return { possible: false, reason: 'dependent' };
   // A record created here goes with all its changes; refused while another record's change names it.
   if (entry.entityId < 0 && namedByOthers(db, entry)) return { possible: false, reason: 'dependent' };
   const matchId = lettering !== null ? matchOf(db, entry) : null;
-  return { possible: true, seqs: [entry.seq, ...followers.map((f) => f.seq)], matchId };
+  return { possible: true, alsoUndoes: followers.count, matchId };
 }
 
 /** For outbox.list: the plan in the contract's words. */
@@ -95,7 +98,7 @@ export function undoView(
 ): { possible: boolean; reason: UndoReason | null; alsoUndoes: number; match: string | null } {
   const plan = planUndo(db, entry);
   if (!plan.possible) return { possible: false, reason: plan.reason, alsoUndoes: 0, match: null };
-  return { possible: true, reason: null, alsoUndoes: plan.seqs.length - 1, match: plan.matchId === null ? null : matchCode(plan.matchId) };
+  return { possible: true, reason: null, alsoUndoes: plan.alsoUndoes, match: plan.matchId === null ? null : matchCode(plan.matchId) };
 }
 
 const REFUSALS: Record<UndoReason, string> = {
@@ -126,10 +129,10 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
   return db.transaction(() => {
     const before = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
     const result: UndoResult = { undone: [], entities: new Set(), billIds: [], lettering: false };
-    const gone = new Set<number>();
     for (const seq of [...new Set(seqs)].sort((a, b) => a - b)) {
-      if (gone.has(seq)) continue;
       const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
+      // Gone in this transaction: undone with an earlier change of its record, asked for here too.
+      if (!row && before.has(seq)) continue;
       if (!row)
         throw new AppError('outbox_entry_not_found', 'This change is no longer waiting: it was sent to the site, or undone meanwhile.', {
           seq,
@@ -146,10 +149,8 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
         result.billIds.push(...unmatch(db, plan.matchId, 'Undone from the outbox', who));
         result.lettering = true;
       } else {
-        const drop = db.prepare('DELETE FROM outbox WHERE seq = ?');
-        for (const s of plan.seqs) drop.run(s);
+        db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ? AND seq >= ?').run(entry.entity, entry.entityId, entry.seq);
       }
-      for (const s of plan.seqs) gone.add(s);
     }
     // What the operator saw when making a catalog change is kept per entry (edit-queue.ts): no use any more.
     db.prepare('DELETE FROM catalog_edit_base WHERE mutation_id NOT IN (SELECT mutation_id FROM outbox)').run();
