@@ -73,6 +73,7 @@ const outboxCount = () =>
   db().prepare("SELECT count(*) FROM outbox WHERE kind LIKE 'catalog%' OR kind LIKE 'category%'").pluck().get() as number;
 
 describe('catalog editing offline', () => {
+  // A restart and two syncs: 55 s alone on a 2-core machine before and after issue 15, over the 60 s default when loaded.
   it('keeps edits made while the site is down through a restart, pushes them, and resolves conflicts each way', async () => {
     const shell = new AppPage(page);
     await expect
@@ -212,5 +213,5 @@ describe('catalog editing offline', () => {
     await expect.poll(() => outboxCount()).toBe(0);
     await again.tab('Products').click();
     await expect.poll(() => again.itemRow(d.code).textContent()).toContain(`${d.name} (site)`);
-  });
+  }, 120_000);
 });

@@ -26,7 +26,11 @@ export const itemColumnLabelKeys: Readonly<Record<ItemColumn, MessageKey>> = {
 };
 
 export const ITEM_END_ALIGNED: ReadonlySet<string> = new Set<ItemColumn>(['price']);
-export const defaultItemColumnPrefs = defaultColumnPrefs<string>(itemColumnIds);
+/** Code, name, price and what waits for the shop first: they stay in view beside the open product. */
+export const defaultItemColumnPrefs = {
+  ...defaultColumnPrefs<string>(itemColumnIds),
+  order: ['code', 'name', 'price', 'state', 'category', 'status'],
+};
 export const DEFAULT_ITEM_SORT: SortingState = [{ id: 'code', desc: false }];
 
 const priceOf = (item: ItemView) => item.prices[0]?.unitcents ?? -1;
