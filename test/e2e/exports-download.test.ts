@@ -53,7 +53,7 @@ describe('exports in browser mode', () => {
     await expect
       .poll(() => db().prepare("SELECT count(*) FROM sync_run WHERE outcome = 'done'").pluck().get(), { timeout: 30_000 })
       .toBe(1);
-    await bills.rows().first().getByRole('gridcell').nth(2).click();
+    await bills.rows().first().getByRole('gridcell').nth(1).click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => bills.summary().textContent()).toContain('3 selected');
@@ -91,10 +91,10 @@ describe('exports in browser mode', () => {
   it('downloads one bill’s invoice as a PDF that pdftotext reads, and a batch as one zip of PDFs', async () => {
     const bills = new BillsPage(page);
     const bill = db()
-      .prepare("SELECT id, transactionid FROM bill WHERE idnumber = '' AND transactionid <> '' ORDER BY id LIMIT 1")
+      .prepare("SELECT id, ordering FROM bill WHERE idnumber = '' AND transactionid <> '' ORDER BY id LIMIT 1")
       .get() as {
       id: number;
-      transactionid: string;
+      ordering: number;
     };
     await page.goto(`${new URL(page.url()).origin}/#/bills/${bill.id}`);
     await bills.detail().getByRole('button', { name: 'PDF invoice…' }).click();
@@ -103,14 +103,15 @@ describe('exports in browser mode', () => {
     expect(download.suggestedFilename()).toBe(`invoice-${bill.id}.pdf`);
     const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-']);
     expect(stdout).toContain('PROFORMA');
-    expect(stdout).toContain(bill.transactionid);
+    // A proforma is named by the shop's order number, not by its 32-character transaction id (issue 16).
+    expect(stdout).toContain(String(bill.ordering));
     await expect.poll(() => dialog.textContent()).toContain(`Downloaded as invoice-${bill.id}.pdf`);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await nothingStaged();
 
     // Three bills, one file each: one zip.
     await page.goto(`${new URL(page.url()).origin}/#/bills`);
-    await bills.rows().first().getByRole('gridcell').nth(2).click();
+    await bills.rows().first().getByRole('gridcell').nth(1).click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => bills.summary().textContent()).toContain('3 selected');
