@@ -195,6 +195,7 @@ export const en = {
   'fn.local_shopbackoffice_update_customer': 'push invoicing details',
   'fn.local_shopbackoffice_transition_bill': 'move bills between states',
   'fn.local_shopbackoffice_record_payment': 'record offline payments',
+  'fn.local_shopbackoffice_record_refund': 'issue credit notes and record refunds',
   'fn.local_shopbackoffice_set_bill_lettering': 'record the formal invoice number',
   'fn.local_shopbackoffice_record_production': 'record what handlers produced',
   'fn.core_enrol_get_course_enrolment_methods': 'check a product’s enrolment method in its course',

@@ -196,6 +196,7 @@ export const fr = {
   'fn.local_shopbackoffice_update_customer': 'envoyer les coordonnées de facturation',
   'fn.local_shopbackoffice_transition_bill': 'changer l’état des factures',
   'fn.local_shopbackoffice_record_payment': 'enregistrer les paiements hors ligne',
+  'fn.local_shopbackoffice_record_refund': 'émettre les avoirs et enregistrer les remboursements',
   'fn.local_shopbackoffice_set_bill_lettering': 'enregistrer le numéro de facture définitive',
   'fn.local_shopbackoffice_record_production': 'enregistrer ce que les gestionnaires ont produit',
   'fn.core_enrol_get_course_enrolment_methods': 'vérifier la méthode d’inscription d’un produit dans son cours',
