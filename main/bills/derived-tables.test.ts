@@ -6,6 +6,7 @@ import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-sim
 import { EventBus } from '../core/event-bus';
 import { silentLogger } from '../core/logger';
 import { migrations } from '../db/migrations';
+import { migration0100 } from '../db/migrations/0100-credit-notes';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
@@ -112,11 +113,14 @@ describe('the derived tables', () => {
   it('are derived once from a cache synced before they existed', async () => {
     const file = path.join(dir, 'cache.sqlite');
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 20) });
-    // Today's engine records a run's error code and refused changes (0090): the columns are lent for the
+    // Today's engine records a run's error code and refused changes (0090), and bills' credit notes (0100): the columns and tables are lent for the
     // sync, then taken back, so the file is what a schema-20 build left.
+    // Bills carry their credit notes since 0100: their tables too.
     old.exec('ALTER TABLE sync_run ADD COLUMN error_code TEXT; ALTER TABLE sync_run ADD COLUMN refused INTEGER NOT NULL DEFAULT 0');
+    old.exec(migration0100.sql);
     expect((await engineOn(old).start('manual')).outcome).toBe('done');
     old.exec('ALTER TABLE sync_run DROP COLUMN error_code; ALTER TABLE sync_run DROP COLUMN refused');
+    old.exec('DROP TABLE bill_credit_line; DROP TABLE bill_credit_note');
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);

@@ -1,12 +1,15 @@
+import { AppError } from '../../shared/contract';
 import type { HandlersFor } from '../core/handlers';
+import type { Db } from '../db/open';
 import type { CoreServices } from '../core/services';
 import { resolveBillIds } from './bill-selection';
 import { writeBillsXlsx } from './bills-xlsx';
 import { ExportJobs } from './export-jobs';
 import { checkFileTarget, checkFolderTarget } from './export-target';
 import { writeInvoicesPdf } from './invoice-pdf';
+import { writeCreditNotesPdf } from './credit-notes-pdf';
 
-type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.cancel';
+type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.creditNotesPdf' | 'exports.cancel';
 
 /**
  * Exports of the active site's cache. Each command answers when its files are written (the CLI's nightly
@@ -46,6 +49,36 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
         });
         return { exportId: job.exportId, ...written };
       }),
+    'exports.creditNotesPdf': (input) =>
+      jobs.run(input.exportId, async (job) => {
+        const target =
+          'file' in input.target
+            ? { file: checkFileTarget(input.target.file, '.pdf') }
+            : { folder: checkFolderTarget(input.target.folder) };
+        const site = services.activeSite();
+        const invoicing = services.invoicing.get(site.profileId);
+        const written = await site.snapshot(async (db) => {
+          const missing = missingCreditNotes(db, input.ids);
+          if (missing.length > 0) {
+            throw new AppError(
+              'export_bills_missing',
+              `${missing.length} credit note${missing.length === 1 ? ' is' : 's are'} not in the local data (${missing.slice(0, 10).join(', ')}). Sync, then export again.`,
+              { missing: missing.slice(0, 1000), count: missing.length },
+            );
+          }
+          return writeCreditNotesPdf({ db, ids: input.ids, target, locale: input.locale, invoicing, job });
+        });
+        services.logger.info('credit notes exported to PDF', { exportId: job.exportId, creditNotes: written.creditNotes });
+        return { exportId: job.exportId, ...written };
+      }),
     'exports.cancel': ({ exportId }) => ({ cancelled: jobs.cancel(exportId) }),
   };
+}
+
+/** Credit notes asked for that the cache does not have (not synced yet, or a rebuilt cache). */
+function missingCreditNotes(db: Db, ids: readonly number[]): number[] {
+  const known = new Set(
+    db.prepare('SELECT id FROM bill_credit_note WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[],
+  );
+  return ids.filter((id) => !known.has(id));
 }

@@ -53,6 +53,8 @@ export const errorCodes = [
   'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state
   'bill_not_payable', // a payment cannot be recorded in the bill's current state
   'payment_exceeds_due', // the payment is larger than what is left to pay
+  'bill_not_refundable', // a credit note needs an invoiced bill (lettered) that is paid (SOLDOUT, COMPLETE), with no credit note waiting to be sent
+  'credit_exceeds_line', // a line would be credited beyond what is left on it, or against its sign: details name the line and what is left
   'customer_not_found',
   // Files sent by a window
   'upload_not_found', // no such upload: it was discarded, finished, or the app restarted; pick the file again

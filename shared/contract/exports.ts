@@ -51,6 +51,22 @@ export const exportsCommands = {
       .strict(),
     z.object({ exportId: z.string(), files: z.array(z.string()), invoices: z.number().int() }),
   ),
+  'exports.creditNotesPdf': command(
+    'PDF credit notes (factures d’avoir) issued by the shop: one file, or one file per credit note in a folder, named by its number',
+    z
+      .object({
+        exportId: exportIdSchema,
+        /** Credit note ids (bills.get lists a bill's). */
+        ids: z.array(z.number().int().positive()).min(1).max(100_000),
+        target: z.union([
+          z.object({ file: z.string().min(1).max(4096) }).strict(),
+          z.object({ folder: z.string().min(1).max(4096) }).strict(),
+        ]),
+        locale: z.enum(['fr', 'en']).default('fr'),
+      })
+      .strict(),
+    z.object({ exportId: z.string(), files: z.array(z.string()), creditNotes: z.number().int() }),
+  ),
   'exports.cancel': command(
     'Stop an export in progress; the partial file is removed',
     z.object({ exportId: z.string().min(8).max(64) }).strict(),

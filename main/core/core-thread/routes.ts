@@ -38,6 +38,7 @@ const WRITE_FREE: ReadonlySet<string> = new Set<CommandName>([
   // Exports read on connections of their own (db/snapshot.ts), and refuse a cache still being filled.
   'exports.billsXlsx',
   'exports.invoicesPdf',
+  'exports.creditNotesPdf',
 ]);
 
 export function waitsForIndexBuild(name: unknown): boolean {

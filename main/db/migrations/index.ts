@@ -8,6 +8,7 @@ import { migration0060 } from './0060-production';
 import { migration0070 } from './0070-catalog-editing';
 import { migration0080 } from './0080-outbox-by-state';
 import { migration0090 } from './0090-sync-run-error-code';
+import { migration0100 } from './0100-credit-notes';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0100,
 ];

@@ -3,6 +3,7 @@ import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
 import { exportsEn } from './exports-en';
 import { invoicingEn } from './invoicing-en';
+import { creditNotesEn } from './credit-notes-en';
 import { letteringEn } from './lettering-en';
 import { productionEn } from './production-en';
 
@@ -16,6 +17,7 @@ export const en = {
   ...billsEn,
   ...exportsEn,
   ...invoicingEn,
+  ...creditNotesEn,
   ...letteringEn,
   ...productionEn,
   ...customersEn,
@@ -331,6 +333,7 @@ export const en = {
   'outbox.kind.billTransition': 'Bill state change',
   'outbox.kind.billPayment': 'Offline payment',
   'outbox.kind.billLettering': 'Lettering',
+  'outbox.kind.billRefund': 'Credit note and refund',
   'outbox.kind.billProduction': 'Production record',
   'outbox.kind.unknown': 'Unreadable change',
   'outbox.conflict.caption': 'Fields that differ',
@@ -402,6 +405,8 @@ export const en = {
   'error.bill_transition_not_allowed': 'This bill cannot move to that state',
   'error.bill_not_payable': 'A payment cannot be recorded on this bill',
   'error.payment_exceeds_due': 'The payment is more than what is due',
+  'error.bill_not_refundable': 'A credit note cannot be issued on this bill now',
+  'error.credit_exceeds_line': 'More would be credited than is left',
   'error.customer_not_found': 'Customer not found',
 };
 

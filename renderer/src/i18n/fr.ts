@@ -4,6 +4,7 @@ import { customersFr } from './customers-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { invoicingFr } from './invoicing-fr';
+import { creditNotesFr } from './credit-notes-fr';
 import { letteringFr } from './lettering-fr';
 import { productionFr } from './production-fr';
 
@@ -16,6 +17,7 @@ export const fr = {
   ...billsFr,
   ...exportsFr,
   ...invoicingFr,
+  ...creditNotesFr,
   ...letteringFr,
   ...productionFr,
   ...customersFr,
@@ -334,6 +336,7 @@ export const fr = {
   'outbox.kind.billTransition': 'Changement d’état de facture',
   'outbox.kind.billPayment': 'Paiement hors ligne',
   'outbox.kind.billLettering': 'Lettrage',
+  'outbox.kind.billRefund': 'Avoir et remboursement',
   'outbox.kind.billProduction': 'Enregistrement de production',
   'outbox.kind.unknown': 'Modification illisible',
   'outbox.conflict.caption': 'Champs qui diffèrent',
@@ -407,5 +410,7 @@ export const fr = {
   'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',
   'error.bill_not_payable': 'Aucun paiement ne peut être enregistré sur cette facture',
   'error.payment_exceeds_due': 'Le paiement dépasse le montant restant dû',
+  'error.bill_not_refundable': 'Un avoir ne peut pas être émis sur cette facture maintenant',
+  'error.credit_exceeds_line': 'Le montant crédité dépasse ce qui reste',
   'error.customer_not_found': 'Client introuvable',
 } satisfies Record<keyof typeof en, string>;

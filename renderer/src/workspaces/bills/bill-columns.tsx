@@ -43,6 +43,7 @@ const paymodeKeys: Readonly<Record<string, MessageKey>> = {
   check: 'paymode.check',
   transfer: 'paymode.transfer',
   paypal: 'paymode.paypal',
+  card: 'paymode.card',
 };
 
 /** A pay mode in words; one the shop added later shows as its code. */

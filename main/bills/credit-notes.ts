@@ -1,0 +1,142 @@
+import { AppError } from '../../shared/contract';
+import type { BillDetail, CreditNote } from '../../shared/contract/bills';
+import type { Db } from '../db/open';
+import type { OutboxEntry } from '../sync/outbox';
+import { enqueue } from '../sync/outbox';
+import type { OutboxPayload } from '../sync/outbox-kinds';
+import { overlaidState, pendingBillEntries } from './bill-overlay';
+import { getBillDetail } from './bill-detail';
+import { creditLines, linesLeft, type CreditAsked } from '../../shared/bills/credit-note-rules';
+
+/**
+ * Credit notes (factures d'avoir) and refunds of a bill: the ones the shop issued (the server's copy, numbered
+ * by the shop in one sequence across the site) and the one waiting in the outbox. Issuing one is checked here
+ * with the shop's own rules (credit-note-rules.ts) and queued as one change, 'bill.refund'
+ * (local_shopbackoffice_record_refund): the shop numbers it when it arrives, so two back-offices never give two
+ * credit notes one number, and the bill goes through PAYBACK to CANCELLED or back to paid.
+ */
+
+/** States in which the shop issues a credit note (with a lettering: the bill was invoiced). */
+export const REFUNDABLE_STATUSES = ['SOLDOUT', 'COMPLETE'] as const;
+
+type Refund = OutboxPayload<'bill.refund'>;
+
+interface CreditRow extends Omit<CreditNote, 'pending' | 'lines'> {
+  billid: number;
+}
+
+/** The credit notes of a bill: the shop's, then the one waiting to be sent (negative id, no number yet). */
+export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEntry[]): CreditNote[] {
+  const notes = db
+    .prepare(
+      `SELECT id, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference
+       FROM bill_credit_note WHERE billid = ? ORDER BY issuedat, id`,
+    )
+    .all(billId) as CreditRow[];
+  const lines = db
+    .prepare('SELECT creditnoteid, billitemid, quantity, totalcents, taxratio, taxcents FROM bill_credit_line WHERE billid = ? ORDER BY id')
+    .all(billId) as (CreditNote['lines'][number] & { creditnoteid: number })[];
+  const issued: CreditNote[] = notes.map((note) => ({
+    ...note,
+    pending: null,
+    lines: lines.filter((line) => line.creditnoteid === note.id).map(({ creditnoteid: _note, ...line }) => line),
+  }));
+  const items = db.prepare('SELECT id, totalcents, taxcents, taxratio FROM bill_item WHERE billid = ?').all(billId) as {
+    id: number;
+    totalcents: number;
+    taxcents: number;
+    taxratio: number;
+  }[];
+  const waiting: CreditNote[] = [];
+  for (const entry of entries) {
+    if (entry.kind !== 'bill.refund') continue;
+    const payload = entry.payload as Refund;
+    // Its tax as the shop will compute it, from what the credit notes before it leave.
+    const left = linesLeft(items, [...issued, ...waiting].flatMap((note) => note.lines));
+    const computed = creditLines(left, payload.lines);
+    const credited = 'lines' in computed ? computed.lines : [];
+    const untaxedcents = credited.reduce((sum, line) => sum + line.totalcents, 0);
+    const taxcents = credited.reduce((sum, line) => sum + line.taxcents, 0);
+    waiting.push({
+      id: -entry.seq,
+      number: '',
+      issuedat: Math.floor(entry.createdAt / 1000),
+      reason: payload.reason,
+      untaxedcents,
+      taxcents,
+      amountcents: untaxedcents + taxcents,
+      refundcents: payload.refund.amountcents,
+      refundpaymode: payload.refund.paymode,
+      refundedon: payload.refund.refundedon,
+      refundreference: payload.refund.reference,
+      pending: { state: entry.state, message: entry.errorMessage },
+      lines: credited.map(({ billitemid, quantity, totalcents, taxratio, taxcents: tax }) => ({ billitemid, quantity, totalcents, taxratio, taxcents: tax })),
+    });
+  }
+  return [...issued, ...waiting];
+}
+
+/** Untaxed cents left to credit per line, once every credit note (issued or waiting) is taken off. */
+export function creditLeftOf(lines: BillDetail['lines'], notes: readonly CreditNote[]): Record<string, number> {
+  const left = linesLeft(lines, notes.flatMap((note) => note.lines));
+  return Object.fromEntries([...left].map(([id, rest]) => [String(id), rest.total]));
+}
+
+/** Issues a credit note for `lines` and queues its refund (its total incl. tax), in one transaction with the checks. */
+export function issueCreditNote(
+  db: Db,
+  input: { id: number; reason: string; lines: CreditAsked[]; refund: { paymode: Refund['refund']['paymode']; refundedon: number; reference: string } },
+): BillDetail {
+  db.transaction(() => {
+    const bill = overlaidState(db, input.id);
+    if (!bill) throw new AppError('bill_not_found', `Bill ${input.id} is not in the local cache. Sync, then search for it again.`, { id: input.id });
+    const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(input.id) as { version: number; currency: string };
+    if (bill.idnumber === '' || !(REFUNDABLE_STATUSES as readonly string[]).includes(bill.status)) {
+      throw new AppError(
+        'bill_not_refundable',
+        bill.idnumber === ''
+          ? `Bill ${input.id} has no invoice number: a credit note cancels an invoice, so the bill must be invoiced (lettered) first.`
+          : `Bill ${input.id} is ${bill.status}: a credit note is issued on a paid bill (${REFUNDABLE_STATUSES.join(' or ')})${bill.status === 'PAYBACK' ? ', and the one waiting to be sent must reach the shop first: sync' : ''}.`,
+        { id: input.id, status: bill.status, invoiced: bill.idnumber !== '' },
+      );
+    }
+    const entries = pendingBillEntries(db, [input.id]).get(input.id) ?? [];
+    const notes = creditNotesOf(db, input.id, entries);
+    const items = db.prepare('SELECT id, totalcents, taxcents, taxratio FROM bill_item WHERE billid = ?').all(input.id) as {
+      id: number;
+      totalcents: number;
+      taxcents: number;
+      taxratio: number;
+    }[];
+    const left = linesLeft(items, notes.flatMap((note) => note.lines));
+    const computed = creditLines(left, input.lines);
+    if ('refusal' in computed) {
+      const { refusal } = computed;
+      throw new AppError(
+        refusal.code === 'itemnotinbill' ? 'bill_not_found' : 'credit_exceeds_line',
+        refusal.code === 'itemnotinbill'
+          ? `Line ${refusal.billitemid} is not a line of bill ${input.id}.`
+          : `Line ${refusal.billitemid} of bill ${input.id} has ${refusal.left} cents (untaxed) left to credit, of its own sign: credit at most that.`,
+        { id: input.id, billitemid: refusal.billitemid, leftCents: refusal.left },
+      );
+    }
+    const amountcents = computed.lines.reduce((sum, line) => sum + line.totalcents + line.taxcents, 0);
+    const refunded = notes.reduce((sum, note) => sum + note.refundcents, 0);
+    if (amountcents <= 0 || refunded + amountcents > bill.paidcents) {
+      throw new AppError(
+        'credit_exceeds_line',
+        amountcents <= 0
+          ? `The credit note would come to ${amountcents} cents: credit billing lines, not only discounts.`
+          : `The refund (${amountcents} cents) would exceed what was paid (${bill.paidcents} cents) less what was refunded (${refunded} cents).`,
+        { id: input.id, amountcents, paidcents: bill.paidcents, refundedcents: refunded },
+      );
+    }
+    enqueue(db, {
+      kind: 'bill.refund',
+      entityId: input.id,
+      baseVersion: version,
+      payload: { reason: input.reason, lines: input.lines.map((line) => ({ ...line })), refund: { ...input.refund, amountcents, currency } },
+    });
+  })();
+  return getBillDetail(db, input.id);
+}

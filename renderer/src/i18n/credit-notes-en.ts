@@ -1,0 +1,27 @@
+/** English messages of credit notes and refunds (the bill's detail, their PDF export); spread into en.ts. */
+export const creditNotesEn = {
+  'paymode.card': 'Card',
+  'credit.title': 'Credit note and refund',
+  'credit.intro':
+    'Credit all or part of the invoice: tick the lines and the amount credited on each, excluding VAT. The refund is the credit note’s total, recorded with it. The shop numbers the credit note when it receives it.',
+  'credit.table': 'Lines to credit',
+  'credit.col.line': 'Line',
+  'credit.col.left': 'Left to credit',
+  'credit.col.quantity': 'Quantity',
+  'credit.col.amount': 'Credited excl. VAT ({currency})',
+  'credit.tick': 'Credit {line}',
+  'credit.reason': 'Reason',
+  'credit.mode': 'Refunded by',
+  'credit.date': 'Refunded on',
+  'credit.dateInvalid': 'Enter the day of the refund.',
+  'credit.reference': 'Refund reference',
+  'credit.total': 'Credit note: {untaxed} excl. VAT + {tax} VAT = {total} to refund',
+  'credit.noneTicked': 'Tick at least one line to credit.',
+  'credit.submit': 'Issue the credit note and record the refund',
+  'creditNotes.title': 'Credit notes',
+  'creditNotes.none': 'No credit note.',
+  'creditNotes.waiting': 'Waiting to be sent (the shop numbers it)',
+  'creditNotes.amounts': '{untaxed} excl. VAT, {tax} VAT, {total}',
+  'creditNotes.refund': 'Refunded {amount} by {mode} on {date}',
+  'creditNotes.pdf': 'Credit note PDF',
+};
