@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
+import ExcelJS from 'exceljs';
+import { getCustomer } from '../customers/customer-query';
+import { writeBillsXlsx } from '../exports/bills-xlsx';
 import { writeCreditNotesPdf } from '../exports/credit-notes-pdf';
 import type { ExportJob } from '../exports/export-jobs';
 import { listEntries } from '../sync/outbox';
@@ -26,9 +29,10 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** An invoiced, paid bill with two lines or more at a positive rate. */
+let picked = 0;
+/** An invoiced, paid bill with two lines or more at a positive rate; the same one for every test of this file. */
 function pickBill(): number {
-  return cache.db
+  picked ||= cache.db
     .prepare(
       `SELECT b.id FROM bill b WHERE b.idnumber <> '' AND b.status IN ('SOLDOUT', 'COMPLETE') AND b.paidcents = b.amountcents
          AND (SELECT count(*) FROM bill_item WHERE billid = b.id AND totalcents > 0 AND taxratio > 0) >= 1
@@ -37,6 +41,7 @@ function pickBill(): number {
     )
     .pluck()
     .get() as number;
+  return picked;
 }
 
 describe('a credit note and its refund', () => {
@@ -67,7 +72,13 @@ describe('a credit note and its refund', () => {
     expect(waiting.bill.status).toBe('PAYBACK');
     expect(waiting.refundable).toBe(false);
     expect(waiting.creditNotes).toEqual([
-      expect.objectContaining({ number: '', untaxedcents: part, amountcents: part + tax, refundcents: part + tax, pending: { state: 'pending', message: null } }),
+      expect.objectContaining({
+        number: '',
+        untaxedcents: part,
+        amountcents: part + tax,
+        refundcents: part + tax,
+        pending: { state: 'pending', message: null },
+      }),
     ]);
     // A second one waits for the first to reach the shop.
     expect(() =>
@@ -88,14 +99,24 @@ describe('a credit note and its refund', () => {
     expect(after.creditLeft[String(line.id)]).toBe(line.totalcents - part);
     expect(after.history.slice(-2).map((step) => step.tostatus)).toEqual(['PAYBACK', before.bill.status]);
     // The shop has it, as the cache does.
-    expect(cache.sim.shop.read('bills', id)?.creditnotes).toEqual([expect.objectContaining({ number: after.creditNotes[0]!.number, amountcents: part + tax })]);
+    expect(cache.sim.shop.read('bills', id)?.creditnotes).toEqual([
+      expect.objectContaining({ number: after.creditNotes[0]!.number, amountcents: part + tax }),
+    ]);
 
     // Its PDF: number, original invoice, amounts to the cent, the refund.
     const file = path.join(dir, 'avoir.pdf');
-    await writeCreditNotesPdf({ db: cache.db, ids: [after.creditNotes[0]!.id], target: { file }, locale: 'fr', invoicing: DEMO_INVOICING, job });
+    await writeCreditNotesPdf({
+      db: cache.db,
+      ids: [after.creditNotes[0]!.id],
+      target: { file },
+      locale: 'fr',
+      invoicing: DEMO_INVOICING,
+      job,
+    });
     const { stdout } = await run('pdftotext', ['-layout', file, '-']);
     const text = stdout.replace(/[ \u00a0\u202f\u2007]+/g, ' ');
-    const euros = (cents: number) => `${String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(cents % 100).padStart(2, '0')} €`;
+    const euros = (cents: number) =>
+      `${String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(cents % 100).padStart(2, '0')} €`;
     expect(text).toContain('FACTURE D’AVOIR');
     expect(text).toContain(`Avoir n° ${after.creditNotes[0]!.number}`);
     expect(text).toContain(`Facture d’origine : n° ${after.bill.idnumber}`);
@@ -113,11 +134,17 @@ describe('a credit note and its refund', () => {
     const rest = detail.lines
       .filter((line) => (detail.creditLeft[String(line.id)] ?? 0) !== 0)
       .map((line) => ({ billitemid: line.id, quantity: line.quantity, totalcents: detail.creditLeft[String(line.id)]! }));
-    issueCreditNote(cache.db, { id, reason: 'Order cancelled', lines: rest, refund: { paymode: 'check', refundedon: 1_790_000_000, reference: 'CHQ-9' } });
+    issueCreditNote(cache.db, {
+      id,
+      reason: 'Order cancelled',
+      lines: rest,
+      refund: { paymode: 'check', refundedon: 1_790_000_000, reference: 'CHQ-9' },
+    });
     expect((await cache.engine.start('manual')).outcome).toBe('done');
     const after = getBillDetail(cache.db, id);
     expect(after.bill.status).toBe('CANCELLED');
-    const sum = (key: 'untaxedcents' | 'taxcents' | 'amountcents' | 'refundcents') => after.creditNotes.reduce((total, note) => total + note[key], 0);
+    const sum = (key: 'untaxedcents' | 'taxcents' | 'amountcents' | 'refundcents') =>
+      after.creditNotes.reduce((total, note) => total + note[key], 0);
     expect([sum('untaxedcents'), sum('taxcents'), sum('amountcents'), sum('refundcents')]).toEqual([
       after.bill.untaxedcents,
       after.bill.taxcents,
@@ -125,5 +152,31 @@ describe('a credit note and its refund', () => {
       after.bill.amountcents,
     ]);
     expect(after.refundable).toBe(false);
+  }, 60_000);
+
+  it('shows in the customer’s totals and in the workbook’s credit notes sheet, negative, to the cent', async () => {
+    const id = pickBill();
+    const detail = getBillDetail(cache.db, id);
+    const customerId = cache.db.prepare('SELECT customerid FROM bill WHERE id = ?').pluck().get(id) as number;
+    const credits = getCustomer(cache.db, customerId, { siteUrl: null, now: 1_790_000_000 }).credits;
+    const issued = detail.creditNotes;
+    expect(issued.length).toBe(2);
+    expect(credits).toEqual({
+      count: 2,
+      creditedCents: issued.reduce((sum, note) => sum + note.amountcents, 0),
+      refundedCents: issued.reduce((sum, note) => sum + note.refundcents, 0),
+    });
+    const file = path.join(dir, 'bills.xlsx');
+    const written = await writeBillsXlsx({ db: cache.db, ids: [id], columns: ['id', 'idnumber', 'amountcents'], file, locale: 'fr', job });
+    expect(written).toEqual({ bills: 1, lines: detail.lines.length, creditNotes: 2 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('Avoirs')!;
+    const rows = [2, 3].map((index) => sheet.getRow(index).values as unknown[]);
+    expect(rows.map((row) => row[1])).toEqual(issued.map((note) => note.number));
+    // Untaxed, VAT, total, refunded: negative, in euros as real numbers.
+    expect(rows.map((row) => row.slice(6, 10))).toEqual(
+      issued.map((note) => [-note.untaxedcents / 100, -note.taxcents / 100, -note.amountcents / 100, -note.refundcents / 100]),
+    );
   }, 60_000);
 });

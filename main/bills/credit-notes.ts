@@ -52,7 +52,10 @@ export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEn
     if (entry.kind !== 'bill.refund') continue;
     const payload = entry.payload as Refund;
     // Its tax as the shop will compute it, from what the credit notes before it leave.
-    const left = linesLeft(items, [...issued, ...waiting].flatMap((note) => note.lines));
+    const left = linesLeft(
+      items,
+      [...issued, ...waiting].flatMap((note) => note.lines),
+    );
     const computed = creditLines(left, payload.lines);
     const credited = 'lines' in computed ? computed.lines : [];
     const untaxedcents = credited.reduce((sum, line) => sum + line.totalcents, 0);
@@ -70,7 +73,13 @@ export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEn
       refundedon: payload.refund.refundedon,
       refundreference: payload.refund.reference,
       pending: { state: entry.state, message: entry.errorMessage },
-      lines: credited.map(({ billitemid, quantity, totalcents, taxratio, taxcents: tax }) => ({ billitemid, quantity, totalcents, taxratio, taxcents: tax })),
+      lines: credited.map(({ billitemid, quantity, totalcents, taxratio, taxcents: tax }) => ({
+        billitemid,
+        quantity,
+        totalcents,
+        taxratio,
+        taxcents: tax,
+      })),
     });
   }
   return [...issued, ...waiting];
@@ -78,19 +87,31 @@ export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEn
 
 /** Untaxed cents left to credit per line, once every credit note (issued or waiting) is taken off. */
 export function creditLeftOf(lines: BillDetail['lines'], notes: readonly CreditNote[]): Record<string, number> {
-  const left = linesLeft(lines, notes.flatMap((note) => note.lines));
+  const left = linesLeft(
+    lines,
+    notes.flatMap((note) => note.lines),
+  );
   return Object.fromEntries([...left].map(([id, rest]) => [String(id), rest.total]));
 }
 
 /** Issues a credit note for `lines` and queues its refund (its total incl. tax), in one transaction with the checks. */
 export function issueCreditNote(
   db: Db,
-  input: { id: number; reason: string; lines: CreditAsked[]; refund: { paymode: Refund['refund']['paymode']; refundedon: number; reference: string } },
+  input: {
+    id: number;
+    reason: string;
+    lines: CreditAsked[];
+    refund: { paymode: Refund['refund']['paymode']; refundedon: number; reference: string };
+  },
 ): BillDetail {
   db.transaction(() => {
     const bill = overlaidState(db, input.id);
-    if (!bill) throw new AppError('bill_not_found', `Bill ${input.id} is not in the local cache. Sync, then search for it again.`, { id: input.id });
-    const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(input.id) as { version: number; currency: string };
+    if (!bill)
+      throw new AppError('bill_not_found', `Bill ${input.id} is not in the local cache. Sync, then search for it again.`, { id: input.id });
+    const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(input.id) as {
+      version: number;
+      currency: string;
+    };
     if (bill.idnumber === '' || !(REFUNDABLE_STATUSES as readonly string[]).includes(bill.status)) {
       throw new AppError(
         'bill_not_refundable',
@@ -108,7 +129,10 @@ export function issueCreditNote(
       taxcents: number;
       taxratio: number;
     }[];
-    const left = linesLeft(items, notes.flatMap((note) => note.lines));
+    const left = linesLeft(
+      items,
+      notes.flatMap((note) => note.lines),
+    );
     const computed = creditLines(left, input.lines);
     if ('refusal' in computed) {
       const { refusal } = computed;
@@ -135,7 +159,11 @@ export function issueCreditNote(
       kind: 'bill.refund',
       entityId: input.id,
       baseVersion: version,
-      payload: { reason: input.reason, lines: input.lines.map((line) => ({ ...line })), refund: { ...input.refund, amountcents, currency } },
+      payload: {
+        reason: input.reason,
+        lines: input.lines.map((line) => ({ ...line })),
+        refund: { ...input.refund, amountcents, currency },
+      },
     });
   })();
   return getBillDetail(db, input.id);

@@ -13,7 +13,13 @@ import type { Typesetter } from './invoice-text';
  * and legal mentions, the number and date of that invoice, the lines credited with their exemption mentions,
  * the VAT per rate, and the refund. Amounts are what is credited, positive; the title says it is a credit note.
  */
-export function layoutCreditNote(doc: Doc, note: CreditNoteDocument, format: InvoiceFormat, _fonts: InvoiceFonts, typesetter: Typesetter): number {
+export function layoutCreditNote(
+  doc: Doc,
+  note: CreditNoteDocument,
+  format: InvoiceFormat,
+  _fonts: InvoiceFonts,
+  typesetter: Typesetter,
+): number {
   useTypesetter(doc, typesetter);
   doc.addPage({ size: 'A4', margins: PAGE_MARGINS });
   const firstPage = doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1;
@@ -66,7 +72,12 @@ export function layoutCreditNote(doc: Doc, note: CreditNoteDocument, format: Inv
 
 function refundSentence(note: CreditNoteDocument, format: InvoiceFormat): string {
   const { refund } = note;
-  return format.words.refund(format.amount(refund.cents, note.invoice.currency), format.paymode(refund.paymode), format.date(refund.on), refund.reference);
+  return format.words.refund(
+    format.amount(refund.cents, note.invoice.currency),
+    format.paymode(refund.paymode),
+    format.date(refund.on),
+    refund.reference,
+  );
 }
 
 /** Every text of the credit note that comes from the data, for the check of printable characters. */

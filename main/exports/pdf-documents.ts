@@ -79,12 +79,23 @@ export async function writePdfDocuments(request: PdfDocumentsRequest): Promise<{
     return bound(id);
   };
   const list = request.documents;
-  await checkDocuments(list.map((entry) => () => read(entry)), format, typesetter, new MentionsCheck(context), job);
+  await checkDocuments(
+    list.map((entry) => () => read(entry)),
+    format,
+    typesetter,
+    new MentionsCheck(context),
+    job,
+  );
   const staged = new StagedFiles();
   const open: fs.WriteStream[] = [];
   try {
     if ('file' in request.target) {
-      const { doc, output } = startDocument(staged.stage(request.target.file), fonts, format, list.length === 1 ? undefined : request.title(format));
+      const { doc, output } = startDocument(
+        staged.stage(request.target.file),
+        fonts,
+        format,
+        list.length === 1 ? undefined : request.title(format),
+      );
       open.push(output);
       for (const [index, entry] of list.entries()) {
         const document = read(entry);

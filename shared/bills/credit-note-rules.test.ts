@@ -29,7 +29,9 @@ describe('the rules of a credit note', () => {
     expect(creditLines(left, [{ billitemid: 12, quantity: 1, totalcents: 1 }])).toEqual({
       refusal: { code: 'creditexceedsline', billitemid: 12, left: 0 },
     });
-    expect(creditLines(linesLeft(items, []), [{ billitemid: 99, quantity: 1, totalcents: 1 }])).toMatchObject({ refusal: { code: 'itemnotinbill' } });
+    expect(creditLines(linesLeft(items, []), [{ billitemid: 99, quantity: 1, totalcents: 1 }])).toMatchObject({
+      refusal: { code: 'itemnotinbill' },
+    });
     expect(creditLines(linesLeft(items, []), [{ billitemid: 11, quantity: 4, totalcents: 100_000 }])).toMatchObject({
       refusal: { code: 'creditexceedsline', left: 99_999 },
     });

@@ -46,7 +46,10 @@ export function linesLeft(
 }
 
 /** The credit lines with their tax, or the first refusal; `left` is updated. */
-export function creditLines(left: Map<number, LineLeft>, asked: readonly CreditAsked[]): { lines: CreditLine[] } | { refusal: CreditRefusal } {
+export function creditLines(
+  left: Map<number, LineLeft>,
+  asked: readonly CreditAsked[],
+): { lines: CreditLine[] } | { refusal: CreditRefusal } {
   const lines: CreditLine[] = [];
   for (const line of asked) {
     const rest = left.get(line.billitemid);

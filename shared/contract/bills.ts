@@ -196,7 +196,9 @@ export const billsCommands = {
         reason: z.string().trim().max(255).default(''),
         /** The untaxed amount credited on each line, of the line's sign (a discount line is negative). */
         lines: z
-          .array(z.object({ billitemid: z.number().int().positive(), quantity: z.number().int().min(0), totalcents: z.number().int() }).strict())
+          .array(
+            z.object({ billitemid: z.number().int().positive(), quantity: z.number().int().min(0), totalcents: z.number().int() }).strict(),
+          )
           .min(1)
           .max(500),
         refund: z

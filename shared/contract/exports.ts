@@ -16,7 +16,7 @@ const exportIdSchema = z.string().min(8).max(64).optional();
 
 export const exportsCommands = {
   'exports.billsXlsx': command(
-    'Bills to an XLSX workbook (a sheet of bills, a sheet of lines), streamed; returns when written',
+    'Bills to an XLSX workbook (a sheet of bills, a sheet of lines, a sheet of their credit notes with negative amounts), streamed; returns when written',
     z
       .object({
         exportId: exportIdSchema,
@@ -33,7 +33,7 @@ export const exportsCommands = {
         locale: z.enum(['fr', 'en']).default('fr'),
       })
       .strict(),
-    z.object({ exportId: z.string(), file: z.string(), bills: z.number().int(), lines: z.number().int() }),
+    z.object({ exportId: z.string(), file: z.string(), bills: z.number().int(), lines: z.number().int(), creditNotes: z.number().int() }),
   ),
   'exports.invoicesPdf': command(
     'PDF invoices for one bill or a batch: one file, or one file per bill in a folder',

@@ -24,4 +24,6 @@ export const creditNotesEn = {
   'creditNotes.amounts': '{untaxed} excl. VAT, {tax} VAT, {total}',
   'creditNotes.refund': 'Refunded {amount} by {mode} on {date}',
   'creditNotes.pdf': 'Credit note PDF',
+  'customer.credited': 'Credited (credit notes)',
+  'customer.refunded': 'Refunded',
 };

@@ -26,4 +26,6 @@ export const creditNotesFr = {
   'creditNotes.amounts': '{untaxed} HT, {tax} de TVA, {total}',
   'creditNotes.refund': 'Remboursé {amount} par {mode} le {date}',
   'creditNotes.pdf': 'PDF de l’avoir',
+  'customer.credited': 'Crédité (avoirs)',
+  'customer.refunded': 'Remboursé',
 } satisfies Record<keyof typeof creditNotesEn, string>;

@@ -59,7 +59,11 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
       else if (parsed.cents === 0) problems[String(line.id)] = t('money.error.notPositive');
       else {
         const sign = Math.sign(detail.creditLeft[String(line.id)] ?? 1);
-        lines.push({ billitemid: line.id, quantity: Math.max(0, Math.trunc(Number(draft.quantity) || 0)), totalcents: sign * parsed.cents });
+        lines.push({
+          billitemid: line.id,
+          quantity: Math.max(0, Math.trunc(Number(draft.quantity) || 0)),
+          totalcents: sign * parsed.cents,
+        });
       }
     }
     return { lines, problems };
@@ -67,7 +71,10 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
 
   const preview = useMemo(() => {
     if (asked.lines.length === 0) return null;
-    const left = linesLeft(detail.lines, detail.creditNotes.flatMap((note) => note.lines));
+    const left = linesLeft(
+      detail.lines,
+      detail.creditNotes.flatMap((note) => note.lines),
+    );
     const computed = creditLines(left, asked.lines);
     if ('refusal' in computed) return null;
     const untaxed = computed.lines.reduce((sum, line) => sum + line.totalcents, 0);

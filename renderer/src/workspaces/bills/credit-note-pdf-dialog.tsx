@@ -19,7 +19,11 @@ export function CreditNotePdfDialog({ creditNote, onClose }: { creditNote: { id:
 
   const start = () => {
     const chosen = path.trim();
-    const problems = !isAbsolutePath(chosen) ? [t('export.pathAbsolute')] : !chosen.toLowerCase().endsWith('.pdf') ? [t('export.pathPdf')] : [];
+    const problems = !isAbsolutePath(chosen)
+      ? [t('export.pathAbsolute')]
+      : !chosen.toLowerCase().endsWith('.pdf')
+        ? [t('export.pathPdf')]
+        : [];
     setPathErrors(problems);
     if (problems.length > 0) return;
     run((exportId) => api.invoke('exports.creditNotesPdf', { exportId, ids: [creditNote.id], target: { file: chosen }, locale: language }));

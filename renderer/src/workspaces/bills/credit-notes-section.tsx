@@ -22,7 +22,9 @@ export function CreditNotesSection({ detail }: { detail: BillDetail }) {
               {note.number && <span className="muted"> · {format.date(note.issuedat * 1000)}</span>}
               {note.reason && <span className="muted"> · {note.reason}</span>}
             </p>
-            <p>{t('creditNotes.amounts', { untaxed: money(note.untaxedcents), tax: money(note.taxcents), total: money(note.amountcents) })}</p>
+            <p>
+              {t('creditNotes.amounts', { untaxed: money(note.untaxedcents), tax: money(note.taxcents), total: money(note.amountcents) })}
+            </p>
             <p className="muted">
               {t('creditNotes.refund', {
                 amount: money(note.refundcents),
