@@ -41,5 +41,17 @@ export const migration0100: Migration = {
     ) STRICT;
     CREATE INDEX bill_credit_line_bill ON bill_credit_line (billid);
     CREATE INDEX bill_credit_line_note ON bill_credit_line (creditnoteid);
+
+    -- Lettering (main/lettering/credit-note-matches.ts): a credit note of the shop matched with the credit note of
+    -- an imported FEC (a negative invoice). The match is a lettering_match with the invoice's lettering_link; this
+    -- row is its credit note side. No foreign key to bill_credit_note: the shop's copy may be rebuilt, the
+    -- lettering stays.
+    CREATE TABLE lettering_credit_link (
+      match_id INTEGER PRIMARY KEY REFERENCES lettering_match (id),
+      credit_note_id INTEGER NOT NULL,
+      number TEXT NOT NULL,
+      allocated_cents INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX lettering_credit_link_note ON lettering_credit_link (credit_note_id);
   `,
 };

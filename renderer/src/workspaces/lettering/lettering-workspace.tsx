@@ -4,6 +4,7 @@ import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { NoSiteNotice } from '../../shell/no-site-notice';
+import { CreditNotesPanel } from './credit-notes-panel';
 import { LetteringExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import { LogPanel } from './log-panel';
@@ -13,7 +14,7 @@ import { MatchedPanel } from './matched-panel';
 import { SuggestionsPanel } from './suggestions-panel';
 import { useLetteringOverview } from './use-lettering';
 
-const TABS = ['suggestions', 'manual', 'matched', 'log'] as const;
+const TABS = ['suggestions', 'creditNotes', 'manual', 'matched', 'log'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -30,12 +31,21 @@ export function LetteringWorkspace() {
   const [accepting, setAccepting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ suggestions: null, manual: null, matched: null, log: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    suggestions: null,
+    creditNotes: null,
+    manual: null,
+    matched: null,
+    log: null,
+  });
 
   const value = overview.value;
   const bills = useMemo(() => new Map((value?.bills ?? []).map((b) => [b.id, b])), [value]);
   const invoices = useMemo(() => new Map((value?.invoices ?? []).map((i) => [i.id, i])), [value]);
-  const exactCount = value?.suggestions.filter((s) => s.kind === 'exact').length ?? 0;
+  // "Accept all exact" takes the credit notes' exact suggestions too: the same rules of trust.
+  const exactCount =
+    (value?.suggestions.filter((s) => s.kind === 'exact').length ?? 0) +
+    (value?.creditSuggestions.filter((s) => s.kind === 'exact').length ?? 0);
 
   if (toAppErrorShape(overview.error).code === 'no_active_profile' && !value) return <NoSiteNotice text={t('lettering.noSite')} />;
 
@@ -123,12 +133,21 @@ export function LetteringWorkspace() {
           >
             {t(`lettering.tab.${name}`)}
             {name === 'suggestions' && value ? ` (${format.number(value.suggestions.length)})` : ''}
+            {name === 'creditNotes' && value ? ` (${format.number(value.creditNotes.length)})` : ''}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`lettering-panel-${tab}`} aria-labelledby={`lettering-tab-${tab}`} className="lettering-tabpanel">
         {tab === 'suggestions' && value && (
           <SuggestionsPanel suggestions={value.suggestions} bills={bills} invoices={invoices} onAccepted={overview.reload} />
+        )}
+        {tab === 'creditNotes' && value && (
+          <CreditNotesPanel
+            creditNotes={value.creditNotes}
+            suggestions={value.creditSuggestions}
+            invoices={invoices}
+            onAccepted={overview.reload}
+          />
         )}
         {tab === 'manual' && value && (
           <ManualMatchPanel bills={value.bills} invoices={value.invoices} suggestions={value.suggestions} onMatched={overview.reload} />
