@@ -3,7 +3,8 @@ import type { Db } from '../db/open';
 import { creditNoteReader, type CreditNoteDocument } from './credit-note-data';
 import { creditNotePrintedTexts, layoutCreditNote } from './credit-note-layout';
 import type { ExportJob } from './export-jobs';
-import { writePdfDocuments, type DocumentReader, type PdfDocumentSource } from './pdf-documents';
+import { creditNoteEInvoice } from './factur-x';
+import { writePdfDocuments, type DocumentReader, type EInvoiceOutput, type PdfDocumentSource } from './pdf-documents';
 import type { ExportLocale } from './spreadsheet-cells';
 
 /** A credit note as a PDF document of the writer (pdf-documents.ts): named by its number, checked like an invoice. */
@@ -17,6 +18,7 @@ export function creditNoteDocument(note: CreditNoteDocument): PdfDocumentSource 
     // The mentions an invoice to this customer needs, a credit note needs too; it is never a proforma.
     mentions: { billId: note.billId, proforma: false, buyer: note.invoice.buyer, lines: note.lines },
     layout: (doc, format, fonts, typesetter) => layoutCreditNote(doc, note, format, fonts, typesetter),
+    einvoice: (format) => creditNoteEInvoice(note, format),
   };
 }
 
@@ -33,6 +35,7 @@ export async function writeCreditNotesPdf(request: {
   locale: ExportLocale;
   invoicing: InvoicingSettings;
   job: ExportJob;
+  einvoice?: EInvoiceOutput;
 }): Promise<{ files: string[]; creditNotes: number }> {
   const { ids, ...rest } = request;
   const written = await writePdfDocuments({

@@ -40,7 +40,15 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
         const invoicing = services.invoicing.get(site.profileId);
         const written = await site.snapshot(async (db) => {
           const ids = resolveBillIds(db, { ids: input.ids });
-          return writeInvoicesPdf({ db, ids, target, locale: input.locale, invoicing, job });
+          return writeInvoicesPdf({
+            db,
+            ids,
+            target,
+            locale: input.locale,
+            invoicing,
+            job,
+            einvoice: { facturX: input.facturX, xml: input.xml },
+          });
         });
         services.logger.info('invoices exported to PDF', {
           exportId: job.exportId,
@@ -66,7 +74,15 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
               { missing: missing.slice(0, 1000), count: missing.length },
             );
           }
-          return writeCreditNotesPdf({ db, ids: input.ids, target, locale: input.locale, invoicing, job });
+          return writeCreditNotesPdf({
+            db,
+            ids: input.ids,
+            target,
+            locale: input.locale,
+            invoicing,
+            job,
+            einvoice: { facturX: input.facturX, xml: input.xml },
+          });
         });
         services.logger.info('credit notes exported to PDF', { exportId: job.exportId, creditNotes: written.creditNotes });
         return { exportId: job.exportId, ...written };

@@ -5,7 +5,8 @@ import { invoiceReader, type Invoice } from './invoice-data';
 import type { InvoiceFonts } from './invoice-fonts';
 import type { InvoiceFormat } from './invoice-labels';
 import { layoutInvoice, printedTexts } from './invoice-layout';
-import { writePdfDocuments, type DocumentReader, type PdfDocumentSource } from './pdf-documents';
+import { invoiceEInvoice } from './factur-x';
+import { writePdfDocuments, type DocumentReader, type EInvoiceOutput, type PdfDocumentSource } from './pdf-documents';
 import type { ExportLocale } from './spreadsheet-cells';
 
 export interface InvoicesPdfRequest {
@@ -19,6 +20,8 @@ export interface InvoicesPdfRequest {
   job: ExportJob;
   /** The shared fonts by default; the benchmark passes others to compare. */
   fonts?: InvoiceFonts;
+  /** Factur-X (PDF/A-3 with its CII XML), and/or the CII XML beside each PDF. */
+  einvoice?: EInvoiceOutput;
 }
 
 /** An invoice (or a proforma) as a PDF document of the writer (pdf-documents.ts). */
@@ -31,6 +34,8 @@ export function invoiceDocument(invoice: Invoice): PdfDocumentSource {
     printed: (format) => printedTexts(invoice, format),
     mentions: invoice,
     layout: (doc, format, fonts, typesetter) => layoutInvoice(doc, invoice, format, fonts, typesetter),
+    // A proforma is no invoice: no EN 16931 data, a plain PDF.
+    einvoice: (format) => (invoice.proforma ? null : invoiceEInvoice(invoice, format)),
   };
 }
 

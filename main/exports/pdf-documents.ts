@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Invoice as EInvoice } from '@e-invoice-eu/core';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../shared/contract';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
@@ -9,6 +11,7 @@ import { invoicingContext, type InvoicingContext } from '../invoicing/invoicing-
 import { MentionsCheck, type MentionSubject } from '../invoicing/invoice-mentions';
 import { yieldToEventLoop, type ExportJob } from './export-jobs';
 import { fileNameFrom, StagedFiles, whenClosed } from './export-target';
+import { ciiXml, FACTUR_X_FILE, facturXMetadata } from './factur-x-writer';
 import { invoiceFonts, type InvoiceFonts } from './invoice-fonts';
 import { InvoiceFormat } from './invoice-labels';
 import { PAGE_MARGINS } from './invoice-page';
@@ -37,6 +40,15 @@ export interface PdfDocumentSource {
   mentions: MentionSubject;
   /** Lays it out from a new page of `doc`; returns its page count. */
   layout(doc: PDFKit.PDFDocument, format: InvoiceFormat, fonts: InvoiceFonts, typesetter: Typesetter): number;
+  /** Its EN 16931 data (factur-x.ts); null for what is no invoice (a proforma), written as a plain PDF. */
+  einvoice(format: InvoiceFormat): EInvoice | null;
+}
+
+/** What an export writes besides (or instead of) a plain PDF: Factur-X (PDF/A-3 with its CII XML), the XML alone. */
+export interface EInvoiceOutput {
+  facturX: boolean;
+  /** Also `<number>.xml` beside each document (folder targets only). */
+  xml: boolean;
 }
 
 export type DocumentReader = (context: InvoicingContext) => (id: number) => PdfDocumentSource;
@@ -55,6 +67,7 @@ export interface PdfDocumentsRequest {
   title: (format: InvoiceFormat) => string;
   /** The shared fonts by default; the benchmark passes others to compare. */
   fonts?: InvoiceFonts;
+  einvoice?: EInvoiceOutput;
 }
 
 /** Progress every this many documents: often enough for a progress bar, rarely enough to cost nothing. */
@@ -79,6 +92,14 @@ export async function writePdfDocuments(request: PdfDocumentsRequest): Promise<{
     return bound(id);
   };
   const list = request.documents;
+  const einvoice = request.einvoice ?? { facturX: false, xml: false };
+  if ((einvoice.facturX || einvoice.xml) && 'file' in request.target && list.length > 1) {
+    throw new AppError(
+      'export_target_invalid',
+      'Factur-X and CII are one file per invoice: choose a folder (one file per document, named by its number), not one PDF.',
+      { target: request.target.file },
+    );
+  }
   await checkDocuments(
     list.map((entry) => () => read(entry)),
     format,
@@ -89,7 +110,12 @@ export async function writePdfDocuments(request: PdfDocumentsRequest): Promise<{
   const staged = new StagedFiles();
   const open: fs.WriteStream[] = [];
   try {
-    if ('file' in request.target) {
+    if ('file' in request.target && (einvoice.facturX || einvoice.xml)) {
+      // One document (checked above), Factur-X: laid out in memory, then the XML joined to it.
+      const document = read(list[0]!);
+      await writeEInvoice(document, request.target.file, format, fonts, typesetter, einvoice, staged);
+      await checkpoint(job, 1, 1, null);
+    } else if ('file' in request.target) {
       const { doc, output } = startDocument(
         staged.stage(request.target.file),
         fonts,
@@ -111,11 +137,15 @@ export async function writePdfDocuments(request: PdfDocumentsRequest): Promise<{
       for (const [index, entry] of list.entries()) {
         const document = read(entry);
         const file = path.join(request.target.folder, uniqueName(document, names));
-        const { doc, output } = startDocument(staged.stage(file), fonts, format, document.title(format));
-        open.push(output);
-        document.layout(doc, format, fonts, typesetter);
-        await finishDocument(doc, output);
-        open.pop();
+        if (einvoice.facturX || einvoice.xml) {
+          await writeEInvoice(document, file, format, fonts, typesetter, einvoice, staged);
+        } else {
+          const { doc, output } = startDocument(staged.stage(file), fonts, format, document.title(format));
+          open.push(output);
+          document.layout(doc, format, fonts, typesetter);
+          await finishDocument(doc, output);
+          open.pop();
+        }
         await checkpoint(job, index + 1, list.length, null);
       }
     }
@@ -231,13 +261,57 @@ function uniqueName(document: PdfDocumentSource, taken: Set<string>): string {
   return name;
 }
 
-function startDocument(
+/**
+ * A document as Factur-X: laid out as a PDF/A-3b in memory, its EN 16931 data joined to it as factur-x.xml;
+ * and/or its CII XML beside it (`<number>.xml`). A proforma (no EN 16931 data) is written as a plain PDF.
+ */
+async function writeEInvoice(
+  document: PdfDocumentSource,
   file: string,
-  fonts: InvoiceFonts,
   format: InvoiceFormat,
-  title: string | undefined,
-): { doc: PDFKit.PDFDocument; output: fs.WriteStream } {
-  const doc = new PDFDocument({
+  fonts: InvoiceFonts,
+  typesetter: Typesetter,
+  einvoice: EInvoiceOutput,
+  staged: StagedFiles,
+): Promise<void> {
+  const data = document.einvoice(format);
+  const xml = data === null ? null : await ciiXml(document.number, data, format.locale);
+  const pdfa = einvoice.facturX && xml !== null;
+  // XMP is XML: a title holding & or < would break PDF/A's metadata (pdfkit writes it as it is).
+  const title = document.title(format);
+  const doc = newPdf(fonts, format, pdfa ? title.replace(/[&<>]/g, ' ') : title, pdfa);
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(sink, 'end');
+  doc.pipe(sink);
+  document.layout(doc, format, fonts, typesetter);
+  if (pdfa) {
+    // The XML as the PDF/A-3's associated file (AF, relationship Data), and the Factur-X metadata.
+    doc.file(Buffer.from(xml, 'utf8'), {
+      name: FACTUR_X_FILE,
+      type: 'text/xml',
+      relationship: 'Data',
+      description: 'Factur-X (EN 16931)',
+      creationDate: new Date(),
+      modifiedDate: new Date(),
+      // pdfkit writes AFRelationship from it; its type definitions do not know it yet.
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+    doc.appendXML(facturXMetadata('INVOICE'));
+  }
+  doc.end();
+  await ended;
+  await fs.promises.writeFile(staged.stage(file), Buffer.concat(chunks));
+  if (einvoice.xml && xml !== null) {
+    const xmlFile = path.join(path.dirname(file), `${path.basename(file, '.pdf')}.xml`);
+    await fs.promises.writeFile(staged.stage(xmlFile), xml, 'utf8');
+  }
+}
+
+function newPdf(fonts: InvoiceFonts, format: InvoiceFormat, title: string | undefined, pdfa = false): PDFKit.PDFDocument {
+  return new PDFDocument({
+    // PDF/A-3b for Factur-X: fonts embedded (they always are), XMP metadata, the language and a structure.
+    ...(pdfa ? { pdfVersion: '1.7' as const, subset: 'PDF/A-3b' as const, tagged: true } : {}),
     size: 'A4',
     margins: PAGE_MARGINS,
     autoFirstPage: false,
@@ -248,6 +322,15 @@ function startDocument(
     lang: format.locale === 'fr' ? 'fr-FR' : 'en-GB',
     info: { Creator: 'Shop Back-Office', ...(title ? { Title: title } : {}) },
   });
+}
+
+function startDocument(
+  file: string,
+  fonts: InvoiceFonts,
+  format: InvoiceFormat,
+  title: string | undefined,
+): { doc: PDFKit.PDFDocument; output: fs.WriteStream } {
+  const doc = newPdf(fonts, format, title);
   const output = fs.createWriteStream(file);
   doc.pipe(output);
   return { doc, output };

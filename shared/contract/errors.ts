@@ -47,6 +47,7 @@ export const errorCodes = [
   'export_running', // an export with this id is already running
   'export_cancelled',
   'export_unprintable_text', // a text of an invoice has characters no font of the invoices can print: details.problems names bill, field, characters
+  'export_einvoice_invalid', // an invoice or credit note cannot be written as Factur-X / CII (EN 16931): the message says what the standard refuses
   'invoice_mentions_missing', // an invoice would lack a mention French law requires: details.missing lists what to fill in (settings, customers); nothing was written
   // Bills and customers
   'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)

@@ -14,6 +14,16 @@ const billSelectionSchema = z.union([
  */
 const exportIdSchema = z.string().min(8).max(64).optional();
 
+/**
+ * Electronic invoices (docs/factur-x.md): `facturX` writes each invoice and credit note as Factur-X, a PDF/A-3
+ * with its CII XML of the EN 16931 profile embedded; `xml` writes that XML beside it, `<number>.xml`. A proforma
+ * (no invoice) stays a plain PDF. Both are one file per document: a folder, or a single document.
+ */
+const einvoiceOptions = {
+  facturX: z.boolean().default(false),
+  xml: z.boolean().default(false),
+};
+
 export const exportsCommands = {
   'exports.billsXlsx': command(
     'Bills to an XLSX workbook (a sheet of bills, a sheet of lines, a sheet of their credit notes with negative amounts), streamed; returns when written',
@@ -47,6 +57,7 @@ export const exportsCommands = {
           z.object({ folder: z.string().min(1).max(4096) }).strict(),
         ]),
         locale: z.enum(['fr', 'en']).default('fr'),
+        ...einvoiceOptions,
       })
       .strict(),
     z.object({ exportId: z.string(), files: z.array(z.string()), invoices: z.number().int() }),
@@ -63,6 +74,7 @@ export const exportsCommands = {
           z.object({ folder: z.string().min(1).max(4096) }).strict(),
         ]),
         locale: z.enum(['fr', 'en']).default('fr'),
+        ...einvoiceOptions,
       })
       .strict(),
     z.object({ exportId: z.string(), files: z.array(z.string()), creditNotes: z.number().int() }),

@@ -400,6 +400,7 @@ export const en = {
   'error.export_running': 'This export is already running',
   'error.export_cancelled': 'Export cancelled',
   'error.export_unprintable_text': 'Some invoice text cannot be printed: no font has its characters',
+  'error.export_einvoice_invalid': 'This document cannot be written as Factur-X',
   'error.invoice_mentions_missing': 'The invoices would lack mentions the law requires: fill them in, then export again',
   'error.bill_not_found': 'Bill not found',
   'error.bill_transition_not_allowed': 'This bill cannot move to that state',

@@ -405,6 +405,7 @@ export const fr = {
   'error.export_running': 'Cet export est déjà en cours',
   'error.export_cancelled': 'Export annulé',
   'error.export_unprintable_text': 'Du texte des factures ne peut pas être imprimé\u00a0: aucune police n’a ses caractères',
+  'error.export_einvoice_invalid': 'Ce document ne peut pas être écrit en Factur-X',
   'error.invoice_mentions_missing': 'Il manquerait aux factures des mentions obligatoires\u00a0: complétez-les, puis exportez de nouveau',
   'error.bill_not_found': 'Facture introuvable',
   'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',

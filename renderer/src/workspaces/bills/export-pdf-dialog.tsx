@@ -32,6 +32,10 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const [file, setFile] = useState<string | null>(null);
   const [folder, setFolder] = useState<string | null>(null);
   const [pathErrors, setPathErrors] = useState<string[]>([]);
+  const [facturX, setFacturX] = useState(false);
+  const [xml, setXml] = useState(false);
+  // Factur-X is one file per invoice: with several, only a folder.
+  const einvoice = facturX || xml;
   const { job, run, cancel } = useExportJob<{ files: string[]; invoices: number }>(api);
   const knownIds = target.kind === 'ids' ? target.ids : [];
   const path =
@@ -45,7 +49,9 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
       ? [t('export.pathAbsolute')]
       : mode === 'file' && !chosen.toLowerCase().endsWith('.pdf')
         ? [t('export.pathPdf')]
-        : [];
+        : mode === 'file' && einvoice && count > 1
+          ? [t('export.facturx.folderOnly')]
+          : [];
     setPathErrors(problems);
     if (problems.length > 0) return;
     run(async (exportId, signal) => {
@@ -62,6 +68,8 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
         ids,
         target: mode === 'file' ? { file: chosen } : { folder: chosen },
         locale: language,
+        facturX,
+        xml,
       });
     });
   };
@@ -105,6 +113,18 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
           <input type="radio" name={`${id}-mode`} checked={mode === 'folder'} onChange={() => setMode('folder')} />
           {t('export.pdf.perBill')}
         </label>
+      </fieldset>
+      <fieldset className="field radio-column">
+        <legend>{t('export.facturx.legend')}</legend>
+        <label>
+          <input type="checkbox" checked={facturX} onChange={(event) => setFacturX(event.target.checked)} />
+          {t('export.facturx.pdf')}
+        </label>
+        <label>
+          <input type="checkbox" checked={xml} onChange={(event) => setXml(event.target.checked)} />
+          {t('export.facturx.xml')}
+        </label>
+        {einvoice && <p className="field-hint">{t('export.facturx.hint')}</p>}
       </fieldset>
       {mode === 'file' ? (
         <ExportTargetField
