@@ -54,6 +54,7 @@ const judges: { [N in CommandName]?: Judge<N> } = {
   'exports.billsXlsx': answeredOnlyWhenDone,
   'exports.invoicesPdf': answeredOnlyWhenDone,
   'exports.creditNotesPdf': answeredOnlyWhenDone,
+  'exports.month': answeredOnlyWhenDone,
   'catalogs.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportFec': answeredOnlyWhenDone,

@@ -8,8 +8,9 @@ import { ExportJobs } from './export-jobs';
 import { checkFileTarget, checkFolderTarget } from './export-target';
 import { writeInvoicesPdf } from './invoice-pdf';
 import { writeCreditNotesPdf } from './credit-notes-pdf';
+import { writeMonthDocuments } from './month-documents';
 
-type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.creditNotesPdf' | 'exports.cancel';
+type ExportsCommands = 'exports.billsXlsx' | 'exports.invoicesPdf' | 'exports.creditNotesPdf' | 'exports.month' | 'exports.cancel';
 
 /**
  * Exports of the active site's cache. Each command answers when its files are written (the CLI's nightly
@@ -85,6 +86,25 @@ export function exportsHandlers(services: CoreServices): HandlersFor<ExportsComm
           });
         });
         services.logger.info('credit notes exported to PDF', { exportId: job.exportId, creditNotes: written.creditNotes });
+        return { exportId: job.exportId, ...written };
+      }),
+    'exports.month': (input) =>
+      jobs.run(input.exportId, async (job) => {
+        const folder = checkFolderTarget(input.folder);
+        const site = services.activeSite();
+        const invoicing = services.invoicing.get(site.profileId);
+        const written = await site.snapshot((db) =>
+          writeMonthDocuments({
+            db,
+            month: input.month,
+            folder,
+            locale: input.locale,
+            invoicing,
+            job,
+            einvoice: { facturX: input.facturX, xml: input.xml },
+          }),
+        );
+        services.logger.info('a month of documents exported', { exportId: job.exportId, month: input.month, files: written.files.length });
         return { exportId: job.exportId, ...written };
       }),
     'exports.cancel': ({ exportId }) => ({ cancelled: jobs.cancel(exportId) }),

@@ -79,6 +79,20 @@ export const exportsCommands = {
       .strict(),
     z.object({ exportId: z.string(), files: z.array(z.string()), creditNotes: z.number().int() }),
   ),
+  'exports.month': command(
+    'A month of invoices and credit notes in one step: one file per document in a folder, named by its number (Factur-X and the XML on demand); returns when written',
+    z
+      .object({
+        exportId: exportIdSchema,
+        /** YYYY-MM: invoices issued (and credit notes issued) that month, in the machine's time zone. */
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written YYYY-MM, such as 2026-11'),
+        folder: z.string().min(1).max(4096),
+        locale: z.enum(['fr', 'en']).default('fr'),
+        ...einvoiceOptions,
+      })
+      .strict(),
+    z.object({ exportId: z.string(), files: z.array(z.string()), invoices: z.number().int(), creditNotes: z.number().int() }),
+  ),
   'exports.cancel': command(
     'Stop an export in progress; the partial file is removed',
     z.object({ exportId: z.string().min(8).max(64) }).strict(),

@@ -158,4 +158,37 @@ describe('a paid bill partly refunded in the app', () => {
       [[{ id: note.id, number: note.number, allocatedCents: -total }], [-total], 0],
     ]);
   }, 120_000);
+
+  it('writes the month of the credit note from the Bills workspace: one file per document, Factur-X', async () => {
+    const note = db().prepare('SELECT number, issuedat FROM bill_credit_note ORDER BY id DESC LIMIT 1').get() as {
+      number: string;
+      issuedat: number;
+    };
+    const date = new Date(note.issuedat * 1000);
+    const month = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+    const folder = fs.mkdtempSync(path.join(app.dataDir.root, 'month-'));
+    await page.goto(`${new URL(page.url()).origin}/#/bills`);
+    await page.getByRole('button', { name: 'A month’s documents…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'A month of invoices and credit notes' });
+    await dialog.getByLabel('Month', { exact: true }).fill(month);
+    await dialog.getByRole('checkbox', { name: 'Factur-X: each invoice as a PDF/A-3 with its XML' }).check();
+    await dialog.getByLabel('Folder', { exact: true }).fill(folder);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'month-export-dialog.png') });
+    await dialog.getByRole('button', { name: 'Write the month’s documents' }).click();
+    await expect
+      .poll(() => dialog.locator('.notice-title').textContent(), { timeout: 60_000 })
+      .toMatch(/^Written: invoices \d+, credit notes 1\.$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'month-export-done.png') });
+    const files = fs.readdirSync(folder);
+    expect(files).toContain(`${note.number}.pdf`);
+    const invoices = db()
+      .prepare("SELECT count(*) FROM bill WHERE idnumber <> '' AND emissiondate >= ? AND emissiondate < ?")
+      .pluck()
+      .get(
+        new Date(date.getFullYear(), date.getMonth(), 1).getTime() / 1000,
+        new Date(date.getFullYear(), date.getMonth() + 1, 1).getTime() / 1000,
+      ) as number;
+    expect(files).toHaveLength(invoices + 1);
+    expect((await run('pdfdetach', ['-list', path.join(folder, `${note.number}.pdf`)])).stdout).toContain('factur-x.xml');
+  }, 120_000);
 });

@@ -39,6 +39,7 @@ const WRITE_FREE: ReadonlySet<string> = new Set<CommandName>([
   'exports.billsXlsx',
   'exports.invoicesPdf',
   'exports.creditNotesPdf',
+  'exports.month',
 ]);
 
 export function waitsForIndexBuild(name: unknown): boolean {

@@ -21,11 +21,12 @@ import { BILL_END_ALIGNED, billColumnDefs, billColumnLabelKeys, defaultBillColum
 import { BillsFilterPanel } from './bills-filter-panel';
 import { BillsToolbar } from './bills-toolbar';
 import { PdfExportDialog } from './export-pdf-dialog';
+import { MonthExportDialog } from './month-export-dialog';
 import { XlsxExportDialog } from './export-xlsx-dialog';
 import { StatusTabs } from './status-tabs';
 import { useBillsView } from './use-bills-view';
 
-type Dialog = { kind: 'xlsx' } | { kind: 'pdf'; target: SelectionTarget; count: number } | null;
+type Dialog = { kind: 'xlsx' } | { kind: 'month' } | { kind: 'pdf'; target: SelectionTarget; count: number } | null;
 
 /**
  * The bills of the active site, for operators who spend their day here: a table sorted, filtered and paged
@@ -98,6 +99,7 @@ export function BillsWorkspace() {
           onToggleColumns={() => setColumnsOpen((open) => !open)}
           columnsId="bills-columns"
           onXlsx={() => setDialog({ kind: 'xlsx' })}
+          onMonth={() => setDialog({ kind: 'month' })}
           pdfAvailable={target.kind !== 'none' || openId !== null}
           onPdf={() =>
             setDialog(
@@ -207,6 +209,7 @@ export function BillsWorkspace() {
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog?.kind === 'month' && <MonthExportDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'pdf' && (
         <PdfExportDialog target={dialog.target} filter={view.filter} count={dialog.count} onClose={() => setDialog(null)} />
       )}
