@@ -120,7 +120,7 @@ describe('the derived tables', () => {
     old.exec(migration0100.sql);
     expect((await engineOn(old).start('manual')).outcome).toBe('done');
     old.exec('ALTER TABLE sync_run DROP COLUMN error_code; ALTER TABLE sync_run DROP COLUMN refused');
-    old.exec('DROP TABLE bill_credit_line; DROP TABLE bill_credit_note');
+    old.exec('DROP TABLE bill_credit_line; DROP TABLE bill_credit_note; DROP TABLE lettering_credit_link');
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
