@@ -9,7 +9,7 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/app.ts'],
     outfile: 'dist/electron/app.cjs',
-    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'],
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf', '@e-invoice-eu/core'],
   }),
   // The core's threads (main/core/core-thread/worker.ts: the core, the reader, the cache jobs), started by the
   // main process with worker_threads; Electron's own modules are not available there.
@@ -17,7 +17,8 @@ await Promise.all([
     ...common,
     entryPoints: ['main/core/core-thread/worker.ts'],
     outfile: 'dist/electron/core-worker.cjs',
-    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf'],
+    // @e-invoice-eu/core is loaded when a Factur-X export first asks for it (main/exports/factur-x-writer.ts).
+    external: ['electron', 'better-sqlite3', 'exceljs', 'pdfkit', 'dejavu-fonts-ttf', '@e-invoice-eu/core'],
   }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled into it.
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),

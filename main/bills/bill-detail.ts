@@ -5,6 +5,7 @@ import { overlay } from '../sync/overlay';
 import { applyPending, pendingBillEntries, serverStates } from './bill-overlay';
 import { readBillRows } from './bill-rows';
 import { refusal } from '../../shared/errors/error-text';
+import { creditLeftOf, creditNotesOf, REFUNDABLE_STATUSES } from './credit-notes';
 
 type Line = BillDetail['lines'][number];
 
@@ -62,6 +63,9 @@ export function getBillDetail(db: Db, id: number): BillDetail {
     }
   }
 
+  const creditNotes = creditNotesOf(db, id, entries);
+  const creditLeft = creditLeftOf(lines, creditNotes);
+
   const serverCustomer = db
     .prepare('SELECT id, firstname, lastname, email, organisation, address, zip, city, country, hasaccount FROM customer WHERE id = ?')
     .get(bill.customerid) as BillDetail['customer'] | undefined;
@@ -108,6 +112,12 @@ export function getBillDetail(db: Db, id: number): BillDetail {
     payments,
     history,
     products,
+    creditNotes,
+    creditLeft,
+    refundable:
+      row.idnumber !== '' &&
+      (REFUNDABLE_STATUSES as readonly string[]).includes(row.status) &&
+      Object.values(creditLeft).some((left) => left !== 0),
     allowedTransitions: [...BILL_TRANSITIONS[row.status]],
     dueCents: Math.max(0, row.amountcents - row.paidcents),
   };

@@ -50,6 +50,11 @@ export function applyPending(server: BillState, entries: readonly OutboxEntry[])
       case 'bill.lettering':
         bill.idnumber = (entry.payload as { idnumber: string }).idnumber;
         break;
+      case 'bill.refund':
+        // Until the shop issues the credit note, the bill shows as money owed back: PAYBACK. The shop then
+        // cancels it, or brings it back to paid when only part was credited.
+        bill.status = 'PAYBACK';
+        break;
       default:
         // Production records products and feedback: nothing the bills table shows.
         break;

@@ -7,6 +7,7 @@ import { EventBus } from '../core/event-bus';
 import { silentLogger } from '../core/logger';
 import { migrations } from '../db/migrations';
 import { migration0110 } from '../db/migrations/0110-sync-sent';
+import { migration0120 } from '../db/migrations/0120-credit-notes';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
@@ -113,12 +114,15 @@ describe('the derived tables', () => {
   it('are derived once from a cache synced before they existed', async () => {
     const file = path.join(dir, 'cache.sqlite');
     const old = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 20) });
-    // Today's engine records a run's error code and refused changes (0090) and what it sent (0110): the columns
-    // and the table are lent for the sync, then taken back, so the file is what a schema-20 build left.
+    // Today's engine records a run's error code and refused changes (0090), what it sent (0110) and bills' credit
+    // notes (0120): the columns and tables are lent for the sync, then taken back, so the file is what a schema-20
+    // build left.
     old.exec('ALTER TABLE sync_run ADD COLUMN error_code TEXT; ALTER TABLE sync_run ADD COLUMN refused INTEGER NOT NULL DEFAULT 0');
     old.exec(migration0110.sql);
+    old.exec(migration0120.sql);
     expect((await engineOn(old).start('manual')).outcome).toBe('done');
     old.exec('DROP TABLE sync_sent; ALTER TABLE sync_run DROP COLUMN error_code; ALTER TABLE sync_run DROP COLUMN refused');
+    old.exec('DROP TABLE bill_credit_line; DROP TABLE bill_credit_note; DROP TABLE lettering_credit_link');
     old.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);

@@ -2,9 +2,10 @@ import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
 import { recordPayment, transitionBill } from './bill-actions';
+import { issueCreditNote } from './credit-notes';
 import { billsReads, type BillsReads } from './reads';
 
-type BillsCommands = BillsReads | 'bills.transition' | 'bills.recordPayment';
+type BillsCommands = BillsReads | 'bills.transition' | 'bills.recordPayment' | 'bills.creditNote';
 
 export function billsHandlers(services: CoreServices): HandlersFor<BillsCommands> {
   const db = () => services.activeSite().db;
@@ -22,6 +23,11 @@ export function billsHandlers(services: CoreServices): HandlersFor<BillsCommands
     },
     'bills.recordPayment': (input) => {
       const detail = recordPayment(db(), input);
+      changed(input.id);
+      return detail;
+    },
+    'bills.creditNote': (input) => {
+      const detail = issueCreditNote(db(), input);
       changed(input.id);
       return detail;
     },

@@ -53,6 +53,8 @@ const judges: { [N in CommandName]?: Judge<N> } = {
   // (target, missing bills, cancel): an answer means every file is there. An empty selection is a file too.
   'exports.billsXlsx': answeredOnlyWhenDone,
   'exports.invoicesPdf': answeredOnlyWhenDone,
+  'exports.creditNotesPdf': answeredOnlyWhenDone,
+  'exports.month': answeredOnlyWhenDone,
   'catalogs.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportFec': answeredOnlyWhenDone,

@@ -232,5 +232,12 @@ export function getCustomer(db: Db, id: number, options: { siteUrl: string | nul
     customer!.hasaccount > 0 && options.siteUrl
       ? `${options.siteUrl.replace(/\/+$/, '')}/user/profile.php?id=${customer!.hasaccount}`
       : null;
-  return { customer: customer!, moodleProfileUrl, bills, products };
+  // The credit notes the shop issued on the customer's bills, and what it refunded (the server's copy).
+  const credits = db
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(n.amountcents), 0) AS creditedCents, coalesce(sum(n.refundcents), 0) AS refundedCents
+       FROM bill_credit_note n JOIN bill b ON b.id = n.billid WHERE b.customerid = ?`,
+    )
+    .get(id) as CustomerDetail['credits'];
+  return { customer: customer!, moodleProfileUrl, bills, products, credits };
 }

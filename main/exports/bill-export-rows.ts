@@ -40,6 +40,39 @@ export function billRowReader(db: Db): (ids: readonly number[]) => BillExportRow
   return (ids) => readBillRows(db, ids);
 }
 
+/** A credit note of an exported bill, as the credit notes sheet shows it. */
+export interface CreditNoteExportRow {
+  number: string;
+  issuedat: number;
+  billid: number;
+  idnumber: string;
+  customer: string;
+  currency: string;
+  untaxedcents: number;
+  taxcents: number;
+  amountcents: number;
+  refundcents: number;
+  refundpaymode: string;
+  refundedon: number;
+  refundreference: string;
+  reason: string;
+}
+
+const CREDIT_NOTES_SQL = `
+  SELECT n.number, n.issuedat, n.billid, b.idnumber, trim(coalesce(c.firstname, '') || ' ' || coalesce(c.lastname, '')) AS customer,
+         b.currency, n.untaxedcents, n.taxcents, n.amountcents, n.refundcents, n.refundpaymode, n.refundedon, n.refundreference, n.reason
+  FROM json_each(?) AS j
+  JOIN bill AS b ON b.id = j.value
+  JOIN bill_credit_note AS n ON n.billid = b.id
+  LEFT JOIN customer AS c ON c.id = b.customerid
+  ORDER BY j.key, n.issuedat, n.id`;
+
+/** The credit notes the shop issued on a batch of bills, in the bills' order. */
+export function creditNoteRowReader(db: Db): (ids: readonly number[]) => CreditNoteExportRow[] {
+  const statement = db.prepare(CREDIT_NOTES_SQL);
+  return (ids) => statement.all(JSON.stringify(ids)) as CreditNoteExportRow[];
+}
+
 /** Prepared once per export, then run once per batch. */
 export function lineRowReader(db: Db): (ids: readonly number[]) => LineExportRow[] {
   const statement = db.prepare(LINES_SQL);

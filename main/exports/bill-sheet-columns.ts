@@ -1,6 +1,6 @@
 import { billStatusLabel, paymodeLabel } from '../../shared/bills/bill-labels';
 import type { BillColumn } from '../../shared/contract';
-import type { BillExportRow, LineExportRow } from './bill-export-rows';
+import type { BillExportRow, CreditNoteExportRow, LineExportRow } from './bill-export-rows';
 import type { ExportLocale } from './spreadsheet-cells';
 
 /** How a column's values are written: the writer picks the cell type and number format from it. */
@@ -15,9 +15,9 @@ export interface SheetColumn<R> {
   value: (row: R, locale: ExportLocale) => string | number;
 }
 
-export const SHEET_NAMES: Record<ExportLocale, { bills: string; lines: string }> = {
-  fr: { bills: 'Factures', lines: 'Lignes' },
-  en: { bills: 'Bills', lines: 'Lines' },
+export const SHEET_NAMES: Record<ExportLocale, { bills: string; lines: string; creditNotes: string }> = {
+  fr: { bills: 'Factures', lines: 'Lignes', creditNotes: 'Avoirs' },
+  en: { bills: 'Bills', lines: 'Lines', creditNotes: 'Credit notes' },
 };
 
 export const TOTAL_LABEL: Record<ExportLocale, string> = { fr: 'Total', en: 'Total' };
@@ -64,4 +64,25 @@ export const LINE_SHEET_COLUMNS: readonly SheetColumn<LineExportRow>[] = [
   { label: { fr: 'Taux de TVA', en: 'Tax rate' }, width: 10, kind: 'percent', value: (r) => r.taxratio },
   { label: { fr: 'TVA', en: 'Tax' }, width: 12, kind: 'money', value: (r) => r.taxcents },
   { label: { fr: 'Total TTC', en: 'Total' }, width: 14, kind: 'money', value: (r) => r.totalcents + r.taxcents },
+];
+
+/**
+ * The credit notes sheet: one row per credit note of the exported bills, its amounts negative (what it takes
+ * off the sales), so that a sum over the bills and the credit notes is the net of the period.
+ */
+export const CREDIT_NOTE_SHEET_COLUMNS: readonly SheetColumn<CreditNoteExportRow>[] = [
+  { label: { fr: 'N° d’avoir', en: 'Credit note' }, width: 18, kind: 'text', value: (r) => r.number },
+  { label: { fr: 'Date', en: 'Issued' }, width: 17, kind: 'datetime', value: (r) => r.issuedat },
+  { label: { fr: 'Facture', en: 'Bill' }, width: 10, kind: 'integer', value: (r) => r.billid },
+  { label: { fr: 'N° de facture', en: 'Invoice number' }, width: 18, kind: 'text', value: (r) => r.idnumber },
+  { label: { fr: 'Client', en: 'Customer' }, width: 28, kind: 'text', value: (r) => r.customer },
+  { label: { fr: 'Montant HT', en: 'Untaxed' }, width: 14, kind: 'money', value: (r) => -r.untaxedcents },
+  { label: { fr: 'TVA', en: 'Tax' }, width: 12, kind: 'money', value: (r) => -r.taxcents },
+  { label: { fr: 'Montant TTC', en: 'Total' }, width: 14, kind: 'money', value: (r) => -r.amountcents },
+  { label: { fr: 'Remboursé', en: 'Refunded' }, width: 14, kind: 'money', value: (r) => -r.refundcents },
+  { label: { fr: 'Mode de remboursement', en: 'Refunded by' }, width: 14, kind: 'text', value: (r) => r.refundpaymode },
+  { label: { fr: 'Date du remboursement', en: 'Refunded on' }, width: 17, kind: 'datetime', value: (r) => r.refundedon },
+  { label: { fr: 'Référence', en: 'Reference' }, width: 18, kind: 'text', value: (r) => r.refundreference },
+  { label: { fr: 'Motif', en: 'Reason' }, width: 30, kind: 'text', value: (r) => r.reason },
+  { label: { fr: 'Devise', en: 'Currency' }, width: 8, kind: 'text', value: (r) => r.currency },
 ];

@@ -231,11 +231,11 @@ describe('bills workbook, read back by exceljs', () => {
     const chosen = ids.slice(0, 20);
     const written = await writeBillsXlsx({ db, ids: chosen, columns, file, locale: 'en', job: job() });
     const lineCount = db.prepare(`SELECT count(*) FROM bill_item WHERE billid <= 20`).pluck().get() as number;
-    expect(written).toEqual({ bills: 20, lines: lineCount });
+    expect(written).toEqual({ bills: 20, lines: lineCount, creditNotes: 0 });
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Bills', 'Lines']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Bills', 'Lines', 'Credit notes']);
     const sheet = book.getWorksheet('Bills')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBe('A1:D21');

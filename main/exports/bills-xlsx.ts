@@ -3,8 +3,15 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { BillColumn } from '../../shared/contract';
 import type { Db } from '../db/open';
-import { batches, billRowReader, countLines, lineRowReader } from './bill-export-rows';
-import { BILL_SHEET_COLUMNS, LINE_SHEET_COLUMNS, SHEET_NAMES, TOTAL_LABEL, type SheetColumn } from './bill-sheet-columns';
+import { batches, billRowReader, countLines, creditNoteRowReader, lineRowReader } from './bill-export-rows';
+import {
+  BILL_SHEET_COLUMNS,
+  CREDIT_NOTE_SHEET_COLUMNS,
+  LINE_SHEET_COLUMNS,
+  SHEET_NAMES,
+  TOTAL_LABEL,
+  type SheetColumn,
+} from './bill-sheet-columns';
 import { yieldToEventLoop, type ExportJob, type ExportPhase } from './export-jobs';
 import { StagedFiles, whenClosed } from './export-target';
 import { YIELD_EVERY, zipCatchUp } from './zip-backlog';
@@ -41,7 +48,7 @@ type Style = Partial<ExcelJS.Style>;
  * committed before the lines sheet starts, because the zip takes its entries one after the other: rows of a
  * second sheet written meanwhile would wait in memory.
  */
-export async function writeBillsXlsx(request: BillsXlsxRequest): Promise<{ bills: number; lines: number }> {
+export async function writeBillsXlsx(request: BillsXlsxRequest): Promise<{ bills: number; lines: number; creditNotes: number }> {
   const { db, ids, locale, job } = request;
   const batchSize = request.batchSize ?? 1000;
   const staged = new StagedFiles();
@@ -84,13 +91,24 @@ export async function writeBillsXlsx(request: BillsXlsxRequest): Promise<{ bills
       currencyOf: (row) => row.currency,
       progress: (done) => checkpoint('lines', done, lineTotal),
     });
+    const readCredits = creditNoteRowReader(db);
+    const creditNotes = await writeSheet(workbook, styles, {
+      name: SHEET_NAMES[locale].creditNotes,
+      columns: CREDIT_NOTE_SHEET_COLUMNS,
+      locale,
+      rows: (function* () {
+        for (const batch of batches(ids, batchSize)) yield readCredits(batch);
+      })(),
+      currencyOf: (row) => row.currency,
+      progress: () => checkpoint('lines', lineTotal, lineTotal),
+    });
     job.progress('finishing', bills + lines, bills + lines);
     await workbook.commit();
     if (!output.closed) await once(output, 'close');
     if (writeError) throw writeError;
     job.throwIfCancelled();
     staged.commit();
-    return { bills, lines };
+    return { bills, lines, creditNotes };
   } catch (error) {
     output.destroy();
     await whenClosed(output);

@@ -1,19 +1,12 @@
-import { once } from 'node:events';
-import fs from 'node:fs';
-import path from 'node:path';
-import PDFDocument from 'pdfkit';
-import { AppError } from '../../shared/contract';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
 import type { Db } from '../db/open';
-import { invoicingContext } from '../invoicing/invoicing-context';
-import { MentionsCheck } from '../invoicing/invoice-mentions';
-import { yieldToEventLoop, type ExportJob } from './export-jobs';
-import { fileNameFrom, StagedFiles, whenClosed } from './export-target';
+import type { ExportJob } from './export-jobs';
 import { invoiceReader, type Invoice } from './invoice-data';
-import { invoiceFonts, type InvoiceFonts } from './invoice-fonts';
-import { InvoiceFormat } from './invoice-labels';
-import { layoutInvoice, PAGE_MARGINS, printedTexts } from './invoice-layout';
-import { describeCharacter, Typesetter } from './invoice-text';
+import type { InvoiceFonts } from './invoice-fonts';
+import type { InvoiceFormat } from './invoice-labels';
+import { layoutInvoice, printedTexts } from './invoice-layout';
+import { invoiceEInvoice } from './factur-x';
+import { writePdfDocuments, type DocumentReader, type EInvoiceOutput, type PdfDocumentSource } from './pdf-documents';
 import type { ExportLocale } from './spreadsheet-cells';
 
 export interface InvoicesPdfRequest {
@@ -27,202 +20,46 @@ export interface InvoicesPdfRequest {
   job: ExportJob;
   /** The shared fonts by default; the benchmark passes others to compare. */
   fonts?: InvoiceFonts;
+  /** Factur-X (PDF/A-3 with its CII XML), and/or the CII XML beside each PDF. */
+  einvoice?: EInvoiceOutput;
 }
 
-/** Progress every this many invoices: often enough for a progress bar, rarely enough to cost nothing. */
-const PROGRESS_EVERY = 25;
-/** While checking the texts, the event loop runs (and a cancel is seen) every this many invoices. */
-const CHECK_YIELD_EVERY = 200;
-/** Unprintable texts listed in the error's details; the message names the first few. */
-const PROBLEMS_LISTED = 100;
-const PROBLEMS_IN_MESSAGE = 3;
-
-/**
- * PDF invoices, all in one document (a page or more per invoice, numbered per invoice) or one document per
- * bill. Every invoice is first checked: a character no font can print (export_unprintable_text) or a mandatory
- * mention nothing gives (invoice_mentions_missing) fails the export before any file is made. Every file is written under a temporary name
- * and renamed once all are done; a cancel or a failure removes them all, so a folder never holds half a
- * batch that looks complete.
- */
-export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ files: string[]; invoices: number }> {
-  const { ids, job } = request;
-  const fonts = request.fonts ?? invoiceFonts();
-  const typesetter = typesetterFor(fonts);
-  const format = new InvoiceFormat(request.locale);
-  const context = invoicingContext(request.db, request.invoicing);
-  const read = invoiceReader(request.db, context);
-  await checkInvoices(ids, read, format, typesetter, new MentionsCheck(context), job);
-  const staged = new StagedFiles();
-  const open: fs.WriteStream[] = [];
-  try {
-    if ('file' in request.target) {
-      const title = ids.length === 1 ? undefined : format.words.invoice;
-      const { doc, output } = startDocument(staged.stage(request.target.file), fonts, format, title);
-      open.push(output);
-      for (const [index, id] of ids.entries()) {
-        const invoice = read(id);
-        if (ids.length === 1) doc.info.Title = documentTitle(invoice, format);
-        layoutInvoice(doc, invoice, format, fonts, typesetter);
-        // Pages are kept only until the invoice's page numbers are printed: memory stays flat.
-        doc.flushPages();
-        await checkpoint(job, index + 1, ids.length, output);
-      }
-      await finishDocument(doc, output);
-    } else {
-      const names = new Set<string>();
-      for (const [index, id] of ids.entries()) {
-        const invoice = read(id);
-        const file = path.join(request.target.folder, uniqueName(invoice, names));
-        const { doc, output } = startDocument(staged.stage(file), fonts, format, documentTitle(invoice, format));
-        open.push(output);
-        layoutInvoice(doc, invoice, format, fonts, typesetter);
-        await finishDocument(doc, output);
-        open.pop();
-        await checkpoint(job, index + 1, ids.length, null);
-      }
-    }
-    job.progress('finishing', ids.length, ids.length);
-    job.throwIfCancelled();
-    return { files: staged.commit(), invoices: ids.length };
-  } catch (error) {
-    for (const output of open) {
-      output.destroy();
-      await whenClosed(output);
-    }
-    staged.discard();
-    throw error;
-  }
+/** An invoice (or a proforma) as a PDF document of the writer (pdf-documents.ts). */
+export function invoiceDocument(invoice: Invoice): PdfDocumentSource {
+  return {
+    billId: invoice.billId,
+    number: invoice.number,
+    fileStem: invoice.proforma ? `PROFORMA-${invoice.orderReference}` : invoice.number,
+    title: (format) => invoiceTitle(invoice, format),
+    printed: (format) => printedTexts(invoice, format),
+    mentions: invoice,
+    layout: (doc, format, fonts, typesetter) => layoutInvoice(doc, invoice, format, fonts, typesetter),
+    // A proforma is no invoice: no EN 16931 data, a plain PDF.
+    einvoice: (format) => (invoice.proforma ? null : invoiceEInvoice(invoice, format)),
+  };
 }
 
-/** The typesetter of a set of fonts, kept with them: it remembers the widths of words across exports. */
-const typesetters = new WeakMap<InvoiceFonts, Typesetter>();
+export const readInvoiceDocument: DocumentReader = (context) => {
+  let read: ((id: number) => Invoice) | undefined;
+  return (id) => {
+    // The statements need the connection of the export: they are prepared on the first read.
+    read ??= invoiceReader(context.db, context);
+    return invoiceDocument(read(id));
+  };
+};
 
-function typesetterFor(fonts: InvoiceFonts): Typesetter {
-  let typesetter = typesetters.get(fonts);
-  if (!typesetter) {
-    // Fonts given without fallbacks (the benchmark's variants of DejaVu) still print every script.
-    typesetter = new Typesetter(fonts, fonts.fallbacks ?? invoiceFonts().fallbacks);
-    typesetters.set(fonts, typesetter);
-  }
-  return typesetter;
-}
-
-interface UnprintableText {
-  billId: number;
-  invoice: string;
-  field: string;
-  text: string;
-  characters: string[];
-}
-
-/**
- * Reads every invoice and checks each text it prints against the fonts, before any file is made: a
- * character that no font has would print as an empty box, and a legal document must not silently lose a
- * name. Throws export_unprintable_text naming the bills, the fields and the characters; then, when every
- * text prints, invoice_mentions_missing if a mandatory mention is missing.
- */
-async function checkInvoices(
-  ids: readonly number[],
-  read: (id: number) => Invoice,
-  format: InvoiceFormat,
-  typesetter: Typesetter,
-  mentions: MentionsCheck,
-  job: ExportJob,
-): Promise<void> {
-  const problems: UnprintableText[] = [];
-  let count = 0;
-  for (const [index, id] of ids.entries()) {
-    const invoice = read(id);
-    mentions.add(invoice);
-    for (const printed of printedTexts(invoice, format)) {
-      const characters = typesetter.unprintable(printed.text, printed.weight);
-      if (characters.length === 0) continue;
-      count += 1;
-      if (problems.length < PROBLEMS_LISTED) {
-        problems.push({
-          billId: id,
-          invoice: invoice.number,
-          field: printed.field,
-          text: printed.text,
-          characters: characters.map(describeCharacter),
-        });
-      }
-    }
-    if ((index + 1) % CHECK_YIELD_EVERY === 0) {
-      await yieldToEventLoop();
-      job.throwIfCancelled();
-    }
-  }
-  if (count === 0) {
-    mentions.assertComplete();
-    return;
-  }
-  const named = problems
-    .slice(0, PROBLEMS_IN_MESSAGE)
-    .map(
-      (problem) =>
-        `bill ${problem.billId} (${problem.invoice}), ${problem.field} “${shortened(problem.text)}”: ${problem.characters.join(', ')}`,
-    );
-  const more = count > named.length ? `; and ${count - named.length} more` : '';
-  throw new AppError(
-    'export_unprintable_text',
-    `No font of the invoices can print some characters, so no invoice was written: ${named.join('; ')}${more}. ` +
-      'Correct these texts in the shop (or leave these bills out), then export again.',
-    { problems, count },
-  );
-}
-
-/** The text on one line, at most 60 characters, its control characters shown as �. */
-function shortened(text: string): string {
-  const characters = [...text.replace(/\s+/g, ' ').replace(/\p{Cc}/gu, '\ufffd')];
-  return characters.length > 60 ? `${characters.slice(0, 59).join('')}…` : characters.join('');
-}
-
-async function checkpoint(job: ExportJob, done: number, total: number, output: fs.WriteStream | null): Promise<void> {
-  if (done % PROGRESS_EVERY === 0 || done === total) job.progress('invoices', done, total);
-  await yieldToEventLoop();
-  if (output?.writableNeedDrain) await once(output, 'drain');
-  job.throwIfCancelled();
-}
-
-/** The file name of a bill's invoice: its number, or PROFORMA-<order number>, once per folder. */
-function uniqueName(invoice: Invoice, taken: Set<string>): string {
-  let name = fileNameFrom(invoice.proforma ? `PROFORMA-${invoice.orderReference}` : invoice.number, '.pdf');
-  // Two numbers can differ only by characters a file name cannot hold (FA/1 and FA:1): the bill id settles it.
-  if (taken.has(name.toLowerCase())) name = fileNameFrom(`${path.basename(name, '.pdf')}-${invoice.billId}`, '.pdf');
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-function documentTitle(invoice: Invoice, format: InvoiceFormat): string {
+function invoiceTitle(invoice: Invoice, format: InvoiceFormat): string {
   const { words } = format;
   return invoice.proforma ? `${words.proformaInvoice} ${words.order} ${invoice.orderReference}` : `${words.invoice} ${invoice.number}`;
 }
 
-function startDocument(
-  file: string,
-  fonts: InvoiceFonts,
-  format: InvoiceFormat,
-  title: string | undefined,
-): { doc: PDFKit.PDFDocument; output: fs.WriteStream } {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: PAGE_MARGINS,
-    autoFirstPage: false,
-    bufferPages: true,
-    // Parsed fonts remember their shaping across documents (invoice-fonts.ts); pdfkit's per-document cache
-    // would only grow with every name and number of a batch. Bytes or a path keep pdfkit's cache.
-    fontLayoutCache: typeof fonts.regular !== 'object' || Buffer.isBuffer(fonts.regular),
-    lang: format.locale === 'fr' ? 'fr-FR' : 'en-GB',
-    info: { Creator: 'Shop Back-Office', ...(title ? { Title: title } : {}) },
+/** PDF invoices of bills, in one file or one per bill (pdf-documents.ts says how). */
+export async function writeInvoicesPdf(request: InvoicesPdfRequest): Promise<{ files: string[]; invoices: number }> {
+  const { ids, ...rest } = request;
+  const written = await writePdfDocuments({
+    ...rest,
+    documents: ids.map((id) => ({ read: readInvoiceDocument, id })),
+    title: (format) => format.words.invoice,
   });
-  const output = fs.createWriteStream(file);
-  doc.pipe(output);
-  return { doc, output };
-}
-
-async function finishDocument(doc: PDFKit.PDFDocument, output: fs.WriteStream): Promise<void> {
-  const closed = once(output, 'close');
-  doc.end();
-  await closed;
+  return { files: written.files, invoices: written.documents };
 }

@@ -43,6 +43,13 @@ export interface InvoiceWords {
   vatOnDebits: string;
   salesConditions: string;
   page: (page: number, pages: number) => string;
+  creditNote: string;
+  creditNoteNumber: string;
+  originalInvoice: (number: string, date: string) => string;
+  reason: string;
+  totalCredited: string;
+  refunded: string;
+  refund: (amount: string, paymode: string, date: string, reference: string) => string;
 }
 
 export const INVOICE_WORDS: Readonly<Record<ExportLocale, InvoiceWords>> = {
@@ -88,6 +95,14 @@ export const INVOICE_WORDS: Readonly<Record<ExportLocale, InvoiceWords>> = {
     vatOnDebits: 'Option pour le paiement de la taxe d’après les débits.',
     salesConditions: 'Conditions générales de vente',
     page: (page, pages) => `Page ${page} / ${pages}`,
+    creditNote: 'FACTURE D’AVOIR',
+    creditNoteNumber: 'Avoir n°',
+    originalInvoice: (number, date) => `Facture d’origine : n° ${number} du ${date}`,
+    reason: 'Motif',
+    totalCredited: 'Total TTC de l’avoir',
+    refunded: 'Remboursé',
+    refund: (amount, paymode, date, reference) =>
+      `Remboursement de ${amount} par ${paymode} le ${date}${reference ? `, référence ${reference}` : ''}.`,
   },
   en: {
     colon: ':',
@@ -131,5 +146,13 @@ export const INVOICE_WORDS: Readonly<Record<ExportLocale, InvoiceWords>> = {
     vatOnDebits: 'VAT payable on debits (option pour le paiement de la taxe d’après les débits).',
     salesConditions: 'Terms and conditions of sale',
     page: (page, pages) => `Page ${page} of ${pages}`,
+    creditNote: 'CREDIT NOTE',
+    creditNoteNumber: 'Credit note no.',
+    originalInvoice: (number, date) => `Original invoice: No. ${number} of ${date}`,
+    reason: 'Reason',
+    totalCredited: 'Credit note total incl. VAT',
+    refunded: 'Refunded',
+    refund: (amount, paymode, date, reference) =>
+      `Refund of ${amount} by ${paymode} on ${date}${reference ? `, reference ${reference}` : ''}.`,
   },
 };

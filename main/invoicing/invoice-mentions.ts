@@ -1,6 +1,11 @@
 import { AppError } from '../../shared/contract';
 import type { MissingMention } from '../../shared/contract/invoicing';
 import type { Invoice } from '../exports/invoice-data';
+
+/** What the check reads of a document: an invoice, or a credit note (whose customer and lines are an invoice's). */
+export type MentionSubject = Pick<Invoice, 'billId' | 'proforma' | 'buyer'> & {
+  lines: readonly Pick<Invoice['lines'][number], 'taxratio' | 'exemption' | 'taxcode'>[];
+};
 import { settingsMissing, type InvoicingContext } from './invoicing-context';
 
 /**
@@ -19,7 +24,7 @@ export class MentionsCheck {
     this.settings = settingsMissing(context).filter((entry) => entry.mention !== 'tax.exemption' && entry.mention !== 'seller.vatnumber');
   }
 
-  add(invoice: Invoice): void {
+  add(invoice: MentionSubject): void {
     const { seller } = this.context;
     for (const line of invoice.lines) {
       if (line.taxratio === 0 && line.exemption === null && !this.taxes.has(line.taxcode)) {

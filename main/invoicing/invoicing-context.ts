@@ -17,6 +17,8 @@ export interface ShopTax {
  * taxes as last synced) and the profile's invoicing settings.
  */
 export interface InvoicingContext {
+  /** The connection it was read from (an export's own snapshot): what reads the documents uses it too. */
+  db: Db;
   settings: InvoicingSettings;
   site: SiteSeller | null;
   seller: EffectiveSeller;
@@ -33,6 +35,7 @@ export function invoicingContext(db: Db, settings: InvoicingSettings): Invoicing
   const chosen = new Map(settings.exemptions.map((entry) => [entry.taxId, entry.basis]));
   const goods = goodsCategories(db, settings.goodsCategoryIds);
   return {
+    db,
     settings,
     site,
     seller: effectiveSeller(site, settings),

@@ -101,7 +101,12 @@ describe('invoicing settings through the contract', () => {
     expect(after.seller).toMatchObject({ siren: '842105371', registryCity: 'Lyon', vatnumber: 'FR13842105371' });
     expect(after.zeroRateTaxes).toEqual([{ id: 3, title: 'Exonéré (art. 261-4-4° du CGI)', basis: 'training', fromTitle: true }]);
     expect(after.categories.map((category) => category.name)).toContain('Livres et supports');
-    expect(after.missing.map((entry) => entry.mention)).toEqual(['seller.legalForm', 'payment.latePenalty', 'payment.earlyPaymentDiscount', 'operations']);
+    expect(after.missing.map((entry) => entry.mention)).toEqual([
+      'seller.legalForm',
+      'payment.latePenalty',
+      'payment.earlyPaymentDiscount',
+      'operations',
+    ]);
 
     sim.site.setPluginConfig('local_shop', 'sellername', 'Savoirs et Compétences');
     await call('sync.start');

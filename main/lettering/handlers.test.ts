@@ -61,7 +61,7 @@ describe('lettering from the command line', () => {
     const imported = await cli('lettering.import', JSON.stringify({ source: { file: good } }));
     expect(JSON.parse(imported.stdout)).toMatchObject({ format: 'fec', invoices: 3, skipped: 0 });
     const accepted = await cli('lettering.acceptExact');
-    expect(JSON.parse(accepted.stdout)).toEqual({ accepted: 3, bills: 3 });
+    expect(JSON.parse(accepted.stdout)).toEqual({ accepted: 3, bills: 3, creditNotes: 0 });
 
     const back = path.join(out, 'FEC-lettered.txt');
     const exported = await cli('lettering.exportFec', JSON.stringify({ file: back }));
@@ -81,7 +81,7 @@ describe('lettering from the command line', () => {
     const fec = path.join(out, 'fec-before-payment.txt');
     fs.writeFileSync(fec, fecText([invoiceFor(bill!, 'FA-CLI-WAIT', { withTransaction: false })]));
     expect((await cli('lettering.import', JSON.stringify({ source: { file: fec } }))).code).toBe(0);
-    expect(JSON.parse((await cli('lettering.acceptExact')).stdout)).toEqual({ accepted: 1, bills: 1 });
+    expect(JSON.parse((await cli('lettering.acceptExact')).stdout)).toEqual({ accepted: 1, bills: 1, creditNotes: 0 });
     const match = async () =>
       (JSON.parse((await cli('lettering.matches', JSON.stringify({ search: 'FA-CLI-WAIT' }))).stdout) as { matches: unknown[] }).matches[0];
     expect(await match()).toMatchObject({ state: 'open', balanceCents: 0, pushed: 'awaitingPayment' });

@@ -8,6 +8,7 @@ import { ImportJobs } from './import-jobs';
 import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { operatorName, readLog } from './lettering-log';
 import { acceptSuggestions, closeWaitingMatches, createMatch, listMatches, unmatch } from './matches';
+import { acceptCreditSuggestions, matchCreditNote } from './credit-note-matches';
 import { letteringOverview } from './overview';
 import { readAtOnce } from '../db/snapshot';
 
@@ -18,6 +19,7 @@ type LetteringCommands =
   | 'lettering.overview'
   | 'lettering.match'
   | 'lettering.acceptExact'
+  | 'lettering.matchCreditNote'
   | 'lettering.unmatch'
   | 'lettering.matches'
   | 'lettering.log'
@@ -73,12 +75,21 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
       return listMatches(db(), '', 1_000_000).matches.find((m) => m.id === id)!;
     },
     'lettering.acceptExact': ({ keys }, context) => {
-      const all = letteringOverview(db()).suggestions;
+      const overview = letteringOverview(db());
+      // Only what the operator was shown and confirmed, when the window says what that was.
       const shown = keys ? new Set(keys) : null;
-      const suggestions = shown ? all.filter((s) => shown.has(s.key)) : all;
-      const result = acceptSuggestions(db(), suggestions, operatorName(db(), context));
+      const suggestions = shown ? overview.suggestions.filter((s) => shown.has(s.key)) : overview.suggestions;
+      const creditSuggestions = shown ? overview.creditSuggestions.filter((s) => shown.has(s.key)) : overview.creditSuggestions;
+      const who = operatorName(db(), context);
+      const result = acceptSuggestions(db(), suggestions, who);
+      const creditNotes = acceptCreditSuggestions(db(), creditSuggestions, who);
       changed(result.billIds);
-      return { accepted: result.accepted, bills: result.bills };
+      return { accepted: result.accepted + creditNotes, bills: result.bills, creditNotes };
+    },
+    'lettering.matchCreditNote': (input, context) => {
+      const id = matchCreditNote(db(), input, operatorName(db(), context));
+      changed(null);
+      return listMatches(db(), '', 1_000_000).matches.find((m) => m.id === id)!;
     },
     'lettering.unmatch': ({ id, note }, context) => {
       const billIds = unmatch(db(), id, note, operatorName(db(), context));
@@ -87,7 +98,8 @@ export function letteringHandlers(services: CoreServices): HandlersFor<Lettering
     },
     'lettering.matches': ({ search, limit }) => listMatches(db(), search, limit),
     'lettering.log': ({ limit }) => readLog(db(), limit),
-    'lettering.exportXlsx': ({ file, locale }) => services.activeSite().snapshot((reader) => writeLetteringXlsx(reader, file, locale), { whole: false }),
+    'lettering.exportXlsx': ({ file, locale }) =>
+      services.activeSite().snapshot((reader) => writeLetteringXlsx(reader, file, locale), { whole: false }),
     'lettering.exportFec': ({ file }) => services.activeSite().snapshot((reader) => writeLetteringFec(reader, file), { whole: false }),
   };
 }

@@ -65,6 +65,10 @@ export function logDetailText(what: LogWhat): string {
     case 'import':
       return `${what.file}: ${what.invoices} invoices imported, ${what.skipped} already known (${what.format.toUpperCase()}${what.encoding ? `, ${what.encoding}` : ''})`;
     case 'match':
+      if (what.creditNotes?.length)
+        return `credit notes ${what.creditNotes.map((c) => `${c.number} (${money(c.cents, what.currency)})`).join(', ')} ↔ invoices ${what.invoices
+          .map((i) => `${i.reference} (${money(i.cents, what.currency)})`)
+          .join(', ')}; rule ${what.rule}`;
       return `bills ${what.bills.map((b) => `${b.id} (${money(b.cents, what.currency)})`).join(', ')} ↔ invoices ${what.invoices
         .map((i) => `${i.reference} (${money(i.cents, what.currency)})`)
         .join(', ')}; rule ${what.rule}`;

@@ -397,7 +397,8 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
          LEFT JOIN lettering_invoice i ON i.id = l.invoice_id
          LEFT JOIN bill b ON b.id = l.bill_id LEFT JOIN customer c ON c.id = b.customerid
          WHERE i.reference LIKE @like OR i.customer LIKE @like OR b.transactionid LIKE @like OR CAST(b.id AS TEXT) = @exact
-            OR c.lastname LIKE @like OR c.organisation LIKE @like OR l.lettering LIKE @like)`
+            OR c.lastname LIKE @like OR c.organisation LIKE @like OR l.lettering LIKE @like
+         UNION SELECT match_id FROM lettering_credit_link WHERE number LIKE @like)`
     : '';
   const params = search.trim() ? [{ like, exact: search.trim() }] : [];
   const total = db
@@ -421,13 +422,21 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
     `SELECT l.invoice_id AS id, i.reference, i.customer, l.allocated_cents AS allocatedCents
      FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id WHERE l.match_id = ? ORDER BY i.reference`,
   );
+  const creditLinks = db.prepare(
+    'SELECT credit_note_id AS id, number, allocated_cents AS allocatedCents FROM lettering_credit_link WHERE match_id = ?',
+  );
   const outboxState = db.prepare(
     "SELECT state, error_message AS message FROM outbox WHERE entity = 'bills' AND entity_id = ? AND kind = 'bill.lettering' ORDER BY seq DESC LIMIT 1",
   );
   const matches = rows.map((m) => {
     const bills = billLinks.all(m.id) as MatchView['bills'];
     const invoices = invoiceLinks.all(m.id) as MatchView['invoices'];
-    const balanceCents = bills.reduce((s, b) => s + b.allocatedCents, 0) - invoices.reduce((s, i) => s + i.allocatedCents, 0);
+    const creditNotes = creditLinks.all(m.id) as MatchView['creditNotes'];
+    // A credit note of the shop stands where a bill would: its (negative) amount against the imported one's.
+    const balanceCents =
+      bills.reduce((s, b) => s + b.allocatedCents, 0) +
+      creditNotes.reduce((s, c) => s + c.allocatedCents, 0) -
+      invoices.reduce((s, i) => s + i.allocatedCents, 0);
     // Open yet balanced: it waits for a bill's payment before its lettering is sent.
     const waiting = m.state === 'open' && Math.abs(balanceCents) <= m.toleranceCents;
     let pushed: MatchView['pushed'] = waiting ? 'awaitingPayment' : bills.some((b) => b.idnumber !== '') ? 'done' : 'none';
@@ -445,6 +454,7 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
       code: matchCode(m.id),
       bills,
       invoices,
+      creditNotes,
       balanceCents,
       pushed,
       pushedMessage,

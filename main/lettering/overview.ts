@@ -1,6 +1,7 @@
-import type { OpenBill, OpenInvoice, Suggestion } from '../../shared/contract/lettering';
+import type { CreditSuggestion, OpenBill, OpenCreditNote, OpenInvoice, Suggestion } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
 import { calendarDayOf } from './calendar-day';
+import { creditNoteOverview } from './credit-note-matches';
 import { suggestMatches } from './match-engine';
 import { awaitingPaymentCount, candidateBills, letteredBills, matchedCount, openInvoices } from './open-items';
 
@@ -18,6 +19,8 @@ export function letteringOverview(db: Db): {
   bills: OpenBill[];
   invoices: OpenInvoice[];
   suggestions: Suggestion[];
+  creditNotes: OpenCreditNote[];
+  creditSuggestions: CreditSuggestion[];
   matchedCount: number;
   awaitingPaymentCount: number;
   ms: number;
@@ -65,6 +68,7 @@ export function letteringOverview(db: Db): {
     bills: candidates.filter((b) => b.payment !== 'other').map(({ payment: _payment, ...bill }) => bill),
     invoices: invoices.map(({ email: _email, ...rest }) => rest),
     suggestions,
+    ...creditNoteOverview(db),
     matchedCount: matchedCount(db),
     awaitingPaymentCount: awaitingPaymentCount(db),
     ms,

@@ -187,6 +187,8 @@ export function insertBill(
     items,
     payments: paid ? [{ id, amountcents: untaxed, paymode: 'transfer', paidon: stamp, reference: `VIR-${id}`, timecreated: stamp }] : [],
     history: [],
+    creditnotes: [],
+    creditlines: [],
   } as BillRecord);
   return items.map((line) => line.id);
 }

@@ -129,6 +129,31 @@ export const billItemRecord = z.object({
 
 export const paymentRecord = z.object({ id: int, amountcents: int, paymode: text, paidon: int, reference: text, timecreated: int });
 export const billHistoryRecord = z.object({ id: int, fromstatus: text, tostatus: text, timecreated: int, userid: int, note: text });
+/** A credit note issued on the bill and its refund (local_shopbackoffice_record_refund); amounts positive. */
+export const creditNoteRecord = z.object({
+  id: int,
+  number: text,
+  issuedat: int,
+  reason: text,
+  untaxedcents: int,
+  taxcents: int,
+  amountcents: int,
+  refundcents: int,
+  refundpaymode: text,
+  refundedon: int,
+  refundreference: text,
+  userid: int,
+});
+/** What a credit note credits on one line of the bill (of the line's sign). */
+export const creditLineRecord = z.object({
+  id: int,
+  creditnoteid: int,
+  billitemid: int,
+  quantity: int,
+  totalcents: int,
+  taxratio: int,
+  taxcents: int,
+});
 
 export const billRecord = z.object({
   id: int,
@@ -169,6 +194,9 @@ export const billRecord = z.object({
   items: z.array(billItemRecord),
   payments: z.array(paymentRecord),
   history: z.array(billHistoryRecord),
+  // A plugin older than credit notes answers without them.
+  creditnotes: z.array(creditNoteRecord).default([]),
+  creditlines: z.array(creditLineRecord).default([]),
 });
 
 export const productRecord = z.object({
@@ -207,5 +235,7 @@ export type TaxRecord = z.infer<typeof taxRecord>;
 export type CustomerRecord = z.infer<typeof customerRecord>;
 export type BillRecord = z.infer<typeof billRecord>;
 export type BillItemRecord = z.infer<typeof billItemRecord>;
+export type CreditNoteRecord = z.infer<typeof creditNoteRecord>;
+export type CreditLineRecord = z.infer<typeof creditLineRecord>;
 export type ProductRecord = z.infer<typeof productRecord>;
 export type ProductEventRecord = z.infer<typeof productEventRecord>;

@@ -11,6 +11,7 @@ import { syncEntities, syncPageSchema, type SyncCursor, type SyncEntity, type Sy
 import {
   deleteAnswer,
   recordPaymentAnswer,
+  recordRefundAnswer,
   recordProductionAnswer,
   saveCatalogAnswer,
   saveCatalogItemAnswer,
@@ -21,6 +22,12 @@ import {
 } from './writes';
 
 type Editable<R> = Omit<R, 'version' | 'timemodified'>;
+
+export interface RefundInput {
+  reason: string;
+  lines: { billitemid: number; quantity: number; totalcents: number }[];
+  refund: { amountcents: number; currency: string; paymode: 'check' | 'transfer' | 'card' | 'paypal'; refundedon: number; reference: string };
+}
 
 /**
  * The shop sync API (docs/shop-api.md) over the Moodle client. Every answer is checked against its schema:
@@ -89,6 +96,20 @@ export class ShopApi {
     payment: { amountcents: number; currency: string; paymode: 'check' | 'transfer'; paidon: number; reference: string },
   ) {
     return this.write('local_shopbackoffice_record_payment', { clientmutationid, billid, payment: { ...payment } }, recordPaymentAnswer);
+  }
+
+  /** A credit note for all or part of an invoiced bill, and its refund (docs/shop-api.md). */
+  recordRefund(clientmutationid: string, billid: number, input: RefundInput) {
+    return this.write(
+      'local_shopbackoffice_record_refund',
+      {
+        clientmutationid,
+        billid,
+        creditnote: { reason: input.reason, lines: input.lines.map((line) => ({ ...line })) },
+        refund: { ...input.refund },
+      },
+      recordRefundAnswer,
+    );
   }
 
   setBillLettering(clientmutationid: string, billid: number, idnumber: string) {

@@ -31,6 +31,14 @@ export const recordPaymentAnswer = z.object({
   bill: billRecord,
 });
 
+export const recordRefundAnswer = z.object({
+  status: z.literal('applied'),
+  replayed: z.union([z.literal(0), z.literal(1)]),
+  creditnoteid: z.number().int(),
+  number: z.string(),
+  bill: billRecord,
+});
+
 export const setLetteringAnswer = z.object({
   status: z.literal('applied'),
   replayed: z.union([z.literal(0), z.literal(1)]),

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import { billHistoryRecord, billItemRecord, paymentRecord, type BillRecord } from '../shop-api/records';
+import { billHistoryRecord, billItemRecord, creditLineRecord, creditNoteRecord, paymentRecord, type BillRecord } from '../shop-api/records';
 import { syncEntities, type SyncEntity } from '../shop-api/sync-entities';
 
 /** Where each synced entity lands in the cache (migration 0020). */
@@ -44,7 +44,7 @@ export const PARENTS: Record<SyncEntity, readonly SyncEntity[]> = {
   productevents: ['products'],
 };
 
-const NESTED = new Set(['items', 'payments', 'history']);
+const NESTED = new Set(['items', 'payments', 'history', 'creditnotes', 'creditlines']);
 
 /** Scalar columns of an entity's table: the record's keys, less the nested lists of a bill. */
 export function columnsOf(entity: SyncEntity): string[] {
@@ -101,9 +101,11 @@ const BILL_CHILDREN = [
   { table: 'bill_item', key: 'items', columns: Object.keys(billItemRecord.shape) },
   { table: 'bill_payment', key: 'payments', columns: Object.keys(paymentRecord.shape) },
   { table: 'bill_history', key: 'history', columns: Object.keys(billHistoryRecord.shape) },
+  { table: 'bill_credit_note', key: 'creditnotes', columns: Object.keys(creditNoteRecord.shape) },
+  { table: 'bill_credit_line', key: 'creditlines', columns: Object.keys(creditLineRecord.shape) },
 ] as const;
 
-/** A bill arrives whole, with its lines, payments and history: they replace what the cache had. */
+/** A bill arrives whole, with its lines, payments, history and credit notes: they replace what the cache had. */
 function billChildrenWriter(db: Db) {
   const statements = BILL_CHILDREN.map((child) => ({
     ...child,

@@ -36,6 +36,23 @@ export const outboxKinds = {
     }),
   },
   'bill.lettering': { entity: 'bills', payload: z.object({ idnumber: z.string().max(64) }) },
+  /** A credit note for all or part of the bill, and its refund (local_shopbackoffice_record_refund). */
+  'bill.refund': {
+    entity: 'bills',
+    payload: z.object({
+      reason: z.string().max(255),
+      lines: z
+        .array(z.object({ billitemid: z.number().int(), quantity: z.number().int().nonnegative(), totalcents: z.number().int() }))
+        .min(1),
+      refund: z.object({
+        amountcents: z.number().int().positive(),
+        currency: z.string().length(3),
+        paymode: z.enum(['check', 'transfer', 'card', 'paypal']),
+        refundedon: z.number().int(),
+        reference: z.string().max(100),
+      }),
+    }),
+  },
   'bill.production': {
     entity: 'bills',
     payload: z.object({

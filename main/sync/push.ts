@@ -248,6 +248,10 @@ async function send(api: ShopApi, entry: OutboxEntry): Promise<Outcome> {
       const answer = await api.recordPayment(m, id, entry.payload as OutboxPayload<'bill.payment'>);
       return { kind: 'applied', serverId: id, records: [{ entity: 'bills', record: answer.bill }] };
     }
+    case 'bill.refund': {
+      const answer = await api.recordRefund(m, id, entry.payload as OutboxPayload<'bill.refund'>);
+      return { kind: 'applied', serverId: id, records: [{ entity: 'bills', record: answer.bill }] };
+    }
     case 'bill.lettering': {
       const answer = await api.setBillLettering(m, id, (entry.payload as OutboxPayload<'bill.lettering'>).idnumber);
       return { kind: 'applied', serverId: id, records: [{ entity: 'bills', record: answer.bill }] };

@@ -48,6 +48,7 @@ $writes = [
     'update_customer' => "Updates a customer's identity and addresses (versioned).",
     'transition_bill' => "Moves a bill along the shop's flow-control table.",
     'record_payment' => 'Records an offline payment on a bill.',
+    'record_refund' => 'Issues a credit note for all or part of an invoiced bill and records its refund.',
     'set_bill_lettering' => "Records a bill's formal invoice number.",
     'record_production' => 'Records the products and events a product handler made for a bill line.',
 ];

@@ -81,6 +81,33 @@ export type BillRow = z.infer<typeof billRowSchema>;
 
 const moneyByRate = z.object({ taxratio: z.number().int(), untaxedcents: z.number().int(), taxcents: z.number().int() });
 
+export const creditNoteSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  issuedat: z.number().int(),
+  reason: z.string(),
+  untaxedcents: z.number().int(),
+  taxcents: z.number().int(),
+  amountcents: z.number().int(),
+  refundcents: z.number().int(),
+  refundpaymode: z.string(),
+  refundedon: z.number().int(),
+  refundreference: z.string(),
+  pending: z.object({ state: z.enum(['pending', 'parked', 'conflict']), message: z.string().nullable() }).nullable(),
+  lines: z.array(
+    z.object({
+      billitemid: z.number().int(),
+      quantity: z.number().int(),
+      totalcents: z.number().int(),
+      taxratio: z.number().int(),
+      taxcents: z.number().int(),
+    }),
+  ),
+});
+export type CreditNote = z.infer<typeof creditNoteSchema>;
+
+export const refundPaymodes = ['check', 'transfer', 'card', 'paypal'] as const;
+
 export const billDetailSchema = z.object({
   bill: billRowSchema.extend({
     discountcents: z.number().int(),
@@ -118,6 +145,12 @@ export const billDetailSchema = z.object({
   payments: z.array(
     z.object({ id: z.number().int(), amountcents: z.number().int(), paymode: z.string(), paidon: z.number().int(), reference: z.string() }),
   ),
+  /** Credit notes issued on the bill, oldest first; one waiting to be sent has a negative id and no number yet. */
+  creditNotes: z.array(creditNoteSchema),
+  /** Untaxed cents left to credit per line (issued and waiting credit notes taken off), by line id. */
+  creditLeft: z.record(z.string(), z.number().int()),
+  /** A credit note can be issued now: invoiced, paid, something left, none waiting to be sent. */
+  refundable: z.boolean(),
   history: z.array(z.object({ fromstatus: z.string(), tostatus: z.string(), timecreated: z.number().int(), note: z.string() })),
   products: z.array(
     z.object({ id: z.number().int(), reference: z.string(), itemcode: z.string(), startdate: z.number().int(), enddate: z.number().int() }),
@@ -164,6 +197,26 @@ export const billsCommands = {
       })
       .strict(),
     billQueuedSchema,
+  ),
+  'bills.creditNote': command(
+    'Issue a credit note for all or part of an invoiced, paid bill, and record its refund (its total); queued for the shop, which numbers it',
+    z
+      .object({
+        id: z.number().int().positive(),
+        reason: z.string().trim().max(255).default(''),
+        /** The untaxed amount credited on each line, of the line's sign (a discount line is negative). */
+        lines: z
+          .array(
+            z.object({ billitemid: z.number().int().positive(), quantity: z.number().int().min(0), totalcents: z.number().int() }).strict(),
+          )
+          .min(1)
+          .max(500),
+        refund: z
+          .object({ paymode: z.enum(refundPaymodes), refundedon: operatorDateSchema, reference: z.string().trim().max(100) })
+          .strict(),
+      })
+      .strict(),
+    billDetailSchema,
   ),
 };
 

@@ -47,6 +47,8 @@ export const customerDetailSchema = z.object({
     hasaccount: z.number().int(),
     version: z.number().int(),
   }),
+  /** Credit notes issued on the customer's bills: how many, what they credit and what was refunded (incl. VAT). */
+  credits: z.object({ count: z.number().int(), creditedCents: z.number().int(), refundedCents: z.number().int() }),
   /** The Moodle profile of the linked account, on the active site; null when the customer has none. */
   moodleProfileUrl: z.string().nullable(),
   bills: z.array(

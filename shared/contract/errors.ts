@@ -50,12 +50,15 @@ export const errorCodes = [
   'export_unprintable_text', // a text of an invoice has characters no font of the invoices can print: details.problems names bill, field, characters
   'export_file_not_openable', // the desktop app opens or shows only files its exports wrote in this session (and still there)
   'download_not_found', // browser mode: an export's download was already taken (each is served once) or is gone
+  'export_einvoice_invalid', // an invoice or credit note cannot be written as Factur-X / CII (EN 16931): the message says what the standard refuses
   'invoice_mentions_missing', // an invoice would lack a mention French law requires: details.missing lists what to fill in (settings, customers); nothing was written
   // Bills and customers
   'bill_not_found', // not in the local cache (deleted on the site, or not synced yet)
   'bill_transition_not_allowed', // the shop's flow table has no such step from the bill's current state
   'bill_not_payable', // a payment cannot be recorded in the bill's current state
   'payment_exceeds_due', // the payment is larger than what is left to pay
+  'bill_not_refundable', // a credit note needs an invoiced bill (lettered) that is paid (SOLDOUT, COMPLETE), with no credit note waiting to be sent
+  'credit_exceeds_line', // a line would be credited beyond what is left on it, or against its sign: details name the line and what is left
   'customer_not_found',
   // Files sent by a window
   'upload_not_found', // no such upload: it was discarded, finished, or the app restarted; pick the file again

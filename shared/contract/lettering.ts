@@ -186,6 +186,31 @@ export const openInvoiceSchema = z.object({
 });
 export type OpenInvoice = z.infer<typeof openInvoiceSchema>;
 
+/** A credit note the shop issued, not matched yet with the credit note of the accounting software. */
+export const openCreditNoteSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  billId: z.number().int(),
+  invoiceNumber: z.string(),
+  issuedat: z.number().int(),
+  /** Negative: what it takes off the customer's account, as the imported credit notes are. */
+  amountcents: z.number().int(),
+  currency: z.string(),
+  customer: z.string(),
+});
+export type OpenCreditNote = z.infer<typeof openCreditNoteSchema>;
+
+/** A credit note of the shop and a credit note imported (a negative invoice) that look like one another. */
+export const creditSuggestionSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['exact', 'check']),
+  rule: z.enum(matchRules),
+  creditNoteId: z.number().int(),
+  invoiceId: z.number().int(),
+  reasons: z.array(reasonSchema),
+});
+export type CreditSuggestion = z.infer<typeof creditSuggestionSchema>;
+
 export const matchViewSchema = z.object({
   id: z.number().int(),
   code: z.string(),
@@ -204,6 +229,8 @@ export const matchViewSchema = z.object({
     }),
   ),
   invoices: z.array(z.object({ id: z.number().int(), reference: z.string(), customer: z.string(), allocatedCents: z.number().int() })),
+  /** The shop's credit notes of the match (a credit note matched with an imported one), allocations negative. */
+  creditNotes: z.array(z.object({ id: z.number().int(), number: z.string(), allocatedCents: z.number().int() })),
   currency: z.string(),
   /** Bills' allocations minus invoices': 0 when balanced. */
   balanceCents: z.number().int(),
@@ -233,6 +260,8 @@ export const logWhatSchema = z.discriminatedUnion('action', [
     rule: z.enum(matchRules),
     bills: z.array(z.object({ id: z.number().int(), cents: z.number().int() })),
     invoices: z.array(z.object({ reference: z.string(), cents: z.number().int() })),
+    /** The shop's credit notes of a credit note match. */
+    creditNotes: z.array(z.object({ number: z.string(), cents: z.number().int() })).optional(),
   }),
   z.object({
     action: z.literal('close'),
@@ -290,6 +319,9 @@ export const letteringCommands = {
       bills: z.array(openBillSchema),
       invoices: z.array(openInvoiceSchema),
       suggestions: z.array(suggestionSchema),
+      /** The shop's credit notes not matched yet, and their suggestions with the imported credit notes. */
+      creditNotes: z.array(openCreditNoteSchema),
+      creditSuggestions: z.array(creditSuggestionSchema),
       matchedCount: z.number().int(),
       /** Matches that balance but wait for a bill's payment: their lettering goes to the shop once it is paid. */
       awaitingPaymentCount: z.number().int(),
@@ -309,7 +341,7 @@ export const letteringCommands = {
     matchViewSchema,
   ),
   'lettering.acceptExact': command(
-    'Accept every exact suggestion at once (the others stay to check); with `keys`, only those the operator was shown and confirmed',
+    'Accept every exact suggestion at once, for bills and for credit notes (the others stay to check); with `keys`, only those the operator was shown and confirmed',
     z
       .object({
         /**
@@ -319,7 +351,18 @@ export const letteringCommands = {
         keys: z.array(z.string().max(2000)).max(200_000).optional(),
       })
       .strict(),
-    z.object({ accepted: z.number().int(), bills: z.number().int() }),
+    z.object({ accepted: z.number().int(), bills: z.number().int(), creditNotes: z.number().int() }),
+  ),
+  'lettering.matchCreditNote': command(
+    'Match a credit note of the shop with the imported credit note (a negative invoice) of the accounting software; their amounts must agree to the cent',
+    z
+      .object({
+        creditNoteId: z.number().int().positive(),
+        invoiceId: z.number().int().positive(),
+        rule: z.enum(matchRules).default('manual'),
+      })
+      .strict(),
+    matchViewSchema,
   ),
   'lettering.unmatch': command(
     "Undo a match: its items are open again, and the bills' lettering is removed on the shop",

@@ -36,6 +36,38 @@ export const BILL_TEXTS = {
     en: '{count} of the bills asked for are not in the local data ({shown}). Sync, then select them again.',
     fr: '{count} des factures demandées ne sont pas dans les données locales ({shown}). Synchronisez, puis sélectionnez-les de nouveau.',
   },
+  'creditNote.notInvoiced': {
+    en: 'Bill {id} has no invoice number: a credit note cancels an invoice, so the bill must be invoiced (lettered) first.',
+    fr: 'La facture {id} n’a pas de numéro de facture\u00a0: un avoir annule une facture, elle doit donc d’abord être facturée (lettrée).',
+  },
+  'creditNote.notPaid': {
+    en: 'Bill {id} is {status}: a credit note is issued on a bill that is {refundable}.',
+    fr: 'La facture {id} est «\u00a0{status}\u00a0»\u00a0: un avoir s’émet sur une facture dans l’un de ces états\u00a0: {refundable}.',
+  },
+  'creditNote.waiting': {
+    en: 'Bill {id} has a credit note waiting to be sent: sync, then issue the next one.',
+    fr: 'La facture {id} a un avoir en attente d’envoi\u00a0: synchronisez, puis émettez le suivant.',
+  },
+  'creditNote.lineNotInBill': {
+    en: 'Line {line} is not a line of bill {id}.',
+    fr: 'La ligne {line} n’est pas une ligne de la facture {id}.',
+  },
+  'creditNote.lineExceeded': {
+    en: 'Line {line} of bill {id} has {left} (untaxed) left to credit: credit at most that.',
+    fr: 'Il reste {left} (HT) à créditer sur la ligne {line} de la facture {id}\u00a0: créditez au plus ce montant.',
+  },
+  'creditNote.notPositive': {
+    en: 'The credit note would come to {amount}: credit billing lines, not only discounts.',
+    fr: 'L’avoir s’élèverait à {amount}\u00a0: créditez des lignes facturées, pas seulement des remises.',
+  },
+  'creditNote.exceedsPaid': {
+    en: 'The refund ({amount}) would exceed what was paid ({paid}) less what was refunded ({refunded}).',
+    fr: 'Le remboursement ({amount}) dépasserait ce qui a été payé ({paid}) moins ce qui a déjà été remboursé ({refunded}).',
+  },
+  'export.creditNotesMissing': {
+    en: '{count} of the credit notes asked for are not in the local data ({shown}). Sync, then export again.',
+    fr: '{count} des avoirs demandés ne sont pas dans les données locales ({shown}). Synchronisez, puis exportez de nouveau.',
+  },
   'export.billGone': {
     en: 'Bill {id} is no longer in the local data. Sync, then export again.',
     fr: 'La facture {id} n’est plus dans les données locales. Synchronisez, puis exportez de nouveau.',

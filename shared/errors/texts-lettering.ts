@@ -40,6 +40,22 @@ export const LETTERING_TEXTS = {
     en: 'Match {id} does not exist or was already undone. Refresh the list.',
     fr: 'Le rapprochement {id} n’existe pas ou a déjà été défait. Actualisez la liste.',
   },
+  'lettering.creditNoteNotOpen': {
+    en: 'Credit note {id} is not among the shop’s credit notes left to match. Sync, or unmatch it first.',
+    fr: 'L’avoir {id} n’est pas parmi les avoirs de la boutique restant à rapprocher. Synchronisez, ou défaites d’abord son rapprochement.',
+  },
+  'lettering.importedCreditNoteNotOpen': {
+    en: 'Invoice {id} is not an imported credit note left to match (a negative invoice in no match).',
+    fr: 'La pièce {id} n’est pas un avoir importé restant à rapprocher (une facture négative hors de tout rapprochement).',
+  },
+  'lettering.creditNoteCurrencies': {
+    en: 'The credit notes are in {currency} and {other}: match items of one currency.',
+    fr: 'Les avoirs sont en {currency} et en {other}\u00a0: rapprochez des pièces d’une même devise.',
+  },
+  'lettering.creditNoteAmounts': {
+    en: 'Credit note {number} is {amount} and {reference} {other}: a credit note matches one credit note of the same amount.',
+    fr: 'L’avoir {number} est de {amount} et {reference} de {other}\u00a0: un avoir se rapproche d’un avoir du même montant.',
+  },
   'lettering.noFec': {
     en: 'No FEC file was imported: import one, then export it back lettered.',
     fr: 'Aucun fichier FEC n’a été importé\u00a0: importez-en un, puis réexportez-le lettré.',

@@ -54,6 +54,7 @@ export const SITE_FUNCTIONS = {
   local_shopbackoffice_sync_productevents: { features: ['sync'], purpose: 'sync the product history', readsRecords: false },
   local_shopbackoffice_transition_bill: { features: ['billActions'], purpose: 'move bills between states', readsRecords: true },
   local_shopbackoffice_record_payment: { features: ['billActions'], purpose: 'record offline payments', readsRecords: true },
+  local_shopbackoffice_record_refund: { features: ['billActions'], purpose: 'issue credit notes and record refunds', readsRecords: true },
   local_shopbackoffice_set_bill_lettering: { features: ['lettering'], purpose: 'record the formal invoice number', readsRecords: true },
   local_shopbackoffice_update_customer: { features: ['customerEditing'], purpose: 'push invoicing details', readsRecords: true },
   local_shopbackoffice_save_catalog: { features: ['catalogEditing'], purpose: 'push catalog edits', readsRecords: true },

@@ -28,9 +28,14 @@ export function fecLines(invoices: readonly FecInvoice[], options: { withPayment
   let entry = (options.firstEntry ?? 1) - 1;
   for (const inv of invoices) {
     entry += 1;
-    // 20 % VAT, the split computed on integers: untaxed = round(ttc / 1.2), VAT the rest.
-    const untaxed = Math.round((inv.amountcents * 10) / 12);
-    const vat = inv.amountcents - untaxed;
+    // 20 % VAT, the split computed on integers: untaxed = round(ttc / 1.2), VAT the rest. A credit note (a
+    // negative amount) is the same entry the other way round: the customer credited, revenue and VAT debited.
+    const creditNote = inv.amountcents < 0;
+    const total = Math.abs(inv.amountcents);
+    const untaxed = Math.round((total * 10) / 12);
+    const vat = total - untaxed;
+    const side = (cents: number, customerSide: boolean): [string, string] =>
+      customerSide !== creditNote ? [centsToFec(cents), '0,00'] : ['0,00', centsToFec(cents)];
     const num = `VT${String(entry).padStart(6, '0')}`;
     const letter = inv.accountingLetter ?? '';
     const dateLet = letter ? inv.date : '';
@@ -46,8 +51,7 @@ export function fecLines(invoices: readonly FecInvoice[], options: { withPayment
       inv.reference,
       inv.date,
       inv.label,
-      centsToFec(inv.amountcents),
-      '0,00',
+      ...side(total, true),
       letter,
       dateLet,
       inv.date,
@@ -66,8 +70,7 @@ export function fecLines(invoices: readonly FecInvoice[], options: { withPayment
       inv.reference,
       inv.date,
       inv.label,
-      '0,00',
-      centsToFec(untaxed),
+      ...side(untaxed, false),
       '',
       '',
       inv.date,
@@ -86,8 +89,7 @@ export function fecLines(invoices: readonly FecInvoice[], options: { withPayment
       inv.reference,
       inv.date,
       inv.label,
-      '0,00',
-      centsToFec(vat),
+      ...side(vat, false),
       '',
       '',
       inv.date,

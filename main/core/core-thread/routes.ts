@@ -38,6 +38,8 @@ const WRITE_FREE: ReadonlySet<string> = new Set<CommandName>([
   // Exports read on connections of their own (db/snapshot.ts), and refuse a cache still being filled.
   'exports.billsXlsx',
   'exports.invoicesPdf',
+  'exports.creditNotesPdf',
+  'exports.month',
   // A folder in the data folder for browser mode's downloads; what a sync sent, read only.
   'exports.stageDownload',
   'sync.sent',

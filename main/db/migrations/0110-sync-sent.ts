@@ -4,8 +4,8 @@ import type { Migration } from '../migration';
  * What each sync run sent to the shop: the sync history said what a run received (rows applied) but not what
  * left, so an operator could not check that yesterday's payments went out. One row per outbox entry sent, with
  * the shop's answer and a description of the change made when it was sent (the outbox entry is gone once the
- * shop acknowledges it, and the record may change afterwards). Numbered 0110 to leave 0100 to the first sync's
- * own work on the same branch of history.
+ * shop acknowledges it, and the record may change afterwards). Credit notes, written on another branch at the same
+ * time, took 0120 after it.
  */
 export const migration0110: Migration = {
   version: 110,

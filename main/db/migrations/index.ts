@@ -9,6 +9,7 @@ import { migration0070 } from './0070-catalog-editing';
 import { migration0080 } from './0080-outbox-by-state';
 import { migration0090 } from './0090-sync-run-error-code';
 import { migration0110 } from './0110-sync-sent';
+import { migration0120 } from './0120-credit-notes';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0110,
+  migration0120,
 ];

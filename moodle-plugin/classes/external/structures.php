@@ -164,7 +164,7 @@ final class structures {
     }
 
     /**
-     * A bill's keys, its lines, payments and history included.
+     * A bill's keys, its lines, payments, history and credit notes included.
      *
      * @return array
      */
@@ -211,6 +211,20 @@ final class structures {
             'timecreated' => [$int, 'Time of the change'], 'userid' => [$int, 'Who made the change (0: the shop itself)'],
             'note' => [$text, 'Note'],
         ])), 'Status history');
+        $keys['creditnotes'] = new external_multiple_structure(new external_single_structure(self::values([
+            'id' => [$int, 'Credit note id'], 'number' => [$text, 'Credit note number, AV-<year>-<sequence>'],
+            'issuedat' => [$int, 'Issue time'], 'reason' => [$text, 'Why it was issued'],
+            'untaxedcents' => [$int, 'Untaxed amount credited in cents'], 'taxcents' => [$int, 'Tax credited in cents'],
+            'amountcents' => [$int, 'Amount credited in cents'], 'refundcents' => [$int, 'Amount refunded in cents'],
+            'refundpaymode' => [$text, 'How it was refunded'], 'refundedon' => [$int, 'Refund date'],
+            'refundreference' => [$text, 'Refund reference'], 'userid' => [$int, 'Who issued it'],
+        ])), 'Credit notes');
+        $keys['creditlines'] = new external_multiple_structure(new external_single_structure(self::values([
+            'id' => [$int, 'Credit line id'], 'creditnoteid' => [$int, 'Credit note id'],
+            'billitemid' => [$int, 'Bill line credited'], 'quantity' => [$int, 'Quantity credited'],
+            'totalcents' => [$int, 'Untaxed amount credited on the line in cents'],
+            'taxratio' => [$int, 'Tax rate of the line, basis points'], 'taxcents' => [$int, 'Tax credited on the line in cents'],
+        ])), 'Credit note lines');
         return $keys;
     }
 

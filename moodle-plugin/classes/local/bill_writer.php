@@ -139,6 +139,79 @@ final class bill_writer {
     }
 
     /**
+     * Issues a credit note for all or part of an invoiced, paid bill and records its refund (docs/shop-api.md,
+     * local_shopbackoffice_record_refund). The bill goes through PAYBACK, then to CANCELLED when every line is
+     * credited in full, or back to the status it had. Not a flow transition: like a payment, the status follows
+     * what was credited. Numbers come from one sequence across the site, the writers of credit notes serialized.
+     *
+     * @param int $billid
+     * @param array $creditnote reason, lines (billitemid, quantity, totalcents)
+     * @param array $refund amountcents, currency, paymode, refundedon, reference
+     * @return array
+     */
+    public static function record_refund(int $billid, array $creditnote, array $refund): array {
+        global $DB, $USER;
+        if (\core_text::strlen($creditnote['reason']) > 255) {
+            throw new \invalid_parameter_exception('reason must have at most 255 characters');
+        }
+        if (empty($creditnote['lines'])) {
+            throw new \invalid_parameter_exception('a credit note credits at least one line');
+        }
+        if ((int) $refund['amountcents'] <= 0) {
+            throw new \invalid_parameter_exception("amountcents must be positive, not {$refund['amountcents']}");
+        }
+        if (!in_array($refund['paymode'], credit_note::PAYMODES, true)) {
+            throw new \invalid_parameter_exception('paymode must be one of ' . implode(', ', credit_note::PAYMODES));
+        }
+        if (\core_text::strlen($refund['reference']) > 100) {
+            throw new \invalid_parameter_exception('reference must have at most 100 characters');
+        }
+        $bill = self::bill_or_fail($billid);
+        if ((string) $bill->idnumber === '' || !in_array($bill->status, ['SOLDOUT', 'COMPLETE'], true)) {
+            throw shop_error::of('billnotrefundable', "bill {$billid} is {$bill->status}");
+        }
+        if ($refund['currency'] !== $bill->currency) {
+            throw shop_error::of('currencymismatch', "{$refund['currency']} on a {$bill->currency} bill");
+        }
+        $current = records::one('bills', $billid);
+        $items = [];
+        foreach ($current['items'] as $item) {
+            $items[$item['id']] = ['total' => $item['totalcents'], 'tax' => $item['taxcents'], 'ratio' => $item['taxratio']];
+        }
+        $left = credit_note::left($items, $current['creditlines']);
+        try {
+            $lines = credit_note::lines($left, $creditnote['lines']);
+        } catch (\DomainException $e) {
+            throw shop_error::of($e->getMessage(), "bill {$billid}");
+        }
+        $untaxed = array_sum(array_column($lines, 'totalcents'));
+        $tax = array_sum(array_column($lines, 'taxcents'));
+        $refunded = array_sum(array_column($current['creditnotes'], 'refundcents'));
+        if ((int) $refund['amountcents'] !== $untaxed + $tax || $refunded + $untaxed + $tax > $current['paidcents']) {
+            throw shop_error::of('refundmismatch', "refund {$refund['amountcents']}, credit note " . ($untaxed + $tax));
+        }
+        tracker::serialize('creditnote');
+        $sequence = 1 + (int) $DB->get_field_sql('SELECT COALESCE(MAX(sequence), 0) FROM {local_shopbackoffice_creditnote}');
+        $now = time();
+        $number = credit_note::number($sequence, $now);
+        $noteid = $DB->insert_record('local_shopbackoffice_creditnote', (object) [
+            'billid' => $billid, 'sequence' => $sequence, 'number' => $number, 'issuedat' => $now,
+            'reason' => $creditnote['reason'], 'untaxedcents' => $untaxed, 'taxcents' => $tax, 'amountcents' => $untaxed + $tax,
+            'refundcents' => (int) $refund['amountcents'], 'refundpaymode' => $refund['paymode'],
+            'refundedon' => (int) $refund['refundedon'], 'refundreference' => $refund['reference'], 'userid' => (int) $USER->id,
+        ]);
+        foreach ($lines as $line) {
+            $DB->insert_record('local_shopbackoffice_creditline', (object) (['billid' => $billid, 'creditnoteid' => $noteid] + $line));
+        }
+        $to = credit_note::settled($left) ? 'CANCELLED' : $bill->status;
+        bill_ledger::add_history($billid, $bill->status, 'PAYBACK', (int) $USER->id, "Credit note {$number}");
+        bill_ledger::add_history($billid, 'PAYBACK', $to, (int) $USER->id,
+            "Refund {$refund['amountcents']} cents ({$refund['paymode']})");
+        $record = self::write($billid, ['status' => $to]);
+        return ['status' => 'applied', 'replayed' => 0, 'creditnoteid' => (int) $noteid, 'number' => $number, 'bill' => $record];
+    }
+
+    /**
      * Records the formal invoice number, unique across shops. Nothing in local_shop's schema keeps it so; the
      * writes of letterings are serialized on one row of the plugin's (its lock lasts until the transaction
      * ends), and the holder is looked for with a locking read, which sees what committed meanwhile.

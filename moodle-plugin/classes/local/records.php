@@ -171,7 +171,7 @@ final class records {
     }
 
     /**
-     * Bills with their lines, payments and history: three queries for the whole page, never three per bill.
+     * Bills with their lines, payments, history and credit notes: a query per list for the whole page, never one per bill.
      *
      * @param array $rows id => local_shop_bill row
      * @param array $tracks id => version and timemodified
@@ -184,6 +184,8 @@ final class records {
         $lines = $DB->get_records_select('local_shop_billitem', "billid {$in}", $params, 'billid, ordering, id');
         $payments = $DB->get_records_select('local_shopbackoffice_payment', "billid {$in}", $params, 'billid, id');
         $history = $DB->get_records_select('local_shopbackoffice_history', "billid {$in}", $params, 'billid, id');
+        $notes = $DB->get_records_select('local_shopbackoffice_creditnote', "billid {$in}", $params, 'billid, id');
+        $credited = $DB->get_records_select('local_shopbackoffice_creditline', "billid {$in}", $params, 'billid, id');
         // The lines' kept terms for the whole page in one query; line_terms() makes the missing ones.
         $terms = $lines ? $DB->get_records_list('local_shopbackoffice_line', 'billitemid', array_keys($lines), '',
             'billitemid, catalogitemid, taxratio, taxcents') : [];
@@ -192,7 +194,8 @@ final class records {
         foreach ($rows as $id => $r) {
             $shopid = (int) $r->shopid;
             $catalogs[$shopid] = $catalogs[$shopid] ?? self::shop_catalogs($shopid);
-            $bills[$id] = self::bill($r, $tracks[$id] ?? null) + ['items' => [], 'payments' => [], 'history' => []];
+            $bills[$id] = self::bill($r, $tracks[$id] ?? null) + ['items' => [], 'payments' => [], 'history' => [],
+                'creditnotes' => [], 'creditlines' => []];
         }
         foreach ($lines as $line) {
             $bill = &$bills[$line->billid];
@@ -215,6 +218,23 @@ final class records {
             $bills[$step->billid]['history'][] = [
                 'id' => (int) $step->id, 'fromstatus' => (string) $step->fromstatus, 'tostatus' => (string) $step->tostatus,
                 'timecreated' => (int) $step->timecreated, 'userid' => (int) $step->userid, 'note' => (string) $step->note,
+            ];
+        }
+        foreach ($notes as $note) {
+            $bills[$note->billid]['creditnotes'][] = [
+                'id' => (int) $note->id, 'number' => (string) $note->number, 'issuedat' => (int) $note->issuedat,
+                'reason' => (string) $note->reason, 'untaxedcents' => (int) $note->untaxedcents,
+                'taxcents' => (int) $note->taxcents, 'amountcents' => (int) $note->amountcents,
+                'refundcents' => (int) $note->refundcents, 'refundpaymode' => (string) $note->refundpaymode,
+                'refundedon' => (int) $note->refundedon, 'refundreference' => (string) $note->refundreference,
+                'userid' => (int) $note->userid,
+            ];
+        }
+        foreach ($credited as $line) {
+            $bills[$line->billid]['creditlines'][] = [
+                'id' => (int) $line->id, 'creditnoteid' => (int) $line->creditnoteid, 'billitemid' => (int) $line->billitemid,
+                'quantity' => (int) $line->quantity, 'totalcents' => (int) $line->totalcents, 'taxratio' => (int) $line->taxratio,
+                'taxcents' => (int) $line->taxcents,
             ];
         }
         return $bills;

@@ -38,7 +38,8 @@ class provider implements
     \core_privacy\local\request\plugin\provider {
 
     /** @var string[] tables holding a userid */
-    private const TABLES = ['local_shopbackoffice_payment', 'local_shopbackoffice_history', 'local_shopbackoffice_mutation'];
+    private const TABLES = ['local_shopbackoffice_payment', 'local_shopbackoffice_history', 'local_shopbackoffice_mutation',
+        'local_shopbackoffice_creditnote'];
 
     /**
      * What is stored.
@@ -52,6 +53,10 @@ class provider implements
             'reference' => 'privacy:metadata:local_shopbackoffice_payment:reference',
             'timecreated' => 'privacy:metadata:local_shopbackoffice_payment:timecreated',
         ], 'privacy:metadata:local_shopbackoffice_payment');
+        $collection->add_database_table('local_shopbackoffice_creditnote', [
+            'userid' => 'privacy:metadata:local_shopbackoffice_creditnote:userid',
+            'issuedat' => 'privacy:metadata:local_shopbackoffice_creditnote:issuedat',
+        ], 'privacy:metadata:local_shopbackoffice_creditnote');
         $collection->add_database_table('local_shopbackoffice_history', [
             'userid' => 'privacy:metadata:local_shopbackoffice_history:userid',
             'note' => 'privacy:metadata:local_shopbackoffice_history:note',

@@ -96,6 +96,7 @@ export const billsEn = {
   'bills.empty.filtered': 'No bill matches these filters.',
   'bills.export.xlsx': 'Export to XLSX…',
   'bills.export.pdf': 'PDF invoices…',
+  'bills.export.month': 'A month’s documents…',
   'bills.export.pdfHint': 'Select bills, or open one, first.',
 
   'bills.filter.from': 'Issued from',

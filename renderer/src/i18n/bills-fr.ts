@@ -101,6 +101,7 @@ export const billsFr = {
   'bills.empty.filtered': 'Aucune facture ne correspond à ces filtres.',
   'bills.export.xlsx': 'Exporter en XLSX…',
   'bills.export.pdf': 'Factures PDF…',
+  'bills.export.month': 'Documents du mois…',
   'bills.export.pdfHint': 'Sélectionnez des factures, ou ouvrez-en une, d’abord.',
 
   'bills.filter.from': 'Émise à partir du',

@@ -5,6 +5,7 @@ import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
 import { filesEn } from './files-en';
 import { invoicingEn } from './invoicing-en';
+import { creditNotesEn } from './credit-notes-en';
 import { letteringEn } from './lettering-en';
 import { outboxEn } from './outbox-en';
 import { productionEn } from './production-en';
@@ -19,6 +20,7 @@ export const en = {
   ...billsEn,
   ...exportsEn,
   ...invoicingEn,
+  ...creditNotesEn,
   ...letteringEn,
   ...productionEn,
   ...customersEn,
@@ -212,6 +214,7 @@ export const en = {
   'fn.local_shopbackoffice_update_customer': 'push invoicing details',
   'fn.local_shopbackoffice_transition_bill': 'move bills between states',
   'fn.local_shopbackoffice_record_payment': 'record offline payments',
+  'fn.local_shopbackoffice_record_refund': 'issue credit notes and record refunds',
   'fn.local_shopbackoffice_set_bill_lettering': 'record the formal invoice number',
   'fn.local_shopbackoffice_record_production': 'record what handlers produced',
   'fn.core_enrol_get_course_enrolment_methods': 'check a product’s enrolment method in its course',
@@ -363,6 +366,7 @@ export const en = {
   'outbox.kind.billTransition': 'Bill state change',
   'outbox.kind.billPayment': 'Offline payment',
   'outbox.kind.billLettering': 'Lettering',
+  'outbox.kind.billRefund': 'Credit note and refund',
   'outbox.kind.billProduction': 'Production record',
   'outbox.kind.unknown': 'Unreadable change',
   'outbox.conflict.caption': 'Fields that differ',
@@ -429,11 +433,14 @@ export const en = {
   'error.export_running': 'This export is already running',
   'error.export_cancelled': 'Export cancelled',
   'error.export_unprintable_text': 'Some invoice text cannot be printed: no font has its characters',
+  'error.export_einvoice_invalid': 'This document cannot be written as Factur-X',
   'error.invoice_mentions_missing': 'The invoices would lack mentions the law requires: fill them in, then export again',
   'error.bill_not_found': 'Bill not found',
   'error.bill_transition_not_allowed': 'This bill cannot move to that state',
   'error.bill_not_payable': 'A payment cannot be recorded on this bill',
   'error.payment_exceeds_due': 'The payment is more than what is due',
+  'error.bill_not_refundable': 'A credit note cannot be issued on this bill now',
+  'error.credit_exceeds_line': 'More would be credited than is left',
   'error.customer_not_found': 'Customer not found',
 };
 

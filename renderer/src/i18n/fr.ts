@@ -6,6 +6,7 @@ import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { filesFr } from './files-fr';
 import { invoicingFr } from './invoicing-fr';
+import { creditNotesFr } from './credit-notes-fr';
 import { letteringFr } from './lettering-fr';
 import { outboxFr } from './outbox-fr';
 import { productionFr } from './production-fr';
@@ -19,6 +20,7 @@ export const fr = {
   ...billsFr,
   ...exportsFr,
   ...invoicingFr,
+  ...creditNotesFr,
   ...letteringFr,
   ...productionFr,
   ...customersFr,
@@ -213,6 +215,7 @@ export const fr = {
   'fn.local_shopbackoffice_update_customer': 'envoyer les coordonnées de facturation',
   'fn.local_shopbackoffice_transition_bill': 'changer l’état des factures',
   'fn.local_shopbackoffice_record_payment': 'enregistrer les paiements hors ligne',
+  'fn.local_shopbackoffice_record_refund': 'émettre les avoirs et enregistrer les remboursements',
   'fn.local_shopbackoffice_set_bill_lettering': 'enregistrer le numéro de facture définitive',
   'fn.local_shopbackoffice_record_production': 'enregistrer ce que la mise en place a créé',
   'fn.core_enrol_get_course_enrolment_methods': 'vérifier la méthode d’inscription d’un produit dans son cours',
@@ -371,6 +374,7 @@ export const fr = {
   'outbox.kind.billTransition': 'Changement d’état de facture',
   'outbox.kind.billPayment': 'Paiement hors ligne',
   'outbox.kind.billLettering': 'Lettrage',
+  'outbox.kind.billRefund': 'Avoir et remboursement',
   'outbox.kind.billProduction': 'Enregistrement de production',
   'outbox.kind.unknown': 'Modification illisible',
   'outbox.conflict.caption': 'Champs qui diffèrent',
@@ -439,10 +443,13 @@ export const fr = {
   'error.export_running': 'Cet export est déjà en cours',
   'error.export_cancelled': 'Export annulé',
   'error.export_unprintable_text': 'Du texte des factures ne peut pas être imprimé\u00a0: aucune police n’a ses caractères',
+  'error.export_einvoice_invalid': 'Ce document ne peut pas être écrit en Factur-X',
   'error.invoice_mentions_missing': 'Il manquerait aux factures des mentions obligatoires\u00a0: complétez-les, puis exportez de nouveau',
   'error.bill_not_found': 'Facture introuvable',
   'error.bill_transition_not_allowed': 'Cette facture ne peut pas passer dans cet état',
   'error.bill_not_payable': 'Aucun paiement ne peut être enregistré sur cette facture',
   'error.payment_exceeds_due': 'Le paiement dépasse le montant restant dû',
+  'error.bill_not_refundable': 'Un avoir ne peut pas être émis sur cette facture maintenant',
+  'error.credit_exceeds_line': 'Le montant crédité dépasse ce qui reste',
   'error.customer_not_found': 'Client introuvable',
 } satisfies Record<keyof typeof en, string>;

@@ -83,6 +83,8 @@ export const outboxEn = {
     '{bills} bill gets the number of its invoice as lettering. The lettering goes to the shop with the next sync; until then it can be undone from the Sync workspace, afterwards only by unmatching it.',
   'lettering.acceptExact.confirmList': 'The suggestions to accept',
   'lettering.acceptExact.confirmMore': 'and {count} more, as listed in Suggestions.',
+  'lettering.acceptExact.confirmCreditNotes': 'And {count} credit notes against their imported credit notes (tab Credit notes).',
+  'lettering.acceptExact.confirmCreditNotes.one': 'And {count} credit note against its imported credit note (tab Credit notes).',
   'lettering.acceptExact.confirmButton': 'Accept {count}',
   'lettering.acceptExact.partial': '{accepted} of {count} matches accepted; the others changed meanwhile and stay in the suggestions.',
 } as const;

@@ -83,6 +83,8 @@ export const outboxFr = {
     '{bills} proforma reçoit le numéro de sa facture comme lettrage. Le lettrage part à la boutique à la prochaine synchronisation\u00a0; d’ici là il peut être défait depuis l’espace Synchronisation, ensuite seulement en défaisant le rapprochement.',
   'lettering.acceptExact.confirmList': 'Les suggestions à accepter',
   'lettering.acceptExact.confirmMore': 'et {count} de plus, listées dans Suggestions.',
+  'lettering.acceptExact.confirmCreditNotes': 'Et {count} avoirs avec leurs avoirs importés (onglet Avoirs).',
+  'lettering.acceptExact.confirmCreditNotes.one': 'Et {count} avoir avec son avoir importé (onglet Avoirs).',
   'lettering.acceptExact.confirmButton': 'Accepter {count}',
   'lettering.acceptExact.partial':
     '{accepted} rapprochements acceptés sur {count}\u00a0; les autres ont changé entre-temps et restent dans les suggestions.',

@@ -13,6 +13,7 @@ import { pagingChecks } from './paging';
 import { paymentChecks } from './payments';
 import { permissionCheck } from './permissions';
 import { productionChecks } from './production';
+import { refundChecks } from './refunds';
 import { settlingCheck } from './settling';
 import { siteIdentityChecks } from './site-identity';
 import { transitionChecks } from './transitions';
@@ -35,6 +36,7 @@ export const ALL_CHECKS: readonly Check[] = [
   ...mutationIdChecks,
   ...transitionChecks,
   ...paymentChecks,
+  ...refundChecks,
   ...letteringChecks,
   ...productionChecks,
   ...catalogRefusalChecks,

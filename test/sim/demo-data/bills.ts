@@ -142,6 +142,8 @@ export function generateBill(ctx: PlanContext, id: number): GeneratedBill {
     items,
     payments: paid,
     history: flow.steps.map((step, index) => ({ id: (id - 1) * HISTORY_PER_BILL + index + 1, ...step })),
+    creditnotes: [],
+    creditlines: [],
   };
   if (bill.partnerid) bill.partnertag = 'cfa-rhone-alpes';
   return { bill, plan, producedAt: produced ? flow.producedAt : 0 };

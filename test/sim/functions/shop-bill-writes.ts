@@ -2,13 +2,23 @@ import { multiple, single, value, VALUE_DEFAULT } from '../external/description'
 import { defineFunction, type ExternalFunction } from '../external/function-registry';
 import { PARAM_ALPHA, PARAM_INT, PARAM_RAW, PARAM_TEXT } from '../external/param-types';
 import { requireSalesAdmin } from '../lib/shop/access';
-import { recordPayment, setBillLettering, transitionBill } from '../lib/shop/bills';
+import { recordPayment, recordRefund, setBillLettering, transitionBill } from '../lib/shop/bills';
 import { updateCustomer, type CustomerInput } from '../lib/shop/customers';
 import { applyOnce } from '../lib/shop/mutations';
 import { recordProduction } from '../lib/shop/production';
 import { customerKeys } from '../lib/shop/structures';
 import { withCurrentValues } from '../lib/shop/versioned';
-import { baseVersion, billAnswer, billId, clientMutationId, customerInput, paymentInput, versionedAnswer } from './shop-write-descriptions';
+import {
+  baseVersion,
+  billAnswer,
+  billId,
+  clientMutationId,
+  creditNoteInput,
+  customerInput,
+  paymentInput,
+  refundInput,
+  versionedAnswer,
+} from './shop-write-descriptions';
 
 /**
  * The shop API's writes on customers and bills (docs/shop-api.md): update_customer, transition_bill,
@@ -68,7 +78,30 @@ const recordPaymentFunction = defineFunction({
   returns: billAnswer({ paymentid: value(PARAM_INT, 'Id of the new payment') }),
   execute: ({ clientmutationid, billid, payment }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shopbackoffice_record_payment', user.id, clientmutationid, () => recordPayment(site, user.id, billid, payment));
+    return applyOnce(site, 'local_shopbackoffice_record_payment', user.id, clientmutationid, () =>
+      recordPayment(site, user.id, billid, payment),
+    );
+  },
+});
+
+const recordRefundFunction = defineFunction({
+  name: 'local_shopbackoffice_record_refund',
+  component: COMPONENT,
+  parameters: {
+    clientmutationid: clientMutationId,
+    billid: billId,
+    creditnote: single(creditNoteInput, 'The credit note: what is credited, line by line'),
+    refund: single(refundInput, 'The refund of the credit note'),
+  },
+  returns: billAnswer({
+    creditnoteid: value(PARAM_INT, 'Id of the new credit note'),
+    number: value(PARAM_TEXT, 'Its number'),
+  }),
+  execute: ({ clientmutationid, billid, creditnote, refund }, { site, user }) => {
+    requireSalesAdmin(site, user.id);
+    return applyOnce(site, 'local_shopbackoffice_record_refund', user.id, clientmutationid, () =>
+      recordRefund(site, user.id, billid, { reason: creditnote.reason, lines: creditnote.lines, refund }),
+    );
   },
 });
 
@@ -83,7 +116,9 @@ const setBillLetteringFunction = defineFunction({
   returns: billAnswer(),
   execute: ({ clientmutationid, billid, idnumber }, { site, user }) => {
     requireSalesAdmin(site, user.id);
-    return applyOnce(site, 'local_shopbackoffice_set_bill_lettering', user.id, clientmutationid, () => setBillLettering(site, billid, idnumber));
+    return applyOnce(site, 'local_shopbackoffice_set_bill_lettering', user.id, clientmutationid, () =>
+      setBillLettering(site, billid, idnumber),
+    );
   },
 });
 
@@ -137,6 +172,7 @@ export const shopBillWriteFunctions: readonly ExternalFunction[] = [
   updateCustomerFunction,
   transitionBillFunction,
   recordPaymentFunction,
+  recordRefundFunction,
   setBillLetteringFunction,
   recordProductionFunction,
 ];

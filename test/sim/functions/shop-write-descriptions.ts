@@ -99,6 +99,26 @@ export const customerInput = {
   invoiceinfo: opt(PARAM_RAW, 'Invoicing identity (JSON)'),
 };
 
+export const creditNoteInput = {
+  reason: value(PARAM_TEXT, 'Why the credit note is issued, 0 to 255 characters', VALUE_DEFAULT, ''),
+  lines: multiple(
+    single({
+      billitemid: value(PARAM_INT, 'The bill line credited'),
+      quantity: value(PARAM_INT, 'Quantity credited, for the document', VALUE_DEFAULT, 0),
+      totalcents: value(PARAM_INT, "Untaxed amount credited in cents, of the line's sign"),
+    }),
+    'The lines credited',
+  ),
+};
+
+export const refundInput = {
+  amountcents: value(PARAM_INT, "Amount refunded in cents: the credit note's total"),
+  currency: value(PARAM_ALPHA, "Currency, the bill's"),
+  paymode: value(PARAM_ALPHA, 'check, transfer, card or paypal'),
+  refundedon: value(PARAM_INT, 'Refund date'),
+  reference: value(PARAM_TEXT, 'Check number or transfer reference, 0 to 100 characters', VALUE_DEFAULT, ''),
+};
+
 export const paymentInput = {
   amountcents: value(PARAM_INT, 'Amount in cents, > 0'),
   currency: value(PARAM_ALPHA, "Currency, the bill's"),

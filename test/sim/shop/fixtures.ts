@@ -190,6 +190,8 @@ export function billFixture(overrides: Partial<BillRecord> & { id: number }): Bi
     ],
     payments: [],
     history: [],
+    creditnotes: [],
+    creditlines: [],
     ...overrides,
   };
 }

@@ -15,6 +15,8 @@ import { BillActions } from './bill-actions';
 import { paymodeLabel } from './bill-columns';
 import { CustomerSection, HistorySection, LinesSection, PaymentsSection, ProductionSection, TotalsSection } from './bill-detail-sections';
 import { BillStatusBadge } from './bill-status-badge';
+import { CreditNoteForm } from './credit-note-form';
+import { CreditNotesSection } from './credit-notes-section';
 import { PaymentForm } from './payment-form';
 
 interface BillDetailPanelProps {
@@ -120,6 +122,10 @@ export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
           <TotalsSection detail={detail} />
           <LinesSection detail={detail} />
           <PaymentsSection detail={detail} />
+          <CreditNotesSection detail={detail} />
+          {detail.refundable && (
+            <CreditNoteForm key={`${bill.id}/${detail.creditNotes.length}/${bill.status}`} detail={detail} onIssued={query.set} />
+          )}
           <HistorySection detail={detail} />
           <ProductionSection detail={detail} />
         </div>

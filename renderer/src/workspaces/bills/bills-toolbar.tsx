@@ -19,6 +19,7 @@ interface BillsToolbarProps {
   columnsId: string;
   onXlsx(): void;
   onPdf(): void;
+  onMonth(): void;
   pdfAvailable: boolean;
 }
 
@@ -80,6 +81,9 @@ export function BillsToolbar({ searchRef, ...props }: BillsToolbarProps) {
         onClick={() => props.pdfAvailable && props.onPdf()}
       >
         {t('bills.export.pdf')}
+      </button>
+      <button type="button" className="button" onClick={props.onMonth}>
+        {t('bills.export.month')}
       </button>
     </div>
   );

@@ -26,6 +26,7 @@ import { BILL_END_ALIGNED, billColumnDefs, billColumnLabelKeys, defaultBillColum
 import { BillsFilterPanel } from './bills-filter-panel';
 import { BillsToolbar } from './bills-toolbar';
 import { PdfExportDialog } from './export-pdf-dialog';
+import { MonthExportDialog } from './month-export-dialog';
 import { XlsxExportDialog } from './export-xlsx-dialog';
 import { StatusTabs } from './status-tabs';
 import { useBillsView } from './use-bills-view';
@@ -33,7 +34,7 @@ import { useBillsView } from './use-bills-view';
 /** The reference stays in view while the other columns scroll sideways. */
 const PINNED: readonly string[] = ['id'];
 
-type Dialog = { kind: 'xlsx' } | { kind: 'pdf'; target: SelectionTarget; count: number } | null;
+type Dialog = { kind: 'xlsx' } | { kind: 'month' } | { kind: 'pdf'; target: SelectionTarget; count: number } | null;
 
 /**
  * The bills of the active site, for operators who spend their day here: a table sorted, filtered and paged
@@ -124,6 +125,7 @@ export function BillsWorkspace() {
           onToggleColumns={() => setColumnsOpen((open) => !open)}
           columnsId="bills-columns"
           onXlsx={() => setDialog({ kind: 'xlsx' })}
+          onMonth={() => setDialog({ kind: 'month' })}
           pdfAvailable={target.kind !== 'none' || openId !== null}
           onPdf={() =>
             setDialog(
@@ -240,6 +242,7 @@ export function BillsWorkspace() {
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog?.kind === 'month' && <MonthExportDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'pdf' && (
         <PdfExportDialog target={dialog.target} filter={view.filter} count={dialog.count} onClose={() => setDialog(null)} />
       )}

@@ -34,12 +34,20 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const [mode, setMode] = useState<'file' | 'folder'>('file');
   const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
   const [chooseError, setChooseError] = useState<unknown>(null);
+  const [facturX, setFacturX] = useState(false);
+  const [xml, setXml] = useState(false);
+  // Factur-X is one file per invoice: with several, only a folder.
+  const einvoice = facturX || xml;
   const { job, run, cancel } = useExportJob<{ files: string[]; invoices: number }>(api);
   const knownIds = target.kind === 'ids' ? target.ids : [];
 
   const start = async () => {
-    // Where to first (the system's dialog, or a place to download from): nothing runs if it is closed.
     setChooseError(null);
+    if (mode === 'file' && einvoice && count > 1) {
+      setChooseError(new AppError('invalid_input', t('export.facturx.folderOnly')));
+      return;
+    }
+    // Where to first (the system's dialog, or a place to download from): nothing runs if it is closed.
     let chosen: SaveTarget | null;
     try {
       chosen = mode === 'file' ? await saves.file(pdfName(openedAt, knownIds), 'pdf') : await saves.folder(pdfFolderName(openedAt));
@@ -63,6 +71,8 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
         ids,
         target: chosen.folder ? { folder: chosen.path } : { file: chosen.path },
         locale: language,
+        facturX,
+        xml,
       });
       saves.deliver(chosen);
       return written;
@@ -110,6 +120,18 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
           <input type="radio" name={`${id}-mode`} checked={mode === 'folder'} onChange={() => setMode('folder')} />
           {t('export.pdf.perBill')}
         </label>
+      </fieldset>
+      <fieldset className="field radio-column">
+        <legend>{t('export.facturx.legend')}</legend>
+        <label>
+          <input type="checkbox" checked={facturX} onChange={(event) => setFacturX(event.target.checked)} />
+          {t('export.facturx.pdf')}
+        </label>
+        <label>
+          <input type="checkbox" checked={xml} onChange={(event) => setXml(event.target.checked)} />
+          {t('export.facturx.xml')}
+        </label>
+        {einvoice && <p className="field-hint">{t('export.facturx.hint')}</p>}
       </fieldset>
       <p className="muted export-where">
         {t(saves.mode === 'desktop' ? 'save.where.desktop' : mode === 'folder' ? 'save.where.downloadZip' : 'save.where.download')}

@@ -90,6 +90,16 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
               <dd>
                 {money(customer.totals.paidCents, customer.currency)} ({format.number(customer.totals.paidCount)})
               </dd>
+              {detail.credits.count > 0 && (
+                <>
+                  <dt>{t('customer.credited')}</dt>
+                  <dd>
+                    {money(detail.credits.creditedCents, customer.currency)} ({format.number(detail.credits.count)})
+                  </dd>
+                  <dt>{t('customer.refunded')}</dt>
+                  <dd>{money(detail.credits.refundedCents, customer.currency)}</dd>
+                </>
+              )}
             </dl>
           </section>
 

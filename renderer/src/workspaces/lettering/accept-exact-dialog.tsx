@@ -10,6 +10,8 @@ const LISTED = 12;
 interface AcceptExactDialogProps {
   /** The exact suggestions as shown: exactly those are accepted (their keys go with the command). */
   exact: readonly Suggestion[];
+  /** Exact suggestions of the Credit notes tab, accepted with the others (its tab lists them). */
+  creditNotes: number;
   bills: ReadonlyMap<number, OpenBill>;
   invoices: ReadonlyMap<number, OpenInvoice>;
   onConfirm(): Promise<void>;
@@ -21,9 +23,10 @@ interface AcceptExactDialogProps {
  * bills, what becomes of them (each bill's lettering goes to the shop with the next sync), and which ones,
  * the first dozen by bill and invoice.
  */
-export function AcceptExactDialog({ exact, bills, invoices, onConfirm, onClose }: AcceptExactDialogProps) {
+export function AcceptExactDialog({ exact, creditNotes, bills, invoices, onConfirm, onClose }: AcceptExactDialogProps) {
   const { t, format, locale } = useI18n();
   const billCount = new Set(exact.flatMap((s) => s.billIds)).size;
+  const total = exact.length + creditNotes;
   const billText = (id: number) => {
     const bill = bills.get(id);
     return bill ? `#${id} · ${bill.organisation || bill.customer} · ${formatMoney(bill.remainingCents, bill.currency, locale)}` : `#${id}`;
@@ -34,10 +37,10 @@ export function AcceptExactDialog({ exact, bills, invoices, onConfirm, onClose }
   };
   return (
     <ConfirmDialog
-      title={t(pluralKey(locale, exact.length, 'lettering.acceptExact.confirmTitle.one', 'lettering.acceptExact.confirmTitle'), {
-        count: format.number(exact.length),
+      title={t(pluralKey(locale, total, 'lettering.acceptExact.confirmTitle.one', 'lettering.acceptExact.confirmTitle'), {
+        count: format.number(total),
       })}
-      confirmLabel={t('lettering.acceptExact.confirmButton', { count: format.number(exact.length) })}
+      confirmLabel={t('lettering.acceptExact.confirmButton', { count: format.number(total) })}
       onConfirm={onConfirm}
       onClose={onClose}
     >
@@ -71,6 +74,13 @@ export function AcceptExactDialog({ exact, bills, invoices, onConfirm, onClose }
           ))}
         </tbody>
       </table>
+      {creditNotes > 0 && (
+        <p data-accept-exact-credit-notes>
+          {t(pluralKey(locale, creditNotes, 'lettering.acceptExact.confirmCreditNotes.one', 'lettering.acceptExact.confirmCreditNotes'), {
+            count: format.number(creditNotes),
+          })}
+        </p>
+      )}
       {exact.length > LISTED && (
         <p className="muted">{t('lettering.acceptExact.confirmMore', { count: format.number(exact.length - LISTED) })}</p>
       )}

@@ -5,8 +5,9 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { NoSiteNotice } from '../../shell/no-site-notice';
 import { usePaletteActions } from '../../shell/palette-actions';
-import type { Suggestion } from '../../../../shared/contract/lettering';
+import type { CreditSuggestion, Suggestion } from '../../../../shared/contract/lettering';
 import { AcceptExactDialog } from './accept-exact-dialog';
+import { CreditNotesPanel } from './credit-notes-panel';
 import { LetteringExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import { LogPanel } from './log-panel';
@@ -16,7 +17,7 @@ import { MatchedPanel } from './matched-panel';
 import { SuggestionsPanel } from './suggestions-panel';
 import { useLetteringOverview } from './use-lettering';
 
-const TABS = ['suggestions', 'manual', 'matched', 'log'] as const;
+const TABS = ['suggestions', 'creditNotes', 'manual', 'matched', 'log'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -34,12 +35,21 @@ export function LetteringWorkspace() {
   const [confirmingExact, setConfirmingExact] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ suggestions: null, manual: null, matched: null, log: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
+    suggestions: null,
+    creditNotes: null,
+    manual: null,
+    matched: null,
+    log: null,
+  });
 
   const value = overview.value;
   const bills = useMemo(() => new Map((value?.bills ?? []).map((b) => [b.id, b])), [value]);
   const invoices = useMemo(() => new Map((value?.invoices ?? []).map((i) => [i.id, i])), [value]);
-  const exactCount = value?.suggestions.filter((s) => s.kind === 'exact').length ?? 0;
+  // "Accept all exact" takes the credit notes' exact suggestions too: the same rules of trust.
+  const exactCount =
+    (value?.suggestions.filter((s) => s.kind === 'exact').length ?? 0) +
+    (value?.creditSuggestions.filter((s) => s.kind === 'exact').length ?? 0);
 
   usePaletteActions('lettering', [
     { id: 'lettering.import', group: 'actions', title: t('palette.action.importInvoices'), run: () => setDialog('import') },
@@ -50,16 +60,18 @@ export function LetteringWorkspace() {
   if (toAppErrorShape(overview.error).code === 'no_active_profile' && !value) return <NoSiteNotice text={t('lettering.noSite')} />;
 
   // Asked first (accept-exact-dialog.tsx); exactly the suggestions listed there are accepted.
-  const acceptExact = async (exact: readonly Suggestion[]) => {
+  const acceptExact = async (exact: readonly Suggestion[], creditExact: readonly CreditSuggestion[]) => {
+    const asked = exact.length + creditExact.length;
     setAccepting(true);
     setError(null);
     setNotice(null);
     try {
-      const result = await api.invoke('lettering.acceptExact', { keys: exact.map((s) => s.key) });
+      const keys = [...exact.map((s) => s.key), ...creditExact.map((s) => s.key)];
+      const result = await api.invoke('lettering.acceptExact', { keys });
       setNotice(
-        result.accepted === exact.length
+        result.accepted === asked
           ? t('lettering.acceptExact.done', { count: format.number(result.accepted) })
-          : t('lettering.acceptExact.partial', { accepted: format.number(result.accepted), count: format.number(exact.length) }),
+          : t('lettering.acceptExact.partial', { accepted: format.number(result.accepted), count: format.number(asked) }),
       );
       overview.reload();
     } finally {
@@ -137,12 +149,21 @@ export function LetteringWorkspace() {
           >
             {t(`lettering.tab.${name}`)}
             {name === 'suggestions' && value && <span className="status-tab-count">{format.number(value.suggestions.length)}</span>}
+            {name === 'creditNotes' && value && <span className="status-tab-count">{format.number(value.creditNotes.length)}</span>}
           </button>
         ))}
       </div>
       <div role="tabpanel" id={`lettering-panel-${tab}`} aria-labelledby={`lettering-tab-${tab}`} className="lettering-tabpanel">
         {tab === 'suggestions' && value && (
           <SuggestionsPanel suggestions={value.suggestions} bills={bills} invoices={invoices} onAccepted={overview.reload} />
+        )}
+        {tab === 'creditNotes' && value && (
+          <CreditNotesPanel
+            creditNotes={value.creditNotes}
+            suggestions={value.creditSuggestions}
+            invoices={invoices}
+            onAccepted={overview.reload}
+          />
         )}
         {tab === 'manual' && value && (
           <ManualMatchPanel bills={value.bills} invoices={value.invoices} suggestions={value.suggestions} onMatched={overview.reload} />
@@ -155,9 +176,15 @@ export function LetteringWorkspace() {
       {confirmingExact && value && (
         <AcceptExactDialog
           exact={value.suggestions.filter((s) => s.kind === 'exact')}
+          creditNotes={value.creditSuggestions.filter((s) => s.kind === 'exact').length}
           bills={bills}
           invoices={invoices}
-          onConfirm={() => acceptExact(value.suggestions.filter((s) => s.kind === 'exact'))}
+          onConfirm={() =>
+            acceptExact(
+              value.suggestions.filter((s) => s.kind === 'exact'),
+              value.creditSuggestions.filter((s) => s.kind === 'exact'),
+            )
+          }
           onClose={() => setConfirmingExact(false)}
         />
       )}

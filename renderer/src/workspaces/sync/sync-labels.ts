@@ -52,6 +52,7 @@ const kindKeys: Readonly<Record<string, MessageKey>> = {
   'bill.transition': 'outbox.kind.billTransition',
   'bill.payment': 'outbox.kind.billPayment',
   'bill.lettering': 'outbox.kind.billLettering',
+  'bill.refund': 'outbox.kind.billRefund',
   'bill.production': 'outbox.kind.billProduction',
   // What outbox.list reports for an entry it could not read back.
   unknown: 'outbox.kind.unknown',

@@ -1,4 +1,5 @@
 import type { BillRecord } from '../../../../main/shop-api/records';
+import { percentOf } from '../../../../shared/money/rounding';
 import { invalidParameter } from '../../external/exceptions';
 import type { MoodleSite } from '../../site';
 import { FLOW, isBillState, LETTERABLE, PAYABLE } from './bill-flow';
@@ -123,4 +124,108 @@ export function setBillLettering(site: MoodleSite, billid: number, idnumber: str
   }
   updateVersioned(site, 'local_shop_bill', billid, { idnumber, lastactiondate: site.now() });
   return applied(site, billid);
+}
+
+export interface RefundInput {
+  reason: string;
+  lines: { billitemid: number; quantity: number; totalcents: number }[];
+  refund: { amountcents: number; currency: string; paymode: string; refundedon: number; reference: string };
+}
+
+export const REFUND_PAYMODES = ['check', 'transfer', 'card', 'paypal'];
+/** record_refund is accepted on invoiced bills that are paid. */
+export const REFUNDABLE = ['SOLDOUT', 'COMPLETE'];
+
+/**
+ * local_shopbackoffice_record_refund (docs/shop-api.md): a credit note for all or part of an invoiced bill,
+ * numbered in one chronological sequence across the site, and its refund. Each line's tax is its rate on the
+ * amount credited, except a line credited up to its total, which gets the rest of its tax. The bill goes
+ * through PAYBACK, then to CANCELLED when every line is credited in full, or back to the status it had.
+ */
+export function recordRefund(
+  site: MoodleSite,
+  userid: number,
+  billid: number,
+  input: RefundInput,
+): BillAnswer & { creditnoteid: number; number: string } {
+  const { refund } = input;
+  if (input.reason.length > 255) throw invalidParameter('reason must have at most 255 characters');
+  if (input.lines.length === 0) throw invalidParameter('a credit note credits at least one line');
+  if (refund.amountcents <= 0) throw invalidParameter(`amountcents must be positive, not ${refund.amountcents}`);
+  if (!REFUND_PAYMODES.includes(refund.paymode)) throw invalidParameter(`paymode must be one of ${REFUND_PAYMODES.join(', ')}`);
+  if (refund.reference.length > 100) throw invalidParameter('reference must have at most 100 characters');
+  const bill = billOrFail(site, billid);
+  if (bill.idnumber === '' || !REFUNDABLE.includes(bill.status)) {
+    throw shopException('billnotrefundable', `bill ${billid} is ${bill.status}${bill.idnumber === '' ? ', not invoiced' : ''}`);
+  }
+  if (refund.currency !== bill.currency) throw shopException('currencymismatch', `${refund.currency} on a ${bill.currency} bill`);
+  // What is left to credit on each line, as the credit notes so far leave it.
+  const left = new Map(bill.items.map((item) => [item.id, { total: item.totalcents, tax: item.taxcents, ratio: item.taxratio }]));
+  for (const line of bill.creditlines) {
+    const rest = left.get(line.billitemid);
+    if (rest) {
+      rest.total -= line.totalcents;
+      rest.tax -= line.taxcents;
+    }
+  }
+  const lines = input.lines.map((line) => {
+    const rest = left.get(line.billitemid);
+    if (!rest) throw shopException('itemnotinbill', `line ${line.billitemid} is not a line of bill ${billid}`);
+    const against = line.totalcents === 0 || Math.sign(line.totalcents) !== Math.sign(rest.total);
+    if (against || Math.abs(line.totalcents) > Math.abs(rest.total)) {
+      throw shopException('creditexceedsline', `line ${line.billitemid}: ${line.totalcents} cents asked, ${rest.total} left`);
+    }
+    const taxcents = line.totalcents === rest.total ? rest.tax : percentOf(line.totalcents, rest.ratio);
+    rest.total -= line.totalcents;
+    rest.tax -= taxcents;
+    return { ...line, taxratio: rest.ratio, taxcents };
+  });
+  const untaxedcents = lines.reduce((sum, line) => sum + line.totalcents, 0);
+  const taxcents = lines.reduce((sum, line) => sum + line.taxcents, 0);
+  const amountcents = untaxedcents + taxcents;
+  const refunded = bill.creditnotes.reduce((sum, note) => sum + note.refundcents, 0);
+  if (refund.amountcents !== amountcents || refunded + amountcents > bill.paidcents) {
+    throw shopException(
+      'refundmismatch',
+      `refund ${refund.amountcents}, credit note ${amountcents}, paid ${bill.paidcents} of which ${refunded} refunded`,
+    );
+  }
+  const sequence =
+    (statement(site, 'SELECT COALESCE(MAX(sequence), 0) AS s FROM mdl_local_shop_bill_creditnote').get() as { s: number }).s + 1;
+  const number = `AV-${new Date(site.now() * 1000).getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
+  const creditnoteid = site.nextId('local_shop_bill_creditnote');
+  insertRow(site, 'local_shop_bill_creditnote', {
+    id: creditnoteid,
+    billid,
+    number,
+    sequence,
+    issuedat: site.now(),
+    reason: input.reason,
+    untaxedcents,
+    taxcents,
+    amountcents,
+    refundcents: refund.amountcents,
+    refundpaymode: refund.paymode,
+    refundedon: refund.refundedon,
+    refundreference: refund.reference,
+    userid,
+  });
+  for (const line of lines) {
+    insertRow(site, 'local_shop_bill_creditline', {
+      id: site.nextId('local_shop_bill_creditline'),
+      billid,
+      creditnoteid,
+      billitemid: line.billitemid,
+      quantity: line.quantity,
+      totalcents: line.totalcents,
+      taxratio: line.taxratio,
+      taxcents: line.taxcents,
+    });
+  }
+  const settled = [...left.values()].every((rest) => rest.total === 0 && rest.tax === 0);
+  const to = settled ? 'CANCELLED' : bill.status;
+  addHistory(site, billid, bill.status, 'PAYBACK', userid, `Credit note ${number}`);
+  addHistory(site, billid, 'PAYBACK', to, userid, `Refund ${refund.amountcents} cents (${refund.paymode})`);
+  updateVersioned(site, 'local_shop_bill', billid, { status: to, lastactiondate: site.now() });
+  return { ...applied(site, billid), creditnoteid, number };
 }

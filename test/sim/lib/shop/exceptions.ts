@@ -28,6 +28,9 @@ const MESSAGES = {
   idnumbertaken: 'Another bill already has this invoice number.',
   billnotpaid: 'Only a paid or partly paid bill (SOLDOUT, COMPLETE, PARTIAL) can receive an invoice number.',
   itemnotinbill: 'This bill item does not belong to this bill.',
+  billnotrefundable: 'Only an invoiced bill that is paid (SOLDOUT or COMPLETE) can be credited and refunded.',
+  creditexceedsline: 'A line would be credited beyond what is left to credit on it, or against its sign.',
+  refundmismatch: "The refund must be the credit note's total, and cannot exceed what was paid less what was refunded.",
 } as const;
 
 export type ShopErrorCode = keyof typeof MESSAGES;

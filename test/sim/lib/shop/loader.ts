@@ -13,7 +13,7 @@ import type { MoodleSite, SqlValue } from '../../site';
 import { isBillState } from './bill-flow';
 import { insertSql, statement } from './db';
 import { READERS, tierColumns, type Row } from './records';
-import { billItemKeys, columnsOf, historyKeys, paymentKeys } from './structures';
+import { billItemKeys, columnsOf, creditLineKeys, creditNoteKeys, historyKeys, paymentKeys } from './structures';
 
 /**
  * Puts wire records (main/shop-api/records.ts) into the shop tables as they are, ids, versions and times
@@ -41,6 +41,9 @@ const TIER_NAMES = Object.keys(tierColumns([]));
 const LINE_COLUMNS = ['billid', ...columnsOf(billItemKeys)];
 const PAYMENT_COLUMNS = ['billid', 'currency', ...columnsOf(paymentKeys)];
 const HISTORY_COLUMNS = ['billid', ...columnsOf(historyKeys)];
+// A credit note's sequence is its number's last digits (AV-2026-000042): a loaded one keeps its place in line.
+const CREDIT_NOTE_COLUMNS = ['billid', 'sequence', ...columnsOf(creditNoteKeys)];
+const CREDIT_LINE_COLUMNS = ['billid', ...columnsOf(creditLineKeys)];
 
 export class BillInvariantError extends Error {}
 
@@ -67,6 +70,8 @@ export class ShopLoader {
   private readonly lineRow: Insert;
   private readonly paymentRow: Insert;
   private readonly historyRow: Insert;
+  private readonly creditNoteRow: Insert;
+  private readonly creditLineRow: Insert;
   private readonly productRow: Insert;
   private readonly eventRow: Insert;
 
@@ -81,6 +86,8 @@ export class ShopLoader {
     this.lineRow = inserter(site, 'local_shop_billitem', LINE_COLUMNS);
     this.paymentRow = inserter(site, 'local_shop_bill_payment', PAYMENT_COLUMNS);
     this.historyRow = inserter(site, 'local_shop_bill_history', HISTORY_COLUMNS);
+    this.creditNoteRow = inserter(site, 'local_shop_bill_creditnote', CREDIT_NOTE_COLUMNS);
+    this.creditLineRow = inserter(site, 'local_shop_bill_creditline', CREDIT_LINE_COLUMNS);
     this.productRow = inserter(site, READERS.products.table, READERS.products.columns);
     this.eventRow = inserter(site, READERS.productevents.table, READERS.productevents.columns);
   }
@@ -116,6 +123,10 @@ export class ShopLoader {
     for (const line of record.items) this.lineRow([record.id, ...pick(line, LINE_COLUMNS.slice(1))]);
     for (const payment of record.payments) this.paymentRow([record.id, record.currency, ...pick(payment, PAYMENT_COLUMNS.slice(2))]);
     for (const step of record.history) this.historyRow([record.id, ...pick(step, HISTORY_COLUMNS.slice(1))]);
+    for (const note of record.creditnotes ?? []) {
+      this.creditNoteRow([record.id, Number(/(\d+)$/.exec(note.number)?.[1] ?? note.id), ...pick(note, CREDIT_NOTE_COLUMNS.slice(2))]);
+    }
+    for (const line of record.creditlines ?? []) this.creditLineRow([record.id, ...pick(line, CREDIT_LINE_COLUMNS.slice(1))]);
   }
 
   product(record: ProductRecord): void {

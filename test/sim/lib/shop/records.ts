@@ -18,6 +18,8 @@ import {
   catalogKeys,
   categoryKeys,
   columnsOf,
+  creditLineKeys,
+  creditNoteKeys,
   customerKeys,
   historyKeys,
   paymentKeys,
@@ -89,7 +91,10 @@ export const READERS = {
   } satisfies EntityReader<CatalogItemRecord>,
   customers: plain<CustomerRecord>('local_shop_customer', columnsOf(customerKeys)),
   // Bills are read with their nested lists by readBills(); this reads the bill's own columns.
-  bills: plain<Omit<BillRecord, 'items' | 'payments' | 'history'>>('local_shop_bill', columnsOf(billColumnKeys)),
+  bills: plain<Omit<BillRecord, 'items' | 'payments' | 'history' | 'creditnotes' | 'creditlines'>>(
+    'local_shop_bill',
+    columnsOf(billColumnKeys),
+  ),
   products: plain<ProductRecord>('local_shop_product', columnsOf(productKeys)),
   productevents: plain<ProductEventRecord>('local_shop_productevent', columnsOf(productEventKeys)),
 } as const;
@@ -107,6 +112,8 @@ export function readRecord<E extends ShopEntity>(site: MoodleSite, entity: E, id
 const ITEM_COLUMNS_NESTED = ['billid', ...columnsOf(billItemKeys)];
 const PAYMENT_COLUMNS_NESTED = ['billid', ...columnsOf(paymentKeys)];
 const HISTORY_COLUMNS_NESTED = ['billid', ...columnsOf(historyKeys)];
+const CREDIT_NOTE_COLUMNS_NESTED = ['billid', ...columnsOf(creditNoteKeys)];
+const CREDIT_LINE_COLUMNS_NESTED = ['billid', ...columnsOf(creditLineKeys)];
 
 /**
  * The child rows of a page of bills, grouped by bill: one query for the whole page (WHERE billid IN (...)),
@@ -141,12 +148,28 @@ export function readBills(site: MoodleSite, rows: readonly Row[]): BillRecord[] 
     ids,
   );
   const history = childrenByBill<BillRecord['history'][number]>(site, 'local_shop_bill_history', HISTORY_COLUMNS_NESTED, 'billid, id', ids);
+  const creditnotes = childrenByBill<BillRecord['creditnotes'][number]>(
+    site,
+    'local_shop_bill_creditnote',
+    CREDIT_NOTE_COLUMNS_NESTED,
+    'billid, id',
+    ids,
+  );
+  const creditlines = childrenByBill<BillRecord['creditlines'][number]>(
+    site,
+    'local_shop_bill_creditline',
+    CREDIT_LINE_COLUMNS_NESTED,
+    'billid, id',
+    ids,
+  );
   return rows.map((row) => {
     const id = Number(row['id']);
     const bill = row as unknown as BillRecord;
     bill.items = items.get(id) ?? [];
     bill.payments = payments.get(id) ?? [];
     bill.history = history.get(id) ?? [];
+    bill.creditnotes = creditnotes.get(id) ?? [];
+    bill.creditlines = creditlines.get(id) ?? [];
     return bill;
   });
 }

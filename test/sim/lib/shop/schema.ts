@@ -107,6 +107,18 @@ CREATE TABLE mdl_local_shop_bill_history (
   timecreated INTEGER NOT NULL, userid INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '') STRICT;
 CREATE INDEX mdl_locashopbillhist_bil_ix ON mdl_local_shop_bill_history (billid);
 
+CREATE TABLE mdl_local_shop_bill_creditnote (
+  id INTEGER PRIMARY KEY, billid INTEGER NOT NULL, number TEXT NOT NULL UNIQUE, sequence INTEGER NOT NULL UNIQUE,
+  issuedat INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '', untaxedcents INTEGER NOT NULL, taxcents INTEGER NOT NULL,
+  amountcents INTEGER NOT NULL, refundcents INTEGER NOT NULL, refundpaymode TEXT NOT NULL, refundedon INTEGER NOT NULL,
+  refundreference TEXT NOT NULL DEFAULT '', userid INTEGER NOT NULL DEFAULT 0) STRICT;
+CREATE INDEX mdl_locashopbillcred_bil_ix ON mdl_local_shop_bill_creditnote (billid);
+
+CREATE TABLE mdl_local_shop_bill_creditline (
+  id INTEGER PRIMARY KEY, billid INTEGER NOT NULL, creditnoteid INTEGER NOT NULL, billitemid INTEGER NOT NULL,
+  quantity INTEGER NOT NULL DEFAULT 0, totalcents INTEGER NOT NULL, taxratio INTEGER NOT NULL, taxcents INTEGER NOT NULL) STRICT;
+CREATE INDEX mdl_locashopbillcredline_bil_ix ON mdl_local_shop_bill_creditline (billid);
+
 CREATE TABLE mdl_local_shop_product (
   id INTEGER PRIMARY KEY, catalogitemid INTEGER NOT NULL, initialbillitemid INTEGER NOT NULL DEFAULT 0,
   currentbillitemid INTEGER NOT NULL DEFAULT 0, customerid INTEGER NOT NULL, contexttype TEXT NOT NULL DEFAULT '',

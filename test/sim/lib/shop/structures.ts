@@ -153,6 +153,31 @@ export const historyKeys = {
   note: text('Note'),
 } satisfies Keys;
 
+export const creditNoteKeys = {
+  id: int('Credit note id'),
+  number: text('Credit note number, AV-<year>-<sequence>'),
+  issuedat: int('Issue time'),
+  reason: text('Why it was issued'),
+  untaxedcents: int('Untaxed amount credited in cents'),
+  taxcents: int('Tax credited in cents'),
+  amountcents: int('Amount credited in cents'),
+  refundcents: int('Amount refunded in cents'),
+  refundpaymode: text('How it was refunded'),
+  refundedon: int('Refund date'),
+  refundreference: text('Refund reference'),
+  userid: int('Who issued it'),
+} satisfies Keys;
+
+export const creditLineKeys = {
+  id: int('Credit line id'),
+  creditnoteid: int('Credit note id'),
+  billitemid: int('Bill line credited'),
+  quantity: int('Quantity credited'),
+  totalcents: int('Untaxed amount credited on the line in cents'),
+  taxratio: int('Tax rate of the line, basis points'),
+  taxcents: int('Tax credited on the line in cents'),
+} satisfies Keys;
+
 /** The bill's own columns; the nested lists are read from their tables (see bills.ts). */
 export const billColumnKeys = {
   id: int('Bill id'),
@@ -197,6 +222,8 @@ export const billKeys = {
   items: multiple(single(billItemKeys), 'Bill lines'),
   payments: multiple(single(paymentKeys), 'Payments'),
   history: multiple(single(historyKeys), 'Status history'),
+  creditnotes: multiple(single(creditNoteKeys), 'Credit notes'),
+  creditlines: multiple(single(creditLineKeys), 'Credit note lines'),
 } satisfies Keys;
 
 export const productKeys = {
