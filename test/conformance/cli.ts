@@ -14,9 +14,13 @@ import { SiteUnderTest } from './site-under-test';
  *
  * One line per check, then `N passed, N failed`. Exit 0 when every check passed, 1 when one failed, 2 on
  * bad arguments or a site that cannot be talked to. Tokens are never printed.
+ *
+ * The tokens may come from the environment instead (SHOP_TOKEN, SHOP_TOKEN_WITHOUT_CAPABILITY): npm prints a
+ * script's arguments before running it, and a shell keeps them in its history; the suite cannot hide those.
  */
 const USAGE =
-  'usage: npm run conformance -- --url <site root> --token <web service token> [--only <part of a check name>] [--token-without-capability <token>]';
+  'usage: npm run conformance -- --url <site root> --token <web service token> [--only <part of a check name>] [--token-without-capability <token>]\n' +
+  '       (or the tokens in SHOP_TOKEN and SHOP_TOKEN_WITHOUT_CAPABILITY, which npm does not print)';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -76,7 +80,11 @@ async function preflight(site: SiteUnderTest, print: (line: string) => void): Pr
   return true;
 }
 
-export async function conformanceCli(argv: readonly string[], print: (line: string) => void): Promise<number> {
+export async function conformanceCli(
+  argv: readonly string[],
+  print: (line: string) => void,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<number> {
   let values: { url?: string; token?: string; only?: string; 'token-without-capability'?: string };
   try {
     ({ values } = parseArgs({
@@ -95,6 +103,8 @@ export async function conformanceCli(argv: readonly string[], print: (line: stri
     print(USAGE);
     return EXIT_USAGE;
   }
+  values.token ??= env['SHOP_TOKEN'] || undefined;
+  values['token-without-capability'] ??= env['SHOP_TOKEN_WITHOUT_CAPABILITY'] || undefined;
   const secrets = [values.token, values['token-without-capability']].filter((t): t is string => Boolean(t));
   const out = (
     (redact) => (line: string) =>

@@ -31,8 +31,12 @@ afterAll(async () => {
 });
 
 async function run(...argv: string[]): Promise<{ code: number; lines: string[] }> {
+  return runWith({}, ...argv);
+}
+
+async function runWith(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = await conformanceCli(argv, (line) => lines.push(line));
+  const code = await conformanceCli(argv, (line) => lines.push(line), env);
   return { code, lines };
 }
 
@@ -63,6 +67,22 @@ describe('npm run conformance', () => {
     expect(lines.find((line) => line.startsWith('FAIL  capability'))).toContain('expected the exception nopermissions');
     expect(code).toBe(EXIT_FAILED);
     expect(lines.join('\n')).not.toContain(sim.adminToken);
+  }, 30_000);
+
+  it('takes the tokens from the environment, which npm does not print, and prints neither', async () => {
+    const { code, lines } = await runWith(
+      { SHOP_TOKEN: sim.adminToken, SHOP_TOKEN_WITHOUT_CAPABILITY: tokenWithoutCapability },
+      '--url',
+      sim.url,
+      '--only',
+      'capability',
+    );
+    expect(lines.at(-1)).toBe('1 passed, 0 failed');
+    expect(code).toBe(EXIT_OK);
+    expect(lines.join('\n')).not.toContain(sim.adminToken);
+    expect(lines.join('\n')).not.toContain(tokenWithoutCapability);
+    // Without either, it says how to give them.
+    expect((await runWith({}, '--url', sim.url)).lines.join('\n')).toContain('SHOP_TOKEN');
   }, 30_000);
 
   it('exits 2 on bad arguments, an unreachable site or a token the site refuses', async () => {

@@ -35,12 +35,15 @@ export const refundChecks: Check[] = [
     name: 'record_refund: part of a paid invoice credited goes through PAYBACK back to paid; the rest cancels it, its VAT to the cent',
     async run({ site, fixtures }) {
       const bill = await fixtures.takeBill(
-        'invoiced, SOLDOUT, fully paid, with two billing lines and no credit note',
+        'invoiced, SOLDOUT, fully paid, with two billing lines and no credit note, its first line less than what was paid',
         (b) =>
           b.status === 'SOLDOUT' &&
           b.idnumber !== '' &&
           b.paidcents === b.amountcents &&
           billing(b).length >= 2 &&
+          // A discount can bring the bill below its first line: crediting that line whole would refund more
+          // than was paid (refundmismatch, rightly), so such a bill cannot show the part-then-rest path.
+          billing(b)[0]!.totalcents + billing(b)[0]!.taxcents < b.paidcents &&
           b.creditnotes.length === 0,
       );
       const [first] = billing(bill);
