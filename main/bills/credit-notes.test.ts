@@ -89,8 +89,17 @@ describe('a credit note and its refund', () => {
         refund: { paymode: 'transfer', refundedon: 1_790_000_000, reference: '' },
       }),
     ).toThrow(expect.objectContaining({ code: 'bill_not_refundable' }));
+    // The customer's totals count it already, as waiting, as the bill's detail lists it.
+    const customerId = cache.db.prepare('SELECT customerid FROM bill WHERE id = ?').pluck().get(id) as number;
+    const creditsOf = () => getCustomer(cache.db, customerId, { siteUrl: null, now: 1_790_000_000 }).credits;
+    const earlier = cache.db
+      .prepare('SELECT count(*) FROM bill_credit_note n JOIN bill b ON b.id = n.billid WHERE b.customerid = ?')
+      .pluck()
+      .get(customerId) as number;
+    expect(creditsOf()).toMatchObject({ count: earlier + 1, waiting: 1 });
 
     expect((await cache.engine.start('manual')).outcome).toBe('done');
+    expect(creditsOf()).toMatchObject({ count: earlier + 1, waiting: 0 });
     const after = getBillDetail(cache.db, id);
     expect(after.bill.status).toBe(before.bill.status);
     expect(after.creditNotes).toEqual([
@@ -165,6 +174,7 @@ describe('a credit note and its refund', () => {
       count: 2,
       creditedCents: issued.reduce((sum, note) => sum + note.amountcents, 0),
       refundedCents: issued.reduce((sum, note) => sum + note.refundcents, 0),
+      waiting: 0,
     });
     const file = path.join(dir, 'bills.xlsx');
     const written = await writeBillsXlsx({ db: cache.db, ids: [id], columns: ['id', 'idnumber', 'amountcents'], file, locale: 'fr', job });

@@ -3,7 +3,8 @@ import type { CustomerDetail, CustomerRow } from '../../shared/contract/customer
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
-import { freshBillOverlay } from '../bills/bill-overlay';
+import { freshBillOverlay, pendingBillEntries } from '../bills/bill-overlay';
+import { creditNotesOf } from '../bills/credit-notes';
 import { billIdsQuery, ftsQuery, namesABill } from '../bills/search-query';
 import { overlay } from '../sync/overlay';
 import { refusal } from '../../shared/errors/error-text';
@@ -232,12 +233,27 @@ export function getCustomer(db: Db, id: number, options: { siteUrl: string | nul
     customer!.hasaccount > 0 && options.siteUrl
       ? `${options.siteUrl.replace(/\/+$/, '')}/user/profile.php?id=${customer!.hasaccount}`
       : null;
-  // The credit notes the shop issued on the customer's bills, and what it refunded (the server's copy).
-  const credits = db
+  // The credit notes the shop issued on the customer's bills, and what it refunded (the server's copy)...
+  const issued = db
     .prepare(
       `SELECT count(*) AS count, coalesce(sum(n.amountcents), 0) AS creditedCents, coalesce(sum(n.refundcents), 0) AS refundedCents
        FROM bill_credit_note n JOIN bill b ON b.id = n.billid WHERE b.customerid = ?`,
     )
-    .get(id) as CustomerDetail['credits'];
+    .get(id) as Omit<CustomerDetail['credits'], 'waiting'>;
+  // ...and those waiting in the outbox, as the bill's detail shows them: the shop will number them at the next sync.
+  const credits: CustomerDetail['credits'] = { ...issued, waiting: 0 };
+  for (const [billId, entries] of pendingBillEntries(
+    db,
+    bills.map((bill) => bill.id),
+  )) {
+    if (!entries.some((entry) => entry.kind === 'bill.refund')) continue;
+    for (const note of creditNotesOf(db, billId, entries)) {
+      if (!note.pending) continue;
+      credits.count += 1;
+      credits.waiting += 1;
+      credits.creditedCents += note.amountcents;
+      credits.refundedCents += note.refundcents;
+    }
+  }
   return { customer: customer!, moodleProfileUrl, bills, products, credits };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { getBillDetail } from '../bills/bill-detail';
 import { issueCreditNote } from '../bills/credit-notes';
 import { acceptCreditSuggestions, creditNoteOverview, matchCreditNote } from './credit-note-matches';
 import { importInvoices } from './invoice-import';
-import { writeLetteringFec } from './lettering-export';
+import { writeLetteringFec, writeLetteringXlsx } from './lettering-export';
 import { listMatches } from './matches';
 import { letteringOverview } from './overview';
 
@@ -116,6 +117,27 @@ describe('credit notes in the lettering', () => {
       .split('\r\n')
       .filter((line) => line.includes('AV-COMPTA-77') && line.includes('41100000'));
     expect(lines.map((line) => line.split('|')[13])).toEqual([matches[0]!.code]);
+
+    // The lettering workbook lists both, negative on both sides, the shop's credit note named in its own column.
+    const xlsx = path.join(dir, 'lettering.xlsx');
+    await writeLetteringXlsx(cache.db, xlsx, 'en');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
+    const credited: unknown[][] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1 || !row.getCell(column('Credit note (shop)')).value) return;
+      credited.push(
+        ['Credit note (shop)', 'Invoice', 'Amount matched', 'Bill amount matched'].map((name) => row.getCell(column(name)).value),
+      );
+    });
+    const euros = (cents: number) => cents / 100;
+    expect(credited).toEqual([
+      [first.number, first.number, euros(-first.amountcents), euros(-first.amountcents)],
+      [second.number, 'AV-COMPTA-77', euros(-second.amountcents), euros(-second.amountcents)],
+    ]);
   });
 
   it('refuses a credit note of another amount, and one already matched', () => {

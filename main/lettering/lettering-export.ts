@@ -43,6 +43,7 @@ const HEADERS: Record<ExportLocale, string[]> = {
     'Lettrage boutique',
     'Lettré le',
     'Par',
+    'Avoir (boutique)',
   ],
   en: [
     'Lettering',
@@ -59,25 +60,45 @@ const HEADERS: Record<ExportLocale, string[]> = {
     'Shop lettering',
     'Matched on',
     'By',
+    'Credit note (shop)',
   ],
 };
 
-/** One row per invoice × bill of every match in force: what each formal invoice settles. */
+/**
+ * One row per invoice × bill of every match in force: what each formal invoice settles. A credit note of the
+ * shop matched with the accounting's credit note is one row too, its bill's, its amounts negative, its number
+ * in the last column.
+ */
 export async function writeLetteringXlsx(db: Db, target: string, locale: ExportLocale): Promise<{ file: string; rows: number }> {
   const file = checkFileTarget(target, '.xlsx');
   const rows = db
     .prepare(
-      `SELECT m.id, m.state, m.currency, m.created_at AS createdAt, m.created_by AS createdBy,
-              i.reference, i.invoice_date AS invoiceDate, i.customer AS invoiceCustomer, i.amountcents AS invoiceCents, li.allocated_cents AS invoiceAllocated,
-              lb.bill_id AS billId, coalesce(b.transactionid, '') AS transactionid,
-              coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), '') AS billCustomer,
-              lb.allocated_cents AS billAllocated, lb.lettering
-       FROM lettering_match m
-       JOIN lettering_link li ON li.match_id = m.id AND li.invoice_id IS NOT NULL
-       JOIN lettering_invoice i ON i.id = li.invoice_id
-       JOIN lettering_link lb ON lb.match_id = m.id AND lb.bill_id IS NOT NULL
-       LEFT JOIN bill b ON b.id = lb.bill_id LEFT JOIN customer c ON c.id = b.customerid
-       WHERE m.state <> 'undone' ORDER BY m.id, i.reference, lb.bill_id`,
+      `SELECT * FROM (
+         SELECT m.id, m.state, m.currency, m.created_at AS createdAt, m.created_by AS createdBy,
+                i.reference, i.invoice_date AS invoiceDate, i.customer AS invoiceCustomer, i.amountcents AS invoiceCents, li.allocated_cents AS invoiceAllocated,
+                lb.bill_id AS billId, coalesce(b.transactionid, '') AS transactionid,
+                coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), '') AS billCustomer,
+                lb.allocated_cents AS billAllocated, lb.lettering, '' AS creditNote
+         FROM lettering_match m
+         JOIN lettering_link li ON li.match_id = m.id AND li.invoice_id IS NOT NULL
+         JOIN lettering_invoice i ON i.id = li.invoice_id
+         JOIN lettering_link lb ON lb.match_id = m.id AND lb.bill_id IS NOT NULL
+         LEFT JOIN bill b ON b.id = lb.bill_id LEFT JOIN customer c ON c.id = b.customerid
+         WHERE m.state <> 'undone'
+         UNION ALL
+         SELECT m.id, m.state, m.currency, m.created_at, m.created_by,
+                i.reference, i.invoice_date, i.customer, i.amountcents, li.allocated_cents,
+                n.billid, coalesce(b.transactionid, ''),
+                coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), ''),
+                k.allocated_cents, '', k.number
+         FROM lettering_match m
+         JOIN lettering_credit_link k ON k.match_id = m.id
+         JOIN lettering_link li ON li.match_id = m.id AND li.invoice_id IS NOT NULL
+         JOIN lettering_invoice i ON i.id = li.invoice_id
+         LEFT JOIN bill_credit_note n ON n.id = k.credit_note_id
+         LEFT JOIN bill b ON b.id = n.billid LEFT JOIN customer c ON c.id = b.customerid
+         WHERE m.state <> 'undone'
+       ) ORDER BY id, reference, billId`,
     )
     .all() as {
     id: number;
@@ -90,11 +111,12 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
     invoiceCustomer: string;
     invoiceCents: number;
     invoiceAllocated: number;
-    billId: number;
+    billId: number | null;
     transactionid: string;
     billCustomer: string;
     billAllocated: number;
     lettering: string;
+    creditNote: string;
   }[];
   await writeAtomically(file, async (temporary) => {
     const workbook = new ExcelJS.Workbook();
@@ -117,6 +139,7 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
         safeText(r.lettering),
         spreadsheetDate(r.createdAt),
         safeText(r.createdBy),
+        safeText(r.creditNote),
       ]);
       const money = currencyFormat(r.currency, locale);
       for (const col of [6, 7, 11]) row.getCell(col).numFmt = money;
@@ -124,7 +147,7 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
       row.getCell(13).numFmt = DATE_TIME_FORMAT;
     }
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS[locale].length } };
-    sheet.columns.forEach((c, i) => (c.width = [10, 10, 18, 12, 28, 14, 14, 10, 34, 28, 14, 20, 16, 24][i] ?? 14));
+    sheet.columns.forEach((c, i) => (c.width = [10, 10, 18, 12, 28, 14, 14, 10, 34, 28, 14, 20, 16, 24, 18][i] ?? 14));
     await workbook.xlsx.writeFile(temporary);
   });
   return { file, rows: rows.length };

@@ -47,8 +47,16 @@ export const customerDetailSchema = z.object({
     hasaccount: z.number().int(),
     version: z.number().int(),
   }),
-  /** Credit notes issued on the customer's bills: how many, what they credit and what was refunded (incl. VAT). */
-  credits: z.object({ count: z.number().int(), creditedCents: z.number().int(), refundedCents: z.number().int() }),
+  /**
+   * Credit notes on the customer's bills: how many, what they credit and what was refunded (incl. VAT), those
+   * waiting in the outbox included (`waiting` of them), as the bills' detail lists them.
+   */
+  credits: z.object({
+    count: z.number().int(),
+    creditedCents: z.number().int(),
+    refundedCents: z.number().int(),
+    waiting: z.number().int(),
+  }),
   /** The Moodle profile of the linked account, on the active site; null when the customer has none. */
   moodleProfileUrl: z.string().nullable(),
   bills: z.array(

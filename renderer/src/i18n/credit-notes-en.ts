@@ -26,5 +26,6 @@ export const creditNotesEn = {
   'creditNotes.refund': 'Refunded {amount} by {mode} on {date}',
   'creditNotes.pdf': 'Credit note PDF',
   'customer.credited': 'Credited (credit notes)',
+  'customer.creditsWaiting': '{count} waiting to be sent',
   'customer.refunded': 'Refunded',
 };

@@ -28,5 +28,6 @@ export const creditNotesFr = {
   'creditNotes.refund': 'Remboursé {amount} par {mode} le {date}',
   'creditNotes.pdf': 'PDF de l’avoir',
   'customer.credited': 'Crédité (avoirs)',
+  'customer.creditsWaiting': '{count} en attente d’envoi',
   'customer.refunded': 'Remboursé',
 } satisfies Record<keyof typeof creditNotesEn, string>;

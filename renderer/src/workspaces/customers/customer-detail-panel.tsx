@@ -95,6 +95,9 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
                   <dt>{t('customer.credited')}</dt>
                   <dd>
                     {money(detail.credits.creditedCents, customer.currency)} ({format.number(detail.credits.count)})
+                    {detail.credits.waiting > 0 && (
+                      <span className="pending-marker">{t('customer.creditsWaiting', { count: format.number(detail.credits.waiting) })}</span>
+                    )}
                   </dd>
                   <dt>{t('customer.refunded')}</dt>
                   <dd>{money(detail.credits.refundedCents, customer.currency)}</dd>
