@@ -246,6 +246,64 @@ describe('the Bills workspace', () => {
     for (const { base, tax } of byRate) expect(text).toMatch(new RegExp(`%\\s${escape(eur(base))}\\s${escape(eur(tax))}`));
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('scrolls by handing the rows leaving the screen to those coming in: no row built anew, each showing its own bill', async () => {
+    const bills = new BillsPage(page);
+    await new AppPage(page).nav('Bills').click();
+    await bills.tab('All').click();
+    await bills.search().fill('');
+    await expect.poll(() => bills.summary().textContent(), { timeout: 30_000 }).toContain('400 bills');
+    // By reference, rising: position p shows the p-th smallest bill id.
+    const reference = bills.grid().getByRole('columnheader', { name: /^Reference/ });
+    await reference.getByRole('button').first().click();
+    await expect.poll(() => reference.getAttribute('aria-sort')).toMatch(/ascending|descending/);
+    if ((await reference.getAttribute('aria-sort')) === 'descending') await reference.getByRole('button').first().click();
+    await expect.poll(() => reference.getAttribute('aria-sort')).toBe('ascending');
+    const ids = db().prepare('SELECT id FROM bill ORDER BY id').pluck().all() as number[];
+    const body = bills.grid().locator('.grid-body');
+    const shown = () =>
+      body.evaluate((element) =>
+        Array.from(element.querySelectorAll<HTMLElement>(':scope > [role=row]')).map((row) => ({
+          position: Number(row.getAttribute('aria-rowindex')) - 2,
+          reference: row.querySelector('[role=gridcell]')?.textContent ?? '',
+          loading: row.querySelector('.grid-placeholder') !== null,
+          kept: (row as HTMLElement & { keptMark?: true }).keptMark === true,
+        })),
+      );
+    // Away from the top, where the rows drawn above the screen make the count of rows differ.
+    await bills.grid().evaluate((grid) => (grid.scrollTop = 100 * 28));
+    await expect.poll(async () => (await shown()).every((row) => !row.loading && row.position >= 80)).toBe(true);
+    const before = await shown();
+    // Mark the row elements on screen, then scroll far past them: the rows on screen are those elements.
+    await body.evaluate((element) => {
+      for (const row of Array.from(element.querySelectorAll(':scope > [role=row]'))) (row as HTMLElement & { keptMark?: true }).keptMark = true;
+    });
+    await bills.grid().evaluate((grid) => (grid.scrollTop += 60 * 28));
+    await expect.poll(async () => (await shown()).every((row) => !row.loading && row.position > before.at(-1)!.position)).toBe(true);
+    const after = await shown();
+    expect(after.length).toBe(before.length);
+    // The slots outnumber the rows drawn by one or two (a row half in view), so at most two are new.
+    expect(after.filter((row) => !row.kept).length).toBeLessThanOrEqual(2);
+    // Each reused element shows the bill of its new position.
+    expect(after.map((row) => row.reference)).toEqual(after.map((row) => String(ids[row.position])));
+    expect(before.map((row) => row.reference)).toEqual(before.map((row) => String(ids[row.position])));
+
+    // Racing down (a thumb dragged, 1,200 px a frame): the rows passed show empty, then their bills once it stops.
+    const racedThrough = await bills.grid().evaluate(async (grid) => {
+      const seen: string[] = [];
+      for (let frame = 0; frame < 4; frame += 1) {
+        grid.scrollTop += 1200;
+        await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+        seen.push(grid.querySelector('.grid-body [role=row] [role=gridcell]')?.textContent ?? '');
+      }
+      grid.scrollTop = 6000;
+      return seen;
+    });
+    expect(racedThrough.at(-1)).toBe('');
+    await expect.poll(async () => (await shown()).every((row) => !row.loading), { timeout: 10_000 }).toBe(true);
+    const stopped = await shown();
+    expect(stopped.map((row) => row.reference)).toEqual(stopped.map((row) => String(ids[row.position])));
+  });
 });
 
 function escape(text: string): string {

@@ -18,9 +18,10 @@ import { fitColumnWidths } from './column-fit';
 import { clampWidth, moveColumn, type ColumnPrefs } from './column-prefs';
 import { gridFeatures, HEADER_HEIGHT, ROW_HEIGHT, type GridColumns } from './grid-features';
 import { GridHeaderCell } from './grid-header';
+import { GridRow, type GridCellLayout, type RowActions } from './grid-row';
 import { isSelected, type Selection } from './selection-model';
 import { useGridKeyboard } from './use-grid-keyboard';
-import type { WindowedRows } from './use-windowed-rows';
+import { WINDOW_SIZE, type WindowedRows } from './use-windowed-rows';
 
 export interface VirtualGridProps<R extends { id: number }> {
   /** Prefix of the rows' DOM ids (aria-activedescendant). */
@@ -70,6 +71,12 @@ function pinStyle(column: { getIsPinned(): false | 'start' | 'end'; getStart(pos
 
 const NO_FILTERS: ColumnFiltersState = [];
 
+/** Rows drawn beyond each edge of the screen, so that a quick scroll rarely shows a blank. */
+const OVERSCAN = 12;
+
+/** Rows passed between two renders beyond which a scroll is racing (at 60 frames a second, ~35,000 px/s). */
+const RACING_ROWS = 20;
+
 /**
  * A server-side list as an ARIA grid: TanStack Table (headless) for columns, sorting and layout state,
  * TanStack Virtual for the rows, and the rows themselves read by windows as they scroll into view. Only the
@@ -89,13 +96,26 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    // Two scroll events can come in one frame: rendered together, in React's next batch, rather than each
+    // synchronously in its event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
+  // Racing through the list (the scrollbar's thumb dragged, a fling): rows pass faster than anyone reads, and
+  // drawing each one's cells would take longer than a frame. They show empty until the scroll slows or stops
+  // (the virtualizer's isScrolling falls 150 ms after the last scroll event). Two big moves in a row make a
+  // race: one alone is a jump (Page Down, End, a bill found), drawn at once.
+  const moves = useRef({ first, fast: false });
+  const fast = Math.abs(first - moves.current.first) > RACING_ROWS;
+  const racing = virtualizer.isScrolling && fast && moves.current.fast;
+  useEffect(() => {
+    moves.current = { first, fast };
+  });
   const { show, get } = rows;
   // Another filter or sort means other rows, read from the top: the view goes there too. A block body,
   // because recent Chromium returns a promise from scrollTo, which React would take for a cleanup.
@@ -104,9 +124,12 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   }, [rows.query, scrollRef]);
   // Asking twice for the same range is free: the cache claims each window once. Before the first layout the
   // range is empty, so a screenful is asked for.
+  // Racing, nothing is read: the rows passed would arrive after they are gone. Otherwise half a window beyond
+  // the screen is read ahead, so that rows scrolled in come with their records, not as placeholders filled a
+  // frame later (twice the work).
   useEffect(() => {
-    show(first, Math.max(last, first + 40));
-  }, [show, first, last]);
+    if (!racing) show(Math.max(0, first - WINDOW_SIZE / 2), Math.max(last, first + 40) + WINDOW_SIZE / 2);
+  }, [show, first, last, racing]);
 
   // The table's data: the loaded rows on screen, one array until they change (the loader keeps it).
   const data = rows.slice(first, last);
@@ -172,12 +195,38 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
   });
 
   const keyboard = useGridKeyboard({ ...props, total, virtualizer, scrollRef });
+  // Rows call the latest handlers through this ref, so new handlers (every render) re-render no row.
+  const actions = useRef<RowActions<R>>({ onRowClick: keyboard.onRowClick, onOpen: props.onOpen });
+  actions.current = { onRowClick: keyboard.onRowClick, onOpen: props.onOpen };
   useImperativeHandle(props.handleRef, () => ({ focusRow: keyboard.focusRow }), [keyboard.focusRow]);
   const rowsById = table.getRowModel().rowsById;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const width = table.getTotalSize();
   const domId = (position: number) => `${props.id}-row-${position}`;
   const cursorShown = selection.cursor !== null && selection.cursor >= first && selection.cursor <= last;
+  // What cells look like apart from their record: a row renders again when it changes.
+  const layout = headers.map((header) => `${header.column.id}:${header.column.getSize()}:${header.column.getStart('start')}`).join('|');
+  const placeholder = t('grid.loadingRow');
+  const cells = useMemo<GridCellLayout[]>(
+    () =>
+      headers.map((header) => ({
+        id: header.column.id,
+        width: header.getSize(),
+        className: ['grid-cell', props.endAligned.has(header.column.id) ? 'grid-end' : '', header.column.getIsPinned() ? 'grid-pinned' : '']
+          .filter(Boolean)
+          .join(' '),
+        style: { width: header.getSize(), ...pinStyle(header.column) },
+      })),
+    // The layout string stands for the headers' ids, sizes and pins.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layout, props.endAligned],
+  );
+  // Rows are keyed by their slot on screen, not their position in the list: a row scrolled out of view hands
+  // its DOM to the row scrolling in, which React then updates in place rather than building anew (scrolling
+  // fast brings in dozens of rows a frame). The slot count holds still while the viewport does: the rows drawn
+  // vary by one as a row is half in view, and a count following them would change every key.
+  const viewport = virtualizer.scrollRect?.height ?? 0;
+  const slots = Math.max(items.length, Math.ceil(viewport / ROW_HEIGHT) + 2 * OVERSCAN + 2);
 
   return (
     <div
@@ -214,56 +263,29 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
         {rows.total === 0 && <div className="grid-empty">{props.empty}</div>}
         {rows.total === null && rows.error === null && <p className="grid-empty muted">{t('app.loading')}</p>}
         {items.map((item) => {
-          const original = get(item.index);
-          const row = original ? rowsById[String(original.id)] : undefined;
-          const selected = original ? isSelected(selection, original.id) : false;
-          const classes = [
-            'grid-row',
-            selected ? 'is-selected' : '',
-            selection.cursor === item.index ? 'is-cursor' : '',
-            original && original.id === props.openId ? 'is-open' : '',
-            original && props.rowClass ? props.rowClass(original) : '',
-          ];
+          const original = racing ? undefined : get(item.index);
           return (
-            <div
-              key={item.key}
-              id={domId(item.index)}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={original ? selected : undefined}
-              className={classes.filter(Boolean).join(' ')}
-              {...(original && props.rowData ? props.rowData(original) : {})}
-              style={{ width, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              onMouseDown={(event) => {
-                // Shift+click extends the selection; without this it would also select the text between.
-                if (event.shiftKey) event.preventDefault();
-              }}
-              onClick={(event) => original && keyboard.onRowClick(event, item.index, original)}
-              onDoubleClick={() => original && props.onOpen(original)}
-            >
-              {row ? (
-                row.getVisibleCells().map((cell) => (
-                  <div
-                    key={cell.id}
-                    role="gridcell"
-                    className={[
-                      'grid-cell',
-                      props.endAligned.has(cell.column.id) ? 'grid-end' : '',
-                      cell.column.getIsPinned() ? 'grid-pinned' : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ')}
-                    style={{ width: cell.column.getSize(), ...pinStyle(cell.column) }}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </div>
-                ))
-              ) : (
-                <div role="gridcell" className="grid-cell grid-placeholder" style={{ width }}>
-                  {t('grid.loadingRow')}
-                </div>
-              )}
-            </div>
+            <GridRow<R>
+              key={item.index % slots}
+              position={item.index}
+              domId={domId(item.index)}
+              top={item.start - HEADER_HEIGHT}
+              width={width}
+              original={original}
+              row={original ? rowsById[String(original.id)] : undefined}
+              selected={original ? isSelected(selection, original.id) : false}
+              cursor={selection.cursor === item.index}
+              open={original !== undefined && original.id === props.openId}
+              extraClass={original && props.rowClass ? props.rowClass(original) : ''}
+              data={original && props.rowData ? props.rowData(original) : undefined}
+              layout={layout}
+              columns={props.columns}
+              endAligned={props.endAligned}
+              pinStyle={pinStyle}
+              placeholder={racing ? null : placeholder}
+              cells={cells}
+              actions={actions}
+            />
           );
         })}
       </div>
