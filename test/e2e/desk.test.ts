@@ -292,7 +292,7 @@ describe('the Catalogs workspace beside Bills', () => {
 });
 
 describe('the workspaces this issue changed, as an operator sees them', () => {
-  it('takes Bills, Customers, Catalogs, Lettering and Handlers at 1280×720 and 1920×1080, in English light and French dark', async () => {
+  it('takes every workspace at 1280×720 and 1920×1080, in English and French, light and dark', async () => {
     const dispatch = async (command: string, input: unknown) => {
       const answer = await app.core.dispatch(command as 'settings.update', input as never, { transport: 'internal' });
       if (!answer.ok) throw new Error(answer.error.message);
@@ -319,6 +319,8 @@ describe('the workspaces this issue changed, as an operator sees them', () => {
     try {
       for (const variant of [
         { language: 'en', theme: 'light' },
+        { language: 'en', theme: 'dark' },
+        { language: 'fr', theme: 'light' },
         { language: 'fr', theme: 'dark' },
       ] as const) {
         await dispatch('settings.update', variant);
@@ -352,13 +354,19 @@ describe('the workspaces this issue changed, as an operator sees them', () => {
           await goto(`#/handlers/${failed}`);
           await page.locator('.handlers-workspace nav.detail-section').waitFor({ timeout: 15_000 });
           await shoot('handlers-bill', size, tag);
+          await goto('#/sync');
+          await page.locator('main table').first().waitFor({ timeout: 15_000 });
+          await shoot('sync', size, tag);
+          await goto('#/settings');
+          await page.locator('main form, main .workspace-section').first().waitFor({ timeout: 15_000 });
+          await shoot('settings', size, tag);
         }
       }
     } finally {
       await dispatch('settings.update', { language: 'en', theme: 'light' });
       await page.setViewportSize({ width: 1280, height: 720 });
     }
-    expect(shots).toHaveLength(2 * 2 * 7);
+    expect(shots).toHaveLength(4 * 2 * 9);
     for (const shot of shots) expect(fs.statSync(path.join(ARTIFACTS, shot)).size).toBeGreaterThan(10_000);
-  }, 240_000);
+  }, 480_000);
 });
