@@ -2,13 +2,13 @@
  * The words of what the Moodle site answered (main/moodle/interpret-response.ts, moodle-error.ts,
  * main/shop-api/shop-client.ts); see texts-bills.ts for the conventions. Function names, Moodle error codes,
  * the site's own message and its debugging information are values: they stay as the site wrote them, in its
- * language, inside a sentence in the reader's. Menu paths are Moodle's English ones: the site administrator
- * reads them in a Moodle whose language we do not know.
+ * language, inside a sentence in the reader's. Moodle's menus are named as Moodle names them in that
+ * language, as the window's own hints do (profileForm.tokenHint).
  */
 export const MOODLE_TEXTS = {
   'moodle.wsDisabled': {
     en: 'Web services are disabled on {host}. The site administrator must enable web services and the REST protocol (Site administration › Server › Web services › Overview).',
-    fr: 'Les services web sont désactivés sur {host}. L’administrateur du site doit activer les services web et le protocole REST (Site administration › Server › Web services › Overview).',
+    fr: 'Les services web sont désactivés sur {host}. L’administrateur du site doit activer les services web et le protocole REST (Administration du site › Serveur › Services web › Vue d’ensemble).',
   },
   'moodle.redirectedTo': {
     en: "The site redirected the request to {location}. Use the site's final address (for example https:// instead of http://) in Settings.",
@@ -36,15 +36,15 @@ export const MOODLE_TEXTS = {
   },
   'moodle.invalidToken': {
     en: 'The site refused the web service token: it is unknown, expired or restricted to other IP addresses. Create a new token in Moodle (Site administration › Server › Web services › Manage tokens) and enter it in Settings.',
-    fr: 'Le site a refusé le jeton de service web\u00a0: il est inconnu, expiré ou réservé à d’autres adresses IP. Créez un nouveau jeton dans Moodle (Site administration › Server › Web services › Manage tokens) et saisissez-le dans les Paramètres.',
+    fr: 'Le site a refusé le jeton de service web\u00a0: il est inconnu, expiré ou réservé à d’autres adresses IP. Créez un nouveau jeton dans Moodle (Administration du site › Serveur › Services web › Gérer les jetons) et saisissez-le dans les Paramètres.',
   },
   'moodle.notInService': {
     en: "The site refused {function}: the function is installed but not in the token's web service (or the token's user lacks the capability webservice/rest:use). The site administrator must add {function} to the service (Site administration › Server › Web services › External services).",
-    fr: 'Le site a refusé {function}\u00a0: la fonction est installée mais ne fait pas partie du service web du jeton (ou l’utilisateur du jeton n’a pas la capacité webservice/rest:use). L’administrateur du site doit ajouter {function} au service (Site administration › Server › Web services › External services).',
+    fr: 'Le site a refusé {function}\u00a0: la fonction est installée mais ne fait pas partie du service web du jeton (ou l’utilisateur du jeton n’a pas la capacité webservice/rest:use). L’administrateur du site doit ajouter {function} au service (Administration du site › Serveur › Services web › Services externes).',
   },
   'moodle.notInShopService': {
     en: 'The site refused {function}: the function is installed but not in the token\'s web service (or the token\'s user lacks the capability webservice/rest:use). The site administrator must add {function} to the service (Site administration › Server › Web services › External services). The plugin {plugin} declares a ready-made service, "{service}", holding every function the back-office needs: a token made on it has them all.',
-    fr: 'Le site a refusé {function}\u00a0: la fonction est installée mais ne fait pas partie du service web du jeton (ou l’utilisateur du jeton n’a pas la capacité webservice/rest:use). L’administrateur du site doit ajouter {function} au service (Site administration › Server › Web services › External services). Le plugin {plugin} déclare un service tout prêt, «\u00a0{service}\u00a0», qui contient toutes les fonctions dont le back-office a besoin\u00a0: un jeton créé sur ce service les a toutes.',
+    fr: 'Le site a refusé {function}\u00a0: la fonction est installée mais ne fait pas partie du service web du jeton (ou l’utilisateur du jeton n’a pas la capacité webservice/rest:use). L’administrateur du site doit ajouter {function} au service (Administration du site › Serveur › Services web › Services externes). Le plugin {plugin} déclare un service tout prêt, «\u00a0{service}\u00a0», qui contient toutes les fonctions dont le back-office a besoin\u00a0: un jeton créé sur ce service les a toutes.',
   },
   'moodle.pluginMissing': {
     en: "The site has no function {function}: the plugin {plugin} is not installed on the site, or is older than this back-office. The site administrator must install or upgrade it (see the site administrators' guide, {guide}).",
