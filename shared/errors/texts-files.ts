@@ -32,6 +32,14 @@ export const FILE_TEXTS = {
     en: 'A window sends the file it picked with uploads.begin and uploads.append, then names the upload.',
     fr: 'Une fenêtre envoie le fichier choisi avec uploads.begin et uploads.append, puis nomme ce dépôt.',
   },
+  'export.cannotPrepare': {
+    en: 'The export cannot be prepared in {folder} ({cause}). Free some disk space, or check that the data folder is writable.',
+    fr: 'L’export ne peut pas être préparé dans {folder} ({cause}). Libérez de la place sur le disque, ou vérifiez que le dossier des données est accessible en écriture.',
+  },
+  'export.creditNoteGone': {
+    en: 'Credit note {id} is no longer in the local data. Sync, then export again.',
+    fr: 'L’avoir {id} n’est plus dans les données locales. Synchronisez, puis exportez de nouveau.',
+  },
   'catalogImport.noFile': {
     en: '{file} is not an existing file: give the full path of a catalog export.',
     fr: '{file} n’est pas un fichier existant\u00a0: donnez le chemin complet d’un export de catalogue.',

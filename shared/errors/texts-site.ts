@@ -72,6 +72,22 @@ export const SITE_TEXTS = {
     en: 'This change cannot be read back ({reason}): discard it instead.',
     fr: 'Cette modification ne peut pas être relue ({reason})\u00a0: abandonnez-la plutôt.',
   },
+  'sync.cancelled': {
+    en: 'The sync was cancelled. What was received so far is kept; the next sync continues from there.',
+    fr: 'La synchronisation a été annulée. Ce qui a déjà été reçu est gardé\u202f; la prochaine synchronisation reprend à partir de là.',
+  },
+  'sync.rebuildStopped': {
+    en: 'The rebuild was stopped: another site became active. Rebuild again to fill the cache.',
+    fr: 'La reconstruction a été arrêtée\u00a0: un autre site est devenu actif. Reconstruisez de nouveau pour remplir les données locales.',
+  },
+  'sync.cursorStuck': {
+    en: "The shop's {entity} page did not move the sync cursor forward. The site's local_shop plugin has a bug; report it to its maintainer.",
+    fr: 'La page {entity} de la boutique n’a pas fait avancer le curseur de synchronisation. Le plugin local_shop du site a un défaut\u202f; signalez-le à son responsable.',
+  },
+  'profile.noneYet': {
+    en: 'No Moodle site is set up yet. Add one in Settings.',
+    fr: 'Aucun site Moodle n’est encore configuré. Ajoutez-en un dans les Paramètres.',
+  },
   'undo.sending': {
     en: 'This change is being sent to the site right now; it can no longer be undone. Once it is through, make the opposite change.',
     fr: 'Cette modification est en cours d’envoi au site\u202f; elle ne peut plus être défaite. Une fois passée, faites la modification inverse.',
