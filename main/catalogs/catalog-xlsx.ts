@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import { ITEM_STATUSES, ITEM_TYPES, type ImportPreview, type ItemDraftInput } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
 import { checkFileTarget } from '../exports/export-target';
@@ -149,20 +150,15 @@ function centsOf(value: ExcelJS.CellValue, row: number, field: string, issues: I
 
 async function readSheets(source: string) {
   if (!path.isAbsolute(source) || !fs.existsSync(source))
-    throw new AppError('catalog_import_invalid', `${source} is not an existing file: give the full path of a catalog export.`, {
-      issues: [],
-    });
+    throw refusal('catalog_import_invalid', 'catalogImport.noFile', { file: source }, { issues: [] });
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.readFile(source);
   } catch {
-    throw new AppError('catalog_import_invalid', `${path.basename(source)} is not an XLSX workbook.`, { issues: [] });
+    throw refusal('catalog_import_invalid', 'catalogImport.notXlsx', { file: path.basename(source) }, { issues: [] });
   }
   const items = book.getWorksheet(ITEMS);
-  if (!items)
-    throw new AppError('catalog_import_invalid', `The workbook has no sheet named ${ITEMS}: import a file exported from a catalog.`, {
-      issues: [],
-    });
+  if (!items) throw refusal('catalog_import_invalid', 'catalogImport.noSheet', { sheet: ITEMS }, { issues: [] });
   const header = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => textOf(v).trim());
   const table = (sheet: ExcelJS.Worksheet) => {
     const columns = header(sheet);
@@ -212,11 +208,7 @@ async function plan(db: Db, catalogId: number, source: string): Promise<Planned>
   const issues: ImportPreview['issues'] = [];
   const missing = ITEM_COLUMNS.filter((c) => !sheets.items.columns.includes(c) && !/^(from|price)[2-5]$/.test(c));
   if (missing.length > 0)
-    throw new AppError(
-      'catalog_import_invalid',
-      `The ${ITEMS} sheet lacks the columns ${missing.join(', ')}: import a file exported from a catalog.`,
-      { issues: [] },
-    );
+    throw refusal('catalog_import_invalid', 'catalogImport.missingColumns', { sheet: ITEMS, columns: missing.join(', ') }, { issues: [] });
   const byCode = new Map(items.map((i) => [i.code, i]));
   const idOfCode = new Map(items.map((i) => [i.code, i.id]));
   const planned: Planned['items'] = [];

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { Db } from '../db/open';
 import type { MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
@@ -49,7 +49,7 @@ export class SiteSessions {
 
   active(): SiteSession {
     const id = this.deps.activeProfileId();
-    if (!id) throw new AppError('no_active_profile', 'No Moodle site is set up yet. Add one in Settings.');
+    if (!id) throw refusal('no_active_profile', 'profile.noneYet', {});
     if (this.session?.profileId === id) return this.session;
     this.close();
     const db = this.deps.caches.get(id);

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { invoiceReader, vatByRate, type Invoice, type InvoiceLine } from './invoice-data';
 
@@ -53,10 +53,7 @@ export function creditNoteReader(context: InvoicingContext): (creditNoteId: numb
   return (creditNoteId) => {
     const note = noteOf.get(creditNoteId) as NoteRow | undefined;
     if (!note) {
-      throw new AppError('export_bills_missing', `Credit note ${creditNoteId} is no longer in the local data. Sync, then export again.`, {
-        missing: [creditNoteId],
-        count: 1,
-      });
+      throw refusal('export_bills_missing', 'export.creditNoteGone', { id: creditNoteId }, { missing: [creditNoteId], count: 1 });
     }
     const invoice = readInvoice(note.billid);
     const rows = linesOf.all(creditNoteId) as {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import { stagedName } from '../uploads/staged-uploads';
 
 /**
@@ -28,10 +28,7 @@ export function stageDownload(root: string, name: string, folder: boolean, now =
   try {
     fs.mkdirSync(folder ? target : dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new AppError(
-      'data_dir_unwritable',
-      `The export cannot be prepared in ${root} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free some disk space, or check that the data folder is writable.`,
-    );
+    throw refusal('data_dir_unwritable', 'export.cannotPrepare', { folder: root, cause: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   return { downloadId, path: target };
 }

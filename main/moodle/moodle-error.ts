@@ -1,5 +1,13 @@
-import { AppError, type ErrorCode } from '../../shared/contract';
-import { isShopFunction, isSiteFunction, SHOP_CAPABILITY, SHOP_PLUGIN, SHOP_SERVICE, SITE_FUNCTIONS } from '../../shared/moodle/site-functions';
+import type { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
+import {
+  isShopFunction,
+  isSiteFunction,
+  SHOP_CAPABILITY,
+  SHOP_PLUGIN,
+  SHOP_SERVICE,
+  SITE_FUNCTIONS,
+} from '../../shared/moodle/site-functions';
 
 /** A Moodle exception as the REST server sends it (HTTP 200, JSON). `debuginfo` only with debugging on. */
 export interface MoodleException {
@@ -32,43 +40,54 @@ const MISSING_RECORD = new Set(['invalidrecordunknown', 'invalidrecord']);
 
 /**
  * Turns a Moodle exception into an operator-facing error. Matches on `errorcode`, never on `message`,
- * which is translated by the site's language.
+ * which is translated by the site's language: the message is only quoted, where nothing else explains.
  */
 export function fromMoodleException(fn: string, body: MoodleException): AppError {
   const details = { function: fn, errorcode: body.errorcode, ...(body.debuginfo ? { debuginfo: body.debuginfo } : {}) };
-  const make = (code: ErrorCode, message: string) => new AppError(code, message, details);
-  if (body.errorcode === 'invalidtoken') {
-    return make(
-      'moodle_invalid_token',
-      'The site refused the web service token: it is unknown, expired or restricted to other IP addresses. Create a new token in Moodle (Site administration › Server › Web services › Manage tokens) and enter it in Settings.',
-    );
+  if (body.errorcode === 'invalidtoken') return refusal('moodle_invalid_token', 'moodle.invalidToken', {}, details);
+  if (body.errorcode === 'accessexception') {
+    return isShopFunction(fn)
+      ? refusal(
+          'moodle_function_missing',
+          'moodle.notInShopService',
+          { function: fn, plugin: SHOP_PLUGIN, service: SHOP_SERVICE.name },
+          details,
+        )
+      : refusal('moodle_function_missing', 'moodle.notInService', { function: fn }, details);
   }
-  if (body.errorcode === 'accessexception') return make('moodle_function_missing', notInServiceMessage(fn));
   if (MISSING_RECORD.has(body.errorcode) && isSiteFunction(fn) && !SITE_FUNCTIONS[fn].readsRecords) {
-    return make('moodle_function_not_installed', notInstalledMessage(fn));
+    return isShopFunction(fn)
+      ? refusal('moodle_function_not_installed', 'moodle.pluginMissing', { function: fn, plugin: SHOP_PLUGIN, guide: ADMIN_GUIDE }, details)
+      : refusal('moodle_function_not_installed', 'moodle.tooOld', { function: fn }, details);
   }
   if (CAPABILITY_ERRORS.has(body.errorcode)) {
-    const courseMayBeMissing = body.errorcode === 'errorcoursecontextnotvalid' ? ' (or the course does not exist on the site)' : '';
-    return make(
-      'moodle_access_denied',
-      `The token's user is not allowed to do this${courseMayBeMissing}: ${fn} answered ${body.errorcode}. Ask the site administrator to give that user the needed capability${isShopFunction(fn) ? ` (${SHOP_CAPABILITY} for the shop's functions)` : ''}.`,
-    );
+    const said = { function: fn, errorcode: body.errorcode };
+    const shop = { ...said, capability: SHOP_CAPABILITY };
+    if (body.errorcode === 'errorcoursecontextnotvalid') {
+      return isShopFunction(fn)
+        ? refusal('moodle_access_denied', 'moodle.accessDeniedOrNoCourseShop', shop, details)
+        : refusal('moodle_access_denied', 'moodle.accessDeniedOrNoCourse', said, details);
+    }
+    return isShopFunction(fn)
+      ? refusal('moodle_access_denied', 'moodle.accessDeniedShop', shop, details)
+      : refusal('moodle_access_denied', 'moodle.accessDenied', said, details);
   }
-  return make('moodle_exception', `Moodle answered ${fn} with an error: ${body.errorcode}${body.debuginfo ? ` (${body.debuginfo})` : ''}.`);
+  return siteException(fn, body, details);
+}
+
+/** An exception with no words of ours: the site's own message (a shop refusal says why there) is quoted. */
+function siteException(fn: string, body: MoodleException, details: Record<string, unknown>): AppError {
+  const said = typeof body.message === 'string' ? body.message.trim() : '';
+  const base = { function: fn, errorcode: body.errorcode };
+  if (body.debuginfo) {
+    return said
+      ? refusal('moodle_exception', 'moodle.exceptionDebugSays', { ...base, debuginfo: body.debuginfo, said }, details)
+      : refusal('moodle_exception', 'moodle.exceptionDebug', { ...base, debuginfo: body.debuginfo }, details);
+  }
+  return said
+    ? refusal('moodle_exception', 'moodle.exceptionSays', { ...base, said }, details)
+    : refusal('moodle_exception', 'moodle.exception', base, details);
 }
 
 /** The documentation a site administrator follows to install the plugin and make the token. */
 export const ADMIN_GUIDE = 'docs/moodle-plugin.md';
-
-export function notInServiceMessage(fn: string): string {
-  const service = isShopFunction(fn)
-    ? ` The plugin ${SHOP_PLUGIN} declares a ready-made service, "${SHOP_SERVICE.name}", holding every function the back-office needs: a token made on it has them all.`
-    : '';
-  return `The site refused ${fn}: the function is installed but not in the token's web service (or the token's user lacks the capability webservice/rest:use). The site administrator must add ${fn} to the service (Site administration › Server › Web services › External services).${service}`;
-}
-
-export function notInstalledMessage(fn: string): string {
-  return isShopFunction(fn)
-    ? `The site has no function ${fn}: the plugin ${SHOP_PLUGIN} is not installed on the site, or is older than this back-office. The site administrator must install or upgrade it (see the site administrators' guide, ${ADMIN_GUIDE}).`
-    : `The site has no function ${fn}: this Moodle is too old or lacks a standard component. The back-office needs Moodle 4.5 or later.`;
-}

@@ -11,7 +11,8 @@ import { FEATURES, functionsOf, isSiteFunction, SHOP_PLUGIN, SITE_FUNCTION_NAMES
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCES = ['main', 'shared', 'electron', 'renderer/src'];
-const FUNCTION_NAME = /['"`]((?:core|enrol|local|mod|tool|auth|block|message|report|gradereport|webservice)_[a-z0-9]+(?:_[a-z0-9]+)+)['"`]/g;
+const FUNCTION_NAME =
+  /['"`]((?:core|enrol|local|mod|tool|auth|block|message|report|gradereport|webservice)_[a-z0-9]+(?:_[a-z0-9]+)+)['"`]/g;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
+import { refusal, type ParamsOf } from '../../shared/errors/error-text';
 import { participantsFromCells, type PastedRows } from '../../shared/production/participants';
 import { parseCsv } from '../imported-files/csv-parser';
 import { decodeText } from '../imported-files/text-decoding';
@@ -9,9 +10,12 @@ export interface ParticipantFile extends PastedRows {
   format: 'xlsx' | 'csv';
 }
 
-function unreadable(message: string): AppError {
-  return new AppError('production_file_unreadable', message);
-}
+const unreadable = <
+  K extends 'participantFile.unreadable' | 'participantFile.badWorkbook' | 'participantFile.binary' | 'participantFile.mixedEncodings',
+>(
+  key: K,
+  params: ParamsOf<K>,
+): AppError => refusal('production_file_unreadable', key, params);
 
 /**
  * The learners and tutors of a session from the spreadsheet the customer sent: the first sheet of an XLSX,
@@ -23,7 +27,7 @@ export async function readParticipantFile(file: string): Promise<ParticipantFile
   try {
     bytes = fs.readFileSync(file);
   } catch {
-    throw unreadable(`${file} cannot be read. Check that the file exists and that you may open it.`);
+    throw unreadable('participantFile.unreadable', { file });
   }
   // An XLSX is a zip: its first bytes are "PK".
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
@@ -31,17 +35,15 @@ export async function readParticipantFile(file: string): Promise<ParticipantFile
     try {
       rows = await readXlsxRows(bytes);
     } catch {
-      throw unreadable('This workbook cannot be read. Save it again from the spreadsheet as XLSX, or as CSV.');
+      throw unreadable('participantFile.badWorkbook', {});
     }
     return { format: 'xlsx', ...participantsFromCells(rows) };
   }
   const decoded = decodeText(bytes);
   if ('badLines' in decoded) {
-    throw unreadable(
-      decoded.reason === 'binary'
-        ? 'This file is neither an XLSX workbook nor CSV text. Save the list as XLSX or CSV.'
-        : `This file mixes two text encodings (line ${decoded.badLines[0]}). Save it again as CSV in UTF-8.`,
-    );
+    throw decoded.reason === 'binary'
+      ? unreadable('participantFile.binary', {})
+      : unreadable('participantFile.mixedEncodings', { line: decoded.badLines[0] ?? '?' });
   }
   return { format: 'csv', ...participantsFromCells(parseCsv(decoded.text).rows) };
 }

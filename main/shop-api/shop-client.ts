@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { BillStatus } from '../../shared/bills/bill-status';
 import type { SiteFunction } from '../../shared/moodle/site-functions';
 import { summarizeIssues } from '../core/dispatch';
@@ -26,7 +26,13 @@ type Editable<R> = Omit<R, 'version' | 'timemodified'>;
 export interface RefundInput {
   reason: string;
   lines: { billitemid: number; quantity: number; totalcents: number }[];
-  refund: { amountcents: number; currency: string; paymode: 'check' | 'transfer' | 'card' | 'paypal'; refundedon: number; reference: string };
+  refund: {
+    amountcents: number;
+    currency: string;
+    paymode: 'check' | 'transfer' | 'card' | 'paypal';
+    refundedon: number;
+    reference: string;
+  };
 }
 
 /**
@@ -62,7 +68,11 @@ export class ShopApi {
   }
 
   saveCategory(clientmutationid: string, baseversion: number, category: Editable<CategoryRecord>) {
-    return this.write('local_shopbackoffice_save_category', { clientmutationid, baseversion, category: { ...category } }, saveCategoryAnswer);
+    return this.write(
+      'local_shopbackoffice_save_category',
+      { clientmutationid, baseversion, category: { ...category } },
+      saveCategoryAnswer,
+    );
   }
 
   deleteCategory(clientmutationid: string, id: number, baseversion: number) {
@@ -83,11 +93,19 @@ export class ShopApi {
     baseversion: number,
     customer: Omit<Editable<CustomerRecord>, 'shopid' | 'hasaccount' | 'timecreated'>,
   ) {
-    return this.write('local_shopbackoffice_update_customer', { clientmutationid, baseversion, customer: { ...customer } }, updateCustomerAnswer);
+    return this.write(
+      'local_shopbackoffice_update_customer',
+      { clientmutationid, baseversion, customer: { ...customer } },
+      updateCustomerAnswer,
+    );
   }
 
   transitionBill(clientmutationid: string, billid: number, fromstatus: BillStatus, tostatus: BillStatus, note = '') {
-    return this.write('local_shopbackoffice_transition_bill', { clientmutationid, billid, fromstatus, tostatus, note }, transitionBillAnswer);
+    return this.write(
+      'local_shopbackoffice_transition_bill',
+      { clientmutationid, billid, fromstatus, tostatus, note },
+      transitionBillAnswer,
+    );
   }
 
   recordPayment(
@@ -161,9 +179,10 @@ export class ShopApi {
     const answer = await this.moodle.call<unknown>(fn, params, idempotent ? { idempotent } : {});
     const checked = schema.safeParse(answer);
     if (!checked.success) {
-      throw new AppError(
+      throw refusal(
         'moodle_bad_response',
-        `The shop's answer to ${fn} does not match the shop API the back-office expects (${summarizeIssues(checked.error)}). The site's local_shop plugin may be of another version.`,
+        'shop.unexpectedAnswer',
+        { function: fn, issues: summarizeIssues(checked.error) },
         { function: fn },
       );
     }

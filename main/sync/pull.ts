@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { Db } from '../db/open';
 import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncCursor, SyncEntity, SyncPage } from '../shop-api/sync-entities';
@@ -65,8 +65,7 @@ export async function pullEntity(db: Db, api: ShopApi, entity: SyncEntity, optio
   for (let pageNumber = 1; pending; pageNumber += 1) {
     const page = await pending;
     pending = null;
-    if (options.signal?.aborted)
-      throw new AppError('sync_cancelled', 'The sync was cancelled. What was received so far is kept; the next sync continues from there.');
+    if (options.signal?.aborted) throw refusal('sync_cancelled', 'sync.cancelled', {});
     assertMovesForward(entity, cursor, page);
     cursor = page.next;
     if (page.hasmore) {
@@ -97,12 +96,6 @@ function assertMovesForward(entity: SyncEntity, cursor: SyncCursor, page: SyncPa
     page.next.timemodified > cursor.timemodified || (page.next.timemodified === cursor.timemodified && page.next.id > cursor.id);
   const empty = page.rows.length === 0 && page.deleted.length === 0;
   if ((page.hasmore && !forward) || (!empty && !forward)) {
-    throw new AppError(
-      'moodle_bad_response',
-      `The shop's ${entity} page did not move the sync cursor forward. The site's local_shop plugin has a bug; report it to its maintainer.`,
-      {
-        entity,
-      },
-    );
+    throw refusal('moodle_bad_response', 'sync.cursorStuck', { entity }, { entity });
   }
 }

@@ -106,8 +106,7 @@ export class SyncEngine {
     const promise: Promise<SyncRun> = offload
       .emptyServerCopy()
       .then(() => {
-        if (this.disposed)
-          throw new AppError('sync_cancelled', 'The rebuild was stopped: another site became active. Rebuild again to fill the cache.');
+        if (this.disposed) throw refusal('sync_cancelled', 'sync.rebuildStopped', {});
         return this.run('rebuild');
       })
       .finally(() => {

@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
+import type { ErrorTextKey } from '../../shared/errors/texts';
 import type { UndoReason } from '../../shared/contract/sync';
 import { matchCode } from '../../shared/lettering/match-code';
 import type { Db } from '../db/open';
@@ -101,15 +102,15 @@ export function undoView(
   return { possible: true, reason: null, alsoUndoes: plan.alsoUndoes, match: plan.matchId === null ? null : matchCode(plan.matchId) };
 }
 
-const REFUSALS: Record<UndoReason, string> = {
-  sending: 'This change is being sent to the site right now; it can no longer be undone. Once it is through, make the opposite change.',
-  tried:
-    'This change was already sent once without an answer from the site, which may have applied it; it can no longer be undone. Let the next sync settle it.',
-  notPending: 'This change was refused by the site or met a change made there: retry or discard it instead.',
-  production: 'This records what a product handler already did in Moodle (accounts, enrolments); it cannot be undone from here.',
-  unlettering: 'This takes back a lettering after its match was undone; to keep the lettering, match the bill again in Lettering.',
-  dependent: 'A later change needs this one (a lettering, a production record, or a change naming this new record): undo that one first.',
-};
+/** Why a change cannot be undone, as the refusal's text (shared/errors/texts-site.ts). */
+const REFUSALS = {
+  sending: 'undo.sending',
+  tried: 'undo.tried',
+  notPending: 'undo.notPending',
+  production: 'undo.production',
+  unlettering: 'undo.unlettering',
+  dependent: 'undo.dependent',
+} as const satisfies Record<UndoReason, ErrorTextKey>;
 
 export interface UndoResult {
   /** The outbox entries dropped. */
@@ -133,15 +134,11 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
       const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
       // Gone in this transaction: undone with an earlier change of its record, asked for here too.
       if (!row && before.has(seq)) continue;
-      if (!row)
-        throw new AppError('outbox_entry_not_found', 'This change is no longer waiting: it was sent to the site, or undone meanwhile.', {
-          seq,
-        });
+      if (!row) throw refusal('outbox_entry_not_found', 'outbox.notWaiting', {}, { seq });
       const entry = toEntry(row);
-      if ('damaged' in entry)
-        throw new AppError('outbox_damaged', `This change cannot be read back (${entry.damaged}): discard it instead.`);
+      if ('damaged' in entry) throw refusal('outbox_damaged', 'outbox.unreadableUndo', { reason: entry.damaged });
       const plan = planUndo(db, entry);
-      if (!plan.possible) throw new AppError('outbox_not_undoable', REFUSALS[plan.reason], { seq, reason: plan.reason });
+      if (!plan.possible) throw refusal('outbox_not_undoable', REFUSALS[plan.reason], {}, { seq, reason: plan.reason });
       result.entities.add(entry.entity);
       if (entry.entity === 'bills') result.billIds.push(entry.entityId);
       if (plan.matchId !== null) {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { CallContext } from '../core/handlers';
 import type { StagedUploads } from './staged-uploads';
 
@@ -11,7 +12,7 @@ import type { StagedUploads } from './staged-uploads';
 export function sourceFile(uploads: StagedUploads, source: { file: string } | { upload: string }, context: CallContext): string {
   if ('upload' in source) return uploads.file(source.upload);
   if (context.transport === 'ipc' || context.transport === 'http') {
-    throw new AppError('invalid_input', 'A window sends the file it picked with uploads.begin and uploads.append, then names the upload.');
+    throw refusal('invalid_input', 'upload.pathFromWindow', {});
   }
   if (!path.isAbsolute(source.file))
     throw new AppError('invalid_input', `${source.file} is not an absolute path. Give the full path of the file.`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import { UPLOAD_CHUNK_BYTES } from '../../shared/contract/uploads';
 
 interface Upload {
@@ -58,10 +58,8 @@ export class StagedUploads {
       fs.writeFileSync(file, '', { mode: 0o600 });
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new AppError(
-        'data_dir_unwritable',
-        `The file cannot be staged in ${this.root} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Free some disk space, or check that the data folder is writable.`,
-      );
+      const cause = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw refusal('data_dir_unwritable', 'upload.cannotStage', { folder: this.root, cause });
     }
     this.uploads.set(id, { name, size, received: 0, file, touched: this.now() });
     return { id, chunkBytes: UPLOAD_CHUNK_BYTES };
@@ -70,19 +68,13 @@ export class StagedUploads {
   append(id: string, offset: number, bytes: Uint8Array): { received: number; complete: boolean } {
     const upload = this.find(id);
     if (offset !== upload.received) {
-      throw new AppError(
-        'invalid_input',
-        `This chunk starts at byte ${offset}, but ${upload.received} bytes have arrived. Send from there.`,
-        {
-          received: upload.received,
-        },
-      );
+      throw refusal('invalid_input', 'upload.wrongOffset', { offset, received: upload.received }, { received: upload.received });
     }
     if (bytes.length === 0 && upload.received < upload.size) {
-      throw new AppError('invalid_input', `An empty chunk at byte ${offset} of ${upload.size}: the file could not be read. Pick it again.`);
+      throw refusal('invalid_input', 'upload.emptyChunk', { offset, size: upload.size });
     }
     if (upload.received + bytes.length > upload.size) {
-      throw new AppError('invalid_input', `The file is larger than the ${upload.size} bytes announced. Pick the file again.`);
+      throw refusal('invalid_input', 'upload.tooLarge', { size: upload.size });
     }
     const fd = fs.openSync(upload.file, 'r+');
     try {
@@ -100,10 +92,7 @@ export class StagedUploads {
   file(id: string): string {
     const upload = this.find(id);
     if (upload.received !== upload.size) {
-      throw new AppError(
-        'upload_incomplete',
-        `${upload.name}: ${upload.received} of ${upload.size} bytes have arrived. Send the rest first.`,
-      );
+      throw refusal('upload_incomplete', 'upload.incomplete', { name: upload.name, received: upload.received, size: upload.size });
     }
     upload.touched = this.now();
     return upload.file;
@@ -145,11 +134,7 @@ export class StagedUploads {
 
   private find(id: string): Upload {
     const upload = this.uploads.get(id);
-    if (!upload)
-      throw new AppError(
-        'upload_not_found',
-        'This file is no longer waiting here (the app restarted or it was discarded). Pick the file again.',
-      );
+    if (!upload) throw refusal('upload_not_found', 'upload.gone', {});
     return upload;
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/contract';
+import { errorTextOf, formatErrorText, PLAIN_FORMAT } from '../../shared/errors/error-text';
 import { StagedUploads, stagedName, UPLOAD_IDLE_MS } from './staged-uploads';
 
 let dir: string;
@@ -86,5 +87,38 @@ describe('staged uploads', () => {
     // An empty file is complete at once.
     const empty = uploads.begin('empty.txt', 0).id;
     expect(fs.readFileSync(uploads.file(empty), 'utf8')).toBe('');
+  });
+});
+
+describe('upload refusals', () => {
+  const refusalOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error as AppError;
+    }
+    throw new Error('not refused');
+  };
+  const french = (error: AppError) => {
+    const text = errorTextOf(error.details);
+    return text && formatErrorText(text.key, text.params, 'fr', PLAIN_FORMAT);
+  };
+
+  it('say in French what the English says, with the same numbers', () => {
+    const uploads = new StagedUploads(path.join(dir, 'uploads'));
+    const { id } = uploads.begin('Participants.xlsx', 10);
+    uploads.append(id, 0, Buffer.from('abcd'));
+    const incomplete = refusalOf(() => uploads.file(id));
+    expect(incomplete.message).toBe('Participants.xlsx: 4 of 10 bytes have arrived. Send the rest first.');
+    expect(french(incomplete)).toBe('Participants.xlsx\u00a0: 4 octets sur 10 sont arrivés. Envoyez d’abord le reste.');
+    const twice = refusalOf(() => uploads.append(id, 0, Buffer.from('abcd')));
+    expect(twice.details).toMatchObject({ received: 4 });
+    expect(french(twice)).toBe('Ce morceau commence à l’octet 0, mais 4 octets sont arrivés. Envoyez à partir de là.');
+    uploads.discard(id);
+    const gone = refusalOf(() => uploads.file(id));
+    expect(gone.code).toBe('upload_not_found');
+    expect(french(gone)).toBe(
+      'Ce fichier n’est plus en attente ici (l’application a redémarré ou il a été abandonné). Choisissez de nouveau le fichier.',
+    );
   });
 });

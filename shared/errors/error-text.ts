@@ -63,7 +63,8 @@ export function isErrorTextKey(key: string): key is ErrorTextKey {
 export function formatErrorText(key: ErrorTextKey, params: TextParams, language: TextLanguage, format: ValueFormat): string {
   return ERROR_TEXTS[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : valueText(value, format);
+    // null too: a value read from outside (a capture, an old answer) may be null where a string was typed.
+    return value === undefined || value === null ? whole : valueText(value, format);
   });
 }
 

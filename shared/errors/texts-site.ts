@@ -64,4 +64,52 @@ export const SITE_TEXTS = {
     en: 'This change is no longer in the outbox: it was sent or discarded meanwhile.',
     fr: 'Cette modification n’est plus dans la file d’envoi : elle a été envoyée ou abandonnée entre-temps.',
   },
+  'outbox.notWaiting': {
+    en: 'This change is no longer waiting: it was sent to the site, or undone meanwhile.',
+    fr: 'Cette modification n’est plus en attente\u00a0: elle a été envoyée au site, ou défaite entre-temps.',
+  },
+  'outbox.unreadableUndo': {
+    en: 'This change cannot be read back ({reason}): discard it instead.',
+    fr: 'Cette modification ne peut pas être relue ({reason})\u00a0: abandonnez-la plutôt.',
+  },
+  'sync.cancelled': {
+    en: 'The sync was cancelled. What was received so far is kept; the next sync continues from there.',
+    fr: 'La synchronisation a été annulée. Ce qui a déjà été reçu est gardé\u202f; la prochaine synchronisation reprend à partir de là.',
+  },
+  'sync.rebuildStopped': {
+    en: 'The rebuild was stopped: another site became active. Rebuild again to fill the cache.',
+    fr: 'La reconstruction a été arrêtée\u00a0: un autre site est devenu actif. Reconstruisez de nouveau pour remplir les données locales.',
+  },
+  'sync.cursorStuck': {
+    en: "The shop's {entity} page did not move the sync cursor forward. The site's local_shop plugin has a bug; report it to its maintainer.",
+    fr: 'La page {entity} de la boutique n’a pas fait avancer le curseur de synchronisation. Le plugin local_shop du site a un défaut\u202f; signalez-le à son responsable.',
+  },
+  'profile.noneYet': {
+    en: 'No Moodle site is set up yet. Add one in Settings.',
+    fr: 'Aucun site Moodle n’est encore configuré. Ajoutez-en un dans les Paramètres.',
+  },
+  'undo.sending': {
+    en: 'This change is being sent to the site right now; it can no longer be undone. Once it is through, make the opposite change.',
+    fr: 'Cette modification est en cours d’envoi au site\u202f; elle ne peut plus être défaite. Une fois passée, faites la modification inverse.',
+  },
+  'undo.tried': {
+    en: 'This change was already sent once without an answer from the site, which may have applied it; it can no longer be undone. Let the next sync settle it.',
+    fr: 'Cette modification a déjà été envoyée une fois sans réponse du site, qui l’a peut-être appliquée\u202f; elle ne peut plus être défaite. Laissez la prochaine synchronisation trancher.',
+  },
+  'undo.notPending': {
+    en: 'This change was refused by the site or met a change made there: retry or discard it instead.',
+    fr: 'Cette modification a été refusée par le site ou a rencontré une modification faite là-bas\u00a0: renvoyez-la ou abandonnez-la plutôt.',
+  },
+  'undo.production': {
+    en: 'This records what a product handler already did in Moodle (accounts, enrolments); it cannot be undone from here.',
+    fr: 'Ceci relève ce qu’une action de mise en place a déjà fait dans Moodle (comptes, inscriptions)\u202f; cela ne peut pas être défait d’ici.',
+  },
+  'undo.unlettering': {
+    en: 'This takes back a lettering after its match was undone; to keep the lettering, match the bill again in Lettering.',
+    fr: 'Ceci retire un lettrage après que son rapprochement a été défait\u202f; pour garder le lettrage, rapprochez de nouveau la facture dans Lettrage.',
+  },
+  'undo.dependent': {
+    en: 'A later change needs this one (a lettering, a production record, or a change naming this new record): undo that one first.',
+    fr: 'Une modification plus récente a besoin de celle-ci (un lettrage, un enregistrement de production, ou une modification qui nomme ce nouvel enregistrement)\u00a0: défaites d’abord celle-là.',
+  },
 } as const;

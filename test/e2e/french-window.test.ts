@@ -122,6 +122,31 @@ describe('a French window in an English browser', () => {
     expect(db().prepare("SELECT count(*) FROM outbox WHERE entity_id = ? AND kind = 'bill.payment'").pluck().get(bill.id)).toBe(0);
   });
 
+  it('shows what the site answered, a refused token, in French', async () => {
+    const shell = new AppPage(page);
+    await shell.openSettings('Paramètres');
+    await shell.button('Ajouter un site').click();
+    await shell.fillNewProfile(
+      { name: 'Mauvais jeton', url: fixture.sim.url, token: 'f'.repeat(32) },
+      { name: 'Nom', url: 'Adresse du site Moodle', token: 'Jeton de service web' },
+    );
+    await shell.button('Tester la connexion').click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Le site a refusé le jeton' });
+    await expect
+      .poll(() => notice.locator('.notice-text').textContent(), { timeout: 20_000 })
+      .toBe(
+        'Le site a refusé le jeton de service web\u00a0: il est inconnu, expiré ou réservé à d’autres adresses IP. ' +
+          'Créez un nouveau jeton dans Moodle (Administration du site › Serveur › Services web › Gérer les jetons) et saisissez-le dans les Paramètres.',
+      );
+    expect(await notice.locator('.notice-text').getAttribute('lang')).toBe('fr');
+    expect(await notice.textContent()).not.toContain('refused the web service token');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'french-site-refusal.png') });
+    // Nothing was saved: the refused profile is not in the list.
+    const profiles = await app.core.dispatch('profiles.list', {}, { transport: 'internal' });
+    expect(JSON.stringify(profiles)).toContain('Formations Lumière');
+    expect(JSON.stringify(profiles)).not.toContain('Mauvais jeton');
+  });
+
   it('exports a workbook in French words, with the untaxed and tax amounts ticked at first', async () => {
     await page.goto(`${new URL(page.url()).origin}/#/bills`);
     await page.getByRole('button', { name: 'Exporter en XLSX…' }).click();
