@@ -51,7 +51,7 @@ export interface DesktopDeps {
   startFolder(): string;
 }
 
-const EXTENSIONS: Readonly<Record<ExportFileKind, string>> = { xlsx: '.xlsx', pdf: '.pdf', fec: '.txt' };
+const EXTENSIONS: Readonly<Record<ExportFileKind, string>> = { xlsx: '.xlsx', pdf: '.pdf', fec: '.txt', json: '.json' };
 
 type Handler<N extends DesktopCommandName> = (input: unknown, window: BaseWindow) => Promise<DesktopOutput<N>>;
 

@@ -1,3 +1,4 @@
+import { sourceFile } from '../uploads/source-file';
 import { handlerParamIssues, parseHandlerParams } from '../../shared/catalogs/handler-params';
 import { issue } from '../../shared/catalogs/field-issue';
 import type { HandlersFor } from '../core/handlers';
@@ -129,8 +130,9 @@ export function catalogsHandlers(services: CoreServices): HandlersFor<CatalogsCo
       checkHandlerOnSite(services.moodle({ id: services.activeSite().profileId }), handler, handlerparams),
     'catalogs.compare': ({ id }) => compareWithMaster(db(), id),
     'catalogs.exportXlsx': ({ id, target }) => services.activeSite().snapshot((reader) => exportCatalogXlsx(reader, id, target)),
-    'catalogs.importXlsx': async ({ id, source, apply }) => {
-      const preview = await importCatalogXlsx(db(), id, source, apply);
+    'catalogs.importXlsx': async ({ id, source, apply }, context) => {
+      const file = sourceFile(services.uploads, typeof source === 'string' ? { file: source } : source, context);
+      const preview = await importCatalogXlsx(db(), id, file, apply);
       if (apply) queued();
       return preview;
     },

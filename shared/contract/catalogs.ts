@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command } from './define';
+import { uploadIdSchema } from './uploads';
 
 /**
  * Catalog editing (issue "Catalog editing for managers"): catalogs, their category trees and items, read
@@ -321,7 +322,14 @@ export const catalogsCommands = {
   ),
   'catalogs.importXlsx': command(
     'Read a catalog XLSX back: preview the changes, or apply them (queued)',
-    z.object({ id: int, source: absolutePath, apply: z.boolean() }).strict(),
+    z
+      .object({
+        id: int,
+        /** A path, from the command line; a window sends the file it picked with uploads.* and names the upload. */
+        source: z.union([absolutePath, z.object({ upload: uploadIdSchema }).strict()]),
+        apply: z.boolean(),
+      })
+      .strict(),
     importPreviewSchema,
   ),
 };

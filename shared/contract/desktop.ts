@@ -10,7 +10,7 @@ import type { Result } from './result';
  * have no such thing (browser mode downloads exports through the page instead).
  */
 
-export const exportFileKindSchema = z.enum(['xlsx', 'pdf', 'fec']);
+export const exportFileKindSchema = z.enum(['xlsx', 'pdf', 'fec', 'json']);
 export type ExportFileKind = z.infer<typeof exportFileKindSchema>;
 
 /** Words the dialog shows, in the window's language (Electron's main process does not know it). */

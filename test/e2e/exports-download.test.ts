@@ -141,6 +141,42 @@ describe('exports in browser mode', () => {
     expect(workbook.worksheets.length).toBeGreaterThan(0);
     await expect.poll(() => dialog.textContent()).toContain(`Downloaded as ${download.suggestedFilename()}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'export-lettering-downloaded.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await nothingStaged();
+  });
+
+  it('downloads a catalog as a workbook, and imports it back changed, picked as a file: no path typed either way', async () => {
+    await new AppPage(page).nav('Catalogs').click();
+    await page.getByRole('button', { name: 'XLSX export and import' }).click();
+    const panel = page.locator('.xlsx-panel');
+    const { download, file } = await downloaded(() => panel.getByRole('button', { name: 'Export…' }).click());
+    expect(download.suggestedFilename()).toMatch(/^catalog-\d+\.xlsx$/);
+    await expect.poll(() => panel.textContent()).toContain(`Downloaded as ${download.suggestedFilename()}`);
+    await nothingStaged();
+
+    // A price changed in the spreadsheet: one product, one field.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const items = workbook.getWorksheet('Items')!;
+    const header = (items.getRow(1).values as unknown[]).slice(1).map(String);
+    const row = items.getRow(2);
+    const code = String(row.getCell(header.indexOf('code') + 1).value);
+    const price = row.getCell(header.indexOf('price1') + 1);
+    price.value = Number(price.value) + 1;
+    const changed = path.join(dir, 'catalog-changed.xlsx');
+    await workbook.xlsx.writeFile(changed);
+
+    await panel.getByLabel('Workbook to import').setInputFiles(changed);
+    const preview = panel.locator('.import-preview');
+    await expect.poll(() => preview.textContent()).toContain(code);
+    expect(await preview.locator('li').count()).toBe(1);
+    expect(await panel.textContent()).not.toContain('Sending the workbook');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'catalog-workbook-import-preview.png') });
+    await panel.getByRole('button', { name: 'Import 1 change', exact: true }).click();
+    await expect.poll(() => panel.textContent()).toContain('Changes queued: 1.');
+    // The change waits in the outbox for the shop, and the workbook's staged copy is gone once the panel closes.
+    const outbox = await app.core.dispatch('outbox.list', {}, { transport: 'internal' });
+    if (!outbox.ok) throw new Error(outbox.error.message);
+    expect(JSON.stringify(outbox.value)).toContain(code);
   });
 });

@@ -125,10 +125,15 @@ it('refuses to sync a profile switched to another shop, and starts a new cache f
   await expect.poll(() => kept.textContent(), { timeout: 10_000 }).toContain('1 unsent changes');
   await kept.screenshot({ path: path.join(ARTIFACTS, 'settings-kept-cache.png') });
   await kept.getByRole('button', { name: /Write the unsent changes/ }).click();
-  const file = path.join(dataDir, 'unsent.json');
+  // Browser mode: the file comes as a download; no path is asked for.
   const exportDialog = page.getByRole('dialog');
-  await exportDialog.getByLabel('File (JSON)').fill(file);
-  await exportDialog.getByRole('button', { name: 'Write' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    exportDialog.getByRole('button', { name: 'Write' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^unsent-changes-\d{4}-\d\d-\d\d-\d{4}\.json$/);
+  const file = path.join(dataDir, 'unsent.json');
+  await download.saveAs(file);
   await expect.poll(() => exportDialog.getByRole('status').textContent()).toContain('1 changes written');
   const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { unsentChanges: { entityId: number }[] };
   expect(written.unsentChanges.map((c) => c.entityId)).toEqual([billId]);

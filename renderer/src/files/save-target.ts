@@ -26,8 +26,8 @@ export interface SaveTargets {
   deliver(target: SaveTarget): void;
 }
 
-const TITLE_KEYS = { xlsx: 'save.title.xlsx', pdf: 'save.title.pdf', fec: 'save.title.fec' } as const;
-const FILTER_KEYS = { xlsx: 'save.filter.xlsx', pdf: 'save.filter.pdf', fec: 'save.filter.fec' } as const;
+const TITLE_KEYS = { xlsx: 'save.title.xlsx', pdf: 'save.title.pdf', fec: 'save.title.fec', json: 'save.title.json' } as const;
+const FILTER_KEYS = { xlsx: 'save.filter.xlsx', pdf: 'save.filter.pdf', fec: 'save.filter.fec', json: 'save.filter.json' } as const;
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeptCache } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
-import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
-import { fileStamp, isAbsolutePath, joinPath } from '../bills/export-paths';
-import { useDataDir } from '../bills/export-target-field';
+import { fileStamp } from '../bills/export-paths';
+import { SavedFile } from '../../files/saved-file';
+import type { SaveTarget } from '../../files/save-target';
+import { useSaveTargets } from '../../files/use-save-targets';
 
 type Open = { kind: 'export' | 'discard'; cache: KeptCache } | null;
 
@@ -95,22 +96,23 @@ function ExportKeptDialog({ profileId, cache, site, onClose }: DialogProps) {
   const { t, format } = useI18n();
   const id = useId();
   const ref = useModal();
-  const dataDir = useDataDir();
+  const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
-  const [file, setFile] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const path = (file ?? (dataDir ? joinPath(dataDir, `unsent-changes-${fileStamp(openedAt)}.json`) : '')).trim();
-  const invalid = path !== '' && !isAbsolutePath(path);
+  const [done, setDone] = useState<{ text: string; target: SaveTarget; file: string } | null>(null);
 
+  // Where to first (the system's dialog, or a download in browser mode): nothing is written if it is closed.
   const write = async () => {
-    if (busy || invalid || path === '') return;
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await api.invoke('profiles.exportKeptCache', { id: profileId, name: cache.name, file: path });
-      setDone(t('kept.written', { entries: format.number(result.entries), file: result.file }));
+      const chosen = await saves.file(`unsent-changes-${fileStamp(openedAt)}.json`, 'json');
+      if (!chosen) return;
+      const result = await api.invoke('profiles.exportKeptCache', { id: profileId, name: cache.name, file: chosen.path });
+      saves.deliver(chosen);
+      setDone({ text: t('kept.written', { entries: format.number(result.entries) }), target: chosen, file: result.file });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -128,26 +130,19 @@ function ExportKeptDialog({ profileId, cache, site, onClose }: DialogProps) {
           void write();
         }}
       >
-        <TextField
-          id={`${id}-file`}
-          label={t('kept.file')}
-          value={path}
-          onChange={setFile}
-          errors={invalid ? [t('export.pathAbsolute')] : []}
-          spellCheck={false}
-          autoComplete="off"
-        />
+        <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.download')}</p>
         {done && (
-          <p className="notice notice-success" role="status">
-            {done}
-          </p>
+          <div className="notice notice-success" role="status">
+            <p>{done.text}</p>
+            <SavedFile target={done.target} written={[done.file]} />
+          </div>
         )}
         {error !== null && <ErrorNotice error={error} />}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => ref.current?.close()}>
             {done ? t('common.close') : t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy || invalid}>
+          <button type="submit" className="button button-primary" aria-disabled={busy}>
             {t('kept.write')}
           </button>
         </div>
