@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../db/open';
+import { errorTextOf, formatErrorText, PLAIN_FORMAT, refusal } from '../../shared/errors/error-text';
 import type { CatalogItemRecord } from '../shop-api/records';
 import { entityWriter } from './cache-tables';
 import { discardEntry, dueEntries, enqueue, listEntries, listEntriesPerState, outboxCounts, park, postpone, retryEntry } from './outbox';
@@ -129,6 +130,22 @@ describe('outbox and overlay', () => {
     expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([first.seq, other.seq]);
     discardEntry(db, first.seq);
     expect(dueEntries(db, 0).map((e) => e.seq)).toEqual([second.seq, other.seq]);
+  });
+
+  it('keeps a parked reason’s text beside its English, for a French window to word it in French', () => {
+    const entry = enqueue(db, { kind: 'bill.lettering', entityId: 7, baseVersion: 0, payload: { idnumber: 'FA-1' } });
+    const refused = refusal('bill_not_refundable', 'creditNote.waiting', { id: 7 });
+    park(db, entry.seq, 'parked', { code: 'billnotrefundable', message: refused.message, text: errorTextOf(refused.details) });
+    const [parked] = listEntries(db);
+    expect(parked!.errorMessage).toBe(refused.message);
+    expect(parked!.errorText).toEqual({ key: 'creditNote.waiting', params: { id: 7 } });
+    expect(formatErrorText('creditNote.waiting', parked!.errorText!.params, 'fr', PLAIN_FORMAT)).toContain('La facture 7 a un avoir');
+    // A text this version cannot word (a newer build parked it) is left out: the English message stands.
+    db.prepare('UPDATE outbox SET error_text = ? WHERE seq = ?').run(JSON.stringify({ key: 'no.such.text', params: {} }), entry.seq);
+    expect(listEntries(db)[0]!.errorText).toBeNull();
+    // Sent again, it has no reason any more.
+    retryEntry(db, entry.seq);
+    expect(listEntries(db)[0]).toMatchObject({ errorMessage: null, errorText: null });
   });
 
   it('lists the oldest entries of each state up to a limit, for a workspace that reads it on every change', () => {

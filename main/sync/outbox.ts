@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import { errorTextOf, type ErrorTextDetails } from '../../shared/errors/error-text';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { isOutboxKind, outboxKinds, type OutboxKind, type OutboxPayload } from './outbox-kinds';
 
@@ -19,6 +20,8 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
   nextAttemptAt: number;
   errorCode: string | null;
   errorMessage: string | null;
+  /** The reason's text key and values, for a window to word it in its language; null when it has none. */
+  errorText: ErrorTextDetails | null;
   /** The server's record when the entry is a conflict: the "theirs" of base / mine / theirs. */
   remote: unknown;
   createdAt: number;
@@ -37,6 +40,7 @@ interface OutboxRow {
   next_attempt_at: number;
   error_code: string | null;
   error_message: string | null;
+  error_text: string | null;
   remote: string | null;
   created_at: number;
 }
@@ -100,6 +104,7 @@ export function toEntry(row: OutboxRow): OutboxEntry | DamagedEntry {
     nextAttemptAt: row.next_attempt_at,
     errorCode: row.error_code,
     errorMessage: row.error_message,
+    errorText: storedText(row.error_text),
     remote: row.remote === null ? null : (JSON.parse(row.remote) as unknown),
     createdAt: row.created_at,
   };
@@ -156,23 +161,40 @@ export function acknowledge(db: Db, seq: number): void {
   db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
 }
 
-export function park(db: Db, seq: number, state: 'parked' | 'conflict', error: { code: string; message: string }, remote?: unknown): void {
-  db.prepare('UPDATE outbox SET state = ?, attempts = attempts + 1, error_code = ?, error_message = ?, remote = ? WHERE seq = ?').run(
+/** Why an entry waits: its code, the English message, and the text a window words in its own language. */
+export interface OutboxReason {
+  code: string;
+  message: string;
+  text?: ErrorTextDetails | null;
+}
+
+export function park(db: Db, seq: number, state: 'parked' | 'conflict', error: OutboxReason, remote?: unknown): void {
+  db.prepare(
+    'UPDATE outbox SET state = ?, attempts = attempts + 1, error_code = ?, error_message = ?, error_text = ?, remote = ? WHERE seq = ?',
+  ).run(
     state,
     error.code,
     error.message,
+    error.text ? JSON.stringify(error.text) : null,
     remote === undefined ? null : JSON.stringify(remote),
     seq,
   );
 }
 
-export function postpone(db: Db, seq: number, until: number, error: { code: string; message: string }): void {
-  db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_message = ? WHERE seq = ?').run(
-    until,
-    error.code,
-    error.message,
-    seq,
-  );
+/** A stored text, checked as when it travelled: one this version cannot word is dropped (the English stays). */
+function storedText(json: string | null): ErrorTextDetails | null {
+  if (json === null) return null;
+  try {
+    return errorTextOf({ text: JSON.parse(json) as unknown });
+  } catch {
+    return null;
+  }
+}
+
+export function postpone(db: Db, seq: number, until: number, error: OutboxReason): void {
+  db.prepare(
+    'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, error_code = ?, error_message = ?, error_text = ? WHERE seq = ?',
+  ).run(until, error.code, error.message, error.text ? JSON.stringify(error.text) : null, seq);
 }
 
 /**
@@ -189,7 +211,7 @@ export function retryEntry(db: Db, seq: number): boolean {
     return (
       db
         .prepare(
-          "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, remote = NULL WHERE seq = ?",
+          "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, error_text = NULL, remote = NULL WHERE seq = ?",
         )
         .run(seq).changes === 1
     );
@@ -231,7 +253,7 @@ export function requeueResolved<K extends OutboxKind>(
     db
       .prepare(
         `UPDATE outbox SET kind = ?, payload = ?, base_version = ?, state = 'pending', attempts = 0, next_attempt_at = 0,
-           error_code = NULL, error_message = NULL, remote = NULL WHERE seq = ? AND state = 'conflict'`,
+           error_code = NULL, error_message = NULL, error_text = NULL, remote = NULL WHERE seq = ? AND state = 'conflict'`,
       )
       .run(change.kind, JSON.stringify(payload), change.baseVersion, seq).changes === 1
   );

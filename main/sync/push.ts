@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
+import { errorTextOf } from '../../shared/errors/error-text';
 import { backoffDelay, DEFAULT_RETRY } from '../moodle/retry-policy';
 import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
@@ -107,7 +108,11 @@ export async function pushOutbox(
         return result;
       }
       db.transaction(() => {
-        park(db, entry.seq, 'parked', { code: String(error.details?.['errorcode'] ?? error.code), message: error.message });
+        park(db, entry.seq, 'parked', {
+          code: String(error.details?.['errorcode'] ?? error.code),
+          message: error.message,
+          text: errorTextOf(error.details),
+        });
         sent('parked', error.message);
       })();
       result.parked += 1;

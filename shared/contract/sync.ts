@@ -146,6 +146,8 @@ export const outboxEntrySchema = z.object({
   attempts: z.number().int(),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
+  /** The reason's text key and values (shared/errors/error-text.ts), for the window to word in its language. */
+  errorText: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
   /** What the change sends (mine), and for a conflict the shop's record (theirs). */
   payload: z.unknown(),
   remote: z.unknown(),

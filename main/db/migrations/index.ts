@@ -10,6 +10,7 @@ import { migration0080 } from './0080-outbox-by-state';
 import { migration0090 } from './0090-sync-run-error-code';
 import { migration0110 } from './0110-sync-sent';
 import { migration0120 } from './0120-credit-notes';
+import { migration0130 } from './0130-outbox-error-text';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0090,
   migration0110,
   migration0120,
+  migration0130,
 ];

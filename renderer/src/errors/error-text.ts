@@ -11,8 +11,17 @@ import { formatMoney } from '../money/money';
  * yet) keeps the core's English message, marked `lang="en"` where it is shown.
  */
 export function errorText(error: AppErrorShape, i18n: { language: Language; locale: string }): { text: string; lang: Language } {
-  const text = errorTextOf(error.details);
-  if (!text) return { text: error.message, lang: 'en' };
+  return wordedText(error.message, error.details, i18n);
+}
+
+/** The same for a message kept apart from its error (a parked change's reason, stored with its text). */
+export function wordedText(
+  message: string,
+  details: Readonly<Record<string, unknown>> | undefined,
+  i18n: { language: Language; locale: string },
+): { text: string; lang: Language } {
+  const text = errorTextOf(details);
+  if (!text) return { text: message, lang: 'en' };
   const format: ValueFormat = {
     money: (cents, currency) => formatMoney(cents, currency, i18n.locale),
     status: (code) => billStatusLabel(i18n.language, code),
@@ -21,7 +30,7 @@ export function errorText(error: AppErrorShape, i18n: { language: Language; loca
     return { text: formatErrorText(text.key, text.params, i18n.language, format), lang: i18n.language };
   } catch {
     // A value this version cannot format (a newer core): the English message still says what to do.
-    return { text: error.message, lang: 'en' };
+    return { text: message, lang: 'en' };
   }
 }
 

@@ -5,6 +5,7 @@ import { ChangeSummary } from '../../outbox/change-summary';
 import { changeTitle, type Wording } from '../../outbox/change-text';
 import { ConflictDiffView } from './conflict-diff-view';
 import { formatRelative } from './sync-format';
+import { wordedText } from '../../errors/error-text';
 
 interface OutboxEntryItemProps {
   entry: OutboxEntryView;
@@ -44,6 +45,10 @@ export function OutboxEntryItem({ entry, now, busy, onRetry, onDiscard, onUndo }
   // A pending change is on its way; a damaged one (unreadable) only waits to be discarded.
   const actionable = entry.state !== 'pending' || damaged;
   const undoable = entry.state === 'pending' && !damaged;
+  // The shop's refusal in the window's language when it came with its text; else its English, marked so.
+  const reason = entry.errorMessage
+    ? wordedText(entry.errorMessage, entry.errorText ? { text: entry.errorText } : undefined, wording)
+    : null;
   return (
     <li className={`outbox-entry outbox-entry-${entry.state}`} data-seq={entry.seq} data-kind={entry.kind}>
       <div className="outbox-entry-summary">
@@ -95,9 +100,9 @@ export function OutboxEntryItem({ entry, now, busy, onRetry, onDiscard, onUndo }
           </button>
         </div>
       )}
-      {actionable && entry.errorMessage && (
+      {actionable && reason && (
         <p className="outbox-reason">
-          <span className="outbox-reason-label">{t('outbox.reason')}</span> <span lang="en">{entry.errorMessage}</span>
+          <span className="outbox-reason-label">{t('outbox.reason')}</span> <span lang={reason.lang}>{reason.text}</span>
           {entry.errorCode && <code className="muted outbox-reason-code">{entry.errorCode}</code>}
         </p>
       )}
