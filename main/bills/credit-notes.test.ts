@@ -11,7 +11,8 @@ import { getCustomer } from '../customers/customer-query';
 import { writeBillsXlsx } from '../exports/bills-xlsx';
 import { writeCreditNotesPdf } from '../exports/credit-notes-pdf';
 import type { ExportJob } from '../exports/export-jobs';
-import { listEntries } from '../sync/outbox';
+import { discardEntry, listEntries, park } from '../sync/outbox';
+import { errorTextOf, refusal } from '../../shared/errors/error-text';
 import { getBillDetail } from './bill-detail';
 import { issueCreditNote } from './credit-notes';
 
@@ -77,7 +78,7 @@ describe('a credit note and its refund', () => {
         untaxedcents: part,
         amountcents: part + tax,
         refundcents: part + tax,
-        pending: { state: 'pending', message: null },
+        pending: { state: 'pending', message: null, text: null },
       }),
     ]);
     // A second one waits for the first to reach the shop.
@@ -189,4 +190,33 @@ describe('a credit note and its refund', () => {
       issued.map((note) => [-note.untaxedcents / 100, -note.taxcents / 100, -note.amountcents / 100, -note.refundcents / 100]),
     );
   }, 60_000);
+
+  it('shows a refund the shop refused with the refusal’s text, for the window to word in its language', () => {
+    // Another invoiced, paid bill with a line left to credit: its refund is queued, then the shop refuses it.
+    const id = cache.db
+      .prepare(
+        `SELECT b.id FROM bill b WHERE b.idnumber <> '' AND b.status IN ('SOLDOUT', 'COMPLETE') AND b.paidcents = b.amountcents
+           AND b.id <> ? AND NOT EXISTS (SELECT 1 FROM bill_credit_note WHERE billid = b.id)
+           AND EXISTS (SELECT 1 FROM bill_item WHERE billid = b.id AND totalcents > 100) ORDER BY b.id LIMIT 1`,
+      )
+      .pluck()
+      .get(pickBill()) as number;
+    const line = getBillDetail(cache.db, id).lines.find((l) => l.totalcents > 100)!;
+    issueCreditNote(cache.db, {
+      id,
+      reason: '',
+      lines: [{ billitemid: line.id, quantity: 0, totalcents: 100 }],
+      refund: { paymode: 'transfer', refundedon: 1_790_000_000, reference: '' },
+    });
+    const entry = listEntries(cache.db).find((e) => !('damaged' in e) && e.kind === 'bill.refund' && e.entityId === id)!;
+    const refused = refusal('bill_not_refundable', 'creditNote.notPaid', {
+      id,
+      status: { status: 'CANCELLED' },
+      refundable: { statuses: ['SOLDOUT', 'COMPLETE'] },
+    });
+    park(cache.db, entry.seq, 'parked', { code: 'billnotrefundable', message: refused.message, text: errorTextOf(refused.details) });
+    const [waiting] = getBillDetail(cache.db, id).creditNotes;
+    expect(waiting!.pending).toEqual({ state: 'parked', message: refused.message, text: errorTextOf(refused.details) });
+    discardEntry(cache.db, entry.seq);
+  });
 });

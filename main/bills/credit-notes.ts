@@ -72,7 +72,7 @@ export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEn
       refundpaymode: payload.refund.paymode,
       refundedon: payload.refund.refundedon,
       refundreference: payload.refund.reference,
-      pending: { state: entry.state, message: entry.errorMessage },
+      pending: { state: entry.state, message: entry.errorMessage, text: entry.errorText },
       lines: credited.map(({ billitemid, quantity, totalcents, taxratio, taxcents: tax }) => ({
         billitemid,
         quantity,

@@ -93,7 +93,14 @@ export const creditNoteSchema = z.object({
   refundpaymode: z.string(),
   refundedon: z.number().int(),
   refundreference: z.string(),
-  pending: z.object({ state: z.enum(['pending', 'parked', 'conflict']), message: z.string().nullable() }).nullable(),
+  pending: z
+    .object({
+      state: z.enum(['pending', 'parked', 'conflict']),
+      message: z.string().nullable(),
+      /** The shop's refusal as a text key and values (shared/errors/error-text.ts), for the window's language. */
+      text: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
+    })
+    .nullable(),
   lines: z.array(
     z.object({
       billitemid: z.number().int(),

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { BillDetail } from '../../../../shared/contract';
+import { wordedText } from '../../errors/error-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { paymodeLabel } from './bill-columns';
@@ -7,7 +8,8 @@ import { CreditNotePdfDialog } from './credit-note-pdf-dialog';
 
 /** The bill's credit notes and their refunds; one waiting to be sent says so (the shop numbers it). */
 export function CreditNotesSection({ detail }: { detail: BillDetail }) {
-  const { t, locale, format } = useI18n();
+  const i18n = useI18n();
+  const { t, locale, format } = i18n;
   const [pdf, setPdf] = useState<{ id: number; number: string } | null>(null);
   const money = (cents: number) => formatMoney(cents, detail.bill.currency, locale);
   if (detail.creditNotes.length === 0) return null;
@@ -33,7 +35,7 @@ export function CreditNotesSection({ detail }: { detail: BillDetail }) {
               })}
               {note.refundreference && ` · ${note.refundreference}`}
             </p>
-            {note.pending?.message && <p className="field-error">{note.pending.message}</p>}
+            {note.pending?.message && <PendingReason message={note.pending.message} text={note.pending.text} i18n={i18n} />}
             {note.number && (
               <button type="button" className="button" onClick={() => setPdf({ id: note.id, number: note.number })}>
                 {t('creditNotes.pdf')}
@@ -44,5 +46,23 @@ export function CreditNotesSection({ detail }: { detail: BillDetail }) {
       </ul>
       {pdf && <CreditNotePdfDialog creditNote={pdf} onClose={() => setPdf(null)} />}
     </section>
+  );
+}
+
+/** Why the shop refused a credit note, in the window's language when the refusal came with its text. */
+function PendingReason({
+  message,
+  text,
+  i18n,
+}: {
+  message: string;
+  text: { key: string; params: Record<string, unknown> } | null;
+  i18n: Parameters<typeof wordedText>[2];
+}) {
+  const reason = wordedText(message, text ? { text } : undefined, i18n);
+  return (
+    <p className="field-error" lang={reason.lang}>
+      {reason.text}
+    </p>
   );
 }
