@@ -87,7 +87,9 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
         reference: `#${b.id}`,
         detail: (
           <>
-            <div className="muted lettering-mono">{b.transactionid}</div>
+            <div className="muted lettering-mono" title={b.transactionid}>
+              {b.transactionid}
+            </div>
             {!PAID.has(b.status) && (
               <div className="badge badge-warning">{t('lettering.bill.awaitingPayment', { status: billStatusText(b.status, t) })}</div>
             )}
@@ -112,7 +114,7 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
         data: { 'data-invoice': i.reference },
         selectLabel: t('lettering.select.invoice', { reference: i.reference }),
         reference: i.reference,
-        detail: <div className="muted">{i.label}</div>,
+        detail: <div className="muted lettering-label">{i.label}</div>,
         date: i.date,
         dayOnly: true,
         customer: i.customer,
