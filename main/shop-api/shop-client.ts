@@ -1,3 +1,4 @@
+import { enrolmentsPage, type EnrolmentsPage } from './enrolments';
 import type { z } from 'zod';
 import { refusal } from '../../shared/errors/error-text';
 import type { BillStatus } from '../../shared/bills/bill-status';
@@ -46,6 +47,11 @@ export class ShopApi {
   /** The site's identity and the shop settings a client must not assume (settling window, largest page). */
   getSite(): Promise<ShopSite> {
     return this.parsed('local_shopbackoffice_get_site', {}, shopSite, true);
+  }
+
+  /** A page of the user enrolments of these courses, after the enrolment id `afterid` (0 for the first page). */
+  enrolments(courseids: readonly number[], afterid: number, limit: number): Promise<EnrolmentsPage> {
+    return this.parsed('local_shopbackoffice_get_enrolments', { courseids: [...courseids], afterid, limit }, enrolmentsPage, true);
   }
 
   /** One page of changes after `since`. `countRemaining` asks the shop to count the rest (a scan: first page only). */

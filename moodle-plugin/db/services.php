@@ -37,6 +37,7 @@ $reads = [
     'sync_bills' => 'Bills, with their lines, payments and history, changed or deleted since a cursor.',
     'sync_products' => 'Product instances changed or deleted since a cursor.',
     'sync_productevents' => 'Product events since a cursor.',
+    'get_enrolments' => "The user enrolments of a set of courses: method, status, dates, the user's roles and groups.",
 ];
 $writes = [
     'save_catalog' => 'Creates or updates a catalog (versioned).',

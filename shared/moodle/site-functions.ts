@@ -17,6 +17,7 @@ export const FEATURES = [
   'production',
   'sessions',
   'roles',
+  'audit',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -52,6 +53,11 @@ export const SITE_FUNCTIONS = {
   local_shopbackoffice_sync_bills: { features: ['sync'], purpose: 'sync the bills', readsRecords: false },
   local_shopbackoffice_sync_products: { features: ['sync'], purpose: 'sync what customers own', readsRecords: false },
   local_shopbackoffice_sync_productevents: { features: ['sync'], purpose: 'sync the product history', readsRecords: false },
+  local_shopbackoffice_get_enrolments: {
+    features: ['audit'],
+    purpose: 'compare what customers bought with their enrolments',
+    readsRecords: true,
+  },
   local_shopbackoffice_transition_bill: { features: ['billActions'], purpose: 'move bills between states', readsRecords: true },
   local_shopbackoffice_record_payment: { features: ['billActions'], purpose: 'record offline payments', readsRecords: true },
   local_shopbackoffice_record_refund: { features: ['billActions'], purpose: 'issue credit notes and record refunds', readsRecords: true },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enrolInstances, enrolUser } from '../sim/lib/enrol';
 import { createUser } from '../sim/lib/users';
 import { startSimulatedSite, type SimulatedSite } from '../sim/start-simulated-site';
 import { conformanceCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli';
@@ -7,8 +8,9 @@ import { conformanceCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './cli';
  * The conformance suite against the simulated site, through the command line's own code (conformanceCli):
  * the simulator implements docs/shop-api.md, so every check must pass. The clock runs, as on a real site:
  * the suite waits for the settling window the way it would there. This file, and only this file, reaches
- * into the simulator: to start it and to make a token for a user without the capability, which no web
- * service function can make.
+ * into the simulator: to start it, to make a token for a user without the capability, which no web service
+ * function can make, and to enrol a few users in two courses (the demo data makes products, not enrolments,
+ * and get_enrolments needs some to page through).
  */
 
 let sim: SimulatedSite;
@@ -23,6 +25,14 @@ beforeAll(async () => {
       null,
     ),
   );
+  sim.site.transaction(() => {
+    const courses = sim.site.db.prepare('SELECT id FROM mdl_course WHERE id <> 1 ORDER BY id LIMIT 2').pluck().all() as number[];
+    const users = sim.site.db.prepare('SELECT id FROM mdl_user WHERE id > 2 AND deleted = 0 ORDER BY id LIMIT 5').pluck().all() as number[];
+    for (const course of courses) {
+      const manual = enrolInstances(sim.site, course, true).find((instance) => instance.enrol === 'manual')!;
+      users.forEach((user, k) => enrolUser(sim.site, manual, user, 5, 1_780_000_000, k % 2 ? 1_800_000_000 : 0, k === 4 ? 1 : 0, 2));
+    }
+  });
   tokenWithoutCapability = sim.addToken({ userid });
 }, 60_000);
 

@@ -167,6 +167,7 @@ export const en = {
   'feature.production': 'Product handlers (accounts, enrolments)',
   'feature.sessions': 'Session setup (groups, tutors)',
   'feature.roles': 'Role upgrades',
+  'feature.audit': 'Audit of sales against Moodle',
 
   'steps.title': 'What the site administrator sets up first',
   'steps.intro': 'Test the connection: each step is ticked as the test gets past it.',

@@ -169,6 +169,7 @@ export const fr = {
   'feature.production': 'Mise en place des produits (comptes, inscriptions)',
   'feature.sessions': 'Mise en place des sessions (groupes, tuteurs)',
   'feature.roles': 'Attribution de rôles',
+  'feature.audit': 'Contrôle des ventes dans Moodle',
 
   'steps.title': 'Ce que l’administrateur du site met en place d’abord',
   'steps.intro': 'Testez la connexion : chaque étape est cochée dès que le test la franchit.',

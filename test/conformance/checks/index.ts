@@ -4,6 +4,7 @@ import { catalogRefusalChecks } from './catalog-refusals';
 import { cursorConcurrentWriteCheck } from './cursor-concurrent-write';
 import { cursorDeletionCheck } from './cursor-deletions';
 import { cursorTieCheck } from './cursor-ties';
+import { enrolmentChecks } from './enrolments';
 import { syncShapeChecks, writeShapeCheck } from './documented-shapes';
 import { htmlCleaningCheck } from './html-cleaning';
 import { letteringChecks } from './lettering';
@@ -33,6 +34,7 @@ export const ALL_CHECKS: readonly Check[] = [
   cursorConcurrentWriteCheck,
   settlingCheck,
   ...versionChecks,
+  ...enrolmentChecks,
   ...mutationIdChecks,
   ...transitionChecks,
   ...paymentChecks,

@@ -8,6 +8,7 @@ import { roleFunctions } from './roles';
 import { shopFunctions } from './shop';
 import { shopBillWriteFunctions } from './shop-bill-writes';
 import { shopCatalogWriteFunctions } from './shop-catalog-writes';
+import { shopEnrolmentFunctions } from './shop-enrolments';
 import { shopSiteFunctions } from './shop-site';
 import { shopSyncFunctions } from './shop-sync';
 import { siteFunctions } from './site';
@@ -27,6 +28,7 @@ export const ALL_FUNCTIONS: readonly ExternalFunction[] = [
   ...roleFunctions,
   ...shopFunctions,
   ...shopSiteFunctions,
+  ...shopEnrolmentFunctions,
   ...shopSyncFunctions,
   ...shopCatalogWriteFunctions,
   ...shopBillWriteFunctions,
