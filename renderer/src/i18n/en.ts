@@ -206,6 +206,7 @@ export const en = {
   'fn.local_shopbackoffice_sync_bills': 'sync the bills',
   'fn.local_shopbackoffice_sync_products': 'sync what customers own',
   'fn.local_shopbackoffice_sync_productevents': 'sync the product history',
+  'fn.local_shopbackoffice_get_enrolments': 'compare what customers bought with their enrolments',
   'fn.local_shopbackoffice_save_catalog': 'push catalog edits',
   'fn.local_shopbackoffice_delete_catalog': 'delete catalogs',
   'fn.local_shopbackoffice_save_category': 'push category edits',

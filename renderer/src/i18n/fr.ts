@@ -207,6 +207,7 @@ export const fr = {
   'fn.local_shopbackoffice_sync_bills': 'synchroniser les factures',
   'fn.local_shopbackoffice_sync_products': 'synchroniser ce que possèdent les clients',
   'fn.local_shopbackoffice_sync_productevents': 'synchroniser l’historique des produits',
+  'fn.local_shopbackoffice_get_enrolments': 'comparer ce que les clients ont acheté avec leurs inscriptions',
   'fn.local_shopbackoffice_save_catalog': 'envoyer les modifications de catalogue',
   'fn.local_shopbackoffice_delete_catalog': 'supprimer des catalogues',
   'fn.local_shopbackoffice_save_category': 'envoyer les modifications de catégorie',
