@@ -8,6 +8,7 @@ import { exportsHandlers } from '../exports/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
 import { productionHandlers } from '../production/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { profilesHandlers } from '../profiles/handlers';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
@@ -161,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
     ...exportsHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
+    ...auditHandlers(services),
     ...uploadsHandlers(services),
   });
 

@@ -3,6 +3,7 @@
  * or an extra handler, an @ts-expect-error below becomes unused and the typecheck fails.
  */
 import { appHandlers } from '../app/handlers';
+import { auditHandlers } from '../audit/handlers';
 import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
@@ -43,6 +44,7 @@ export function typeChecks(services: CoreServices): void {
     ...customersHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
+    ...auditHandlers(services),
     ...catalogsHandlers(services),
     ...invoicingHandlers(services),
     ...uploadsHandlers(services),

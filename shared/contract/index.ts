@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appCommands, appEvents } from './app';
+import { auditCommands, auditEvents } from './audit';
 import { billsCommands, billsEvents } from './bills';
 import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
@@ -19,6 +20,7 @@ import { uploadsCommands } from './uploads';
 
 export const commands = {
   ...appCommands,
+  ...auditCommands,
   ...billsCommands,
   ...catalogsCommands,
   ...customersCommands,
@@ -35,6 +37,7 @@ export const commands = {
 
 export const events = {
   ...appEvents,
+  ...auditEvents,
   ...billsEvents,
   ...exportsEvents,
   ...letteringEvents,
