@@ -115,7 +115,8 @@ export function compare(expectations: readonly Expectation[], soldCourseIds: Rea
       from: expectation,
     });
     if (userId === 0) {
-      findings.push(finding('no_account', null));
+      // A paid line's handler never ran: it makes the accounts it needs, so the person is simply not enrolled.
+      findings.push(finding(expectation.fromLine ? 'not_enrolled' : 'no_account', null));
       continue;
     }
     const key = `${course.id}/${userId}`;
