@@ -24,7 +24,10 @@ export interface Expectation {
   course: CourseKey;
   /** The Moodle account the shop knows (the customer's), 0 when only the email names the person. */
   userId: number;
+  /** Lower-cased, as accounts are compared. */
   email: string;
+  /** As the shop wrote it: the account a handler made has it so. */
+  typedEmail: string;
   who: string;
   /** The person's names, for an account to make when they have none. */
   firstname: string;
@@ -134,6 +137,7 @@ function productExpectation(row: ProductRow): Expectation | null {
       ...base,
       userId: 0,
       email: seat.email,
+      typedEmail: seat.typed,
       who: seat.name || seat.email,
       firstname: seat.firstname,
       lastname: seat.lastname,
@@ -147,6 +151,7 @@ function productExpectation(row: ProductRow): Expectation | null {
     ...base,
     userId: seat ? 0 : row.hasaccount,
     email,
+    typedEmail: seat?.typed || row.email.trim(),
     who: seat?.name || `${row.firstname} ${row.lastname}`.trim() || email,
     firstname: seat ? seat.firstname : row.firstname,
     lastname: seat ? seat.lastname : row.lastname,
@@ -156,14 +161,14 @@ function productExpectation(row: ProductRow): Expectation | null {
 }
 
 /** The person a seat product was made for (its extradata), or null for a buyer's product. */
-function seatOf(extradata: string): { email: string; name: string; firstname: string; lastname: string; role: string } | null {
+function seatOf(extradata: string): { email: string; typed: string; name: string; firstname: string; lastname: string; role: string } | null {
   const email = personOf(extradata);
   if (!email) return null;
-  const data = JSON.parse(extradata) as { firstname?: unknown; lastname?: unknown; role?: unknown };
+  const data = JSON.parse(extradata) as { email?: unknown; firstname?: unknown; lastname?: unknown; role?: unknown };
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const firstname = text(data.firstname);
   const lastname = text(data.lastname);
-  return { email, name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
+  return { email, typed: text(data.email), name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
 }
 
 interface LineRow {
@@ -229,6 +234,7 @@ function unproducedLines(db: Db): Expectation[] {
           key: `l${row.billitemid}:${email}`,
           userId: 0,
           email,
+          typedEmail: person.email.trim(),
           who: `${person.firstname} ${person.lastname}`.trim() || email,
           firstname: person.firstname,
           lastname: person.lastname,
@@ -242,6 +248,7 @@ function unproducedLines(db: Db): Expectation[] {
         key: `l${row.billitemid}:${email}`,
         userId: row.hasaccount,
         email,
+        typedEmail: row.email.trim(),
         who: `${row.firstname} ${row.lastname}`.trim() || email,
         firstname: row.firstname,
         lastname: row.lastname,

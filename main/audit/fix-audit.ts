@@ -9,7 +9,7 @@ import { writeSteps } from '../production/write-steps';
 import { candidateUsername, planAccount } from '../production/plan-accounts';
 import { planProduction, runProduction } from '../production/run-production';
 import type { SiteFacts } from '../production/site-facts';
-import { usersByUsername } from '../production/site-reads';
+import { usersByEmail, usersByUsername, type MoodleUser } from '../production/site-reads';
 import { courseOf } from './audit-reads';
 import { findingsByIds, replaceFindings } from './audit-store';
 import { accountOf, compare, findGroup, roleIdOf, type FindingDraft } from './compare';
@@ -101,9 +101,13 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
   const members = new Set<string>();
   const accounts = new Map<string, UserRef>();
   const usernames = new Set<string>();
+  const missing = current.filter((d) => d.kind === 'no_account' && d.from && !d.from.fromLine);
+  // The audit matched emails as written; before making an account, one whose email differs in case is looked for
+  // (a case-insensitive search per domain): the person gets their account back, never a second one.
+  const otherCase = missing.length > 0 ? await usersByEmail(moodle, missing.map((d) => d.email)) : new Map<string, MoodleUser>();
   const taken = await usersByUsername(
     moodle,
-    current.filter((d) => d.kind === 'no_account' && !d.from?.fromLine).map((d) => candidateUsername(d.email)),
+    missing.filter((d) => !otherCase.has(d.email)).map((d) => candidateUsername(d.email)),
   );
   const facts: SiteFacts = {
     now,
@@ -153,7 +157,7 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
     }
     const write = { course: course.shortname, who: expectation.who, roleId, role: expectation.role, timestart: expectation.timestart, timeend: expectation.timeend, group: '' };
     let user: UserRef;
-    const userId = accountOf(expectation, site.facts);
+    const userId = accountOf(expectation, site.facts) || (otherCase.get(expectation.email)?.id ?? 0);
     if (userId > 0) user = { userid: userId };
     else if (accounts.has(expectation.email)) user = accounts.get(expectation.email)!;
     else {

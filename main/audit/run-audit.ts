@@ -73,7 +73,7 @@ export async function readSite(
     expectations.filter((e) => e.userId > 0 && !enrolled.has(e.userId)).map((e) => e.userId),
   );
   for (const id of enrolled) existing.add(id);
-  const emails = expectations.filter((e) => e.userId === 0 || !existing.has(e.userId)).map((e) => e.email).filter(Boolean);
+  const emails = expectations.filter((e) => (e.userId === 0 || !existing.has(e.userId)) && e.email !== '');
   const accounts = emails.length > 0 ? await accountsByEmail(moodle, emails) : new Map<string, number>();
   deps.signal?.throwIfAborted();
   const grouped = new Map<number, SiteCourse>();
