@@ -40,6 +40,7 @@ describe('refusal', () => {
       money: (cents: number, currency: string) =>
         `${(cents / 100).toFixed(2).replace('.', ',')}\u00a0${currency === 'EUR' ? '€' : currency}`,
       status: (code: string) => (code === 'SOLDOUT' ? 'Payée' : code),
+      coded: PLAIN_FORMAT.coded,
     };
     expect(formatErrorText('bill.paymentExceedsDue', { id: 99998, due: { cents: 55176, currency: 'EUR' } }, 'fr', format)).toBe(
       'Il reste 551,76\u00a0€ à payer sur la facture 99998\u00a0: enregistrez au plus ce montant.',
