@@ -30,7 +30,11 @@ function html(value: string, before: string | undefined): string {
  */
 export function refuse(issues: FieldIssue[]): never {
   const first = issues[0]!;
-  const items = issues.map((i) => ({ code: i.code, message: `${i.field}: ${i.message}`, params: { field: i.field, values: i.params ?? {} } }));
+  const items = issues.map((i) => ({
+    code: i.code,
+    message: `${i.field}: ${i.message}`,
+    params: { field: i.field, values: i.params ?? {} },
+  }));
   throw refusal('catalog_invalid', 'catalog.invalid', { issues: coded('catalogIssue', items) }, { field: first.field, issues });
 }
 

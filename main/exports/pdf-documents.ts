@@ -231,7 +231,12 @@ async function checkDocuments(
   });
   const details = { problems, count };
   throw count > named.length
-    ? refusal('export_unprintable_text', 'export.unprintableTextsMore', { named: coded('unprintableText', named), more: count - named.length }, details)
+    ? refusal(
+        'export_unprintable_text',
+        'export.unprintableTextsMore',
+        { named: coded('unprintableText', named), more: count - named.length },
+        details,
+      )
     : refusal('export_unprintable_text', 'export.unprintableTexts', { named: coded('unprintableText', named) }, details);
 }
 

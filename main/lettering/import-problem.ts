@@ -75,7 +75,9 @@ export function refusedFile(name: string, problems: ImportProblem[], counts?: { 
       ? refusal('lettering_file_invalid', 'lettering.fileRefusedOneNoDetail', { name }, details)
       : refusal('lettering_file_invalid', 'lettering.fileRefusedNoDetail', { name, lines }, details);
   // The first problem is worded by the window as in the import's list of lines to correct.
-  const said = coded('letteringProblem', [{ code: first.code, message: first.message, params: { line: first.line, params: first.params } }]);
+  const said = coded('letteringProblem', [
+    { code: first.code, message: first.message, params: { line: first.line, params: first.params } },
+  ]);
   return lines === 1
     ? refusal('lettering_file_invalid', 'lettering.fileRefusedOne', { name, first: said }, details)
     : refusal('lettering_file_invalid', 'lettering.fileRefused', { name, lines, first: said }, details);

@@ -151,10 +151,7 @@ export async function importInvoices(
   const { rows, encoding } = await tabularRows(format, bytes);
   const sourceKey = sourceKeyOf(format, rows[0]?.cells ?? []);
   const mapping = input.mapping ?? rememberedMapping(db, sourceKey) ?? guessMapping(rows[0]?.cells ?? []);
-  if (!mapping)
-    throw fileProblem('lettering.noMapping', {}, [
-      problem({ line: 1, code: 'mapping', params: { reason: 'none' } }),
-    ]);
+  if (!mapping) throw fileProblem('lettering.noMapping', {}, [problem({ line: 1, code: 'mapping', params: { reason: 'none' } })]);
   const parsed: ParsedFile = invoicesFromRows(rows, mapping, encoding);
   if (parsed.problems.length > 0) throw refusedFile(name, parsed.problems);
   return db.transaction(() => {

@@ -201,14 +201,18 @@ describe('outbox and overlay', () => {
       "INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at) VALUES ('m1', 'bill.lettering', 'bills', 1, 0, '{not json', 'pending', 0)",
     ).run();
     const entries = listEntries(db);
-    expect(entries).toEqual([{ seq: expect.any(Number), state: 'pending', damaged: 'payload is not JSON', cause: 'notJson', kind: 'bill.lettering' }]);
+    expect(entries).toEqual([
+      { seq: expect.any(Number), state: 'pending', damaged: 'payload is not JSON', cause: 'notJson', kind: 'bill.lettering' },
+    ]);
     // Parked and listed with the sentence the CLI prints and the words a window says it with.
     const refused = damagedRefusal(entries[0] as DamagedEntry);
     expect(refused.code).toBe('outbox_damaged');
     expect(refused.message).toBe('This change cannot be read back (payload is not JSON). Discard it and make it again.');
     expect(errorTextOf(refused.details)).toEqual({
       key: 'outbox.damaged',
-      params: { reason: { coded: 'outboxDamage', items: [{ code: 'notJson', message: 'payload is not JSON', params: { kind: 'bill.lettering' } }] } },
+      params: {
+        reason: { coded: 'outboxDamage', items: [{ code: 'notJson', message: 'payload is not JSON', params: { kind: 'bill.lettering' } }] },
+      },
     });
   });
 });

@@ -154,7 +154,9 @@ function isCodedKind(kind: unknown): kind is CodedKind {
 function isCodedItem(item: unknown): item is CodedItem {
   if (typeof item !== 'object' || item === null) return false;
   const { code, message, params } = item as Record<string, unknown>;
-  return typeof code === 'string' && typeof message === 'string' && (params === undefined || (typeof params === 'object' && params !== null));
+  return (
+    typeof code === 'string' && typeof message === 'string' && (params === undefined || (typeof params === 'object' && params !== null))
+  );
 }
 
 /** Findings as a text value: `items` with their English messages, worded again by a reader that knows the kind. */

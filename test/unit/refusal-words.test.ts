@@ -101,7 +101,14 @@ describe('refusals worded in the window’s language', () => {
   });
 
   it('production_failed: names the step in French, and where it failed', () => {
-    const failure = { step: 'accounts', function: 'core_user_create_users', code: 'invalidparameter', message: 'Row 3 (Bo): taken.', row: 3, who: 'Bo' };
+    const failure = {
+      step: 'accounts',
+      function: 'core_user_create_users',
+      code: 'invalidparameter',
+      message: 'Row 3 (Bo): taken.',
+      row: 3,
+      who: 'Bo',
+    };
     const error = runRefused({ runId: 1, outcome: 'failed', failure, plan: { problems: [] } } as unknown as RunResult);
     expect(error.code).toBe('production_failed');
     expect(error.message).toBe(
@@ -110,7 +117,9 @@ describe('refusals worded in the window’s language', () => {
     );
     // The diagnosis itself is the core's English (the window shows it with the run's report): only the rest is French.
     const said = errorText(error.toShape(), fr).text;
-    expect(said).toContain('Moodle a refusé core_user_create_users (invalidparameter) à l’étape «\u00a0création des comptes\u00a0», pour la ligne 3 (Bo).');
+    expect(said).toContain(
+      'Moodle a refusé core_user_create_users (invalidparameter) à l’étape «\u00a0création des comptes\u00a0», pour la ligne 3 (Bo).',
+    );
     expect(said.replace('Row 3 (Bo): taken.', '')).not.toMatch(ENGLISH);
   });
 
@@ -152,15 +161,23 @@ describe('refusals worded in the window’s language', () => {
   it('site_changed: what happened, what to do, and the unsent changes left with the old cache', () => {
     const db = openDatabase(':memory:');
     const site = (siteidentifier: string, sitename: string, wwwroot: string) =>
-      ({ siteidentifier, sitename, wwwroot, seller: { name: '', address: '', zip: '', city: '', country: '', email: '' } }) as unknown as ShopSite;
+      ({
+        siteidentifier,
+        sitename,
+        wwwroot,
+        seller: { name: '', address: '', zip: '', city: '', country: '', email: '' },
+      }) as unknown as ShopSite;
     claimCache(db, site('a1', 'Formations Nord', 'https://nord.example'));
-    for (const entityId of [1, 2]) enqueue(db, { kind: 'bill.lettering', entityId, baseVersion: 0, payload: { idnumber: `FA-${entityId}` } });
+    for (const entityId of [1, 2])
+      enqueue(db, { kind: 'bill.lettering', entityId, baseVersion: 0, payload: { idnumber: `FA-${entityId}` } });
     const error = caught(() => claimCache(db, site('b2', 'Formations Sud', 'https://sud.example')));
     expect(error.code).toBe('site_changed');
     expect(error.message).toContain(
       'This profile now reaches Formations Sud (https://sud.example), but its cache was filled from Formations Nord (https://nord.example).',
     );
-    expect(error.message).toContain('listed in Settings. Its 2 unsent changes stay with it and will not be sent to the new site. Otherwise');
+    expect(error.message).toContain(
+      'listed in Settings. Its 2 unsent changes stay with it and will not be sent to the new site. Otherwise',
+    );
     expect(error.details).toMatchObject({ unsent: 2, reachedSite: { identifier: 'b2' } });
     const text = inFrench(error);
     expect(text).toContain(
@@ -181,7 +198,9 @@ describe('refusals worded in the window’s language', () => {
     expect(error.message).toMatch(/^The invoices would lack mentions French law requires, so none was written: the seller's name; /);
     expect(error.message).toContain('the name of customer 1 rue Haute (bill 41)');
     const text = inFrench(error);
-    expect(text).toMatch(/^Il manquerait aux factures des mentions que la loi française exige, aucune n’a donc été écrite\u00a0: la raison sociale du vendeur\u202f; /);
+    expect(text).toMatch(
+      /^Il manquerait aux factures des mentions que la loi française exige, aucune n’a donc été écrite\u00a0: la raison sociale du vendeur\u202f; /,
+    );
     expect(text).toContain('le nom de 1 rue Haute (factures 41)');
     db.close();
   });

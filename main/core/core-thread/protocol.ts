@@ -54,8 +54,7 @@ export type FromThread =
 
 /** A job's end; a refusal's words (`text`, shared/errors/error-text.ts) cross the thread with it, for the window. */
 export type CacheJobOutcome =
-  | { ok: true }
-  | { ok: false; message: string; code: string | null; appError: boolean; text: ErrorTextDetails | null };
+  { ok: true } | { ok: false; message: string; code: string | null; appError: boolean; text: ErrorTextDetails | null };
 
 /** What a cache job's thread posts: its progress (the index build's, step by step), then its outcome. */
 export type CacheJobMessage = { type: 'progress'; done: number; total: number } | { type: 'outcome'; outcome: CacheJobOutcome };
