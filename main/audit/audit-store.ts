@@ -82,6 +82,19 @@ export function replaceFindings(db: Db, drafts: readonly FindingDraft[], courseI
   })();
 }
 
+/** Accounts found by a case-insensitive search, by lower-cased email (migration 0140). */
+export function learntAccounts(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT email, userid FROM audit_account').all() as { email: string; userid: number }[];
+  return new Map(rows.map((row) => [row.email, row.userid]));
+}
+
+export function learnAccounts(db: Db, accounts: ReadonlyMap<string, number>): void {
+  const upsert = db.prepare('INSERT INTO audit_account (email, userid) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET userid = excluded.userid');
+  db.transaction(() => {
+    for (const [email, userid] of accounts) upsert.run(email, userid);
+  })();
+}
+
 function where(filter: AuditFilter): { sql: string; params: Record<string, string> } {
   const clauses: string[] = [];
   const params: Record<string, string> = {};

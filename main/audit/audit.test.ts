@@ -165,4 +165,28 @@ describe('the audit of sales', () => {
     // The handler's products wait in the outbox, recorded with the line: a new audit does not list it again.
     expect(db.prepare('SELECT count(*) FROM production_record WHERE bill_item_id = ?').pluck().get(line.billItemId)).toBeGreaterThan(0);
   }, 60_000);
+
+  it('an account whose email has other capitals than the shop\'s: the fix finds it and enrols it, never makes a second one', async () => {
+    const alone = (s: Sale) => seeded.sales.filter((o) => o.userId === s.userId).length === 1;
+    const broken = new Set(Object.values(seeded.broken).map((s) => s.userId));
+    const seat = seeded.sales.find((s) => s.productId > 0 && s.groupId > 0 && alone(s) && !broken.has(s.userId))!;
+    sim.site.transaction(() => {
+      sim.db.prepare('UPDATE mdl_user SET email = upper(email) WHERE id = ?').run(seat.userId);
+      sim.db.prepare('DELETE FROM mdl_user_enrolments WHERE userid = ?').run(seat.userId);
+    });
+    const accounts = () => sim.db.prepare('SELECT count(*) FROM mdl_user WHERE deleted = 0').pluck().get() as number;
+    const before = accounts();
+    await runAudit(deps(), 'full');
+    const finding = listFindings(db, { kinds: ['no_account'] }, 0, 10).rows.find((f) => f.productId === seat.productId)!;
+    expect(finding).toBeDefined();
+    const plan = await planFix(deps(), [finding.id]);
+    expect(plan.fixes[0]!.writes.map((w) => w.action)).toEqual(['enrol', 'member']);
+    const fixed = await runFix(deps(), [finding.id]);
+    expect(fixed).toMatchObject({ failure: null, fixed: 1, left: 0 });
+    expect(accounts()).toBe(before);
+    // Learnt: the next audit matches the account at once.
+    const again = await runAudit(deps(), 'full');
+    expect(listFindings(db, { kinds: ['no_account'] }, 0, 10).rows.filter((f) => f.productId === seat.productId)).toEqual([]);
+    expect(again.run.outcome).toBe('done');
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ import { planProduction, runProduction } from '../production/run-production';
 import type { SiteFacts } from '../production/site-facts';
 import { usersByEmail, usersByUsername, type MoodleUser } from '../production/site-reads';
 import { courseOf } from './audit-reads';
-import { findingsByIds, replaceFindings } from './audit-store';
+import { findingsByIds, learnAccounts, replaceFindings } from './audit-store';
 import { accountOf, compare, findGroup, roleIdOf, type FindingDraft } from './compare';
 import { readExpectations, type Expectation } from './expectations';
 import { nameUnexplained, readSite, type AuditDeps, type SiteRead } from './run-audit';
@@ -105,6 +105,8 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
   // The audit matched emails as written; before making an account, one whose email differs in case is looked for
   // (a case-insensitive search per domain): the person gets their account back, never a second one.
   const otherCase = missing.length > 0 ? await usersByEmail(moodle, missing.map((d) => d.email)) : new Map<string, MoodleUser>();
+  // Learnt, so that the next audits match them without searching.
+  learnAccounts(db, new Map([...otherCase].map(([email, user]) => [email, user.id])));
   const taken = await usersByUsername(
     moodle,
     missing.filter((d) => !otherCase.has(d.email)).map((d) => candidateUsername(d.email)),

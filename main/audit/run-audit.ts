@@ -7,7 +7,7 @@ import { taughtRoles } from '../production/production-store';
 import { STANDARD_ROLES } from '../production/site-facts';
 import { usersById } from '../production/site-reads';
 import { accountsByEmail, courseEnrolments, courseOf, existingAccounts, groupsOf, siteCourses, type SiteCourse } from './audit-reads';
-import { auditCounts, auditRun, finishAuditRun, lastMarks, replaceFindings, startAuditRun, totalOf } from './audit-store';
+import { auditCounts, auditRun, finishAuditRun, lastMarks, learntAccounts, replaceFindings, startAuditRun, totalOf } from './audit-store';
 import { compare, type AuditFacts, type FindingDraft } from './compare';
 import { changedCourses, readExpectations, soldCourseKeys, type Expectation } from './expectations';
 
@@ -68,13 +68,15 @@ export async function readSite(
   deps.onProgress?.('accounts', 0, null);
   const enrolled = new Set(enrolments.map((e) => e.userid));
   // The customers' own accounts not seen enrolled: do they still exist? Asked by id, 900 a call.
-  const existing = await existingAccounts(
-    moodle,
-    expectations.filter((e) => e.userId > 0 && !enrolled.has(e.userId)).map((e) => e.userId),
-  );
+  const learnt = learntAccounts(db);
+  const existing = await existingAccounts(moodle, [
+    ...expectations.filter((e) => e.userId > 0 && !enrolled.has(e.userId)).map((e) => e.userId),
+    ...expectations.map((e) => learnt.get(e.email) ?? 0).filter((id) => id > 0 && !enrolled.has(id)),
+  ]);
   for (const id of enrolled) existing.add(id);
   const emails = expectations.filter((e) => (e.userId === 0 || !existing.has(e.userId)) && e.email !== '');
   const accounts = emails.length > 0 ? await accountsByEmail(moodle, emails) : new Map<string, number>();
+  for (const [email, id] of learnt) if (!accounts.has(email) && existing.has(id)) accounts.set(email, id);
   deps.signal?.throwIfAborted();
   const grouped = new Map<number, SiteCourse>();
   for (const e of expectations) if (e.group) grouped.set(courseOf(courses, e.course)!.id, courseOf(courses, e.course)!);
