@@ -74,7 +74,10 @@ export async function courseEnrolments(
  * (site-reads.ts) took 65 of 77 seconds on a real site, its large mail providers answering hundreds of accounts
  * each. The fix asks so before it makes an account (fix-audit.ts), so no person gets a second one.
  */
-export async function accountsByEmail(moodle: LoggedMoodle, emails: readonly { email: string; typedEmail: string }[]): Promise<Map<string, number>> {
+export async function accountsByEmail(
+  moodle: LoggedMoodle,
+  emails: readonly { email: string; typedEmail: string }[],
+): Promise<Map<string, number>> {
   const values = [...new Set(emails.flatMap((e) => [e.email, e.typedEmail]).filter(Boolean))];
   const found = new Map<string, number>();
   for (const batch of chunk(values, 1)) {
@@ -102,6 +105,7 @@ export async function existingAccounts(moodle: LoggedMoodle, ids: readonly numbe
 /** The groups of these courses, by course id. */
 export async function groupsOf(moodle: LoggedMoodle, courses: readonly SiteCourse[]): Promise<Map<number, MoodleGroup[]>> {
   const groups = new Map<number, MoodleGroup[]>();
-  for (const course of courses) groups.set(course.id, await courseGroups(moodle, { id: course.id, shortname: course.shortname, fullname: '' }));
+  for (const course of courses)
+    groups.set(course.id, await courseGroups(moodle, { id: course.id, shortname: course.shortname, fullname: '' }));
   return groups;
 }

@@ -16,9 +16,7 @@ export function startAuditRun(db: Db, scope: AuditRun['scope'], now: number): { 
   };
   const id = Number(
     db
-      .prepare(
-        `INSERT INTO audit_run (scope, startedat, outcome, bill_mark, product_mark) VALUES (?, ?, 'running', ?, ?)`,
-      )
+      .prepare(`INSERT INTO audit_run (scope, startedat, outcome, bill_mark, product_mark) VALUES (?, ?, 'running', ?, ?)`)
       .run(scope, now, marks.bill, marks.product).lastInsertRowid,
   );
   return { id, marks };
@@ -89,7 +87,9 @@ export function learntAccounts(db: Db): Map<string, number> {
 }
 
 export function learnAccounts(db: Db, accounts: ReadonlyMap<string, number>): void {
-  const upsert = db.prepare('INSERT INTO audit_account (email, userid) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET userid = excluded.userid');
+  const upsert = db.prepare(
+    'INSERT INTO audit_account (email, userid) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET userid = excluded.userid',
+  );
   db.transaction(() => {
     for (const [email, userid] of accounts) upsert.run(email, userid);
   })();
@@ -176,7 +176,9 @@ export function eachFinding(db: Db, filter: AuditFilter): IterableIterator<Audit
 }
 
 export function findingsByIds(db: Db, ids: readonly number[]): (AuditFinding & { key: string })[] {
-  const rows = db.prepare('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as FindingRow[];
+  const rows = db
+    .prepare('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids)) as FindingRow[];
   return rows.map((row) => ({ ...toFinding(row), key: row.key }));
 }
 

@@ -184,4 +184,3 @@ export function findGroup(groups: readonly MoodleGroup[], wanted: { name: string
   if (wanted.idnumber) return groups.find((g) => g.idnumber === wanted.idnumber) ?? null;
   return groups.find((g) => g.name === wanted.name) ?? null;
 }
-

@@ -161,7 +161,9 @@ function productExpectation(row: ProductRow): Expectation | null {
 }
 
 /** The person a seat product was made for (its extradata), or null for a buyer's product. */
-function seatOf(extradata: string): { email: string; typed: string; name: string; firstname: string; lastname: string; role: string } | null {
+function seatOf(
+  extradata: string,
+): { email: string; typed: string; name: string; firstname: string; lastname: string; role: string } | null {
   const email = personOf(extradata);
   if (!email) return null;
   const data = JSON.parse(extradata) as { email?: unknown; firstname?: unknown; lastname?: unknown; role?: unknown };

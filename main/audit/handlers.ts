@@ -61,7 +61,12 @@ export function auditHandlers(services: CoreServices): HandlersFor<AuditCommands
   const audit = (runId: string, scope: AuditRun['scope']) =>
     exclusive(runId, async (controller) => {
       const outcome = await runAudit(await deps(runId, controller), scope);
-      services.logger.info('audit of sales', { scope: outcome.run.scope, total: outcome.total, calls: outcome.run.calls, ms: outcome.run.ms });
+      services.logger.info('audit of sales', {
+        scope: outcome.run.scope,
+        total: outcome.total,
+        calls: outcome.run.calls,
+        ms: outcome.run.ms,
+      });
       changed();
       return outcome;
     });
@@ -85,7 +90,13 @@ export function auditHandlers(services: CoreServices): HandlersFor<AuditCommands
     'audit.run': ({ runId, scope }) => audit(runId, scope),
     'audit.check': async () => {
       const outcome = await audit(`check-${randomUUID()}`, 'full');
-      if (outcome.total > 0) throw refusal('audit_found', 'audit.found', { total: outcome.total, ...outcome.counts }, { counts: outcome.counts, run: outcome.run });
+      if (outcome.total > 0)
+        throw refusal(
+          'audit_found',
+          'audit.found',
+          { total: outcome.total, ...outcome.counts },
+          { counts: outcome.counts, run: outcome.run },
+        );
       return outcome;
     },
     'audit.cancel': ({ runId }) => {

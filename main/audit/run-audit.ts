@@ -62,7 +62,12 @@ export async function readSite(
   const expectations = all.filter((e) => wanted(courseOf(courses, e.course)));
   const courseIds = [...new Set([...sold, ...expectations.map((e) => courseOf(courses, e.course)!.id)])];
 
-  const enrolments = await courseEnrolments(moodle, courseIds, (read, remaining) => deps.onProgress?.('enrolments', read, read + remaining), deps.signal);
+  const enrolments = await courseEnrolments(
+    moodle,
+    courseIds,
+    (read, remaining) => deps.onProgress?.('enrolments', read, read + remaining),
+    deps.signal,
+  );
 
   deps.signal?.throwIfAborted();
   deps.onProgress?.('accounts', 0, null);
@@ -115,7 +120,13 @@ export async function runAudit(deps: AuditDeps, requested: AuditRun['scope']): P
   const moodle = new LoggedMoodle(deps.moodle);
   const figures = { products: 0, enrolments: 0, courses: 0, calls: 0, ms: 0 };
   const finish = (outcome: Exclude<AuditRun['outcome'], 'running'>, error?: string) =>
-    finishAuditRun(db, run.id, outcome, { ...figures, calls: moodle.calls.length, ms: Math.round(performance.now() - started), ...(error ? { error } : {}) }, seconds());
+    finishAuditRun(
+      db,
+      run.id,
+      outcome,
+      { ...figures, calls: moodle.calls.length, ms: Math.round(performance.now() - started), ...(error ? { error } : {}) },
+      seconds(),
+    );
   try {
     const all = readExpectations(db, now);
     let only: ((course: SiteCourse) => boolean) | null = null;
@@ -123,7 +134,9 @@ export async function runAudit(deps: AuditDeps, requested: AuditRun['scope']): P
       const changed = changedCourses(db, marks);
       const keys = new Set(changed.map((key) => `${key.field}=${key.value}`));
       only = (course) =>
-        keys.has(`id=${course.id}`) || keys.has(`shortname=${course.shortname}`) || (course.idnumber !== '' && keys.has(`idnumber=${course.idnumber}`));
+        keys.has(`id=${course.id}`) ||
+        keys.has(`shortname=${course.shortname}`) ||
+        (course.idnumber !== '' && keys.has(`idnumber=${course.idnumber}`));
     }
     const site = await readSite(db, moodle, all, { only, now }, deps);
     figures.products = site.expectations.length;

@@ -12,7 +12,6 @@ import { peakRssMiB, report, timed } from './measure';
 
 /** Courses the products are spread over (the figure). */
 const COURSES = 200;
-const WANTED_PRODUCTS = 100_000;
 const NOW = 1_796_000_000;
 
 /**

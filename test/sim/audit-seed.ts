@@ -63,7 +63,11 @@ function accountFor(site: MoodleSite, email: string, firstname: string, lastname
     number | undefined;
   if (found) return found;
   const username = email.toLowerCase().replace(/[^a-z0-9@._-]/g, '');
-  return createUser(site, { username, firstname: firstname || 'Learner', lastname: lastname || 'Shop', email, confirmed: 1, mnethostid: 1, auth: 'manual' }, null);
+  return createUser(
+    site,
+    { username, firstname: firstname || 'Learner', lastname: lastname || 'Shop', email, confirmed: 1, mnethostid: 1, auth: 'manual' },
+    null,
+  );
 }
 
 function groupFor(site: MoodleSite, courseId: number, wanted: { name: string; idnumber: string }): number {
@@ -73,7 +77,15 @@ function groupFor(site: MoodleSite, courseId: number, wanted: { name: string; id
       : site.db.prepare('SELECT id FROM mdl_groups WHERE courseid = ? AND name = ?').pluck().get(courseId, wanted.name)
   ) as number | undefined;
   if (found) return found;
-  return createGroup(site, { courseid: courseId, name: wanted.name, idnumber: wanted.idnumber, description: '', descriptionformat: 1, visibility: 0, participation: true });
+  return createGroup(site, {
+    courseid: courseId,
+    name: wanted.name,
+    idnumber: wanted.idnumber,
+    description: '',
+    descriptionformat: 1,
+    visibility: 0,
+    participation: true,
+  });
 }
 
 interface Row {
@@ -117,14 +129,34 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
     if (handler !== 'std_enrolonecourse' && handler !== 'std_setuponecoursesession') continue;
     const courseId = courseOf(site, p);
     if (!courseId) continue;
-    const seat = row.extradata ? (JSON.parse(row.extradata) as { email?: string; firstname?: string; lastname?: string; role?: string }) : null;
+    const seat = row.extradata
+      ? (JSON.parse(row.extradata) as { email?: string; firstname?: string; lastname?: string; role?: string })
+      : null;
     const session = handler === 'std_setuponecoursesession';
     if (session && !seat?.email) continue;
-    const role = session ? (seat?.role === 'tutor' ? p['tutorrole'] || 'teacher' : p['learnerrole'] || p['role'] || 'student') : p['role'] || 'student';
+    const role = session
+      ? seat?.role === 'tutor'
+        ? p['tutorrole'] || 'teacher'
+        : p['learnerrole'] || p['role'] || 'student'
+      : p['role'] || 'student';
     const email = seat?.email || row.email;
     sold.push({
-      sale: { productId: row.id, billId: row.billid, billItemId: row.billitemid, courseId, email, roleId: roleId(site, role), timestart: row.startdate, timeend: row.enddate },
-      person: { userId: seat?.email ? 0 : row.hasaccount, email, firstname: seat?.firstname ?? row.firstname, lastname: seat?.lastname ?? row.lastname },
+      sale: {
+        productId: row.id,
+        billId: row.billid,
+        billItemId: row.billitemid,
+        courseId,
+        email,
+        roleId: roleId(site, role),
+        timestart: row.startdate,
+        timeend: row.enddate,
+      },
+      person: {
+        userId: seat?.email ? 0 : row.hasaccount,
+        email,
+        firstname: seat?.firstname ?? row.firstname,
+        lastname: seat?.lastname ?? row.lastname,
+      },
       group: session
         ? { name: `${row.organisation || `${row.firstname} ${row.lastname}`.trim()} #${row.billid}`, idnumber: `shop-bill-${row.billid}` }
         : p['groupname']
@@ -147,8 +179,14 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
     const courseId = courseOf(site, p);
     if (!courseId) continue;
     if (row.enablehandler === 'std_setuponecoursesession') {
-      const people = JSON.parse(row.customerdata || '{}') as Record<'learners' | 'tutors', { firstname: string; lastname: string; email: string }[] | undefined>;
-      for (const [role, list] of [['learner', people.learners], ['tutor', people.tutors]] as const)
+      const people = JSON.parse(row.customerdata || '{}') as Record<
+        'learners' | 'tutors',
+        { firstname: string; lastname: string; email: string }[] | undefined
+      >;
+      for (const [role, list] of [
+        ['learner', people.learners],
+        ['tutor', people.tutors],
+      ] as const)
         for (const person of list ?? [])
           sold.push({
             sale: {
@@ -167,7 +205,16 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
       continue;
     }
     sold.push({
-      sale: { productId: 0, billId: row.billid, billItemId: row.billitemid, courseId, email: row.email, roleId: roleId(site, p['role'] || 'student'), timestart: 0, timeend: 0 },
+      sale: {
+        productId: 0,
+        billId: row.billid,
+        billItemId: row.billitemid,
+        courseId,
+        email: row.email,
+        roleId: roleId(site, p['role'] || 'student'),
+        timestart: 0,
+        timeend: 0,
+      },
       person: { userId: row.hasaccount, email: row.email, firstname: row.firstname, lastname: row.lastname },
       group: null,
     });
@@ -218,15 +265,25 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
   site.transaction(() => {
     const db = site.db;
     const enrolmentOf = (s: Sale) =>
-      db.prepare('SELECT ue.id FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?').pluck().get(s.courseId, s.userId) as number;
-    const contextOf = (s: Sale) => db.prepare('SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ?').pluck().get(s.courseId) as number;
+      db
+        .prepare('SELECT ue.id FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?')
+        .pluck()
+        .get(s.courseId, s.userId) as number;
+    const contextOf = (s: Sale) =>
+      db.prepare('SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ?').pluck().get(s.courseId) as number;
 
     broken.not_enrolled = pick((s) => s.groupId === 0 && onlySale(s));
     db.prepare('DELETE FROM mdl_user_enrolments WHERE id = ?').run(enrolmentOf(broken.not_enrolled));
-    db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ? AND contextid = ?').run(broken.not_enrolled.userId, contextOf(broken.not_enrolled));
+    db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ? AND contextid = ?').run(
+      broken.not_enrolled.userId,
+      contextOf(broken.not_enrolled),
+    );
 
     broken.ended_early = pick((s) => s.timeend > now + 2 * 86_400 && s.groupId === 0);
-    db.prepare('UPDATE mdl_user_enrolments SET timeend = ? WHERE id = ?').run(broken.ended_early.timeend - 86_400, enrolmentOf(broken.ended_early));
+    db.prepare('UPDATE mdl_user_enrolments SET timeend = ? WHERE id = ?').run(
+      broken.ended_early.timeend - 86_400,
+      enrolmentOf(broken.ended_early),
+    );
 
     broken.suspended = pick((s) => s.groupId === 0);
     db.prepare('UPDATE mdl_user_enrolments SET status = 1 WHERE id = ?').run(enrolmentOf(broken.suspended));
@@ -239,20 +296,49 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
     );
 
     broken.not_in_group = pick((s) => s.groupId > 0);
-    db.prepare('DELETE FROM mdl_groups_members WHERE groupid = ? AND userid = ?').run(broken.not_in_group.groupId, broken.not_in_group.userId);
+    db.prepare('DELETE FROM mdl_groups_members WHERE groupid = ? AND userid = ?').run(
+      broken.not_in_group.groupId,
+      broken.not_in_group.userId,
+    );
 
     // A seat's own account (not a customer's, which other sales may share), enrolled nowhere else.
     broken.no_account = pick((s) => s.groupId > 0 && onlySale(s));
     db.prepare('DELETE FROM mdl_user_enrolments WHERE userid = ?').run(broken.no_account.userId);
     db.prepare('DELETE FROM mdl_groups_members WHERE userid = ?').run(broken.no_account.userId);
     db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ?').run(broken.no_account.userId);
-    db.prepare("UPDATE mdl_user SET deleted = 1, email = '', username = ? WHERE id = ?").run(`deleted.${broken.no_account.userId}`, broken.no_account.userId);
+    db.prepare("UPDATE mdl_user SET deleted = 1, email = '', username = ? WHERE id = ?").run(
+      `deleted.${broken.no_account.userId}`,
+      broken.no_account.userId,
+    );
 
     // Access without a sale: a new account enrolled as a student in a course the shop sells.
     const course = broken.not_enrolled.courseId;
-    const userId = createUser(site, { username: 'freeloader', firstname: 'Free', lastname: 'Loader', email: 'free.loader@example.org', confirmed: 1, mnethostid: 1, auth: 'manual' }, null);
+    const userId = createUser(
+      site,
+      {
+        username: 'freeloader',
+        firstname: 'Free',
+        lastname: 'Loader',
+        email: 'free.loader@example.org',
+        confirmed: 1,
+        mnethostid: 1,
+        auth: 'manual',
+      },
+      null,
+    );
     enrolUser(site, manual(site, course), userId, 5, now - 86_400, 0, 0, 2);
-    broken.without_sale = { productId: 0, billId: 0, billItemId: 0, courseId: course, userId, email: 'free.loader@example.org', roleId: 5, timestart: now - 86_400, timeend: 0, groupId: 0 };
+    broken.without_sale = {
+      productId: 0,
+      billId: 0,
+      billItemId: 0,
+      courseId: course,
+      userId,
+      email: 'free.loader@example.org',
+      roleId: 5,
+      timestart: now - 86_400,
+      timeend: 0,
+      groupId: 0,
+    };
   });
   return { broken, sales };
 }
