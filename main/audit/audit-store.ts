@@ -14,6 +14,8 @@ export function startAuditRun(db: Db, scope: AuditRun['scope'], now: number): { 
     bill: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM bill').pluck().get() as number) ?? 0,
     product: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM product').pluck().get() as number) ?? 0,
   };
+  // A run another process left running was killed with it: whatever it read, it saved nothing.
+  db.prepare(`UPDATE audit_run SET outcome = 'failed', error = 'Interrupted before it finished.' WHERE outcome = 'running'`).run();
   const id = Number(
     db
       .prepare(`INSERT INTO audit_run (scope, startedat, outcome, bill_mark, product_mark) VALUES (?, ?, 'running', ?, ?)`)

@@ -71,9 +71,10 @@ export function auditHandlers(services: CoreServices): HandlersFor<AuditCommands
       return outcome;
     });
 
-  // After a sync, the sales that changed are audited again, once an operator has run a first audit.
+  // After a sync, the sales that changed are audited again, once an operator has run a first audit. Not from the
+  // command line: it answers one command and exits, and a nightly script runs audit.check itself.
   services.bus.subscribe((name, payload) => {
-    if (name !== 'sync.finished' || running) return;
+    if (name !== 'sync.finished' || running || services.mode === 'cli') return;
     const run = payload as { outcome?: string; rowsApplied?: number };
     if (run.outcome !== 'done' || !run.rowsApplied) return;
     try {
