@@ -226,17 +226,34 @@ function manual(site: MoodleSite, courseId: number) {
   return enrolInstances(site, courseId, true).find((instance) => instance.enrol === 'manual')!;
 }
 
-/** Enrols every sale as the handlers would have; returns them with their accounts and groups. */
+/**
+ * Enrols every sale as the handlers would have; returns them with their accounts and groups. A person who bought
+ * the same course twice has one enrolment, from the earlier start to the later end (no end wins), as the second
+ * purchase's handler leaves it.
+ */
 export function enrolAsSold(site: MoodleSite, now: number): Sale[] {
-  return site.transaction(() =>
-    soldTo(site, now).map(({ sale, person, group }) => {
+  return site.transaction(() => {
+    const sales = soldTo(site, now).map(({ sale, person, group }) => {
       const userId = person.userId > 0 ? person.userId : accountFor(site, person.email, person.firstname, person.lastname);
-      enrolUser(site, manual(site, sale.courseId), userId, sale.roleId, sale.timestart, sale.timeend, 0, 2);
+      return { sale: { ...sale, userId, groupId: 0 }, group };
+    });
+    const spans = new Map<string, { start: number; end: number }>();
+    for (const { sale } of sales) {
+      const key = `${sale.userId}/${sale.courseId}`;
+      const span = spans.get(key);
+      spans.set(key, {
+        start: span ? Math.min(span.start, sale.timestart) : sale.timestart,
+        end: span ? (span.end === 0 || sale.timeend === 0 ? 0 : Math.max(span.end, sale.timeend)) : sale.timeend,
+      });
+    }
+    return sales.map(({ sale, group }) => {
+      const span = spans.get(`${sale.userId}/${sale.courseId}`)!;
+      enrolUser(site, manual(site, sale.courseId), sale.userId, sale.roleId, span.start, span.end, 0, 2);
       const groupId = group ? groupFor(site, sale.courseId, group) : 0;
-      if (groupId) addGroupMember(site, groupId, userId);
-      return { ...sale, userId, groupId };
-    }),
-  );
+      if (groupId) addGroupMember(site, groupId, sale.userId);
+      return { ...sale, groupId };
+    });
+  });
 }
 
 export interface Seeded {
@@ -254,8 +271,9 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
   const sales = enrolAsSold(site, now);
   const used = new Set<number>();
   const pick = (test: (sale: Sale) => boolean): Sale => {
-    // Distinct people and courses, so that no break hides another.
-    const sale = sales.find((s) => s.productId > 0 && !used.has(s.userId) && test(s));
+    // Distinct people, each with this one sale in the course, so that a break is one finding and hides no other.
+    const alone = (s: Sale) => sales.filter((o) => o.userId === s.userId && o.courseId === s.courseId).length === 1;
+    const sale = sales.find((s) => s.productId > 0 && !used.has(s.userId) && alone(s) && test(s));
     if (!sale) throw new Error('audit seed: the demo data has no sale to break for this kind; use more bills');
     used.add(sale.userId);
     return sale;
