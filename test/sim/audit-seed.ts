@@ -57,17 +57,27 @@ function roleId(site: MoodleSite, name: string): number {
   return (site.db.prepare('SELECT id FROM mdl_role WHERE shortname = ?').pluck().get(name) as number | undefined) ?? 0;
 }
 
+/** The accounts by lower-cased email (the oldest wins), read once: a lookup per sale would scan the table each time. */
+function accountsByEmail(site: MoodleSite): Map<string, number> {
+  const rows = site.db.prepare('SELECT id, lower(email) AS email FROM mdl_user WHERE deleted = 0 ORDER BY id DESC').all() as {
+    id: number;
+    email: string;
+  }[];
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
 /** The account with this email (whatever the case), made when there is none. */
-function accountFor(site: MoodleSite, email: string, firstname: string, lastname: string): number {
-  const found = site.db.prepare('SELECT id FROM mdl_user WHERE lower(email) = lower(?) AND deleted = 0 ORDER BY id').pluck().get(email) as
-    number | undefined;
+function accountFor(site: MoodleSite, accounts: Map<string, number>, email: string, firstname: string, lastname: string): number {
+  const found = accounts.get(email.toLowerCase());
   if (found) return found;
   const username = email.toLowerCase().replace(/[^a-z0-9@._-]/g, '');
-  return createUser(
+  const id = createUser(
     site,
     { username, firstname: firstname || 'Learner', lastname: lastname || 'Shop', email, confirmed: 1, mnethostid: 1, auth: 'manual' },
     null,
   );
+  accounts.set(email.toLowerCase(), id);
+  return id;
 }
 
 function groupFor(site: MoodleSite, courseId: number, wanted: { name: string; idnumber: string }): number {
@@ -233,8 +243,9 @@ function manual(site: MoodleSite, courseId: number) {
  */
 export function enrolAsSold(site: MoodleSite, now: number): Sale[] {
   return site.transaction(() => {
+    const accounts = accountsByEmail(site);
     const sales = soldTo(site, now).map(({ sale, person, group }) => {
-      const userId = person.userId > 0 ? person.userId : accountFor(site, person.email, person.firstname, person.lastname);
+      const userId = person.userId > 0 ? person.userId : accountFor(site, accounts, person.email, person.firstname, person.lastname);
       return { sale: { ...sale, userId, groupId: 0 }, group };
     });
     const spans = new Map<string, { start: number; end: number }>();
