@@ -69,9 +69,14 @@ export function replaceFindings(db: Db, drafts: readonly FindingDraft[], courseI
        userid = excluded.userid, who = excluded.who, email = excluded.email, expected = excluded.expected, found = excluded.found,
        paidat = excluded.paidat, seenat = excluded.seenat`,
   );
+  // What is still wrong keeps its row and id (upserted by key); what is no longer found goes.
+  const keys = JSON.stringify(drafts.map((draft) => draft.key));
   db.transaction(() => {
-    if (courseIds === 'all') db.prepare('DELETE FROM audit_finding').run();
-    else db.prepare('DELETE FROM audit_finding WHERE courseid IN (SELECT value FROM json_each(?))').run(JSON.stringify(courseIds));
+    if (courseIds === 'all') db.prepare('DELETE FROM audit_finding WHERE key NOT IN (SELECT value FROM json_each(?))').run(keys);
+    else
+      db.prepare(
+        'DELETE FROM audit_finding WHERE courseid IN (SELECT value FROM json_each(?)) AND key NOT IN (SELECT value FROM json_each(?))',
+      ).run(JSON.stringify(courseIds), keys);
     for (const draft of drafts)
       insert.run({
         ...draft,

@@ -5,7 +5,7 @@ import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient, type MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
 import { SyncEngine } from '../sync/sync-engine';
-import { seedAuditDiscrepancies, type Sale, type Seeded } from '../../test/sim/audit-seed';
+import { enrolAsSold, seedAuditDiscrepancies, type Sale, type Seeded } from '../../test/sim/audit-seed';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
 import { listFindings } from './audit-store';
 import { planFix, runFix } from './fix-audit';
@@ -69,7 +69,6 @@ const kinds = () =>
 describe('the audit of sales', () => {
   it('finds nothing on a site that matches its shop, and exactly the seeded discrepancies once broken', async () => {
     // enrolAsSold alone: the clean site.
-    const { enrolAsSold } = await import('../../test/sim/audit-seed');
     const sales = enrolAsSold(sim.site, NOW);
     expect(sales.length).toBeGreaterThan(50);
     const clean = await runAudit(deps(), 'full');
@@ -93,6 +92,9 @@ describe('the audit of sales', () => {
 
   it('fixes all of them but access without a sale, and a second fix sends no write', async () => {
     const ids = listFindings(db, {}, 0, 1000).rows.map((f) => f.id);
+    // An audit again finds the same findings under the same ids: a plan made before it still names them.
+    await runAudit(deps(), 'full');
+    expect(listFindings(db, {}, 0, 1000).rows.map((f) => f.id)).toEqual(ids);
     const plan = await planFix(deps(), ids);
     expect(plan.fixes.find((f) => f.kind === 'without_sale')?.skipped).toBe('without_sale');
     expect(plan.fixes.filter((f) => f.kind !== 'without_sale').every((f) => f.writes.length > 0 && f.skipped === null)).toBe(true);
@@ -115,6 +117,25 @@ describe('the audit of sales', () => {
 
     const again = await runAudit(deps(), 'full');
     expect(again.total).toBe(1);
+    // The fixed findings' ids are never given again: a fix sent with them is refused, not applied to others.
+    const fixedIds = ids.filter((id) => !listFindings(db, {}, 0, 1000).rows.some((f) => f.id === id));
+    expect(fixedIds).toHaveLength(6);
+    await expect(planFix(deps(), fixedIds.slice(0, 1))).rejects.toMatchObject({ code: 'audit_finding_not_found' });
+    // A new finding gets a new id, never one a fixed finding had.
+    const taken = new Set(Object.values(seeded.broken).map((s) => s.userId));
+    const other = seeded.sales.find(
+      (s) => s.productId > 0 && s.groupId === 0 && !taken.has(s.userId) && seeded.sales.filter((o) => o.userId === s.userId).length === 1,
+    )!;
+    sim.site.transaction(() =>
+      sim.db
+        .prepare('DELETE FROM mdl_user_enrolments WHERE userid = ? AND enrolid IN (SELECT id FROM mdl_enrol WHERE courseid = ?)')
+        .run(other.userId, other.courseId),
+    );
+    await runAudit(deps(), 'full');
+    const fresh = listFindings(db, { kinds: ['not_enrolled'] }, 0, 10).rows.find((f) => f.productId === other.productId)!;
+    expect(fresh.id).toBeGreaterThan(Math.max(...ids));
+    sim.site.transaction(() => enrolAsSold(sim.site, clock));
+    await runAudit(deps(), 'full');
     writes.length = 0;
     const second = await runFix(
       deps(),

@@ -26,8 +26,10 @@ export const migration0140: Migration = {
       product_mark INTEGER NOT NULL DEFAULT 0
     ) STRICT;
 
+    -- AUTOINCREMENT: an id is never given to another finding, so a fix sent with the ids of a list an audit has
+    -- since replaced cannot touch findings the operator never saw (a finding seen again keeps its id).
     CREATE TABLE audit_finding (
-      id INTEGER PRIMARY KEY,
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
       key TEXT NOT NULL UNIQUE,
       kind TEXT NOT NULL,
       billid INTEGER NOT NULL,
