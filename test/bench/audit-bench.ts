@@ -106,7 +106,7 @@ export async function auditBench(bills: number): Promise<void> {
       ['full audit: enrolments read', full.value.run.enrolments],
       ['full audit: Moodle calls', `${fullCalls} (${fullBy})`],
       ['full audit: wall time', `${(full.ms / 1000).toFixed(1)} s`],
-      ['full audit: findings', `${full.value.total} (a site enrolled as sold)`],
+      ['full audit: findings', `${full.value.total} (a site enrolled as sold) ${JSON.stringify(full.value.counts)}`],
       ['after a sync changing 100 products: courses read', changed.value.run.courses],
       ['after a sync changing 100 products: Moodle calls', `${changedCalls} (${byFunction(before)})`],
       ['after a sync changing 100 products: wall time', `${(changed.ms / 1000).toFixed(1)} s`],
