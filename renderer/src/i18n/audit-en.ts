@@ -57,6 +57,7 @@ export const auditEn = {
   'audit.fix': 'Fix…',
   'audit.fix.count': 'Fix {count}…',
   'audit.fix.hint': 'Select findings first (the checkboxes, or Ctrl+A for all shown).',
+  'audit.fix.tooMany': 'More than {max} findings selected: narrow the list with the chips or the search, then fix.',
   'audit.export': 'Export to XLSX…',
   'audit.export.written': 'Written: {rows} findings.',
   'audit.export.written.one': 'Written: {rows} finding.',
@@ -118,6 +119,7 @@ export const auditEn = {
   'audit.plan.col.reason': 'Why not',
   'audit.plan.confirm': 'Send {count} fixes',
   'audit.plan.confirm.one': 'Send {count} fix',
+  'audit.plan.more': '…and {count} more.',
   'audit.plan.fixing': 'Fixing: {phase}…',
   'audit.plan.fixingCount': 'Fixing: {phase}, {done} of {total}',
 

@@ -59,6 +59,7 @@ export const auditFr = {
   'audit.fix': 'Corriger…',
   'audit.fix.count': 'Corriger {count}…',
   'audit.fix.hint': 'Sélectionnez d’abord des écarts (les cases, ou Ctrl+A pour tous ceux affichés).',
+  'audit.fix.tooMany': 'Plus de {max} écarts sélectionnés\u00a0: réduisez la liste avec les pastilles ou la recherche, puis corrigez.',
   'audit.export': 'Exporter en XLSX…',
   'audit.export.written': 'Écrit\u00a0: {rows} écarts.',
   'audit.export.written.one': 'Écrit\u00a0: {rows} écart.',
@@ -120,6 +121,7 @@ export const auditFr = {
   'audit.plan.col.reason': 'Pourquoi pas',
   'audit.plan.confirm': 'Envoyer {count} corrections',
   'audit.plan.confirm.one': 'Envoyer {count} correction',
+  'audit.plan.more': '…et {count} de plus.',
   'audit.plan.fixing': 'Correction\u00a0: {phase}…',
   'audit.plan.fixingCount': 'Correction\u00a0: {phase}, {done} sur {total}',
 
@@ -133,7 +135,8 @@ export const auditFr = {
   'audit.dates.none': 'sans fin',
 
   'audit.skip.without_sale': 'Accès sans vente\u00a0: l’application n’y touche jamais\u202f; vérifiez-le sur Moodle.',
-  'audit.skip.method_disabled': 'La méthode d’inscription est désactivée dans le cours\u00a0: activez-la sur Moodle, puis corrigez à nouveau.',
+  'audit.skip.method_disabled':
+    'La méthode d’inscription est désactivée dans le cours\u00a0: activez-la sur Moodle, puis corrigez à nouveau.',
   'audit.skip.no_email': 'Aucun courriel pour créer le compte\u00a0: ajoutez-en un à la vente, puis corrigez à nouveau.',
   'audit.skip.gone': 'Déjà correct sur le site\u00a0: rien à envoyer.',
   'audit.skip.no_role':

@@ -76,7 +76,9 @@ describe('a finding in words', () => {
     expect(findingText(wrong, english)).toBe('Student instead of Non-editing teacher');
     expect(findingText(wrong, french)).toBe('Étudiant, au lieu du rôle Enseignant non éditeur');
     expect(findingText({ ...wrong, found: enrolment({ roleids: [] }) }, english)).toBe('Enrolled without the role Non-editing teacher');
-    expect(findingText({ ...wrong, found: enrolment({ roleids: [5, 6] }) }, english)).toBe('Student and Guest instead of Non-editing teacher');
+    expect(findingText({ ...wrong, found: enrolment({ roleids: [5, 6] }) }, english)).toBe(
+      'Student and Guest instead of Non-editing teacher',
+    );
     expect(findingText({ ...wrong, found: enrolment({ roleids: [5, 6] }) }, french)).toBe(
       'Étudiant et Invité, au lieu du rôle Enseignant non éditeur',
     );

@@ -91,7 +91,15 @@ export function findingText(finding: AuditFinding, words: Words): string {
       const expected = roleName(finding.expected.role, finding.expected.roleId, t);
       const roles = finding.found?.roleids ?? [];
       return roles.length > 0
-        ? t('audit.what.wrong_role', { found: capitalised(list(words, roles.map((id) => roleName('', id, t)))), expected })
+        ? t('audit.what.wrong_role', {
+            found: capitalised(
+              list(
+                words,
+                roles.map((id) => roleName('', id, t)),
+              ),
+            ),
+            expected,
+          })
         : t('audit.what.wrong_role.none', { expected });
     }
     case 'not_in_group':
