@@ -81,7 +81,7 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
     }),
     helper.accessor('kind', {
       header: label('kind'),
-      size: 150,
+      size: 140,
       minSize: 110,
       enableSorting: false,
       cell: (info) => <span className={`audit-kind audit-kind-${info.getValue()}`}>{t(KIND_KEYS[info.getValue()])}</span>,
@@ -89,8 +89,8 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
     helper.display({
       id: 'what',
       header: label('what'),
-      size: 380,
-      minSize: 220,
+      size: 440,
+      minSize: 330,
       enableSorting: false,
       cell: (info) => {
         const text = findingText(info.row.original, words);
@@ -99,8 +99,8 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
     }),
     helper.accessor('who', {
       header: label('who'),
-      size: 200,
-      minSize: 120,
+      size: 170,
+      minSize: 110,
       enableSorting: false,
       cell: (info) => {
         const { who, email } = info.row.original;
@@ -110,14 +110,14 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
     }),
     helper.accessor('course', {
       header: label('course'),
-      size: 140,
-      minSize: 100,
+      size: 130,
+      minSize: 90,
       enableSorting: false,
       cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
     }),
     helper.accessor('customer', {
       header: label('customer'),
-      size: 170,
+      size: 160,
       minSize: 110,
       enableSorting: false,
       cell: (info) =>
@@ -141,7 +141,9 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
             {info.getValue()}
           </a>
         ) : (
-          <span className="muted">{t('audit.noBill')}</span>
+          <span className="muted" title={t('audit.noBill')}>
+            —
+          </span>
         ),
     }),
     helper.accessor('reference', {

@@ -120,6 +120,19 @@ export function AuditView() {
     setSearchText('');
   };
   const allTicked = total > 0 && selected === total;
+  const selectAll = (
+    <input
+      type="checkbox"
+      className="audit-check"
+      aria-label={t('audit.selectAll.checkbox')}
+      checked={allTicked}
+      ref={(box) => {
+        if (box) box.indeterminate = selected > 0 && !allTicked;
+      }}
+      disabled={total === 0}
+      onChange={() => setSelection(allTicked ? clearSelection : selectAllMatching)}
+    />
+  );
   return (
     <div className="audit-view">
       <p className="muted audit-intro">{t('audit.intro')}</p>
@@ -166,18 +179,6 @@ export function AuditView() {
       <AuditExportNotice job={exporter.job} mode={exporter.mode} onDismiss={exporter.dismiss} />
       {fixError !== null && <ErrorNotice error={fixError} onDismiss={() => setFixError(null)} />}
       <div className="table-summary" aria-live="polite">
-        <label className="audit-select-all">
-          <input
-            type="checkbox"
-            checked={allTicked}
-            ref={(box) => {
-              if (box) box.indeterminate = selected > 0 && !allTicked;
-            }}
-            disabled={total === 0}
-            onChange={() => setSelection(allTicked ? clearSelection : selectAllMatching)}
-          />
-          <span className="visually-hidden">{t('audit.selectAll.checkbox')}</span>
-        </label>
         <span>{rows.total === null ? t('app.loading') : countText(total, i18n)}</span>
         {selected > 0 && (
           <>
@@ -219,6 +220,7 @@ export function AuditView() {
             openId={null}
             handleRef={gridHandle}
             pinned={AUDIT_PINNED}
+            headerContent={{ select: selectAll }}
             rowData={(finding) => ({ 'data-finding': String(finding.id), 'data-kind': finding.kind })}
             empty={
               filtered ? (
