@@ -11,8 +11,13 @@ export function sessionGroupIdnumber(billId: number): string {
 }
 
 export function sessionGroupName(input: LineInput): string {
-  const customer = input.customer.organisation || `${input.customer.firstname} ${input.customer.lastname}`.trim();
-  return `${customer} #${input.bill.id}`.trim();
+  return groupNameOf(input.customer, input.bill.id);
+}
+
+/** The group's name: the customer's organisation (else their name) and the bill. */
+export function groupNameOf(customer: { organisation: string; firstname: string; lastname: string }, billId: number): string {
+  const name = customer.organisation || `${customer.firstname} ${customer.lastname}`.trim();
+  return `${name} #${billId}`.trim();
 }
 
 /**

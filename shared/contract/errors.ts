@@ -85,6 +85,11 @@ export const errorCodes = [
   'production_blocked', // the plan has blocking problems: nothing was sent; details: the run's report (problems with rows, calls)
   'production_file_unreadable', // a participants file that is neither an XLSX workbook nor CSV text
   'production_failed', // Moodle refused a batch: the run stopped there; details: the run's report (failure with row, what was made)
+  // audit of sales
+  'audit_running', // an audit (or a fix) is running already: wait for it or cancel it
+  'audit_cancelled', // audit.cancel stopped the audit: the findings of the previous audit stay
+  'audit_found', // audit.check found sales that Moodle does not match: details.counts has the count of each kind
+  'audit_finding_not_found', // findings asked for by id are gone (a newer audit replaced them): run the audit again
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -146,6 +146,10 @@ export const productionFr = {
   'error.production_file_unreadable': 'Fichier illisible',
   'error.production_failed':
     'Moodle a refusé une partie du lancement\u00a0: corrigez la ligne indiquée, puis relancez (ce qui est fait est conservé)',
+  'error.audit_running': 'Un audit est déjà en cours',
+  'error.audit_cancelled': 'Audit annulé',
+  'error.audit_found': 'L’audit a trouvé des ventes que Moodle ne reflète pas',
+  'error.audit_finding_not_found': 'Ces écarts ont disparu : relancez l’audit',
   'production.made.accounts.one': '{count} compte créé',
   'production.made.accounts': '{count} comptes créés',
   'production.made.enrolments.one': '{count} inscription',

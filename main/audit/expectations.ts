@@ -1,0 +1,285 @@
+import { parseHandlerParams } from '../../shared/production/handler-params';
+import { emailKey, isValidEmail, participantsFromCustomerData } from '../../shared/production/participants';
+import type { Db } from '../db/open';
+import { personOf } from '../production/line-input';
+import { groupNameOf, sessionGroupIdnumber } from '../production/plan-session';
+import { targetCourseKey } from '../production/site-facts';
+import type { CourseKey } from '../production/site-reads';
+
+/**
+ * What the shop says a customer owns in Moodle, read from the cache: one expectation per current product made
+ * by an enrolling handler (a seat of a session, an enrolment in one course), and one per person of a paid line
+ * whose handler made no product yet. The audit compares each with the course's enrolments on the site.
+ */
+export interface Expectation {
+  /** The sale and the person: `p<product id>`, or `l<bill line id>:<email>` for a paid line with no product. */
+  key: string;
+  billId: number;
+  billItemId: number;
+  productId: number;
+  reference: string;
+  customerId: number;
+  customer: string;
+  paidAt: number;
+  course: CourseKey;
+  /** The Moodle account the shop knows (the customer's), 0 when only the email names the person. */
+  userId: number;
+  email: string;
+  who: string;
+  /** The person's names, for an account to make when they have none. */
+  firstname: string;
+  lastname: string;
+  /** The role's shortname, or its id as digits, as the handler parameters give it. */
+  role: string;
+  timestart: number;
+  /** 0: no end. */
+  timeend: number;
+  /** The group the person is put in by the handler: by idnumber (sessions) or by name (`groupname`). */
+  group: { name: string; idnumber: string } | null;
+  /** A paid line the handler has not produced yet: its fix runs the handler, which records the product. */
+  fromLine: boolean;
+}
+
+/** Handlers that enrol people in a course, whose products the audit can check against enrolments. */
+const ENROLLING = new Set(['std_enrolonecourse', 'std_setuponecoursesession']);
+/** Bills whose lines must have been produced: paid. */
+const PAID = "('SOLDOUT', 'COMPLETE')";
+
+interface ProductRow {
+  id: number;
+  reference: string;
+  startdate: number;
+  enddate: number;
+  productiondata: string;
+  extradata: string;
+  billid: number;
+  billitemid: number;
+  customerid: number;
+  firstname: string;
+  lastname: string;
+  organisation: string;
+  email: string;
+  hasaccount: number;
+  enablehandler: string | null;
+  handlerparams: string | null;
+  paidat: number;
+}
+
+const CUSTOMER_COLUMNS = 'c.id AS customerid, c.firstname, c.lastname, c.organisation, c.email, c.hasaccount';
+/** When the bill became paid: its last move to a paid state, else its last action. */
+const PAID_AT = `COALESCE((SELECT MAX(h.timecreated) FROM bill_history h WHERE h.billid = b.id AND h.tostatus IN ${PAID}), b.lastactiondate)`;
+
+/** Every expectation of the cache: products still current at `now`, and paid lines not produced. */
+export function readExpectations(db: Db, now: number): Expectation[] {
+  const expectations: Expectation[] = [];
+  const products = db
+    .prepare(
+      `SELECT p.id, p.reference, p.startdate, p.enddate, p.productiondata, p.extradata, b.id AS billid, bi.id AS billitemid,
+              ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams, ${PAID_AT} AS paidat
+       FROM product p
+       JOIN bill_item bi ON bi.id = p.initialbillitemid
+       JOIN bill b ON b.id = bi.billid
+       JOIN customer c ON c.id = p.customerid
+       LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
+       WHERE p.deleted = 0 AND p.contexttype = 'userenrol' AND (p.enddate = 0 OR p.enddate > ?)
+       ORDER BY p.id`,
+    )
+    .all(now) as ProductRow[];
+  for (const row of products) {
+    const expectation = productExpectation(row);
+    if (expectation) expectations.push(expectation);
+  }
+  expectations.push(...unproducedLines(db));
+  return expectations;
+}
+
+function customerName(row: { firstname: string; lastname: string; organisation: string }): string {
+  const person = `${row.firstname} ${row.lastname}`.trim();
+  return row.organisation ? `${row.organisation}${person ? ` (${person})` : ''}` : person;
+}
+
+/** The handler and its parameters as the product recorded them, the catalog item's filling what it lacks. */
+function productParams(row: Pick<ProductRow, 'productiondata' | 'handlerparams' | 'enablehandler'>): Record<string, string> {
+  const item = parseHandlerParams(row.handlerparams ?? '');
+  const own = parseHandlerParams(row.productiondata);
+  const params = { ...item, ...own };
+  if (!params['handler']) params['handler'] = row.enablehandler ?? '';
+  return params;
+}
+
+function productExpectation(row: ProductRow): Expectation | null {
+  const params = productParams(row);
+  const handler = params['handler'] ?? '';
+  if (!ENROLLING.has(handler)) return null;
+  const course = targetCourseKey(params);
+  if (!course) return null;
+  const seat = seatOf(row.extradata);
+  const base = {
+    key: `p${row.id}`,
+    billId: row.billid,
+    billItemId: row.billitemid,
+    productId: row.id,
+    reference: row.reference,
+    customerId: row.customerid,
+    customer: customerName(row),
+    paidAt: row.paidat,
+    course,
+    timestart: row.startdate,
+    timeend: row.enddate,
+    fromLine: false,
+  };
+  if (handler === 'std_setuponecoursesession') {
+    if (!seat) return null;
+    return {
+      ...base,
+      userId: 0,
+      email: seat.email,
+      who: seat.name || seat.email,
+      firstname: seat.firstname,
+      lastname: seat.lastname,
+      role: seat.role === 'tutor' ? params['tutorrole'] || 'teacher' : params['learnerrole'] || params['role'] || 'student',
+      group: { name: groupNameOf(row, row.billid), idnumber: sessionGroupIdnumber(row.billid) },
+    };
+  }
+  // An enrolment is the buyer's, unless the product names another person.
+  const email = seat?.email || emailKey(row.email);
+  return {
+    ...base,
+    userId: seat ? 0 : row.hasaccount,
+    email,
+    who: seat?.name || `${row.firstname} ${row.lastname}`.trim() || email,
+    firstname: seat ? seat.firstname : row.firstname,
+    lastname: seat ? seat.lastname : row.lastname,
+    role: params['role'] || 'student',
+    group: params['groupname'] ? { name: params['groupname'], idnumber: '' } : null,
+  };
+}
+
+/** The person a seat product was made for (its extradata), or null for a buyer's product. */
+function seatOf(extradata: string): { email: string; name: string; firstname: string; lastname: string; role: string } | null {
+  const email = personOf(extradata);
+  if (!email) return null;
+  const data = JSON.parse(extradata) as { firstname?: unknown; lastname?: unknown; role?: unknown };
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  const firstname = text(data.firstname);
+  const lastname = text(data.lastname);
+  return { email, name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
+}
+
+interface LineRow {
+  billid: number;
+  billitemid: number;
+  customerdata: string;
+  customerid: number;
+  firstname: string;
+  lastname: string;
+  organisation: string;
+  email: string;
+  hasaccount: number;
+  enablehandler: string;
+  handlerparams: string;
+  paidat: number;
+  transactionid: string;
+}
+
+/**
+ * Paid lines of an enrolling handler with no product, neither from the shop nor recorded by this app's own
+ * runs (those wait in the outbox): the customer paid and the handler never ran, or failed.
+ */
+function unproducedLines(db: Db): Expectation[] {
+  const rows = db
+    .prepare(
+      `SELECT b.id AS billid, bi.id AS billitemid, bi.customerdata, ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams,
+              ${PAID_AT} AS paidat, b.transactionid
+       FROM bill b
+       JOIN bill_item bi ON bi.billid = b.id AND bi.type = 'BILLING'
+       JOIN catalog_item ci ON ci.id = bi.catalogitemid
+       JOIN customer c ON c.id = b.customerid
+       WHERE b.status IN ${PAID} AND ci.enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')
+         AND NOT EXISTS (SELECT 1 FROM product p WHERE p.initialbillitemid = bi.id)
+         AND NOT EXISTS (SELECT 1 FROM production_record r WHERE r.bill_item_id = bi.id)
+       ORDER BY bi.id`,
+    )
+    .all() as LineRow[];
+  const expectations: Expectation[] = [];
+  for (const row of rows) {
+    const params = parseHandlerParams(row.handlerparams);
+    const course = targetCourseKey(params);
+    if (!course) continue;
+    const base = {
+      billId: row.billid,
+      billItemId: row.billitemid,
+      productId: 0,
+      reference: '',
+      customerId: row.customerid,
+      customer: customerName(row),
+      paidAt: row.paidat,
+      course,
+      timestart: 0,
+      timeend: 0,
+      group: null,
+      fromLine: true,
+    };
+    if (row.enablehandler === 'std_setuponecoursesession') {
+      for (const person of participantsFromCustomerData(row.customerdata)) {
+        const email = emailKey(person.email);
+        if (!isValidEmail(email)) continue;
+        expectations.push({
+          ...base,
+          key: `l${row.billitemid}:${email}`,
+          userId: 0,
+          email,
+          who: `${person.firstname} ${person.lastname}`.trim() || email,
+          firstname: person.firstname,
+          lastname: person.lastname,
+          role: person.role === 'tutor' ? params['tutorrole'] || 'teacher' : params['learnerrole'] || params['role'] || 'student',
+        });
+      }
+    } else {
+      const email = emailKey(row.email);
+      expectations.push({
+        ...base,
+        key: `l${row.billitemid}:${email}`,
+        userId: row.hasaccount,
+        email,
+        who: `${row.firstname} ${row.lastname}`.trim() || email,
+        firstname: row.firstname,
+        lastname: row.lastname,
+        role: params['role'] || 'student',
+      });
+    }
+  }
+  return expectations;
+}
+
+/**
+ * The courses of what changed since the marks: products (also those deleted or moved since) and the paid lines
+ * of bills changed. An audit after a sync reads only these courses' enrolments.
+ */
+export function changedCourses(db: Db, since: { bill: number; product: number }): CourseKey[] {
+  const rows = db
+    .prepare(
+      `SELECT p.productiondata, ci.enablehandler, ci.handlerparams FROM product p LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
+       WHERE p.timemodified > @product
+       UNION ALL
+       SELECT '' AS productiondata, ci.enablehandler, ci.handlerparams
+       FROM bill b JOIN bill_item bi ON bi.billid = b.id JOIN catalog_item ci ON ci.id = bi.catalogitemid
+       WHERE b.timemodified > @bill AND ci.enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')`,
+    )
+    .all(since) as { productiondata: string; enablehandler: string | null; handlerparams: string | null }[];
+  const keys = new Map<string, CourseKey>();
+  for (const row of rows) {
+    const key = targetCourseKey(productParams(row));
+    if (key) keys.set(`${key.field}=${key.value}`, key);
+  }
+  return [...keys.values()];
+}
+
+/** The courses the catalogs sell through an enrolling handler: where access without a sale is looked for. */
+export function soldCourseKeys(db: Db): CourseKey[] {
+  const rows = db
+    .prepare(`SELECT handlerparams FROM catalog_item WHERE enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')`)
+    .pluck()
+    .all() as string[];
+  return rows.map((text) => targetCourseKey(parseHandlerParams(text))).filter((key): key is CourseKey => key !== null);
+}
