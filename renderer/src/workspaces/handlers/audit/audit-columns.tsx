@@ -81,8 +81,8 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
     }),
     helper.accessor('kind', {
       header: label('kind'),
-      size: 140,
-      minSize: 110,
+      size: 156,
+      minSize: 120,
       enableSorting: false,
       cell: (info) => <span className={`audit-kind audit-kind-${info.getValue()}`}>{t(KIND_KEYS[info.getValue()])}</span>,
     }),

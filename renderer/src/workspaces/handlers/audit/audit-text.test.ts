@@ -50,7 +50,7 @@ const enrolment = (patch: Partial<NonNullable<AuditFinding['found']>> = {}): Non
 describe('a finding in words', () => {
   it('says when a customer paid and where they are not enrolled', () => {
     expect(findingText(finding({}), english)).toBe('Paid on 3 Nov 2026, not enrolled in EXCEL-BASE');
-    expect(findingText(finding({}), french)).toBe('Payé le 3 nov. 2026, pas inscrit à EXCEL-BASE');
+    expect(findingText(finding({}), french)).toBe('Payé le 3 nov. 2026, non inscrit à EXCEL-BASE');
     expect(findingText(finding({ paidAt: 0 }), english)).toBe('Paid, not enrolled in EXCEL-BASE');
   });
 
@@ -160,7 +160,7 @@ describe('the last audit', () => {
     const [first, second] = lastRunText(run, english);
     expect(first).toMatch(/^Last audit 6 Dec 2026, \d\d:\d\d: took 2\.4 secs, 9 Moodle calls\.$/);
     expect(second).toBe('1,200 sales compared with 1,450 enrolments in 14 courses.');
-    expect(lastRunText(null, french)).toEqual(['Aucun contrôle pour l’instant\u00a0: lancez-en un pour comparer les ventes avec Moodle.']);
+    expect(lastRunText(null, french)).toEqual(['Aucun audit pour l’instant\u00a0: lancez-en un pour comparer les ventes avec Moodle.']);
     expect(lastRunText({ ...run, outcome: 'failed', error: 'Moodle is unreachable.' }, english)[0]).toMatch(
       /failed: Moodle is unreachable\.$/,
     );
