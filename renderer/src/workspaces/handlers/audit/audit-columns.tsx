@@ -26,7 +26,11 @@ export const auditColumnLabelKeys: Readonly<Record<AuditColumn, MessageKey>> = {
 
 export const AUDIT_PINNED: readonly string[] = ['select'];
 export const AUDIT_END_ALIGNED: ReadonlySet<string> = new Set(['bill']);
-export const defaultAuditColumnPrefs = defaultColumnPrefs<string>(auditColumns, ['reference', 'seen']);
+/**
+ * The sentence says what is wrong and carries the kind's colour on its edge, so the kind's own column (as the
+ * chips name it) starts hidden and the sentence gets its width at 1280 px; the Columns menu brings it back.
+ */
+export const defaultAuditColumnPrefs = defaultColumnPrefs<string>(auditColumns, ['kind', 'reference', 'seen']);
 
 /**
  * The grid's selection, for the checkbox cells: rows are memoized on their record, and a context reaches the
@@ -94,7 +98,11 @@ export function auditColumnDefs({ t, format, locale }: Pick<I18n, 't' | 'format'
       enableSorting: false,
       cell: (info) => {
         const text = findingText(info.row.original, words);
-        return <span title={text}>{text}</span>;
+        return (
+          <span className={`audit-kind audit-kind-${info.row.original.kind}`} title={text}>
+            {text}
+          </span>
+        );
       },
     }),
     helper.accessor('who', {

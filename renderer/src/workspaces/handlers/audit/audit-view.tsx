@@ -13,6 +13,7 @@ import { usePaletteActions } from '../../../shell/palette-actions';
 import { isMac } from '../../../shell/platform';
 import { isShortcut } from '../../../shell/shortcut-registry';
 import { detailHash } from '../../../shell/workspaces';
+import { ColumnMenu } from '../../../tables/column-menu';
 import { GridHints } from '../../../tables/grid-hints';
 import { gridShortcutHints } from '../../../tables/grid-keys';
 import {
@@ -87,6 +88,7 @@ export function AuditView() {
   const [fixError, setFixError] = useState<unknown>(null);
   const exporter = useAuditExport(filter);
   const [prefs, setPrefs] = useColumnPrefs('audit', auditColumns, defaultAuditColumnPrefs);
+  const [columnsOpen, setColumnsOpen] = useState(false);
   const columns = useMemo(() => auditColumnDefs(i18n), [i18n]);
   const labels = useMemo(() => Object.fromEntries(auditColumns.map((column) => [column, t(auditColumnLabelKeys[column])])), [t]);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -162,6 +164,15 @@ export function AuditView() {
           />
           <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
         </div>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={columnsOpen}
+          aria-controls="audit-columns"
+          onClick={() => setColumnsOpen((open) => !open)}
+        >
+          {t('grid.columns')}
+        </button>
         <span className="toolbar-spacer" />
         <button
           type="button"
@@ -176,6 +187,9 @@ export function AuditView() {
           {t('audit.export')}
         </button>
       </div>
+      {columnsOpen && (
+        <ColumnMenu id="audit-columns" prefs={prefs} defaults={defaultAuditColumnPrefs} labels={labels} onChange={setPrefs} />
+      )}
       <AuditExportNotice job={exporter.job} mode={exporter.mode} onDismiss={exporter.dismiss} />
       {fixError !== null && <ErrorNotice error={fixError} onDismiss={() => setFixError(null)} />}
       <div className="table-summary" aria-live="polite">
