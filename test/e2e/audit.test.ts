@@ -127,6 +127,19 @@ describe('the audit of sales', () => {
     await expect.poll(() => audit.chip('suspended').getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: /^All/ }).click();
     await expect.poll(() => audit.rows().count()).toBe(total);
+
+    // The keys of the Bills table: from the search to the first row, extend, select all shown, clear.
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('audit-search');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => audit.summary().textContent()).toContain('1 selected');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => audit.summary().textContent()).toContain('2 selected');
+    expect(await audit.rows().nth(1).getByRole('checkbox').isChecked()).toBe(true);
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => audit.summary().textContent()).toContain(`${total} selected`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => audit.summary().textContent()).not.toContain('selected');
   });
 
   it('exports the list as filtered to a workbook the browser downloads, in words', async () => {
