@@ -66,7 +66,8 @@ describe('audit.check from the command line', () => {
       );
       const broken = await cli(dataDir, 'audit.check', {});
       expect(broken.status).toBe(1);
-      const error = (JSON.parse(broken.err) as { error: { code: string; message: string; details: { counts: Record<string, number> } } }).error;
+      const error = (JSON.parse(broken.err) as { error: { code: string; message: string; details: { counts: Record<string, number> } } })
+        .error;
       expect(error.code).toBe('audit_found');
       expect(error.message).toContain('1 not enrolled');
       expect(error.details.counts['not_enrolled']).toBe(1);

@@ -1,7 +1,7 @@
 import { emailKey } from '../../shared/production/participants';
 import { chunk, type LoggedMoodle } from '../production/logged-moodle';
 import { courseKeyText } from '../production/site-facts';
-import { courseGroups, usersByEmail, usersById, type CourseKey, type MoodleGroup } from '../production/site-reads';
+import { courseGroups, usersById, type CourseKey, type MoodleGroup } from '../production/site-reads';
 import { enrolmentsPage, MAX_ENROLMENT_COURSES, type EnrolmentRecord } from '../shop-api/enrolments';
 
 /** What the audit reads from Moodle, each in as few calls as the web services allow. */
@@ -68,26 +68,30 @@ export async function courseEnrolments(
 }
 
 /**
- * The accounts of these emails, by lower-cased email. core_user_get_users_by_field matches an email exactly,
- * many at a call; the few it misses (an address stored with capitals) are asked case-insensitively, a call per
- * domain (site-reads.ts).
+ * The accounts of these emails, by lower-cased email: core_user_get_users_by_field, 900 values a call, asked
+ * for each email as the shop wrote it and lower-cased (the account a handler made has the shop's spelling).
+ * An account whose email differs in some other case is not found here: asking each domain case-insensitively
+ * (site-reads.ts) took 65 of 77 seconds on a real site, its large mail providers answering hundreds of accounts
+ * each. The fix asks so before it makes an account (fix-audit.ts), so no person gets a second one.
  */
-export async function accountsByEmail(moodle: LoggedMoodle, emails: readonly string[]): Promise<Map<string, number>> {
-  const wanted = [...new Set(emails.map(emailKey))];
+export async function accountsByEmail(
+  moodle: LoggedMoodle,
+  emails: readonly { email: string; typedEmail: string }[],
+): Promise<Map<string, number>> {
+  const values = [...new Set(emails.flatMap((e) => [e.email, e.typedEmail]).filter(Boolean))];
   const found = new Map<string, number>();
-  for (const values of chunk(wanted, 1)) {
+  for (const batch of chunk(values, 1)) {
     const users = await moodle.call<{ id: number; email: string }[]>(
       'core_user_get_users_by_field',
-      { field: 'email', values },
-      { items: values.length, detail: `${values.length} emails` },
+      { field: 'email', values: batch },
+      { items: batch.length, detail: `${batch.length} emails` },
     );
     for (const user of users) {
       const key = emailKey(user.email);
+      // The lowest id wins when a site allows several accounts per email: the oldest account is the person's.
       if (!found.has(key) || found.get(key)! > user.id) found.set(key, user.id);
     }
   }
-  const missed = wanted.filter((email) => !found.has(email));
-  if (missed.length > 0) for (const [email, user] of await usersByEmail(moodle, missed)) found.set(email, user.id);
   return found;
 }
 
@@ -101,6 +105,7 @@ export async function existingAccounts(moodle: LoggedMoodle, ids: readonly numbe
 /** The groups of these courses, by course id. */
 export async function groupsOf(moodle: LoggedMoodle, courses: readonly SiteCourse[]): Promise<Map<number, MoodleGroup[]>> {
   const groups = new Map<number, MoodleGroup[]>();
-  for (const course of courses) groups.set(course.id, await courseGroups(moodle, { id: course.id, shortname: course.shortname, fullname: '' }));
+  for (const course of courses)
+    groups.set(course.id, await courseGroups(moodle, { id: course.id, shortname: course.shortname, fullname: '' }));
   return groups;
 }

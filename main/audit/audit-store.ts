@@ -14,11 +14,11 @@ export function startAuditRun(db: Db, scope: AuditRun['scope'], now: number): { 
     bill: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM bill').pluck().get() as number) ?? 0,
     product: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM product').pluck().get() as number) ?? 0,
   };
+  // A run another process left running was killed with it: whatever it read, it saved nothing.
+  db.prepare(`UPDATE audit_run SET outcome = 'failed', error = 'Interrupted before it finished.' WHERE outcome = 'running'`).run();
   const id = Number(
     db
-      .prepare(
-        `INSERT INTO audit_run (scope, startedat, outcome, bill_mark, product_mark) VALUES (?, ?, 'running', ?, ?)`,
-      )
+      .prepare(`INSERT INTO audit_run (scope, startedat, outcome, bill_mark, product_mark) VALUES (?, ?, 'running', ?, ?)`)
       .run(scope, now, marks.bill, marks.product).lastInsertRowid,
   );
   return { id, marks };
@@ -79,6 +79,21 @@ export function replaceFindings(db: Db, drafts: readonly FindingDraft[], courseI
         found: draft.found ? JSON.stringify(draft.found) : null,
         seenAt: now,
       });
+  })();
+}
+
+/** Accounts found by a case-insensitive search, by lower-cased email (migration 0140). */
+export function learntAccounts(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT email, userid FROM audit_account').all() as { email: string; userid: number }[];
+  return new Map(rows.map((row) => [row.email, row.userid]));
+}
+
+export function learnAccounts(db: Db, accounts: ReadonlyMap<string, number>): void {
+  const upsert = db.prepare(
+    'INSERT INTO audit_account (email, userid) VALUES (?, ?) ON CONFLICT (email) DO UPDATE SET userid = excluded.userid',
+  );
+  db.transaction(() => {
+    for (const [email, userid] of accounts) upsert.run(email, userid);
   })();
 }
 
@@ -163,7 +178,9 @@ export function eachFinding(db: Db, filter: AuditFilter): IterableIterator<Audit
 }
 
 export function findingsByIds(db: Db, ids: readonly number[]): (AuditFinding & { key: string })[] {
-  const rows = db.prepare('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as FindingRow[];
+  const rows = db
+    .prepare('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids)) as FindingRow[];
   return rows.map((row) => ({ ...toFinding(row), key: row.key }));
 }
 

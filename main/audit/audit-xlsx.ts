@@ -6,8 +6,34 @@ import { DATE_FORMAT, safeText, spreadsheetDate } from '../exports/spreadsheet-c
 import { eachFinding, type AuditFilter } from './audit-store';
 
 const HEADERS: Record<WordsLocale, string[]> = {
-  en: ['Kind', 'What is wrong', 'Customer', 'Person', 'Email', 'Course', 'Bill', 'Product', 'Paid on', 'Product ends', 'Enrolment ends', 'Moodle user'],
-  fr: ['Type', 'Écart', 'Client', 'Personne', 'Courriel', 'Cours', 'Facture', 'Produit', 'Payé le', 'Fin du produit', 'Fin de l’inscription', 'Utilisateur Moodle'],
+  en: [
+    'Kind',
+    'What is wrong',
+    'Customer',
+    'Person',
+    'Email',
+    'Course',
+    'Bill',
+    'Product',
+    'Paid on',
+    'Product ends',
+    'Enrolment ends',
+    'Moodle user',
+  ],
+  fr: [
+    'Type',
+    'Écart',
+    'Client',
+    'Personne',
+    'Courriel',
+    'Cours',
+    'Facture',
+    'Produit',
+    'Payé le',
+    'Fin du produit',
+    'Fin de l’inscription',
+    'Utilisateur Moodle',
+  ],
 };
 
 /**

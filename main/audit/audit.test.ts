@@ -63,7 +63,8 @@ async function sync(): Promise<void> {
     if (run.outcome !== 'done') throw new Error(`sync: ${run.outcome} ${run.detail ?? ''}`);
   }
 }
-const kinds = () => listFindings(db, {}, 0, 1000).rows.map((f) => ({ kind: f.kind, productId: f.productId, userId: f.userId, courseId: f.courseId }));
+const kinds = () =>
+  listFindings(db, {}, 0, 1000).rows.map((f) => ({ kind: f.kind, productId: f.productId, userId: f.userId, courseId: f.courseId }));
 
 describe('the audit of sales', () => {
   it('finds nothing on a site that matches its shop, and exactly the seeded discrepancies once broken', async () => {
@@ -106,14 +107,19 @@ describe('the audit of sales', () => {
     // The enrolment came back with the product's dates and role.
     const sale = seeded.broken.not_enrolled;
     const enrolment = sim.db
-      .prepare('SELECT ue.timestart, ue.timeend, ue.status FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?')
+      .prepare(
+        'SELECT ue.timestart, ue.timeend, ue.status FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?',
+      )
       .get(sale.courseId, sale.userId);
     expect(enrolment).toEqual({ timestart: sale.timestart, timeend: sale.timeend, status: 0 });
 
     const again = await runAudit(deps(), 'full');
     expect(again.total).toBe(1);
     writes.length = 0;
-    const second = await runFix(deps(), listFindings(db, {}, 0, 1000).rows.map((f) => f.id));
+    const second = await runFix(
+      deps(),
+      listFindings(db, {}, 0, 1000).rows.map((f) => f.id),
+    );
     expect(second.plan.writeCalls).toBe(0);
     expect(writes).toEqual([]);
   }, 60_000);
@@ -124,7 +130,9 @@ describe('the audit of sales', () => {
     const sale = seeded.sales.find((s) => s.productId > 0 && s.groupId === 0 && s.timeend > clock && alone(s) && !broken.has(s.userId))!;
     // The shop extends the product by 30 days; Moodle's enrolment still ends on the old date.
     sim.site.transaction(() =>
-      sim.db.prepare('UPDATE mdl_local_shop_product SET enddate = enddate + ?, timemodified = ? WHERE id = ?').run(30 * 86_400, clock, sale.productId),
+      sim.db
+        .prepare('UPDATE mdl_local_shop_product SET enddate = enddate + ?, timemodified = ? WHERE id = ?')
+        .run(30 * 86_400, clock, sale.productId),
     );
     await sync();
     const changed = await runAudit(deps(), 'changed');
@@ -138,7 +146,7 @@ describe('the audit of sales', () => {
     expect(listFindings(db, { kinds: ['without_sale'] }, 0, 10).total).toBe(1);
   }, 60_000);
 
-  it('a paid line never produced: its fix runs the line\'s handler, which enrols and records the product', async () => {
+  it("a paid line never produced: its fix runs the line's handler, which enrols and records the product", async () => {
     const line = seeded.sales.find(
       (s) => s.productId === 0 && seeded.sales.filter((o) => o.userId === s.userId && o.courseId === s.courseId).length === 1,
     )!;
@@ -151,7 +159,9 @@ describe('the audit of sales', () => {
           .run(person.userId, person.courseId);
     });
     await runAudit(deps(), 'full');
-    const finding = listFindings(db, { kinds: ['not_enrolled'] }, 0, 100).rows.find((f) => f.billItemId === line.billItemId && f.userId === line.userId)!;
+    const finding = listFindings(db, { kinds: ['not_enrolled'] }, 0, 100).rows.find(
+      (f) => f.billItemId === line.billItemId && f.userId === line.userId,
+    )!;
     expect(finding).toMatchObject({ productId: 0, billId: line.billId, courseId: line.courseId });
     const plan = await planFix(deps(), [finding.id]);
     expect(plan.fixes[0]!.writes.some((w) => w.action === 'enrol')).toBe(true);
@@ -164,5 +174,34 @@ describe('the audit of sales', () => {
     expect(enrolled).toBe(1);
     // The handler's products wait in the outbox, recorded with the line: a new audit does not list it again.
     expect(db.prepare('SELECT count(*) FROM production_record WHERE bill_item_id = ?').pluck().get(line.billItemId)).toBeGreaterThan(0);
+    // Until the shop sends the products back, the records explain the access: no "access without a sale".
+    await runAudit(deps(), 'full');
+    expect(
+      listFindings(db, {}, 0, 1000).rows.filter((f) => f.courseId === line.courseId && people.some((p) => p.userId === f.userId)),
+    ).toEqual([]);
+  }, 60_000);
+
+  it("an account whose email has other capitals than the shop's: the fix finds it and enrols it, never makes a second one", async () => {
+    const alone = (s: Sale) => seeded.sales.filter((o) => o.userId === s.userId).length === 1;
+    const broken = new Set(Object.values(seeded.broken).map((s) => s.userId));
+    const seat = seeded.sales.find((s) => s.productId > 0 && s.groupId > 0 && alone(s) && !broken.has(s.userId))!;
+    sim.site.transaction(() => {
+      sim.db.prepare('UPDATE mdl_user SET email = upper(email) WHERE id = ?').run(seat.userId);
+      sim.db.prepare('DELETE FROM mdl_user_enrolments WHERE userid = ?').run(seat.userId);
+    });
+    const accounts = () => sim.db.prepare('SELECT count(*) FROM mdl_user WHERE deleted = 0').pluck().get() as number;
+    const before = accounts();
+    await runAudit(deps(), 'full');
+    const finding = listFindings(db, { kinds: ['no_account'] }, 0, 10).rows.find((f) => f.productId === seat.productId)!;
+    expect(finding).toBeDefined();
+    const plan = await planFix(deps(), [finding.id]);
+    expect(plan.fixes[0]!.writes.map((w) => w.action)).toEqual(['enrol', 'member']);
+    const fixed = await runFix(deps(), [finding.id]);
+    expect(fixed).toMatchObject({ failure: null, fixed: 1, left: 0 });
+    expect(accounts()).toBe(before);
+    // Learnt: the next audit matches the account at once.
+    const again = await runAudit(deps(), 'full');
+    expect(listFindings(db, { kinds: ['no_account'] }, 0, 10).rows.filter((f) => f.productId === seat.productId)).toEqual([]);
+    expect(again.run.outcome).toBe('done');
   }, 60_000);
 });

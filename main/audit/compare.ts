@@ -61,7 +61,9 @@ function laterEnd(a: number, b: number): number {
   return a === 0 || b === 0 ? 0 : Math.max(a, b);
 }
 
+/** The role's id; 0 when unknown (or not given), and then it is not checked. */
 export function roleIdOf(roles: Readonly<Record<string, number>>, role: string): number {
+  if (role === '') return 0;
   if (/^\d+$/.test(role)) return Number(role);
   return roles[role] ?? 0;
 }
@@ -184,4 +186,3 @@ export function findGroup(groups: readonly MoodleGroup[], wanted: { name: string
   if (wanted.idnumber) return groups.find((g) => g.idnumber === wanted.idnumber) ?? null;
   return groups.find((g) => g.name === wanted.name) ?? null;
 }
-

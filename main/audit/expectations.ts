@@ -24,7 +24,10 @@ export interface Expectation {
   course: CourseKey;
   /** The Moodle account the shop knows (the customer's), 0 when only the email names the person. */
   userId: number;
+  /** Lower-cased, as accounts are compared. */
   email: string;
+  /** As the shop wrote it: the account a handler made has it so. */
+  typedEmail: string;
   who: string;
   /** The person's names, for an account to make when they have none. */
   firstname: string;
@@ -69,7 +72,10 @@ const CUSTOMER_COLUMNS = 'c.id AS customerid, c.firstname, c.lastname, c.organis
 /** When the bill became paid: its last move to a paid state, else its last action. */
 const PAID_AT = `COALESCE((SELECT MAX(h.timecreated) FROM bill_history h WHERE h.billid = b.id AND h.tostatus IN ${PAID}), b.lastactiondate)`;
 
-/** Every expectation of the cache: products still current at `now`, and paid lines not produced. */
+/**
+ * Every expectation of the cache: products still current at `now`, paid lines not produced, and lines this app
+ * produced whose products the shop has not sent back yet.
+ */
 export function readExpectations(db: Db, now: number): Expectation[] {
   const expectations: Expectation[] = [];
   const products = db
@@ -89,7 +95,7 @@ export function readExpectations(db: Db, now: number): Expectation[] {
     const expectation = productExpectation(row);
     if (expectation) expectations.push(expectation);
   }
-  expectations.push(...unproducedLines(db));
+  expectations.push(...unproducedLines(db), ...producedHere(db));
   return expectations;
 }
 
@@ -134,6 +140,7 @@ function productExpectation(row: ProductRow): Expectation | null {
       ...base,
       userId: 0,
       email: seat.email,
+      typedEmail: seat.typed,
       who: seat.name || seat.email,
       firstname: seat.firstname,
       lastname: seat.lastname,
@@ -147,6 +154,7 @@ function productExpectation(row: ProductRow): Expectation | null {
     ...base,
     userId: seat ? 0 : row.hasaccount,
     email,
+    typedEmail: seat?.typed || row.email.trim(),
     who: seat?.name || `${row.firstname} ${row.lastname}`.trim() || email,
     firstname: seat ? seat.firstname : row.firstname,
     lastname: seat ? seat.lastname : row.lastname,
@@ -156,14 +164,16 @@ function productExpectation(row: ProductRow): Expectation | null {
 }
 
 /** The person a seat product was made for (its extradata), or null for a buyer's product. */
-function seatOf(extradata: string): { email: string; name: string; firstname: string; lastname: string; role: string } | null {
+function seatOf(
+  extradata: string,
+): { email: string; typed: string; name: string; firstname: string; lastname: string; role: string } | null {
   const email = personOf(extradata);
   if (!email) return null;
-  const data = JSON.parse(extradata) as { firstname?: unknown; lastname?: unknown; role?: unknown };
+  const data = JSON.parse(extradata) as { email?: unknown; firstname?: unknown; lastname?: unknown; role?: unknown };
   const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
   const firstname = text(data.firstname);
   const lastname = text(data.lastname);
-  return { email, name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
+  return { email, typed: text(data.email), name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
 }
 
 interface LineRow {
@@ -229,6 +239,7 @@ function unproducedLines(db: Db): Expectation[] {
           key: `l${row.billitemid}:${email}`,
           userId: 0,
           email,
+          typedEmail: person.email.trim(),
           who: `${person.firstname} ${person.lastname}`.trim() || email,
           firstname: person.firstname,
           lastname: person.lastname,
@@ -242,6 +253,7 @@ function unproducedLines(db: Db): Expectation[] {
         key: `l${row.billitemid}:${email}`,
         userId: row.hasaccount,
         email,
+        typedEmail: row.email.trim(),
         who: `${row.firstname} ${row.lastname}`.trim() || email,
         firstname: row.firstname,
         lastname: row.lastname,
@@ -282,4 +294,55 @@ export function soldCourseKeys(db: Db): CourseKey[] {
     .pluck()
     .all() as string[];
   return rows.map((text) => targetCourseKey(parseHandlerParams(text))).filter((key): key is CourseKey => key !== null);
+}
+
+/**
+ * Lines this app's handler runs produced, whose products wait in the outbox or for the next pull: the people
+ * they enrolled have access a sale explains. Their dates and roles are checked once the products come back.
+ */
+function producedHere(db: Db): Expectation[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT r.person, r.userid, b.id AS billid, bi.id AS billitemid, ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams,
+              ${PAID_AT} AS paidat
+       FROM production_record r
+       JOIN bill_item bi ON bi.id = r.bill_item_id
+       JOIN bill b ON b.id = bi.billid
+       JOIN catalog_item ci ON ci.id = bi.catalogitemid
+       JOIN customer c ON c.id = b.customerid
+       WHERE r.eventtype = 'created' AND ci.enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')
+         AND NOT EXISTS (SELECT 1 FROM product p WHERE p.initialbillitemid = bi.id)
+       ORDER BY bi.id`,
+    )
+    .all() as (Omit<LineRow, 'customerdata' | 'transactionid'> & { person: string; userid: number })[];
+  const expectations: Expectation[] = [];
+  for (const row of rows) {
+    const params = parseHandlerParams(row.handlerparams);
+    const course = targetCourseKey(params);
+    if (!course || (row.userid === 0 && !row.person)) continue;
+    expectations.push({
+      key: `l${row.billitemid}:${row.person || `u${row.userid}`}`,
+      billId: row.billid,
+      billItemId: row.billitemid,
+      productId: 0,
+      reference: '',
+      customerId: row.customerid,
+      customer: customerName(row),
+      paidAt: row.paidat,
+      course,
+      userId: row.userid,
+      email: row.person,
+      typedEmail: row.person,
+      who: row.person || `${row.firstname} ${row.lastname}`.trim(),
+      firstname: '',
+      lastname: '',
+      // A session's seat does not say whether it was a learner's or a tutor's: the role is checked on the product.
+      role: row.enablehandler === 'std_enrolonecourse' ? params['role'] || 'student' : '',
+      timestart: 0,
+      timeend: 0,
+      group: null,
+      fromLine: true,
+    });
+  }
+  return expectations;
 }

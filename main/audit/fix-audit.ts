@@ -9,9 +9,9 @@ import { writeSteps } from '../production/write-steps';
 import { candidateUsername, planAccount } from '../production/plan-accounts';
 import { planProduction, runProduction } from '../production/run-production';
 import type { SiteFacts } from '../production/site-facts';
-import { usersByUsername } from '../production/site-reads';
+import { usersByEmail, usersByUsername, type MoodleUser } from '../production/site-reads';
 import { courseOf } from './audit-reads';
-import { findingsByIds, replaceFindings } from './audit-store';
+import { findingsByIds, learnAccounts, replaceFindings } from './audit-store';
 import { accountOf, compare, findGroup, roleIdOf, type FindingDraft } from './compare';
 import { readExpectations, type Expectation } from './expectations';
 import { nameUnexplained, readSite, type AuditDeps, type SiteRead } from './run-audit';
@@ -39,9 +39,16 @@ function saleOf(key: string): string {
   return key.slice(0, key.lastIndexOf(':'));
 }
 
-async function select(db: Db, moodle: LoggedMoodle, ids: readonly number[], now: number, deps: Pick<AuditDeps, 'onProgress' | 'signal'>): Promise<Selection> {
+async function select(
+  db: Db,
+  moodle: LoggedMoodle,
+  ids: readonly number[],
+  now: number,
+  deps: Pick<AuditDeps, 'onProgress' | 'signal'>,
+): Promise<Selection> {
   const findings = findingsByIds(db, ids);
-  if (findings.length < new Set(ids).size) throw refusal('audit_finding_not_found', 'audit.findingsGone', { count: new Set(ids).size - findings.length });
+  if (findings.length < new Set(ids).size)
+    throw refusal('audit_finding_not_found', 'audit.findingsGone', { count: new Set(ids).size - findings.length });
   const sales = new Set(findings.map((f) => saleOf(f.key)));
   const courseIds = new Set(findings.map((f) => f.courseId));
   const expectations = readExpectations(db, now).filter((e) => sales.has(e.key));
@@ -97,13 +104,25 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
   const lines = new Map<number, { billId: number; billItemId: number }>();
   const lineWrites = new Map<number, AuditFix['writes']>();
   let lineWriteCalls = 0;
-  const enrolled = new Set<string>();
+  const enrolled = new Map<string, PlannedEnrolment>();
   const members = new Set<string>();
   const accounts = new Map<string, UserRef>();
   const usernames = new Set<string>();
+  const missing = current.filter((d) => d.kind === 'no_account' && d.from && !d.from.fromLine);
+  // The audit matched emails as written; before making an account, one whose email differs in case is looked for
+  // (a case-insensitive search per domain): the person gets their account back, never a second one.
+  const otherCase =
+    missing.length > 0
+      ? await usersByEmail(
+          moodle,
+          missing.map((d) => d.email),
+        )
+      : new Map<string, MoodleUser>();
+  // Learnt, so that the next audits match them without searching.
+  learnAccounts(db, new Map([...otherCase].map(([email, user]) => [email, user.id])));
   const taken = await usersByUsername(
     moodle,
-    current.filter((d) => d.kind === 'no_account' && !d.from?.fromLine).map((d) => candidateUsername(d.email)),
+    missing.filter((d) => !otherCase.has(d.email)).map((d) => candidateUsername(d.email)),
   );
   const facts: SiteFacts = {
     now,
@@ -134,7 +153,10 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
       const line = expectation.billItemId;
       if (!lines.has(line)) {
         lines.set(line, { billId: expectation.billId, billItemId: line });
-        const linePlan = await planProduction({ db, moodle: deps.moodle, now: () => now }, { billId: expectation.billId, billItemId: line });
+        const linePlan = await planProduction(
+          { db, moodle: deps.moodle, now: () => now },
+          { billId: expectation.billId, billItemId: line },
+        );
         lineWriteCalls += linePlan.writeCalls;
         lineWrites.set(line, writesOfPlan(linePlan));
         fix.writes = lineWrites.get(line)!;
@@ -151,9 +173,17 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
       fix.skipped = 'method_disabled';
       continue;
     }
-    const write = { course: course.shortname, who: expectation.who, roleId, role: expectation.role, timestart: expectation.timestart, timeend: expectation.timeend, group: '' };
+    const write = {
+      course: course.shortname,
+      who: expectation.who,
+      roleId,
+      role: expectation.role,
+      timestart: expectation.timestart,
+      timeend: expectation.timeend,
+      group: '',
+    };
     let user: UserRef;
-    const userId = accountOf(expectation, site.facts);
+    const userId = accountOf(expectation, site.facts) || (otherCase.get(expectation.email)?.id ?? 0);
     if (userId > 0) user = { userid: userId };
     else if (accounts.has(expectation.email)) user = accounts.get(expectation.email)!;
     else {
@@ -161,28 +191,44 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
         fix.skipped = 'no_email';
         continue;
       }
-      const person = { row: null, firstname: expectation.firstname, lastname: expectation.lastname, email: expectation.email, role: 'buyer' as const };
+      const person = {
+        row: null,
+        firstname: expectation.firstname,
+        lastname: expectation.lastname,
+        email: expectation.email,
+        role: 'buyer' as const,
+      };
       const made = planAccount(person, facts, usernames, plan.problems, `b${expectation.billId}`);
       plan.accounts.push(made.account satisfies PlannedAccount);
       accounts.set(expectation.email, made.ref);
       user = made.ref;
       fix.writes.push({ function: 'core_user_create_users', action: 'account', ...write });
     }
-    const pair = `${course.id}/${expectation.key}`;
-    if (draft.kind !== 'not_in_group' && !enrolled.has(pair)) {
-      enrolled.add(pair);
-      plan.enrolments.push({
-        row: null,
-        who: expectation.who,
-        user,
-        courseId: course.id,
-        course: course.shortname,
-        roleId,
-        role: expectation.role,
-        timestart: expectation.timestart,
-        timeend: expectation.timeend,
-        action: 'enrol',
-      } satisfies PlannedEnrolment);
+    // One enrolment per person, course and role: two sales of one course give it the earlier start and the later end
+    // (no end wins), as a second purchase's handler leaves it; the finding still lists the write.
+    const person = 'userid' in user ? `u${user.userid}` : `e${user.newAccount}`;
+    const pair = `${course.id}/${person}`;
+    if (draft.kind !== 'not_in_group') {
+      const same = enrolled.get(`${pair}/${roleId}`);
+      if (same) {
+        same.timestart = Math.min(same.timestart, expectation.timestart);
+        same.timeend = same.timeend === 0 || expectation.timeend === 0 ? 0 : Math.max(same.timeend, expectation.timeend);
+      } else {
+        const enrolment: PlannedEnrolment = {
+          row: null,
+          who: expectation.who,
+          user,
+          courseId: course.id,
+          course: course.shortname,
+          roleId,
+          role: expectation.role,
+          timestart: expectation.timestart,
+          timeend: expectation.timeend,
+          action: 'enrol',
+        };
+        enrolled.set(`${pair}/${roleId}`, enrolment);
+        plan.enrolments.push(enrolment);
+      }
       fix.writes.push({ function: 'enrol_manual_enrol_users', action: 'enrol', ...write });
     }
     const wantsGroup = expectation.group && (draft.kind === 'not_in_group' || draft.kind === 'not_enrolled' || draft.kind === 'no_account');
@@ -197,7 +243,14 @@ async function planWrites(db: Db, moodle: LoggedMoodle, selection: Selection, de
 }
 
 /** Puts the person in the expectation's group, creating it in this plan when the course lacks it. */
-function addToGroup(plan: Plan, site: SiteRead, expectation: Expectation, courseId: number, course: string, user: UserRef): { name: string; created: boolean } {
+function addToGroup(
+  plan: Plan,
+  site: SiteRead,
+  expectation: Expectation,
+  courseId: number,
+  course: string,
+  user: UserRef,
+): { name: string; created: boolean } {
   const wanted = expectation.group!;
   const existing = findGroup(site.facts.groups.get(courseId) ?? [], wanted);
   const same = (g: PlannedGroup) => g.courseId === courseId && (wanted.idnumber ? g.idnumber === wanted.idnumber : g.name === wanted.name);
@@ -224,12 +277,40 @@ function addToGroup(plan: Plan, site: SiteRead, expectation: Expectation, course
 function writesOfPlan(plan: Plan): AuditFix['writes'] {
   const base = { course: '', who: '', roleId: 0, role: '', timestart: 0, timeend: 0, group: '' };
   return [
-    ...plan.accounts.filter((a) => a.action === 'create').map((a) => ({ ...base, function: 'core_user_create_users', action: 'account' as const, who: `${a.firstname} ${a.lastname}`.trim() || a.email })),
+    ...plan.accounts
+      .filter((a) => a.action === 'create')
+      .map((a) => ({
+        ...base,
+        function: 'core_user_create_users',
+        action: 'account' as const,
+        who: `${a.firstname} ${a.lastname}`.trim() || a.email,
+      })),
     ...plan.enrolments
       .filter((e) => e.action !== 'keep')
-      .map((e) => ({ ...base, function: 'enrol_manual_enrol_users', action: 'enrol' as const, course: e.course, who: e.who, roleId: e.roleId, role: e.role, timestart: e.timestart, timeend: e.timeend })),
-    ...plan.groups.filter((g) => g.action === 'create').map((g) => ({ ...base, function: 'core_group_create_groups', action: 'group' as const, course: g.course, group: g.name })),
-    ...plan.groups.flatMap((g) => g.add.map((m) => ({ ...base, function: 'core_group_add_group_members', action: 'member' as const, course: g.course, who: m.who, group: g.name }))),
+      .map((e) => ({
+        ...base,
+        function: 'enrol_manual_enrol_users',
+        action: 'enrol' as const,
+        course: e.course,
+        who: e.who,
+        roleId: e.roleId,
+        role: e.role,
+        timestart: e.timestart,
+        timeend: e.timeend,
+      })),
+    ...plan.groups
+      .filter((g) => g.action === 'create')
+      .map((g) => ({ ...base, function: 'core_group_create_groups', action: 'group' as const, course: g.course, group: g.name })),
+    ...plan.groups.flatMap((g) =>
+      g.add.map((m) => ({
+        ...base,
+        function: 'core_group_add_group_members',
+        action: 'member' as const,
+        course: g.course,
+        who: m.who,
+        group: g.name,
+      })),
+    ),
   ];
 }
 
@@ -274,7 +355,10 @@ export interface FixOutcome {
   failure: { function: string; code: string; message: string; who: string | null } | null;
 }
 
-export async function runFix(deps: AuditDeps & { onFix?: (done: number, total: number) => void }, ids: readonly number[]): Promise<FixOutcome> {
+export async function runFix(
+  deps: AuditDeps & { onFix?: (done: number, total: number) => void },
+  ids: readonly number[],
+): Promise<FixOutcome> {
   const { db } = deps;
   const now = (deps.now ?? seconds)();
   const moodle = new LoggedMoodle(deps.moodle);
@@ -290,7 +374,12 @@ export async function runFix(deps: AuditDeps & { onFix?: (done: number, total: n
     const execution = await executePlan(round, moodle, () => {});
     done += 1;
     if (execution.failure) {
-      failure = { function: execution.failure.function, code: execution.failure.code, message: execution.failure.message, who: execution.failure.who };
+      failure = {
+        function: execution.failure.function,
+        code: execution.failure.code,
+        message: execution.failure.message,
+        who: execution.failure.who,
+      };
       break;
     }
   }
@@ -302,7 +391,12 @@ export async function runFix(deps: AuditDeps & { onFix?: (done: number, total: n
         const result = await runProduction({ db, moodle: deps.moodle, now: () => now }, line);
         lineCalls += result.calls;
         if (result.failure) {
-          failure = { function: result.failure.function, code: result.failure.code, message: result.failure.message, who: result.failure.who };
+          failure = {
+            function: result.failure.function,
+            code: result.failure.code,
+            message: result.failure.message,
+            who: result.failure.who,
+          };
           break;
         }
         if (result.outcome === 'blocked') {

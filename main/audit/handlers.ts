@@ -61,14 +61,20 @@ export function auditHandlers(services: CoreServices): HandlersFor<AuditCommands
   const audit = (runId: string, scope: AuditRun['scope']) =>
     exclusive(runId, async (controller) => {
       const outcome = await runAudit(await deps(runId, controller), scope);
-      services.logger.info('audit of sales', { scope: outcome.run.scope, total: outcome.total, calls: outcome.run.calls, ms: outcome.run.ms });
+      services.logger.info('audit of sales', {
+        scope: outcome.run.scope,
+        total: outcome.total,
+        calls: outcome.run.calls,
+        ms: outcome.run.ms,
+      });
       changed();
       return outcome;
     });
 
-  // After a sync, the sales that changed are audited again, once an operator has run a first audit.
+  // After a sync, the sales that changed are audited again, once an operator has run a first audit. Not from the
+  // command line: it answers one command and exits, and a nightly script runs audit.check itself.
   services.bus.subscribe((name, payload) => {
-    if (name !== 'sync.finished' || running) return;
+    if (name !== 'sync.finished' || running || services.mode === 'cli') return;
     const run = payload as { outcome?: string; rowsApplied?: number };
     if (run.outcome !== 'done' || !run.rowsApplied) return;
     try {
@@ -85,7 +91,13 @@ export function auditHandlers(services: CoreServices): HandlersFor<AuditCommands
     'audit.run': ({ runId, scope }) => audit(runId, scope),
     'audit.check': async () => {
       const outcome = await audit(`check-${randomUUID()}`, 'full');
-      if (outcome.total > 0) throw refusal('audit_found', 'audit.found', { total: outcome.total, ...outcome.counts }, { counts: outcome.counts, run: outcome.run });
+      if (outcome.total > 0)
+        throw refusal(
+          'audit_found',
+          'audit.found',
+          { total: outcome.total, ...outcome.counts },
+          { counts: outcome.counts, run: outcome.run },
+        );
       return outcome;
     },
     'audit.cancel': ({ runId }) => {

@@ -7,7 +7,7 @@ import { taughtRoles } from '../production/production-store';
 import { STANDARD_ROLES } from '../production/site-facts';
 import { usersById } from '../production/site-reads';
 import { accountsByEmail, courseEnrolments, courseOf, existingAccounts, groupsOf, siteCourses, type SiteCourse } from './audit-reads';
-import { auditCounts, auditRun, finishAuditRun, lastMarks, replaceFindings, startAuditRun, totalOf } from './audit-store';
+import { auditCounts, auditRun, finishAuditRun, lastMarks, learntAccounts, replaceFindings, startAuditRun, totalOf } from './audit-store';
 import { compare, type AuditFacts, type FindingDraft } from './compare';
 import { changedCourses, readExpectations, soldCourseKeys, type Expectation } from './expectations';
 
@@ -62,19 +62,26 @@ export async function readSite(
   const expectations = all.filter((e) => wanted(courseOf(courses, e.course)));
   const courseIds = [...new Set([...sold, ...expectations.map((e) => courseOf(courses, e.course)!.id)])];
 
-  const enrolments = await courseEnrolments(moodle, courseIds, (read, remaining) => deps.onProgress?.('enrolments', read, read + remaining), deps.signal);
+  const enrolments = await courseEnrolments(
+    moodle,
+    courseIds,
+    (read, remaining) => deps.onProgress?.('enrolments', read, read + remaining),
+    deps.signal,
+  );
 
   deps.signal?.throwIfAborted();
   deps.onProgress?.('accounts', 0, null);
   const enrolled = new Set(enrolments.map((e) => e.userid));
   // The customers' own accounts not seen enrolled: do they still exist? Asked by id, 900 a call.
-  const existing = await existingAccounts(
-    moodle,
-    expectations.filter((e) => e.userId > 0 && !enrolled.has(e.userId)).map((e) => e.userId),
-  );
+  const learnt = learntAccounts(db);
+  const existing = await existingAccounts(moodle, [
+    ...expectations.filter((e) => e.userId > 0 && !enrolled.has(e.userId)).map((e) => e.userId),
+    ...expectations.map((e) => learnt.get(e.email) ?? 0).filter((id) => id > 0 && !enrolled.has(id)),
+  ]);
   for (const id of enrolled) existing.add(id);
-  const emails = expectations.filter((e) => e.userId === 0 || !existing.has(e.userId)).map((e) => e.email).filter(Boolean);
+  const emails = expectations.filter((e) => (e.userId === 0 || !existing.has(e.userId)) && e.email !== '');
   const accounts = emails.length > 0 ? await accountsByEmail(moodle, emails) : new Map<string, number>();
+  for (const [email, id] of learnt) if (!accounts.has(email) && existing.has(id)) accounts.set(email, id);
   deps.signal?.throwIfAborted();
   const grouped = new Map<number, SiteCourse>();
   for (const e of expectations) if (e.group) grouped.set(courseOf(courses, e.course)!.id, courseOf(courses, e.course)!);
@@ -113,7 +120,13 @@ export async function runAudit(deps: AuditDeps, requested: AuditRun['scope']): P
   const moodle = new LoggedMoodle(deps.moodle);
   const figures = { products: 0, enrolments: 0, courses: 0, calls: 0, ms: 0 };
   const finish = (outcome: Exclude<AuditRun['outcome'], 'running'>, error?: string) =>
-    finishAuditRun(db, run.id, outcome, { ...figures, calls: moodle.calls.length, ms: Math.round(performance.now() - started), ...(error ? { error } : {}) }, seconds());
+    finishAuditRun(
+      db,
+      run.id,
+      outcome,
+      { ...figures, calls: moodle.calls.length, ms: Math.round(performance.now() - started), ...(error ? { error } : {}) },
+      seconds(),
+    );
   try {
     const all = readExpectations(db, now);
     let only: ((course: SiteCourse) => boolean) | null = null;
@@ -121,7 +134,9 @@ export async function runAudit(deps: AuditDeps, requested: AuditRun['scope']): P
       const changed = changedCourses(db, marks);
       const keys = new Set(changed.map((key) => `${key.field}=${key.value}`));
       only = (course) =>
-        keys.has(`id=${course.id}`) || keys.has(`shortname=${course.shortname}`) || (course.idnumber !== '' && keys.has(`idnumber=${course.idnumber}`));
+        keys.has(`id=${course.id}`) ||
+        keys.has(`shortname=${course.shortname}`) ||
+        (course.idnumber !== '' && keys.has(`idnumber=${course.idnumber}`));
     }
     const site = await readSite(db, moodle, all, { only, now }, deps);
     figures.products = site.expectations.length;

@@ -1,6 +1,5 @@
 import { itemIssues } from '../../shared/catalogs/item-validation';
 import { issue, type FieldIssue } from '../../shared/catalogs/field-issue';
-import { AppError } from '../../shared/contract';
 import type { CatalogDraft, CategoryDraft, ItemDraftInput } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
 import type { OutboxPayload } from '../sync/outbox-kinds';
@@ -8,7 +7,7 @@ import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
 import { allItemRows, catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
 import { queueEdit } from './edit-queue';
 import { sanitizeHtml } from './sanitize-html';
-import { refusal } from '../../shared/errors/error-text';
+import { coded, refusal } from '../../shared/errors/error-text';
 
 /**
  * The manager's edits of catalogs, categories and items. Each is checked against what the operator sees
@@ -25,9 +24,18 @@ function html(value: string, before: string | undefined): string {
   return before !== undefined && value === before ? value : sanitizeHtml(value);
 }
 
+/**
+ * Refuses values the shop would refuse. The window shows each issue under its field; where it shows the whole
+ * refusal, it words each issue from its code and values, as under the field.
+ */
 export function refuse(issues: FieldIssue[]): never {
   const first = issues[0]!;
-  throw new AppError('catalog_invalid', issues.map((i) => `${i.field}: ${i.message}`).join(' '), { field: first.field, issues });
+  const items = issues.map((i) => ({
+    code: i.code,
+    message: `${i.field}: ${i.message}`,
+    params: { field: i.field, values: i.params ?? {} },
+  }));
+  throw refusal('catalog_invalid', 'catalog.invalid', { issues: coded('catalogIssue', items) }, { field: first.field, issues });
 }
 
 const catalogPayload = (row: OutboxPayload<'catalog.save'>): OutboxPayload<'catalog.save'> => ({

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../shared/contract';
-import { refusal } from '../../shared/errors/error-text';
+import { coded, refusal } from '../../shared/errors/error-text';
 import { ITEM_STATUSES, ITEM_TYPES, type ImportPreview, type ItemDraftInput } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
 import { checkFileTarget } from '../exports/export-target';
@@ -325,14 +324,19 @@ async function plan(db: Db, catalogId: number, source: string): Promise<Planned>
 export async function importCatalogXlsx(db: Db, catalogId: number, source: string, apply: boolean): Promise<ImportPreview> {
   const planned = await plan(db, catalogId, source);
   if (!apply || planned.preview.changes.length === 0) return planned.preview;
-  if (planned.preview.issues.length > 0)
-    throw new AppError(
+  if (planned.preview.issues.length > 0) {
+    // The window lists every issue with the preview; here it names the first by its row and column.
+    const first = planned.preview.issues[0]!;
+    throw refusal(
       'catalog_import_invalid',
-      `${planned.preview.issues.length} rows cannot be imported: ${planned.preview.issues[0]!.message}`,
+      'catalogImport.rowsInvalid',
       {
-        issues: planned.preview.issues,
+        count: planned.preview.issues.length,
+        first: coded('catalogImportRow', [{ code: first.code, message: first.message, params: { row: first.row, field: first.field } }]),
       },
+      { issues: planned.preview.issues },
     );
+  }
   db.transaction(() => {
     for (const { draft, current } of planned.items) {
       const id = current ? current.id : nextLocalId(db, 'catalogitems');

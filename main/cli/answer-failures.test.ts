@@ -104,4 +104,41 @@ describe('which answers mean the work was not done', () => {
     expect(failureOfAnswer('settings.get', { language: 'fr', theme: 'system' }, {})).toBeNull();
     expect(failureOfAnswer('no.such', { outcome: 'failed' }, {})).toBeNull();
   });
+
+  it('an audit fix: a refusal by Moodle, or findings left that the app fixes; access without a sale left alone is done', () => {
+    const fix = (
+      extra: Partial<CommandOutput<'audit.fix'>>,
+      skipped: ('without_sale' | 'method_disabled' | null)[],
+    ): CommandOutput<'audit.fix'> => ({
+      plan: {
+        fixes: skipped.map((reason, i) => ({
+          findingId: i + 1,
+          kind: reason === 'without_sale' ? 'without_sale' : 'suspended',
+          who: 'Ana',
+          course: 'EXCEL',
+          writes: [],
+          skipped: reason,
+        })),
+        writeCalls: 1,
+        readCalls: 3,
+      },
+      fixed: 0,
+      left: 0,
+      calls: 4,
+      failure: null,
+      ...extra,
+    });
+    expect(failureOfAnswer('audit.fix', fix({ fixed: 1, left: 1 }, [null, 'without_sale']), {})).toBeNull();
+    expect(failureOfAnswer('audit.fix', fix({ fixed: 0, left: 2 }, ['method_disabled', 'without_sale']), {})?.code).toBe('audit_not_fixed');
+    expect(
+      failureOfAnswer(
+        'audit.fix',
+        fix(
+          { left: 1, failure: { function: 'enrol_manual_enrol_users', code: 'wsnoinstance', message: 'No manual enrolment.', who: 'Ana' } },
+          [null],
+        ),
+        {},
+      ),
+    ).toMatchObject({ code: 'audit_fix_failed', message: expect.stringContaining('wsnoinstance') });
+  });
 });

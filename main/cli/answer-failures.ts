@@ -58,6 +58,25 @@ const judges: { [N in CommandName]?: Judge<N> } = {
   'catalogs.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportXlsx': answeredOnlyWhenDone,
   'lettering.exportFec': answeredOnlyWhenDone,
+  // An audit answers once its findings are saved; a check with findings fails as audit_found.
+  'audit.run': answeredOnlyWhenDone,
+  'audit.check': answeredOnlyWhenDone,
+  'audit.exportXlsx': answeredOnlyWhenDone,
+  // A fix is done when Moodle refused nothing and what the app fixes is gone; access without a sale is never fixed.
+  'audit.fix': (answer) => {
+    if (answer.failure)
+      return {
+        code: 'audit_fix_failed',
+        message: `Moodle refused ${answer.failure.function} (${answer.failure.code})${answer.failure.who ? ` for ${answer.failure.who}` : ''}: ${answer.failure.message} The writes before it were applied; ${answer.fixed} finding(s) fixed.`,
+      };
+    const skipped = answer.plan.fixes.filter((f) => f.skipped === 'without_sale').length;
+    if (answer.left > skipped)
+      return {
+        code: 'audit_not_fixed',
+        message: `${answer.left - skipped} finding(s) are still there after the fix (${listed(answer.plan.fixes.filter((f) => f.skipped !== null && f.skipped !== 'without_sale').map((f) => `${f.findingId}: ${f.skipped}`))}); ${answer.fixed} fixed.`,
+      };
+    return null;
+  },
   // The handler throws production_blocked / production_failed today; the answer is read too, so that a run
   // answered with such an outcome can never pass for done. Same codes as those errors.
   'production.run': (run) => {

@@ -1,5 +1,5 @@
 import type { Invoice as EInvoice, InvoiceService } from '@e-invoice-eu/core';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 
 /**
  * Factur-X (docs/factur-x.md): the CII XML of the EN 16931 profile, written by @e-invoice-eu/core from the
@@ -28,9 +28,10 @@ export async function ciiXml(number: string, data: EInvoice, lang: 'fr' | 'en'):
     written = await (await invoiceService()).generate(data, { format: 'CII', lang: lang === 'fr' ? 'fr-fr' : 'en-gb', noWarnings: true });
   } catch (error) {
     // The library checks the data against EN 16931's cardinalities: what it refuses is named in its message.
-    throw new AppError(
+    throw refusal(
       'export_einvoice_invalid',
-      `Document ${number} cannot be written as Factur-X (EN 16931): ${error instanceof Error ? error.message.slice(0, 2000) : String(error)}. No file was written.`,
+      'export.einvoiceInvalid',
+      { number, cause: error instanceof Error ? error.message.slice(0, 2000) : String(error) },
       { number },
     );
   }

@@ -4,11 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Invoice as EInvoice } from '@e-invoice-eu/core';
+import { AppError } from '../../shared/contract';
+import { errorTextOf, formatErrorText, PLAIN_FORMAT } from '../../shared/errors/error-text';
 import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
 import { getBillDetail } from '../bills/bill-detail';
 import { issueCreditNote } from '../bills/credit-notes';
 import { writeCreditNotesPdf } from './credit-notes-pdf';
+import { ciiXml } from './factur-x-writer';
 import type { ExportJob } from './export-jobs';
 import { writeInvoicesPdf } from './invoice-pdf';
 
@@ -177,6 +181,18 @@ describe('Factur-X invoices and credit notes', () => {
     expect(xml).toMatch(new RegExp(`<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>${number}</ram:IssuerAssignedID>`));
   });
 
+  it('refuses data EN 16931 does not allow, naming the document and the library’s reason, in both languages', async () => {
+    const refused = (await ciiXml('FA-0042', {} as EInvoice, 'fr').catch((error: unknown) => error)) as AppError;
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused.code).toBe('export_einvoice_invalid');
+    expect(refused.message).toMatch(/^Document FA-0042 cannot be written as Factur-X \(EN 16931\): .+\. No file was written\.$/);
+    const text = errorTextOf(refused.details)!;
+    expect(text.key).toBe('export.einvoiceInvalid');
+    expect(formatErrorText(text.key, text.params, 'fr', PLAIN_FORMAT)).toMatch(
+      /^Le document FA-0042 ne peut pas être écrit en Factur-X \(EN 16931\)\u00a0: .+\. Aucun fichier n’a été écrit\.$/,
+    );
+  });
+
   it('refuses several documents in one Factur-X file, writing nothing', async () => {
     const file = path.join(fs.mkdtempSync(path.join(dir, 'one-')), 'all.pdf');
     const ids = [billId, cache.db.prepare("SELECT id FROM bill WHERE idnumber <> '' AND id <> ? LIMIT 1").pluck().get(billId) as number];
@@ -190,7 +206,14 @@ describe('Factur-X invoices and credit notes', () => {
         job,
         einvoice: { facturX: true, xml: false },
       }),
-    ).rejects.toMatchObject({ code: 'export_target_invalid' });
+    ).rejects.toMatchObject({
+      code: 'export_target_invalid',
+      message: 'Factur-X and CII are one file per invoice: choose a folder (one file per document, named by its number), not one PDF.',
+      details: { target: file, text: { key: 'export.oneFilePerInvoice', params: {} } },
+    });
+    expect(formatErrorText('export.oneFilePerInvoice', {}, 'fr', PLAIN_FORMAT)).toBe(
+      'Factur-X et CII font un fichier par facture\u00a0: choisissez un dossier (un fichier par document, nommé d’après son numéro), pas un seul PDF.',
+    );
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
   });
 });

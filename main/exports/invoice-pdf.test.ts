@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/contract';
+import { errorTextOf, formatErrorText, PLAIN_FORMAT } from '../../shared/errors/error-text';
 import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { syncedCache, type SyncedCache } from '../../test/support/synced-cache';
 import type { Db } from '../db/open';
@@ -488,6 +490,30 @@ describe('names and addresses in other scripts', () => {
         },
       });
       await expect(failure).rejects.toThrow(/customer name “ᱚᱛᱟ Murmu”: ᱚ \(U\+1C5A\), ᱛ \(U\+1C5B\), ᱟ \(U\+1C5F\)/);
+      // Its words for a window: each text with its bill, field and characters, for the window to name in its language.
+      const text = errorTextOf(((await failure.catch((error: unknown) => error)) as AppError).details);
+      expect(text).toMatchObject({
+        key: 'export.unprintableTexts',
+        params: {
+          named: {
+            coded: 'unprintableText',
+            items: [
+              {
+                params: {
+                  bill: scriptBill.unprintable,
+                  field: 'customer name',
+                  text: 'ᱚᱛᱟ Murmu',
+                  characters: 'ᱚ (U+1C5A), ᱛ (U+1C5B), ᱟ (U+1C5F)',
+                },
+              },
+              { params: { field: 'customer address', text: 'Formation 🚀' } },
+            ],
+          },
+        },
+      });
+      expect(formatErrorText(text!.key, text!.params, 'fr', PLAIN_FORMAT)).toMatch(
+        /^Aucune police des factures ne peut imprimer certains caractères, aucune facture n’a donc été écrite\u00a0: .*\. Corrigez ces textes dans la boutique/,
+      );
     }
     expect(progress).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual([]);

@@ -1,5 +1,5 @@
 import bidiFactory from 'bidi-js';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { FontSource, InvoiceFonts, ShapingFont } from './invoice-fonts';
 import {
   BIDI_CONTROL,
@@ -278,10 +278,12 @@ export class Typesetter {
       for (let unit = 0; unit < character.length; unit += 1) faces.push(found);
     }
     if (missing.length > 0) {
-      throw new AppError(
+      // The paragraph is details.paragraph: details.text is the refusal's words (shared/errors/error-text.ts).
+      throw refusal(
         'export_unprintable_text',
-        `No font of the invoices can print ${missing.map(describeCharacter).join(', ')} in “${paragraph}”; nothing was written.`,
-        { text: paragraph, characters: missing.map(describeCharacter) },
+        'export.unprintableParagraph',
+        { characters: missing.map(describeCharacter).join(', '), text: paragraph },
+        { paragraph, characters: missing.map(describeCharacter) },
       );
     }
     return faces;

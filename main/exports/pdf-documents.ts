@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Invoice as EInvoice } from '@e-invoice-eu/core';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../shared/contract';
+import { coded, refusal } from '../../shared/errors/error-text';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
 import type { Db } from '../db/open';
 import { invoicingContext, type InvoicingContext } from '../invoicing/invoicing-context';
@@ -94,11 +94,7 @@ export async function writePdfDocuments(request: PdfDocumentsRequest): Promise<{
   const list = request.documents;
   const einvoice = request.einvoice ?? { facturX: false, xml: false };
   if ((einvoice.facturX || einvoice.xml) && 'file' in request.target && list.length > 1) {
-    throw new AppError(
-      'export_target_invalid',
-      'Factur-X and CII are one file per invoice: choose a folder (one file per document, named by its number), not one PDF.',
-      { target: request.target.file },
-    );
+    throw refusal('export_target_invalid', 'export.oneFilePerInvoice', {}, { target: request.target.file });
   }
   await checkDocuments(
     list.map((entry) => () => read(entry)),
@@ -224,19 +220,24 @@ async function checkDocuments(
     mentions.assertComplete();
     return;
   }
-  const named = problems
-    .slice(0, PROBLEMS_IN_MESSAGE)
-    .map(
-      (problem) =>
-        `bill ${problem.billId} (${problem.invoice}), ${problem.field} “${shortened(problem.text)}”: ${problem.characters.join(', ')}`,
-    );
-  const more = count > named.length ? `; and ${count - named.length} more` : '';
-  throw new AppError(
-    'export_unprintable_text',
-    `No font of the invoices can print some characters, so no invoice was written: ${named.join('; ')}${more}. ` +
-      'Correct these texts in the shop (or leave these bills out), then export again.',
-    { problems, count },
-  );
+  const named = problems.slice(0, PROBLEMS_IN_MESSAGE).map((problem) => {
+    const text = shortened(problem.text);
+    const characters = problem.characters.join(', ');
+    return {
+      code: 'unprintable',
+      message: `bill ${problem.billId} (${problem.invoice}), ${problem.field} “${text}”: ${characters}`,
+      params: { bill: problem.billId, invoice: problem.invoice, field: problem.field, text, characters },
+    };
+  });
+  const details = { problems, count };
+  throw count > named.length
+    ? refusal(
+        'export_unprintable_text',
+        'export.unprintableTextsMore',
+        { named: coded('unprintableText', named), more: count - named.length },
+        details,
+      )
+    : refusal('export_unprintable_text', 'export.unprintableTexts', { named: coded('unprintableText', named) }, details);
 }
 
 /** The text on one line, at most 60 characters, its control characters shown as �. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/contract';
+import { coded, refusal } from '../../shared/errors/error-text';
 import type { MissingMention } from '../../shared/contract/invoicing';
 import type { Invoice } from '../exports/invoice-data';
 
@@ -69,12 +69,9 @@ export class MentionsCheck {
   assertComplete(): void {
     const missing = this.missing();
     if (missing.length === 0) return;
-    throw new AppError(
-      'invoice_mentions_missing',
-      `The invoices would lack mentions French law requires, so none was written: ${missing.map(describe).join('; ')}. ` +
-        'Fill in the seller and payment terms in Settings › Invoicing, and the customers’ SIREN or address in their invoicing details (Customers), then export again.',
-      { missing },
-    );
+    // Each mention is worded by the window as in its list of missing mentions (the entry is its params).
+    const items = missing.map((entry) => ({ code: entry.mention, message: describe(entry), params: entry }));
+    throw refusal('invoice_mentions_missing', 'invoice.mentionsMissing', { missing: coded('invoiceMention', items) }, { missing });
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { EventBus } from '../core/event-bus';
 import type { ImportControl } from './fec-import';
 
@@ -20,7 +20,7 @@ export class ImportJobs {
   async run<T>(requestedId: string | undefined, work: (control: ImportControl) => Promise<T>): Promise<T> {
     const importId = requestedId ?? `import-${randomUUID()}`;
     if (this.running.has(importId)) {
-      throw new AppError('invalid_input', `An import named ${importId} is already running; wait for it or cancel it first.`);
+      throw refusal('invalid_input', 'lettering.importRunning', { id: importId });
     }
     const controller = new AbortController();
     this.running.set(importId, controller);

@@ -1,5 +1,6 @@
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
 import type { ImportProblem } from '../../shared/contract/lettering';
+import { coded, refusal } from '../../shared/errors/error-text';
 import { centsToFec } from '../../shared/lettering/decimal-cents';
 import { FEC_COLUMNS } from './fec-format';
 
@@ -68,9 +69,16 @@ export function refusedFile(name: string, problems: ImportProblem[], counts?: { 
   const total = counts?.problems ?? problems.length;
   const lines = counts?.lines ?? new Set(problems.map((p) => p.line)).size;
   const first = problems[0];
-  return new AppError(
-    'lettering_file_invalid',
-    `${name}: ${lines === 1 ? 'one line is' : `${lines} lines are`} wrong, so nothing was imported.${first ? ` ${first.message}` : ''} Correct the file, then import it again.`,
-    { problems: problems.slice(0, PROBLEMS_SENT), total, lines },
-  );
+  const details = { problems: problems.slice(0, PROBLEMS_SENT), total, lines };
+  if (!first)
+    return lines === 1
+      ? refusal('lettering_file_invalid', 'lettering.fileRefusedOneNoDetail', { name }, details)
+      : refusal('lettering_file_invalid', 'lettering.fileRefusedNoDetail', { name, lines }, details);
+  // The first problem is worded by the window as in the import's list of lines to correct.
+  const said = coded('letteringProblem', [
+    { code: first.code, message: first.message, params: { line: first.line, params: first.params } },
+  ]);
+  return lines === 1
+    ? refusal('lettering_file_invalid', 'lettering.fileRefusedOne', { name, first: said }, details)
+    : refusal('lettering_file_invalid', 'lettering.fileRefused', { name, lines, first: said }, details);
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
+import { refusal, type ParamsOf } from '../../shared/errors/error-text';
+import type { ErrorTextKey } from '../../shared/errors/texts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, LetteringSource } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
 import { bytesSource, fileSource, sniffSource, type ByteSource } from '../imported-files/byte-source';
@@ -21,17 +23,18 @@ export type ReadableSource = Exclude<LetteringSource, { upload: string }>;
 /** The file to import, read from disk chunk by chunk, or from what the window sent inline. */
 export function openSource(source: ReadableSource): ByteSource {
   if ('base64' in source) return bytesSource(source.name, Buffer.from(source.base64, 'base64'));
-  if (!path.isAbsolute(source.file)) throw fileProblem(`${source.file} is not an absolute path. Give the full path of the file.`);
+  if (!path.isAbsolute(source.file)) throw fileProblem('file.pathRelative', { file: source.file });
   try {
     if (!fs.statSync(source.file).isFile()) throw new Error('not a file');
     return fileSource(source.file);
   } catch {
-    throw fileProblem(`${source.file} cannot be read. Check the path and that the file exists.`);
+    throw fileProblem('lettering.fileUnreadable', { file: source.file });
   }
 }
 
-function fileProblem(message: string, problems: ImportProblem[] = []): AppError {
-  return new AppError('lettering_file_invalid', message, {
+/** A file refused as a whole, with the problems the window lists (none when the file could not be read at all). */
+function fileProblem<K extends ErrorTextKey>(key: K, params: ParamsOf<K>, problems: ImportProblem[] = []): AppError {
+  return refusal('lettering_file_invalid', key, params, {
     problems,
     total: problems.length,
     lines: new Set(problems.map((p) => p.line)).size,
@@ -64,7 +67,7 @@ async function formatOf(source: ByteSource): Promise<ImportFormat> {
   try {
     return detectFormat(source.name, await source.head(HEAD_BYTES));
   } catch {
-    throw fileProblem(`${source.name} cannot be read. Check the path and that the file exists.`);
+    throw fileProblem('lettering.fileUnreadable', { file: source.name });
   }
 }
 
@@ -73,13 +76,14 @@ async function tabularRows(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<{
     try {
       return { rows: await readXlsxRows(bytes), encoding: null };
     } catch {
-      throw fileProblem('This file cannot be read as an XLSX workbook. Save it again from the spreadsheet, or export a CSV.');
+      throw fileProblem('lettering.notXlsx', {});
     }
   }
   const decoded = decodeText(bytes);
   if ('badLines' in decoded) {
     throw fileProblem(
-      'This file mixes encodings or is not text. Save it again as CSV in UTF-8.',
+      'lettering.notText',
+      {},
       decoded.badLines.map((line) => problem({ line, code: 'encoding', params: { reason: decoded.reason } })),
     );
   }
@@ -147,10 +151,7 @@ export async function importInvoices(
   const { rows, encoding } = await tabularRows(format, bytes);
   const sourceKey = sourceKeyOf(format, rows[0]?.cells ?? []);
   const mapping = input.mapping ?? rememberedMapping(db, sourceKey) ?? guessMapping(rows[0]?.cells ?? []);
-  if (!mapping)
-    throw fileProblem('Say which columns hold the invoice number, date, customer and amount: no mapping is known for this file.', [
-      problem({ line: 1, code: 'mapping', params: { reason: 'none' } }),
-    ]);
+  if (!mapping) throw fileProblem('lettering.noMapping', {}, [problem({ line: 1, code: 'mapping', params: { reason: 'none' } })]);
   const parsed: ParsedFile = invoicesFromRows(rows, mapping, encoding);
   if (parsed.problems.length > 0) throw refusedFile(name, parsed.problems);
   return db.transaction(() => {

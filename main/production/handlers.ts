@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
+import { coded, refusal } from '../../shared/errors/error-text';
 import type { RunResult } from '../../shared/contract/production';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
@@ -62,18 +63,24 @@ export function productionHandlers(services: CoreServices): HandlersFor<Producti
  */
 export function runRefused(result: RunResult): AppError {
   const details = { ...result, problems: result.plan.problems.filter((p) => p.blocking) };
-  if (result.outcome === 'blocked')
-    return new AppError(
-      'production_blocked',
-      `Nothing was sent to Moodle: ${details.problems.map((p) => p.message).join(' ')} Fix these problems (the participants, the catalog item's handler parameters or the site), then run the line again.`,
-      details,
-    );
+  if (result.outcome === 'blocked') {
+    // Each problem is worded by the window as in the plan's list of problems.
+    const problems = details.problems.map((p) => ({ code: p.code, message: p.message, params: p.params }));
+    return refusal('production_blocked', 'production.blocked', { problems: coded('productionProblem', problems) }, details);
+  }
   const failure = result.failure;
-  const where =
-    failure?.row != null ? ` Row ${failure.row}${failure.who ? ` (${failure.who})` : ''}.` : failure?.who ? ` ${failure.who}.` : '';
-  return new AppError(
-    'production_failed',
-    `Moodle refused ${failure?.function ?? 'a call'} (${failure?.code ?? 'unknown'}) while at step ${failure?.step ?? '?'}:${where} ${failure?.message ?? ''} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.`,
-    details,
-  );
+  // A failed run always names its failure (run-production.ts); the text without one is a guard.
+  if (!failure) return refusal('production_failed', 'production.failedUnknown', {}, details);
+  const said = {
+    function: failure.function,
+    code: failure.code,
+    step: coded('productionStep', [{ code: failure.step, message: failure.step }]),
+    message: failure.message,
+  };
+  if (failure.row !== null)
+    return failure.who
+      ? refusal('production_failed', 'production.failedRowWho', { ...said, row: failure.row, who: failure.who }, details)
+      : refusal('production_failed', 'production.failedRow', { ...said, row: failure.row }, details);
+  if (failure.who) return refusal('production_failed', 'production.failedWho', { ...said, who: failure.who }, details);
+  return refusal('production_failed', 'production.failed', said, details);
 }

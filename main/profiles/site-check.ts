@@ -2,6 +2,7 @@ import { AppError, type ShopPluginState, type SiteCheck } from '../../shared/con
 import { FEATURES, functionsOf, isShopFunction, SITE_FUNCTION_NAMES, SITE_FUNCTIONS, type SiteFunction } from '../../shared/moodle/site-functions';
 import type { MoodleClient } from '../moodle/rest-client';
 import { shopSite } from '../shop-api/site';
+import { errorTextOf, refusal } from '../../shared/errors/error-text';
 
 /** The part of core_webservice_get_site_info's answer the check reads (see the captures). */
 interface SiteInfo {
@@ -66,20 +67,22 @@ function featureState(needed: SiteFunction[], missing: { reason: ShopPluginState
 /** One call of the plugin's get_site, read for what its answer says about the plugin. */
 export async function probeShopPlugin(client: MoodleClient): Promise<ShopPlugin> {
   const none = { siteIdentifier: null, pluginRelease: null };
+  // The message the panel shows, with its words for the window's language when it has them.
+  const said = (error: AppError) => ({ message: error.message, messageText: errorTextOf(error.details) });
   try {
     const answer = shopSite.safeParse(await client.call<unknown>('local_shopbackoffice_get_site'));
-    if (!answer.success)
-      return {
-        state: 'failed',
-        ...none,
-        message:
-          "The site's local_shopbackoffice_get_site answered something this back-office does not understand: the plugin may be of another version. Install the version this back-office ships with.",
-      };
-    return { state: 'ready', siteIdentifier: answer.data.siteidentifier, pluginRelease: answer.data.pluginrelease, message: null };
+    if (!answer.success) return { state: 'failed', ...none, ...said(refusal('moodle_bad_response', 'site.pluginUnexpected', {})) };
+    return {
+      state: 'ready',
+      siteIdentifier: answer.data.siteidentifier,
+      pluginRelease: answer.data.pluginrelease,
+      message: null,
+      messageText: null,
+    };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const state = PROBE_STATES[error.code] ?? 'failed';
-    return { state, ...none, message: error.message };
+    return { state, ...none, ...said(error) };
   }
 }
 

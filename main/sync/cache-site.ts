@@ -1,4 +1,5 @@
-import { AppError } from '../../shared/contract';
+import type { AppError } from '../../shared/contract';
+import { refusal } from '../../shared/errors/error-text';
 import type { CacheSite } from '../../shared/contract/sync';
 import type { Db } from '../db/open';
 import { storeSiteSeller } from '../invoicing/site-seller';
@@ -49,17 +50,16 @@ export function claimCache(db: Db, reached: ShopSite, now = Date.now()): CacheSi
 function siteChanged(db: Db, recorded: CacheSite, reached: ShopSite): AppError {
   const counts = outboxCounts(db);
   const unsent = counts.pending + counts.parked + counts.conflict;
-  const kept =
-    unsent > 0 ? ` Its ${unsent} unsent change${unsent === 1 ? ' stays' : 's stay'} with it and will not be sent to the new site.` : '';
-  return new AppError(
-    'site_changed',
-    `This profile now reaches ${describe(reached.sitename, reached.wwwroot)}, but its cache was filled from ${describe(recorded.name, recorded.wwwroot)}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Sync › Start a new cache for this site; in a script, profiles.startNewCache): the old cache is kept aside, listed in Settings.${kept} Otherwise, put the old site's address and token back.`,
-    {
-      cacheSite: { identifier: recorded.identifier, wwwroot: recorded.wwwroot, name: recorded.name },
-      reachedSite: { identifier: reached.siteidentifier, wwwroot: reached.wwwroot, name: reached.sitename },
-      unsent,
-    },
-  );
+  const sites = { reached: describe(reached.sitename, reached.wwwroot), recorded: describe(recorded.name, recorded.wwwroot) };
+  const details = {
+    cacheSite: { identifier: recorded.identifier, wwwroot: recorded.wwwroot, name: recorded.name },
+    reachedSite: { identifier: reached.siteidentifier, wwwroot: reached.wwwroot, name: reached.sitename },
+    unsent,
+  };
+  // The unsent changes stay with the old cache: the text says how many, when there are any.
+  if (unsent === 0) return refusal('site_changed', 'site.changed', sites, details);
+  if (unsent === 1) return refusal('site_changed', 'site.changedOneUnsent', sites, details);
+  return refusal('site_changed', 'site.changedUnsent', { ...sites, unsent }, details);
 }
 
 const describe = (name: string, wwwroot: string) => (name ? `${name} (${wwwroot})` : wwwroot);

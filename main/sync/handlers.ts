@@ -8,9 +8,9 @@ import { cacheSite } from './cache-site';
 import { recoverDamagedCache, type Recovery } from './damaged-cache';
 import { operatorName } from '../lettering/lettering-log';
 import { describeEntries } from './change-description';
-import { discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry, type OutboxEntry } from './outbox';
+import { damagedRefusal, discardEntry, listEntries, listEntriesPerState, outboxCounts, retryEntry, type OutboxEntry } from './outbox';
 import type { SyncEngine } from './sync-engine';
-import { refusal } from '../../shared/errors/error-text';
+import { errorTextOf, refusal } from '../../shared/errors/error-text';
 import { sentChanges } from './sync-runs';
 import { undoChanges, undoView } from './undo';
 
@@ -108,9 +108,10 @@ export function syncHandlers(services: CoreServices): HandlersFor<SyncCommands> 
                 // Shown where it is counted; it can be discarded from there whatever its state.
                 state: entry.state,
                 attempts: 0,
+                // Why it cannot be read, in the window's language (damagedRefusal), as the sync parks it.
                 errorCode: 'outbox_damaged',
-                errorMessage: entry.damaged,
-                errorText: null,
+                errorMessage: damagedRefusal(entry).message,
+                errorText: errorTextOf(damagedRefusal(entry).details),
                 payload: null,
                 remote: null,
                 createdAt: 0,

@@ -3,7 +3,19 @@ import { openDatabase, type Db } from '../db/open';
 import { errorTextOf, formatErrorText, PLAIN_FORMAT, refusal } from '../../shared/errors/error-text';
 import type { CatalogItemRecord } from '../shop-api/records';
 import { entityWriter } from './cache-tables';
-import { discardEntry, dueEntries, enqueue, listEntries, listEntriesPerState, outboxCounts, park, postpone, retryEntry } from './outbox';
+import {
+  damagedRefusal,
+  discardEntry,
+  dueEntries,
+  enqueue,
+  listEntries,
+  listEntriesPerState,
+  outboxCounts,
+  park,
+  postpone,
+  retryEntry,
+  type DamagedEntry,
+} from './outbox';
 import { overlay } from './overlay';
 
 let db: Db;
@@ -163,7 +175,13 @@ describe('outbox and overlay', () => {
     expect(listEntriesPerState(db, 100).map((e) => e.seq)).toEqual(listEntries(db).map((e) => e.seq));
     // An entry that cannot be read back is listed, and counted, in the state it is stored in.
     db.prepare('UPDATE outbox SET payload = ? WHERE seq = ?').run('{not json', seqs[6]);
-    expect(listEntriesPerState(db, 5, 'pending').at(-1)).toEqual({ seq: seqs[6], state: 'pending', damaged: 'payload is not JSON' });
+    expect(listEntriesPerState(db, 5, 'pending').at(-1)).toEqual({
+      seq: seqs[6],
+      state: 'pending',
+      damaged: 'payload is not JSON',
+      cause: 'notJson',
+      kind: 'bill.lettering',
+    });
   });
 
   it('retries a conflict on the version the shop reported, with the later changes made over it', () => {
@@ -182,6 +200,19 @@ describe('outbox and overlay', () => {
     db.prepare(
       "INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at) VALUES ('m1', 'bill.lettering', 'bills', 1, 0, '{not json', 'pending', 0)",
     ).run();
-    expect(listEntries(db)).toEqual([{ seq: expect.any(Number), state: 'pending', damaged: 'payload is not JSON' }]);
+    const entries = listEntries(db);
+    expect(entries).toEqual([
+      { seq: expect.any(Number), state: 'pending', damaged: 'payload is not JSON', cause: 'notJson', kind: 'bill.lettering' },
+    ]);
+    // Parked and listed with the sentence the CLI prints and the words a window says it with.
+    const refused = damagedRefusal(entries[0] as DamagedEntry);
+    expect(refused.code).toBe('outbox_damaged');
+    expect(refused.message).toBe('This change cannot be read back (payload is not JSON). Discard it and make it again.');
+    expect(errorTextOf(refused.details)).toEqual({
+      key: 'outbox.damaged',
+      params: {
+        reason: { coded: 'outboxDamage', items: [{ code: 'notJson', message: 'payload is not JSON', params: { kind: 'bill.lettering' } }] },
+      },
+    });
   });
 });

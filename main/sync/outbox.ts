@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
-import { errorTextOf, type ErrorTextDetails } from '../../shared/errors/error-text';
+import type { AppError } from '../../shared/contract';
+import { coded, errorTextOf, refusal, type ErrorTextDetails, type TextValue } from '../../shared/errors/error-text';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { isOutboxKind, outboxKinds, type OutboxKind, type OutboxPayload } from './outbox-kinds';
 
@@ -73,24 +74,36 @@ export function enqueue<K extends OutboxKind>(
   return toEntry(row) as OutboxEntry<K>;
 }
 
-/** A row that cannot be read back as its kind: reported with its stored state, to be discarded. */
+/**
+ * A row that cannot be read back as its kind: reported with its stored state, to be discarded. `damaged` says
+ * why in English, `cause` and `kind` let a window say it in its language.
+ */
 export interface DamagedEntry {
   seq: number;
   state: OutboxState;
   damaged: string;
+  cause: 'unknownKind' | 'notJson' | 'notItsKind';
+  kind: string;
 }
 
 /** An entry as stored, checked against its kind's schema; a damaged one is reported, not thrown. */
 export function toEntry(row: OutboxRow): OutboxEntry | DamagedEntry {
-  if (!isOutboxKind(row.kind)) return { seq: row.seq, state: row.state, damaged: `unknown kind ${row.kind}` };
+  const damaged = (cause: DamagedEntry['cause'], why: string): DamagedEntry => ({
+    seq: row.seq,
+    state: row.state,
+    damaged: why,
+    cause,
+    kind: row.kind,
+  });
+  if (!isOutboxKind(row.kind)) return damaged('unknownKind', `unknown kind ${row.kind}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(row.payload);
   } catch {
-    return { seq: row.seq, state: row.state, damaged: 'payload is not JSON' };
+    return damaged('notJson', 'payload is not JSON');
   }
   const payload = outboxKinds[row.kind].payload.safeParse(parsed);
-  if (!payload.success) return { seq: row.seq, state: row.state, damaged: `payload does not match ${row.kind}` };
+  if (!payload.success) return damaged('notItsKind', `payload does not match ${row.kind}`);
   return {
     seq: row.seq,
     mutationId: row.mutation_id,
@@ -159,6 +172,16 @@ export function outboxCounts(db: Db): Record<OutboxState, number> {
 
 export function acknowledge(db: Db, seq: number): void {
   db.prepare('DELETE FROM outbox WHERE seq = ?').run(seq);
+}
+
+/** Why a damaged entry cannot be read back, as a value of a text: the window words it from its cause. */
+export function damageReason(entry: DamagedEntry): TextValue {
+  return coded('outboxDamage', [{ code: entry.cause, message: entry.damaged, params: { kind: entry.kind } }]);
+}
+
+/** What a damaged entry is parked and listed with: it cannot be sent, only discarded and made again. */
+export function damagedRefusal(entry: DamagedEntry): AppError {
+  return refusal('outbox_damaged', 'outbox.damaged', { reason: damageReason(entry) });
 }
 
 /** Why an entry waits: its code, the English message, and the text a window words in its own language. */

@@ -6,7 +6,7 @@ import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { entityWriter } from './cache-tables';
 import { describeEntry } from './change-description';
-import { acknowledge, dueEntries, markSending, park, postpone, type OutboxEntry } from './outbox';
+import { acknowledge, damagedRefusal, dueEntries, markSending, park, postpone, type OutboxEntry } from './outbox';
 import type { OutboxKind, OutboxPayload } from './outbox-kinds';
 import { recordSent } from './sync-runs';
 
@@ -63,10 +63,8 @@ export async function pushOutbox(
     const entry = dueEntries(db, options.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()).find((e) => !skipped.has(e.seq));
     if (!entry) return result;
     if ('damaged' in entry) {
-      park(db, entry.seq, 'parked', {
-        code: 'outbox_damaged',
-        message: `This change cannot be read back (${entry.damaged}). Discard it and make it again.`,
-      });
+      const refused = damagedRefusal(entry);
+      park(db, entry.seq, 'parked', { code: refused.code, message: refused.message, text: errorTextOf(refused.details) });
       result.parked += 1;
       continue;
     }

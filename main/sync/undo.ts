@@ -4,7 +4,7 @@ import type { UndoReason } from '../../shared/contract/sync';
 import { matchCode } from '../../shared/lettering/match-code';
 import type { Db } from '../db/open';
 import { unmatch } from '../lettering/matches';
-import { isSending, toEntry, type OutboxEntry } from './outbox';
+import { damageReason, isSending, toEntry, type OutboxEntry } from './outbox';
 import type { OutboxPayload } from './outbox-kinds';
 
 /**
@@ -136,7 +136,7 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
       if (!row && before.has(seq)) continue;
       if (!row) throw refusal('outbox_entry_not_found', 'outbox.notWaiting', {}, { seq });
       const entry = toEntry(row);
-      if ('damaged' in entry) throw refusal('outbox_damaged', 'outbox.unreadableUndo', { reason: entry.damaged });
+      if ('damaged' in entry) throw refusal('outbox_damaged', 'outbox.unreadableUndo', { reason: damageReason(entry) });
       const plan = planUndo(db, entry);
       if (!plan.possible) throw refusal('outbox_not_undoable', REFUSALS[plan.reason], {}, { seq, reason: plan.reason });
       result.entities.add(entry.entity);

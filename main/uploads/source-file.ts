@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { AppError } from '../../shared/contract';
 import { refusal } from '../../shared/errors/error-text';
 import type { CallContext } from '../core/handlers';
 import type { StagedUploads } from './staged-uploads';
@@ -14,7 +13,6 @@ export function sourceFile(uploads: StagedUploads, source: { file: string } | { 
   if (context.transport === 'ipc' || context.transport === 'http') {
     throw refusal('invalid_input', 'upload.pathFromWindow', {});
   }
-  if (!path.isAbsolute(source.file))
-    throw new AppError('invalid_input', `${source.file} is not an absolute path. Give the full path of the file.`);
+  if (!path.isAbsolute(source.file)) throw refusal('invalid_input', 'file.pathRelative', { file: source.file });
   return source.file;
 }

@@ -25,7 +25,8 @@ export function dayText(unixSeconds: number, locale: WordsLocale): string {
 /** What is wrong, in one sentence: "Paid on 3 Nov 2026, not enrolled in EXCEL-BASE". */
 export function findingSentence(finding: AuditFinding, locale: WordsLocale): string {
   const fr = locale === 'fr';
-  const paid = finding.paidAt > 0 ? (fr ? `Payé le ${dayText(finding.paidAt, locale)}, ` : `Paid on ${dayText(finding.paidAt, locale)}, `) : '';
+  const paid =
+    finding.paidAt > 0 ? (fr ? `Payé le ${dayText(finding.paidAt, locale)}, ` : `Paid on ${dayText(finding.paidAt, locale)}, `) : '';
   const course = finding.course;
   const end = (time: number) => (time === 0 ? (fr ? 'sans fin' : 'no end') : dayText(time, locale));
   switch (finding.kind) {
@@ -44,7 +45,9 @@ export function findingSentence(finding: AuditFinding, locale: WordsLocale): str
           ? `Inscription suspendue à ${course}`
           : `Enrolment suspended in ${course}`;
     case 'wrong_role':
-      return fr ? `Inscrit à ${course} sans le rôle ${finding.expected.role}` : `Enrolled in ${course} without the role ${finding.expected.role}`;
+      return fr
+        ? `Inscrit à ${course} sans le rôle ${finding.expected.role}`
+        : `Enrolled in ${course} without the role ${finding.expected.role}`;
     case 'not_in_group':
       return fr
         ? `Inscrit à ${course}, pas dans le groupe ${finding.expected.group}`

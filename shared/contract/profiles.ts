@@ -70,6 +70,8 @@ export const siteCheckSchema = z.object({
     siteIdentifier: z.string().nullable(),
     pluginRelease: z.string().nullable(),
     message: z.string().nullable(),
+    /** The message's text key and values (shared/errors/error-text.ts), for the window to word in its language. */
+    messageText: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).nullable(),
   }),
   /** Functions of the registry (shared/moodle/site-functions.ts) the token cannot call, and why. */
   missingFunctions: z.array(

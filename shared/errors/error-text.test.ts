@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../contract/errors';
-import { errorTextOf, formatErrorText, PLAIN_FORMAT, refusal } from './error-text';
+import { coded, errorTextOf, formatErrorText, PLAIN_FORMAT, refusal } from './error-text';
 import { ERROR_TEXTS, type ErrorTextKey } from './texts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -40,6 +40,7 @@ describe('refusal', () => {
       money: (cents: number, currency: string) =>
         `${(cents / 100).toFixed(2).replace('.', ',')}\u00a0${currency === 'EUR' ? '€' : currency}`,
       status: (code: string) => (code === 'SOLDOUT' ? 'Payée' : code),
+      coded: PLAIN_FORMAT.coded,
     };
     expect(formatErrorText('bill.paymentExceedsDue', { id: 99998, due: { cents: 55176, currency: 'EUR' } }, 'fr', format)).toBe(
       'Il reste 551,76\u00a0€ à payer sur la facture 99998\u00a0: enregistrez au plus ce montant.',
@@ -70,5 +71,35 @@ describe('errorTextOf', () => {
     expect(errorTextOf({ text: { key: 'no.such.key' as ErrorTextKey, params: {} } })).toBeNull();
     expect(errorTextOf({ text: { key: 'bill.notInCache', params: { id: { evil: true } } } })).toBeNull();
     expect(errorTextOf({ text: 'Bill 4' })).toBeNull();
+  });
+});
+
+describe('coded findings', () => {
+  const items = [
+    { code: 'customer.name', message: 'the name of customer Ann', params: { mention: 'customer.name' } },
+    { code: 'operations', message: 'what the shop sells', params: { mention: 'operations' } },
+  ];
+
+  it('read in English as the core wrote them, joined as a series in each language’s way', () => {
+    const params = { missing: coded('invoiceMention', items) };
+    expect(formatErrorText('invoice.mentionsMissing', params, 'en', PLAIN_FORMAT)).toContain(
+      'so none was written: the name of customer Ann; what the shop sells. Fill in',
+    );
+    expect(formatErrorText('invoice.mentionsMissing', params, 'fr', PLAIN_FORMAT)).toContain(
+      'écrite\u00a0: the name of customer Ann\u202f; what the shop sells. Renseignez',
+    );
+    expect(formatErrorText('catalog.invalid', { issues: coded('catalogIssue', items) }, 'en', PLAIN_FORMAT)).toBe(
+      'the name of customer Ann what the shop sells',
+    );
+  });
+
+  it('travel as a text value, and one of an unknown kind or malformed is refused', () => {
+    const text = { key: 'invoice.mentionsMissing', params: { missing: { coded: 'invoiceMention', items } } };
+    expect(errorTextOf({ text })).toEqual(text);
+    const bad = (missing: unknown) => errorTextOf({ text: { key: 'invoice.mentionsMissing', params: { missing } } });
+    expect(bad({ coded: 'fromANewerCore', items })).toBeNull();
+    expect(bad({ coded: 'invoiceMention', items: [{ code: 'operations' }] })).toBeNull();
+    expect(bad({ coded: 'invoiceMention', items: [{ code: 'operations', message: 'm', params: 'x' }] })).toBeNull();
+    expect(bad({ coded: 'invoiceMention', items: 'all' })).toBeNull();
   });
 });

@@ -17,8 +17,52 @@ import { ERROR_TEXTS, type ErrorTextKey } from './texts';
  * without them (one not converted yet, a transport's own) is shown with its English message.
  */
 
-/** A value a text names: plain text or a number as it is, an amount, a bill state, or a list of states. */
-export type TextValue = string | number | { cents: number; currency: string } | { status: string } | { statuses: readonly string[] };
+/**
+ * Findings the core words in English and the window words again from their codes, the way it words them where
+ * it lists them (a catalog's field issues, a production plan's problems, an imported file's refused line, a
+ * missing invoice mention). Their English is each one's `message`; `params` are what the window needs to
+ * word it, checked by the window before use (renderer/src/errors/coded-words.ts).
+ */
+export const codedKinds = [
+  'catalogIssue',
+  'catalogImportRow',
+  'productionProblem',
+  'productionStep',
+  'letteringProblem',
+  'invoiceMention',
+  'unprintableText',
+  'outboxDamage',
+] as const;
+export type CodedKind = (typeof codedKinds)[number];
+export interface CodedItem {
+  code: string;
+  message: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+
+/** How a kind's findings are joined: sentences one after another, or a series of phrases (a; b; c). */
+const JOINED_AS: Readonly<Record<CodedKind, 'sentences' | 'series'>> = {
+  catalogIssue: 'sentences',
+  catalogImportRow: 'sentences',
+  productionProblem: 'sentences',
+  productionStep: 'sentences',
+  letteringProblem: 'sentences',
+  invoiceMention: 'series',
+  unprintableText: 'series',
+  outboxDamage: 'sentences',
+};
+
+/**
+ * A value a text names: plain text or a number as it is, an amount, a bill state, a list of states, or findings
+ * worded from their codes.
+ */
+export type TextValue =
+  | string
+  | number
+  | { cents: number; currency: string }
+  | { status: string }
+  | { statuses: readonly string[] }
+  | { coded: CodedKind; items: readonly CodedItem[] };
 export type TextParams = Readonly<Record<string, TextValue>>;
 
 /** The `{name}` placeholders of a template, as a union of names. */
@@ -32,10 +76,11 @@ export interface ErrorTextDetails {
 
 export type TextLanguage = 'fr' | 'en';
 
-/** How a reader writes the values: its money and its state names. */
+/** How a reader writes the values: its money, its state names and its words for coded findings. */
 export interface ValueFormat {
   money(cents: number, currency: string): string;
   status(code: string): string;
+  coded(kind: CodedKind, item: CodedItem): string;
 }
 
 /** The core's English, as its messages always read: 1234.56 EUR, states by their codes (scripts grep them). */
@@ -46,12 +91,17 @@ export const PLAIN_FORMAT: ValueFormat = {
     return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
   },
   status: (code) => code,
+  coded: (_kind, item) => item.message,
 };
 
-function valueText(value: TextValue, format: ValueFormat): string {
+function valueText(value: TextValue, language: TextLanguage, format: ValueFormat): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if ('cents' in value) return format.money(value.cents, value.currency);
   if ('status' in value) return format.status(value.status);
+  if ('coded' in value) {
+    const separator = JOINED_AS[value.coded] === 'sentences' ? ' ' : language === 'fr' ? '\u202f; ' : '; ';
+    return value.items.map((item) => format.coded(value.coded, item)).join(separator);
+  }
   return value.statuses.map((status) => format.status(status)).join(', ');
 }
 
@@ -64,7 +114,7 @@ export function formatErrorText(key: ErrorTextKey, params: TextParams, language:
   return ERROR_TEXTS[key][language].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     // null too: a value read from outside (a capture, an old answer) may be null where a string was typed.
-    return value === undefined || value === null ? whole : valueText(value, format);
+    return value === undefined || value === null ? whole : valueText(value, language, format);
   });
 }
 
@@ -93,5 +143,23 @@ function isTextValue(value: unknown): value is TextValue {
   const v = value as Record<string, unknown>;
   if ('cents' in v) return typeof v['cents'] === 'number' && typeof v['currency'] === 'string';
   if ('status' in v) return typeof v['status'] === 'string';
+  if ('coded' in v) return isCodedKind(v['coded']) && Array.isArray(v['items']) && v['items'].every(isCodedItem);
   return Array.isArray(v['statuses']) && v['statuses'].every((s) => typeof s === 'string');
+}
+
+function isCodedKind(kind: unknown): kind is CodedKind {
+  return typeof kind === 'string' && (codedKinds as readonly string[]).includes(kind);
+}
+
+function isCodedItem(item: unknown): item is CodedItem {
+  if (typeof item !== 'object' || item === null) return false;
+  const { code, message, params } = item as Record<string, unknown>;
+  return (
+    typeof code === 'string' && typeof message === 'string' && (params === undefined || (typeof params === 'object' && params !== null))
+  );
+}
+
+/** Findings as a text value: `items` with their English messages, worded again by a reader that knows the kind. */
+export function coded(kind: CodedKind, items: readonly CodedItem[]): TextValue {
+  return { coded: kind, items };
 }

@@ -124,4 +124,54 @@ export const BILL_TEXTS = {
     en: 'Bill {id} has no line {line} in the local cache. Sync, then open the bill again.',
     fr: 'La facture {id} n’a pas de ligne {line} dans les données locales. Synchronisez, puis rouvrez la facture.',
   },
+  'export.einvoiceInvalid': {
+    en: 'Document {number} cannot be written as Factur-X (EN 16931): {cause}. No file was written.',
+    fr: 'Le document {number} ne peut pas être écrit en Factur-X (EN 16931)\u00a0: {cause}. Aucun fichier n’a été écrit.',
+  },
+  'export.oneFilePerInvoice': {
+    en: 'Factur-X and CII are one file per invoice: choose a folder (one file per document, named by its number), not one PDF.',
+    fr: 'Factur-X et CII font un fichier par facture\u00a0: choisissez un dossier (un fichier par document, nommé d’après son numéro), pas un seul PDF.',
+  },
+  'export.unprintableTexts': {
+    en: 'No font of the invoices can print some characters, so no invoice was written: {named}. Correct these texts in the shop (or leave these bills out), then export again.',
+    fr: 'Aucune police des factures ne peut imprimer certains caractères, aucune facture n’a donc été écrite\u00a0: {named}. Corrigez ces textes dans la boutique (ou laissez ces factures de côté), puis exportez de nouveau.',
+  },
+  'export.unprintableTextsMore': {
+    en: 'No font of the invoices can print some characters, so no invoice was written: {named}; and {more} more. Correct these texts in the shop (or leave these bills out), then export again.',
+    fr: 'Aucune police des factures ne peut imprimer certains caractères, aucune facture n’a donc été écrite\u00a0: {named}\u202f; et {more} autres. Corrigez ces textes dans la boutique (ou laissez ces factures de côté), puis exportez de nouveau.',
+  },
+  'export.unprintableParagraph': {
+    en: 'No font of the invoices can print {characters} in “{text}”; nothing was written.',
+    fr: 'Aucune police des factures ne peut imprimer {characters} dans «\u00a0{text}\u00a0»\u202f; rien n’a été écrit.',
+  },
+  'invoice.mentionsMissing': {
+    en: 'The invoices would lack mentions French law requires, so none was written: {missing}. Fill in the seller and payment terms in Settings › Invoicing, and the customers’ SIREN or address in their invoicing details (Customers), then export again.',
+    fr: 'Il manquerait aux factures des mentions que la loi française exige, aucune n’a donc été écrite\u00a0: {missing}. Renseignez le vendeur et les conditions de paiement dans Paramètres › Facturation, et le SIREN ou l’adresse des clients dans leurs coordonnées de facturation (Clients), puis exportez de nouveau.',
+  },
+  'production.blocked': {
+    en: "Nothing was sent to Moodle: {problems} Fix these problems (the participants, the catalog item's handler parameters or the site), then run the line again.",
+    fr: 'Rien n’a été envoyé à Moodle\u00a0: {problems} Corrigez ces problèmes (les participants, les paramètres de mise en place du produit du catalogue ou le site), puis relancez la ligne.',
+  },
+  // A failed run: where it failed (a row of the participant list, a person, or neither), then the back-office's
+  // diagnosis, which is English (the window shows the run's report beside it).
+  'production.failed': {
+    en: 'Moodle refused {function} ({code}) while at step {step}: {message} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
+    fr: 'Moodle a refusé {function} ({code}) à l’étape «\u00a0{step}\u00a0». Détail\u00a0: {message} Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',
+  },
+  'production.failedRowWho': {
+    en: 'Moodle refused {function} ({code}) while at step {step}: Row {row} ({who}). {message} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
+    fr: 'Moodle a refusé {function} ({code}) à l’étape «\u00a0{step}\u00a0», pour la ligne {row} ({who}). Détail\u00a0: {message} Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',
+  },
+  'production.failedRow': {
+    en: 'Moodle refused {function} ({code}) while at step {step}: Row {row}. {message} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
+    fr: 'Moodle a refusé {function} ({code}) à l’étape «\u00a0{step}\u00a0», pour la ligne {row}. Détail\u00a0: {message} Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',
+  },
+  'production.failedWho': {
+    en: 'Moodle refused {function} ({code}) while at step {step}: {who}. {message} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
+    fr: 'Moodle a refusé {function} ({code}) à l’étape «\u00a0{step}\u00a0», pour {who}. Détail\u00a0: {message} Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',
+  },
+  'production.failedUnknown': {
+    en: 'Moodle refused a call while the line was produced. What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
+    fr: 'Moodle a refusé un appel pendant la mise en place de la ligne. Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',
+  },
 } as const;

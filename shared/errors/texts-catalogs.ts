@@ -80,4 +80,9 @@ export const CATALOG_TEXTS = {
     en: 'Some settled values do not fit this record.',
     fr: 'Certaines valeurs retenues ne conviennent pas à cet enregistrement.',
   },
+  // Each issue is worded by the window from its code, as under the field it names (the English is the core's).
+  'catalog.invalid': {
+    en: '{issues}',
+    fr: 'La boutique refuserait certaines valeurs. {issues}',
+  },
 } as const;

@@ -72,4 +72,12 @@ export const FILE_TEXTS = {
     en: 'This file mixes two text encodings (line {line}). Save it again as CSV in UTF-8.',
     fr: 'Ce fichier mélange deux encodages de texte (ligne {line}). Enregistrez-le de nouveau en CSV UTF-8.',
   },
+  'catalogImport.rowsInvalid': {
+    en: '{count} rows cannot be imported: {first}',
+    fr: 'Des lignes du fichier ne peuvent pas être importées ({count})\u202f; la première\u00a0: {first}',
+  },
+  'file.pathRelative': {
+    en: '{file} is not an absolute path. Give the full path of the file.',
+    fr: '{file} n’est pas un chemin absolu. Donnez le chemin complet du fichier.',
+  },
 } as const;

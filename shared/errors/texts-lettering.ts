@@ -68,4 +68,41 @@ export const LETTERING_TEXTS = {
     en: 'The import was cancelled: nothing of the file was imported.',
     fr: 'L’import a été annulé\u00a0: rien du fichier n’a été importé.',
   },
+  // A refused file: its first problem is worded by the window from its code, as in the import's list.
+  'lettering.fileRefusedOne': {
+    en: '{name}: one line is wrong, so nothing was imported. {first} Correct the file, then import it again.',
+    fr: '{name}\u00a0: une ligne est erronée, rien n’a donc été importé. {first} Corrigez le fichier, puis importez-le de nouveau.',
+  },
+  'lettering.fileRefused': {
+    en: '{name}: {lines} lines are wrong, so nothing was imported. {first} Correct the file, then import it again.',
+    fr: '{name}\u00a0: {lines} lignes sont erronées, rien n’a donc été importé. {first} Corrigez le fichier, puis importez-le de nouveau.',
+  },
+  'lettering.fileRefusedOneNoDetail': {
+    en: '{name}: one line is wrong, so nothing was imported. Correct the file, then import it again.',
+    fr: '{name}\u00a0: une ligne est erronée, rien n’a donc été importé. Corrigez le fichier, puis importez-le de nouveau.',
+  },
+  'lettering.fileRefusedNoDetail': {
+    en: '{name}: {lines} lines are wrong, so nothing was imported. Correct the file, then import it again.',
+    fr: '{name}\u00a0: {lines} lignes sont erronées, rien n’a donc été importé. Corrigez le fichier, puis importez-le de nouveau.',
+  },
+  'lettering.fileUnreadable': {
+    en: '{file} cannot be read. Check the path and that the file exists.',
+    fr: '{file} ne peut pas être lu. Vérifiez le chemin et que le fichier existe.',
+  },
+  'lettering.notXlsx': {
+    en: 'This file cannot be read as an XLSX workbook. Save it again from the spreadsheet, or export a CSV.',
+    fr: 'Ce fichier ne peut pas être lu comme un classeur XLSX. Enregistrez-le de nouveau depuis le tableur, ou exportez un CSV.',
+  },
+  'lettering.notText': {
+    en: 'This file mixes encodings or is not text. Save it again as CSV in UTF-8.',
+    fr: 'Ce fichier mélange des encodages ou n’est pas du texte. Enregistrez-le de nouveau en CSV UTF-8.',
+  },
+  'lettering.noMapping': {
+    en: 'Say which columns hold the invoice number, date, customer and amount: no mapping is known for this file.',
+    fr: 'Indiquez les colonnes du numéro de facture, de la date, du client et du montant\u00a0: aucune correspondance de colonnes n’est connue pour ce fichier.',
+  },
+  'lettering.importRunning': {
+    en: 'An import named {id} is already running; wait for it or cancel it first.',
+    fr: 'Un import nommé {id} est déjà en cours\u202f; attendez-le ou annulez-le d’abord.',
+  },
 } as const;

@@ -112,4 +112,26 @@ export const SITE_TEXTS = {
     en: 'A later change needs this one (a lettering, a production record, or a change naming this new record): undo that one first.',
     fr: 'Une modification plus récente a besoin de celle-ci (un lettrage, un enregistrement de production, ou une modification qui nomme ce nouvel enregistrement)\u00a0: défaites d’abord celle-là.',
   },
+  // The profile reaches another site than its cache's: one text per count of unsent changes left with the cache.
+  'site.changed': {
+    en: "This profile now reaches {reached}, but its cache was filled from {recorded}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Sync › Start a new cache for this site; in a script, profiles.startNewCache): the old cache is kept aside, listed in Settings. Otherwise, put the old site's address and token back.",
+    fr: 'Ce profil joint maintenant {reached}, mais son cache a été rempli depuis {recorded}. Rien n’a été envoyé ni synchronisé. Si le profil doit suivre le nouveau site, démarrez-lui un nouveau cache (Synchronisation › Démarrer un nouveau cache pour ce site\u202f; dans un script, profiles.startNewCache)\u00a0: l’ancien cache est mis de côté, listé dans les Paramètres. Sinon, remettez l’adresse et le jeton de l’ancien site.',
+  },
+  'site.changedOneUnsent': {
+    en: "This profile now reaches {reached}, but its cache was filled from {recorded}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Sync › Start a new cache for this site; in a script, profiles.startNewCache): the old cache is kept aside, listed in Settings. Its 1 unsent change stays with it and will not be sent to the new site. Otherwise, put the old site's address and token back.",
+    fr: 'Ce profil joint maintenant {reached}, mais son cache a été rempli depuis {recorded}. Rien n’a été envoyé ni synchronisé. Si le profil doit suivre le nouveau site, démarrez-lui un nouveau cache (Synchronisation › Démarrer un nouveau cache pour ce site\u202f; dans un script, profiles.startNewCache)\u00a0: l’ancien cache est mis de côté, listé dans les Paramètres. Sa modification non envoyée reste avec lui et ne sera pas envoyée au nouveau site. Sinon, remettez l’adresse et le jeton de l’ancien site.',
+  },
+  'site.changedUnsent': {
+    en: "This profile now reaches {reached}, but its cache was filled from {recorded}. Nothing was sent or synced. If the profile should follow the new site, start a new cache for it (Sync › Start a new cache for this site; in a script, profiles.startNewCache): the old cache is kept aside, listed in Settings. Its {unsent} unsent changes stay with it and will not be sent to the new site. Otherwise, put the old site's address and token back.",
+    fr: 'Ce profil joint maintenant {reached}, mais son cache a été rempli depuis {recorded}. Rien n’a été envoyé ni synchronisé. Si le profil doit suivre le nouveau site, démarrez-lui un nouveau cache (Synchronisation › Démarrer un nouveau cache pour ce site\u202f; dans un script, profiles.startNewCache)\u00a0: l’ancien cache est mis de côté, listé dans les Paramètres. Ses {unsent} modifications non envoyées restent avec lui et ne seront pas envoyées au nouveau site. Sinon, remettez l’adresse et le jeton de l’ancien site.',
+  },
+  'site.pluginUnexpected': {
+    en: "The site's local_shopbackoffice_get_site answered something this back-office does not understand: the plugin may be of another version. Install the version this back-office ships with.",
+    fr: 'La fonction local_shopbackoffice_get_site du site a répondu quelque chose que ce back-office ne comprend pas\u00a0: le plugin est peut-être d’une autre version. Installez la version livrée avec ce back-office.',
+  },
+  // Why a stored change cannot be read back is worded by the window from its code (outbox.ts, toEntry).
+  'outbox.damaged': {
+    en: 'This change cannot be read back ({reason}). Discard it and make it again.',
+    fr: 'Cette modification ne peut pas être relue ({reason}). Abandonnez-la et refaites-la.',
+  },
 } as const;

@@ -57,13 +57,27 @@ function roleId(site: MoodleSite, name: string): number {
   return (site.db.prepare('SELECT id FROM mdl_role WHERE shortname = ?').pluck().get(name) as number | undefined) ?? 0;
 }
 
+/** The accounts by lower-cased email (the oldest wins), read once: a lookup per sale would scan the table each time. */
+function accountsByEmail(site: MoodleSite): Map<string, number> {
+  const rows = site.db.prepare('SELECT id, lower(email) AS email FROM mdl_user WHERE deleted = 0 ORDER BY id DESC').all() as {
+    id: number;
+    email: string;
+  }[];
+  return new Map(rows.map((row) => [row.email, row.id]));
+}
+
 /** The account with this email (whatever the case), made when there is none. */
-function accountFor(site: MoodleSite, email: string, firstname: string, lastname: string): number {
-  const found = site.db.prepare('SELECT id FROM mdl_user WHERE lower(email) = lower(?) AND deleted = 0 ORDER BY id').pluck().get(email) as
-    number | undefined;
+function accountFor(site: MoodleSite, accounts: Map<string, number>, email: string, firstname: string, lastname: string): number {
+  const found = accounts.get(email.toLowerCase());
   if (found) return found;
   const username = email.toLowerCase().replace(/[^a-z0-9@._-]/g, '');
-  return createUser(site, { username, firstname: firstname || 'Learner', lastname: lastname || 'Shop', email, confirmed: 1, mnethostid: 1, auth: 'manual' }, null);
+  const id = createUser(
+    site,
+    { username, firstname: firstname || 'Learner', lastname: lastname || 'Shop', email, confirmed: 1, mnethostid: 1, auth: 'manual' },
+    null,
+  );
+  accounts.set(email.toLowerCase(), id);
+  return id;
 }
 
 function groupFor(site: MoodleSite, courseId: number, wanted: { name: string; idnumber: string }): number {
@@ -73,7 +87,15 @@ function groupFor(site: MoodleSite, courseId: number, wanted: { name: string; id
       : site.db.prepare('SELECT id FROM mdl_groups WHERE courseid = ? AND name = ?').pluck().get(courseId, wanted.name)
   ) as number | undefined;
   if (found) return found;
-  return createGroup(site, { courseid: courseId, name: wanted.name, idnumber: wanted.idnumber, description: '', descriptionformat: 1, visibility: 0, participation: true });
+  return createGroup(site, {
+    courseid: courseId,
+    name: wanted.name,
+    idnumber: wanted.idnumber,
+    description: '',
+    descriptionformat: 1,
+    visibility: 0,
+    participation: true,
+  });
 }
 
 interface Row {
@@ -117,14 +139,34 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
     if (handler !== 'std_enrolonecourse' && handler !== 'std_setuponecoursesession') continue;
     const courseId = courseOf(site, p);
     if (!courseId) continue;
-    const seat = row.extradata ? (JSON.parse(row.extradata) as { email?: string; firstname?: string; lastname?: string; role?: string }) : null;
+    const seat = row.extradata
+      ? (JSON.parse(row.extradata) as { email?: string; firstname?: string; lastname?: string; role?: string })
+      : null;
     const session = handler === 'std_setuponecoursesession';
     if (session && !seat?.email) continue;
-    const role = session ? (seat?.role === 'tutor' ? p['tutorrole'] || 'teacher' : p['learnerrole'] || p['role'] || 'student') : p['role'] || 'student';
+    const role = session
+      ? seat?.role === 'tutor'
+        ? p['tutorrole'] || 'teacher'
+        : p['learnerrole'] || p['role'] || 'student'
+      : p['role'] || 'student';
     const email = seat?.email || row.email;
     sold.push({
-      sale: { productId: row.id, billId: row.billid, billItemId: row.billitemid, courseId, email, roleId: roleId(site, role), timestart: row.startdate, timeend: row.enddate },
-      person: { userId: seat?.email ? 0 : row.hasaccount, email, firstname: seat?.firstname ?? row.firstname, lastname: seat?.lastname ?? row.lastname },
+      sale: {
+        productId: row.id,
+        billId: row.billid,
+        billItemId: row.billitemid,
+        courseId,
+        email,
+        roleId: roleId(site, role),
+        timestart: row.startdate,
+        timeend: row.enddate,
+      },
+      person: {
+        userId: seat?.email ? 0 : row.hasaccount,
+        email,
+        firstname: seat?.firstname ?? row.firstname,
+        lastname: seat?.lastname ?? row.lastname,
+      },
       group: session
         ? { name: `${row.organisation || `${row.firstname} ${row.lastname}`.trim()} #${row.billid}`, idnumber: `shop-bill-${row.billid}` }
         : p['groupname']
@@ -147,8 +189,14 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
     const courseId = courseOf(site, p);
     if (!courseId) continue;
     if (row.enablehandler === 'std_setuponecoursesession') {
-      const people = JSON.parse(row.customerdata || '{}') as Record<'learners' | 'tutors', { firstname: string; lastname: string; email: string }[] | undefined>;
-      for (const [role, list] of [['learner', people.learners], ['tutor', people.tutors]] as const)
+      const people = JSON.parse(row.customerdata || '{}') as Record<
+        'learners' | 'tutors',
+        { firstname: string; lastname: string; email: string }[] | undefined
+      >;
+      for (const [role, list] of [
+        ['learner', people.learners],
+        ['tutor', people.tutors],
+      ] as const)
         for (const person of list ?? [])
           sold.push({
             sale: {
@@ -167,7 +215,16 @@ function soldTo(site: MoodleSite, now: number): Sold[] {
       continue;
     }
     sold.push({
-      sale: { productId: 0, billId: row.billid, billItemId: row.billitemid, courseId, email: row.email, roleId: roleId(site, p['role'] || 'student'), timestart: 0, timeend: 0 },
+      sale: {
+        productId: 0,
+        billId: row.billid,
+        billItemId: row.billitemid,
+        courseId,
+        email: row.email,
+        roleId: roleId(site, p['role'] || 'student'),
+        timestart: 0,
+        timeend: 0,
+      },
       person: { userId: row.hasaccount, email: row.email, firstname: row.firstname, lastname: row.lastname },
       group: null,
     });
@@ -179,17 +236,35 @@ function manual(site: MoodleSite, courseId: number) {
   return enrolInstances(site, courseId, true).find((instance) => instance.enrol === 'manual')!;
 }
 
-/** Enrols every sale as the handlers would have; returns them with their accounts and groups. */
+/**
+ * Enrols every sale as the handlers would have; returns them with their accounts and groups. A person who bought
+ * the same course twice has one enrolment, from the earlier start to the later end (no end wins), as the second
+ * purchase's handler leaves it.
+ */
 export function enrolAsSold(site: MoodleSite, now: number): Sale[] {
-  return site.transaction(() =>
-    soldTo(site, now).map(({ sale, person, group }) => {
-      const userId = person.userId > 0 ? person.userId : accountFor(site, person.email, person.firstname, person.lastname);
-      enrolUser(site, manual(site, sale.courseId), userId, sale.roleId, sale.timestart, sale.timeend, 0, 2);
+  return site.transaction(() => {
+    const accounts = accountsByEmail(site);
+    const sales = soldTo(site, now).map(({ sale, person, group }) => {
+      const userId = person.userId > 0 ? person.userId : accountFor(site, accounts, person.email, person.firstname, person.lastname);
+      return { sale: { ...sale, userId, groupId: 0 }, group };
+    });
+    const spans = new Map<string, { start: number; end: number }>();
+    for (const { sale } of sales) {
+      const key = `${sale.userId}/${sale.courseId}`;
+      const span = spans.get(key);
+      spans.set(key, {
+        start: span ? Math.min(span.start, sale.timestart) : sale.timestart,
+        end: span ? (span.end === 0 || sale.timeend === 0 ? 0 : Math.max(span.end, sale.timeend)) : sale.timeend,
+      });
+    }
+    return sales.map(({ sale, group }) => {
+      const span = spans.get(`${sale.userId}/${sale.courseId}`)!;
+      enrolUser(site, manual(site, sale.courseId), sale.userId, sale.roleId, span.start, span.end, 0, 2);
       const groupId = group ? groupFor(site, sale.courseId, group) : 0;
-      if (groupId) addGroupMember(site, groupId, userId);
-      return { ...sale, userId, groupId };
-    }),
-  );
+      if (groupId) addGroupMember(site, groupId, sale.userId);
+      return { ...sale, groupId };
+    });
+  });
 }
 
 export interface Seeded {
@@ -207,8 +282,9 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
   const sales = enrolAsSold(site, now);
   const used = new Set<number>();
   const pick = (test: (sale: Sale) => boolean): Sale => {
-    // Distinct people and courses, so that no break hides another.
-    const sale = sales.find((s) => s.productId > 0 && !used.has(s.userId) && test(s));
+    // Distinct people, each with this one sale in the course, so that a break is one finding and hides no other.
+    const alone = (s: Sale) => sales.filter((o) => o.userId === s.userId && o.courseId === s.courseId).length === 1;
+    const sale = sales.find((s) => s.productId > 0 && !used.has(s.userId) && alone(s) && test(s));
     if (!sale) throw new Error('audit seed: the demo data has no sale to break for this kind; use more bills');
     used.add(sale.userId);
     return sale;
@@ -218,15 +294,25 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
   site.transaction(() => {
     const db = site.db;
     const enrolmentOf = (s: Sale) =>
-      db.prepare('SELECT ue.id FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?').pluck().get(s.courseId, s.userId) as number;
-    const contextOf = (s: Sale) => db.prepare('SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ?').pluck().get(s.courseId) as number;
+      db
+        .prepare('SELECT ue.id FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? AND ue.userid = ?')
+        .pluck()
+        .get(s.courseId, s.userId) as number;
+    const contextOf = (s: Sale) =>
+      db.prepare('SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ?').pluck().get(s.courseId) as number;
 
     broken.not_enrolled = pick((s) => s.groupId === 0 && onlySale(s));
     db.prepare('DELETE FROM mdl_user_enrolments WHERE id = ?').run(enrolmentOf(broken.not_enrolled));
-    db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ? AND contextid = ?').run(broken.not_enrolled.userId, contextOf(broken.not_enrolled));
+    db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ? AND contextid = ?').run(
+      broken.not_enrolled.userId,
+      contextOf(broken.not_enrolled),
+    );
 
     broken.ended_early = pick((s) => s.timeend > now + 2 * 86_400 && s.groupId === 0);
-    db.prepare('UPDATE mdl_user_enrolments SET timeend = ? WHERE id = ?').run(broken.ended_early.timeend - 86_400, enrolmentOf(broken.ended_early));
+    db.prepare('UPDATE mdl_user_enrolments SET timeend = ? WHERE id = ?').run(
+      broken.ended_early.timeend - 86_400,
+      enrolmentOf(broken.ended_early),
+    );
 
     broken.suspended = pick((s) => s.groupId === 0);
     db.prepare('UPDATE mdl_user_enrolments SET status = 1 WHERE id = ?').run(enrolmentOf(broken.suspended));
@@ -239,20 +325,49 @@ export function seedAuditDiscrepancies(site: MoodleSite, now: number): Seeded {
     );
 
     broken.not_in_group = pick((s) => s.groupId > 0);
-    db.prepare('DELETE FROM mdl_groups_members WHERE groupid = ? AND userid = ?').run(broken.not_in_group.groupId, broken.not_in_group.userId);
+    db.prepare('DELETE FROM mdl_groups_members WHERE groupid = ? AND userid = ?').run(
+      broken.not_in_group.groupId,
+      broken.not_in_group.userId,
+    );
 
     // A seat's own account (not a customer's, which other sales may share), enrolled nowhere else.
     broken.no_account = pick((s) => s.groupId > 0 && onlySale(s));
     db.prepare('DELETE FROM mdl_user_enrolments WHERE userid = ?').run(broken.no_account.userId);
     db.prepare('DELETE FROM mdl_groups_members WHERE userid = ?').run(broken.no_account.userId);
     db.prepare('DELETE FROM mdl_role_assignments WHERE userid = ?').run(broken.no_account.userId);
-    db.prepare("UPDATE mdl_user SET deleted = 1, email = '', username = ? WHERE id = ?").run(`deleted.${broken.no_account.userId}`, broken.no_account.userId);
+    db.prepare("UPDATE mdl_user SET deleted = 1, email = '', username = ? WHERE id = ?").run(
+      `deleted.${broken.no_account.userId}`,
+      broken.no_account.userId,
+    );
 
     // Access without a sale: a new account enrolled as a student in a course the shop sells.
     const course = broken.not_enrolled.courseId;
-    const userId = createUser(site, { username: 'freeloader', firstname: 'Free', lastname: 'Loader', email: 'free.loader@example.org', confirmed: 1, mnethostid: 1, auth: 'manual' }, null);
+    const userId = createUser(
+      site,
+      {
+        username: 'freeloader',
+        firstname: 'Free',
+        lastname: 'Loader',
+        email: 'free.loader@example.org',
+        confirmed: 1,
+        mnethostid: 1,
+        auth: 'manual',
+      },
+      null,
+    );
     enrolUser(site, manual(site, course), userId, 5, now - 86_400, 0, 0, 2);
-    broken.without_sale = { productId: 0, billId: 0, billItemId: 0, courseId: course, userId, email: 'free.loader@example.org', roleId: 5, timestart: now - 86_400, timeend: 0, groupId: 0 };
+    broken.without_sale = {
+      productId: 0,
+      billId: 0,
+      billItemId: 0,
+      courseId: course,
+      userId,
+      email: 'free.loader@example.org',
+      roleId: 5,
+      timestart: now - 86_400,
+      timeend: 0,
+      groupId: 0,
+    };
   });
   return { broken, sales };
 }

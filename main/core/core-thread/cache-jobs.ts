@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/contract';
+import { errorTextOf } from '../../../shared/errors/error-text';
 import { openDatabase, type Db } from '../../db/open';
 import { finishBulkLoad, type BuildProgress } from '../../sync/bulk-load';
 import { emptyServerCopy } from '../../sync/server-copy';
@@ -27,7 +28,7 @@ export function threadedCacheJobs(script: WorkerScript, nativeBinding: string | 
     // The error as the job met it: an AppError (db_corrupt when the file would not open), or SQLite's code
     // (isDamage reads it).
     throw outcome.appError
-      ? new AppError(outcome.code as ErrorCode, outcome.message)
+      ? new AppError(outcome.code as ErrorCode, outcome.message, outcome.text ? { text: outcome.text } : undefined)
       : Object.assign(new Error(outcome.message), outcome.code ? { code: outcome.code } : {});
   };
   return {
@@ -78,6 +79,7 @@ export function runCacheJob(data: CacheJobData, onProgress?: (progress: BuildPro
       message: (error as Error).message,
       code: typeof code === 'string' ? code : null,
       appError: error instanceof AppError,
+      text: error instanceof AppError ? errorTextOf(error.details) : null,
     };
   } finally {
     db?.close();

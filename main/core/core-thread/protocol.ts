@@ -1,5 +1,6 @@
 import type { EventName, Result } from '../../../shared/contract';
 import type { RunMode } from '../../../shared/contract/app';
+import type { ErrorTextDetails } from '../../../shared/errors/error-text';
 import type { CallContext } from '../handlers';
 
 /**
@@ -51,7 +52,9 @@ export type FromThread =
   | { type: 'codec'; op: 'encode' | 'decode'; data: Uint8Array }
   | { type: 'closed' };
 
-export type CacheJobOutcome = { ok: true } | { ok: false; message: string; code: string | null; appError: boolean };
+/** A job's end; a refusal's words (`text`, shared/errors/error-text.ts) cross the thread with it, for the window. */
+export type CacheJobOutcome =
+  { ok: true } | { ok: false; message: string; code: string | null; appError: boolean; text: ErrorTextDetails | null };
 
 /** What a cache job's thread posts: its progress (the index build's, step by step), then its outcome. */
 export type CacheJobMessage = { type: 'progress'; done: number; total: number } | { type: 'outcome'; outcome: CacheJobOutcome };

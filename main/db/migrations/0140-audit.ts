@@ -48,5 +48,12 @@ export const migration0140: Migration = {
     ) STRICT;
     CREATE INDEX audit_finding_kind ON audit_finding (kind);
     CREATE INDEX audit_finding_course ON audit_finding (courseid);
+
+    -- Accounts a fix found by a case-insensitive search (an email the shop wrote in other capitals than Moodle):
+    -- the audit matches emails exactly, and learns these here instead of searching each domain every time.
+    CREATE TABLE audit_account (
+      email TEXT PRIMARY KEY,
+      userid INTEGER NOT NULL
+    ) STRICT;
   `,
 };

@@ -1,8 +1,12 @@
 import { billStatusLabel } from '../../../shared/bills/bill-labels';
 import type { AppErrorShape } from '../../../shared/contract';
 import { errorTextOf, formatErrorText, type ValueFormat } from '../../../shared/errors/error-text';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
 import type { Language } from '../i18n/locale';
+import { createTranslator } from '../i18n/translate';
 import { formatMoney } from '../money/money';
+import { codedWords } from './coded-words';
 
 /**
  * What a refusal says, in the window's language: the core sends the text's key and values beside its English
@@ -22,9 +26,13 @@ export function wordedText(
 ): { text: string; lang: Language } {
   const text = errorTextOf(details);
   if (!text) return { text: message, lang: 'en' };
+  const t = createTranslator(i18n.language === 'fr' ? fr : en);
   const format: ValueFormat = {
     money: (cents, currency) => formatMoney(cents, currency, i18n.locale),
     status: (code) => billStatusLabel(i18n.language, code),
+    // In English the core's own words, which name the finding more exactly than a list's; in French the list's.
+    coded: (kind, item) =>
+      (i18n.language === 'en' ? null : codedWords(kind, item, { t, language: i18n.language, locale: i18n.locale })) ?? item.message,
   };
   try {
     return { text: formatErrorText(text.key, text.params, i18n.language, format), lang: i18n.language };

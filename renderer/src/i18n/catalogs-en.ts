@@ -264,4 +264,6 @@ export const catalogsEn = {
   'catalogs.conflicts.takeMine': 'Take mine',
   'catalogs.conflicts.takeTheirs': 'Take theirs',
   'catalogs.conflicts.applyChoices': 'Keep as chosen',
+  // A refused row of a workbook, named in catalog_import_invalid (errors/coded-words.ts).
+  'catalogs.xlsx.rowRefused': 'row {row}, column {field}.',
 };

@@ -271,4 +271,5 @@ export const catalogsFr = {
   'catalogs.conflicts.takeMine': 'Garder la mienne',
   'catalogs.conflicts.takeTheirs': 'Garder celle du site',
   'catalogs.conflicts.applyChoices': 'Garder comme choisi',
+  'catalogs.xlsx.rowRefused': 'ligne {row}, colonne {field}.',
 } satisfies Record<keyof typeof catalogsEn, string>;

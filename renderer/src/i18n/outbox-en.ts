@@ -87,4 +87,8 @@ export const outboxEn = {
   'lettering.acceptExact.confirmCreditNotes.one': 'And {count} credit note against its imported credit note (tab Credit notes).',
   'lettering.acceptExact.confirmButton': 'Accept {count}',
   'lettering.acceptExact.partial': '{accepted} of {count} matches accepted; the others changed meanwhile and stay in the suggestions.',
+  // Why a stored change cannot be read back, inside outbox.damaged's sentence (errors/coded-words.ts).
+  'outbox.damage.unknownKind': 'unknown kind {kind}',
+  'outbox.damage.notJson': 'payload is not JSON',
+  'outbox.damage.notItsKind': 'payload does not match {kind}',
 } as const;

@@ -88,4 +88,7 @@ export const outboxFr = {
   'lettering.acceptExact.confirmButton': 'Accepter {count}',
   'lettering.acceptExact.partial':
     '{accepted} rapprochements acceptés sur {count}\u00a0; les autres ont changé entre-temps et restent dans les suggestions.',
+  'outbox.damage.unknownKind': 'type inconnu {kind}',
+  'outbox.damage.notJson': 'son contenu n’est pas du JSON',
+  'outbox.damage.notItsKind': 'son contenu ne correspond pas au type {kind}',
 } as const satisfies Record<keyof typeof outboxEn, string>;

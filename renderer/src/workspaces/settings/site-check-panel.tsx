@@ -1,4 +1,5 @@
 import type { SiteCheck } from '../../../../shared/contract';
+import { wordedText } from '../../errors/error-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
 
@@ -8,9 +9,12 @@ import { isMessageKey } from '../../i18n/translate';
  * forward an exact request (install the plugin, or these functions) to the site administrator.
  */
 export function SiteCheckPanel({ check }: { check: SiteCheck }) {
-  const { t, format } = useI18n();
+  const i18n = useI18n();
+  const { t, format } = i18n;
   const complete = check.features.every((f) => f.state === 'ready');
   const plugin = check.shopPlugin;
+  // What the plugin's answer said, in the window's language when it came with its words.
+  const said = wordedText(plugin.message ?? '', plugin.messageText ? { text: plugin.messageText } : undefined, i18n);
   const notInService = check.missingFunctions.filter((f) => f.reason === 'notInService');
   return (
     <section className={complete ? 'site-check site-check-ok' : 'site-check site-check-warning'} aria-label={t('check.ok')}>
@@ -36,7 +40,13 @@ export function SiteCheckPanel({ check }: { check: SiteCheck }) {
       {plugin.state !== 'ready' && (
         <div className="notice notice-warning" role="status">
           <p className="notice-title">{t(`check.plugin.${plugin.state}`)}</p>
-          <p className="notice-text">{plugin.state === 'failed' ? (plugin.message ?? '') : t(`check.action.${plugin.state}`)}</p>
+          {plugin.state === 'failed' ? (
+            <p className="notice-text" lang={said.lang}>
+              {said.text}
+            </p>
+          ) : (
+            <p className="notice-text">{t(`check.action.${plugin.state}`)}</p>
+          )}
         </div>
       )}
       <h4 className="site-check-subtitle">{t('check.features')}</h4>
