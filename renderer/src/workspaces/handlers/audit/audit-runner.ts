@@ -62,6 +62,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The state now, outside React (tests, and code that acts on it once). */
+export function auditRunState(): AuditRunState {
+  return state;
+}
+
 export function useAuditRun(): AuditRunState {
   return useSyncExternalStore(subscribe, () => state);
 }
