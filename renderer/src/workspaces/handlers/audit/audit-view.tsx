@@ -39,6 +39,7 @@ import {
   defaultAuditColumnPrefs,
 } from './audit-columns';
 import { AuditExportNotice, useAuditExport } from './audit-export';
+import { useAuditRun } from './audit-runner';
 import { countText } from './audit-text';
 import { auditFilter, findingIdsOf, MAX_FIX, rememberedFilter, rememberFilter } from './finding-ids';
 import { FixDialog } from './fix-dialog';
@@ -74,14 +75,16 @@ export function AuditView() {
   const rows = useWindowedRows<AuditFinding>(fetchWindow);
   const { refresh } = rows;
   const { reload } = summary;
-  useRefreshOn(
-    api,
-    ['audit.changed', 'profiles.changed'],
-    useCallback(() => {
-      refresh();
-      reload();
-    }, [refresh, reload]),
-  );
+  const refreshAll = useCallback(() => {
+    refresh();
+    reload();
+  }, [refresh, reload]);
+  useRefreshOn(api, ['audit.changed', 'profiles.changed'], refreshAll);
+  // A cancelled or failed audit changes no finding (no audit.changed) but is the last audit now.
+  const { ended } = useAuditRun();
+  useEffect(() => {
+    if (ended) refreshAll();
+  }, [ended, refreshAll]);
 
   const [selection, setSelection] = useSelectionFor(key);
   const [fixing, setFixing] = useState<readonly number[] | null>(null);
