@@ -88,6 +88,7 @@ describe('the audit of sales', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'audit-plan-en.png') });
     await plan.getByRole('button', { name: 'Send 1 fix' }).click();
     await expect.poll(() => plan.textContent(), { timeout: 30_000 }).toContain('Fixed: 1. Still wrong: 0.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'audit-fixed-en.png') });
     await plan.getByRole('button', { name: 'Close' }).click();
 
     // Moodle has the enrolment, active, with the product's dates.
@@ -102,6 +103,21 @@ describe('the audit of sales', () => {
     await expect.poll(() => audit.rows().count()).toBe(total - 1);
     expect(await audit.chip('not_enrolled').textContent()).toMatch(/\D0$/);
   }, 120_000);
+
+  it('withdraws a plan an audit overtook, and drops the selection it replaced', async () => {
+    const audit = new AuditPage(page);
+    await audit.rowsOf('ended_early').first().getByRole('checkbox').check();
+    await audit.fixButton().click();
+    const plan = audit.planDialog();
+    await expect.poll(() => plan.textContent(), { timeout: 15_000 }).toContain('To fix (1)');
+    // Another audit (after a sync, another window, a script) writes the findings anew meanwhile.
+    const ran = await app.core.dispatch('audit.run', { runId: 'e2e-overtaking-audit' }, { transport: 'internal' });
+    expect(ran.ok).toBe(true);
+    await expect.poll(() => plan.textContent()).toContain('An audit ran since this plan');
+    expect(await plan.getByRole('button', { name: 'Send 1 fix' }).getAttribute('aria-disabled')).toBe('true');
+    await plan.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => audit.summary().textContent()).not.toContain('selected');
+  });
 
   it('counts the findings in the worklist, and opens the audit from the command palette', async () => {
     const audit = new AuditPage(page);

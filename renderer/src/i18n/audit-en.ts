@@ -119,6 +119,8 @@ export const auditEn = {
   'audit.plan.col.reason': 'Why not',
   'audit.plan.confirm': 'Send {count} fixes',
   'audit.plan.confirm.one': 'Send {count} fix',
+  'audit.plan.stale':
+    'An audit ran since this plan and replaced the findings: the rows chosen may now be others. Close, and select them again.',
   'audit.plan.more': '…and {count} more.',
   'audit.plan.fixing': 'Fixing: {phase}…',
   'audit.plan.fixingCount': 'Fixing: {phase}, {done} of {total}',

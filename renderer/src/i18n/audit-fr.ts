@@ -121,6 +121,8 @@ export const auditFr = {
   'audit.plan.col.reason': 'Pourquoi pas',
   'audit.plan.confirm': 'Envoyer {count} corrections',
   'audit.plan.confirm.one': 'Envoyer {count} correction',
+  'audit.plan.stale':
+    'Un audit a eu lieu depuis ce plan et a remplacé les écarts\u00a0: les lignes choisies peuvent désormais en désigner d’autres. Fermez, et sélectionnez-les de nouveau.',
   'audit.plan.more': '…et {count} de plus.',
   'audit.plan.fixing': 'Correction\u00a0: {phase}…',
   'audit.plan.fixingCount': 'Correction\u00a0: {phase}, {done} sur {total}',

@@ -75,6 +75,10 @@ export function AuditView() {
   const rows = useWindowedRows<AuditFinding>(fetchWindow);
   const { refresh } = rows;
   const { reload } = summary;
+  const [selection, setSelection] = useSelectionFor(key);
+  // An audit replaces the findings it read, under new ids that may be those of others before: a selection made
+  // before it would name other findings, so it is dropped (a plan open meanwhile says which are gone).
+  useEffect(() => api.on('audit.changed', () => setSelection(clearSelection)), [api, setSelection]);
   const refreshAll = useCallback(() => {
     refresh();
     reload();
@@ -86,7 +90,6 @@ export function AuditView() {
     if (ended) refreshAll();
   }, [ended, refreshAll]);
 
-  const [selection, setSelection] = useSelectionFor(key);
   const [fixing, setFixing] = useState<readonly number[] | null>(null);
   const [fixError, setFixError] = useState<unknown>(null);
   const exporter = useAuditExport(filter);

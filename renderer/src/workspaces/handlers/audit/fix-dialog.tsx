@@ -54,6 +54,15 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
     };
   }, [api, findingIds]);
 
+  // An audit ending before the fix starts replaced the findings, and their ids may now name others (the store
+  // writes them anew): this plan no longer stands for what the operator chose.
+  const [stale, setStale] = useState(false);
+  const planning = step.step === 'planning' || step.step === 'plan';
+  useEffect(() => {
+    if (!planning) return;
+    return api.on('audit.changed', () => setStale(true));
+  }, [api, planning]);
+
   useEffect(() => {
     if (!runId) return;
     return api.on('audit.progressed', (progress) =>
@@ -65,7 +74,7 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
   const skipped = step.step === 'planning' ? [] : step.plan.fixes.filter((fix) => !fixable(fix));
 
   const confirm = () => {
-    if (step.step !== 'plan' || toFix.length === 0) return;
+    if (step.step !== 'plan' || toFix.length === 0 || stale) return;
     const mine = crypto.randomUUID();
     setError(null);
     setStep({ step: 'fixing', plan: step.plan, runId: mine, progress: null });
@@ -116,6 +125,11 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
           {step.step === 'fixing' && <FixProgress progress={step.progress} />}
           {step.step === 'fixed' && <FixResult result={step.result} />}
         </div>
+        {stale && planning && (
+          <p className="notice notice-warning" role="alert">
+            {t('audit.plan.stale')}
+          </p>
+        )}
         {error !== null && <ErrorNotice error={error} />}
       </div>
       <div className="form-actions">
@@ -131,7 +145,7 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
           <button
             type="button"
             className="button button-primary"
-            aria-disabled={step.step !== 'plan' || toFix.length === 0}
+            aria-disabled={step.step !== 'plan' || toFix.length === 0 || stale}
             onClick={confirm}
           >
             {t(pluralKey(locale, toFix.length, 'audit.plan.confirm.one', 'audit.plan.confirm'), { count: format.number(toFix.length) })}
