@@ -1,3 +1,4 @@
+import { auditEn } from './audit-en';
 import { billsEn } from './bills-en';
 import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
@@ -18,6 +19,7 @@ import { productionEn } from './production-en';
  */
 export const en = {
   ...billsEn,
+  ...auditEn,
   ...exportsEn,
   ...invoicingEn,
   ...creditNotesEn,

@@ -1,3 +1,4 @@
+import { auditFr } from './audit-fr';
 import { billsFr } from './bills-fr';
 import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
@@ -18,6 +19,7 @@ import { productionFr } from './production-fr';
  */
 export const fr = {
   ...billsFr,
+  ...auditFr,
   ...exportsFr,
   ...invoicingFr,
   ...creditNotesFr,

@@ -6,6 +6,7 @@ import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
 import { CatalogsWorkspace } from '../workspaces/catalogs/catalogs-workspace';
 import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
 import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
+import { isAuditHash } from '../workspaces/handlers/handlers-route';
 import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
 import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
@@ -14,7 +15,7 @@ import { PaletteActionsProvider } from './palette-actions';
 import { SideNav } from './side-nav';
 import { StatusBar } from './status-bar';
 import { UpcomingWorkspace } from './upcoming-workspace';
-import { useHashRoute } from './use-hash-route';
+import { useHash, useHashRoute } from './use-hash-route';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
 import { labelKey, type WorkspaceId } from './workspaces';
 
@@ -60,10 +61,13 @@ function Shell({
   loadError: unknown;
 }) {
   const t = useT();
+  // The audit of sales is a long list too, in the Production workspace.
+  const hash = useHash();
+  const filled = FILLED.has(workspace) || (workspace === 'handlers' && isAuditHash(hash));
   return (
     <div className="shell">
       <SideNav current={workspace} />
-      <main className={FILLED.has(workspace) ? 'workspace workspace-fill' : 'workspace'}>
+      <main className={filled ? 'workspace workspace-fill' : 'workspace'}>
         <h1 ref={headingRef} tabIndex={-1} className="workspace-title">
           {title}
         </h1>

@@ -4,6 +4,8 @@ import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { useI18n } from '../i18n/i18n-context';
 import { usePreferences } from '../preferences/preferences-context';
+import { startAudit } from '../workspaces/handlers/audit/audit-runner';
+import { AUDIT_HASH } from '../workspaces/handlers/handlers-route';
 import { resolveTheme, usePrefersDark } from '../preferences/theme';
 import { PANEL_DEFAULT } from '../tables/detail-pane-model';
 import { CommandPalette } from './command-palette';
@@ -146,6 +148,27 @@ export function KeyboardLayer({ navigate }: { navigate(id: WorkspaceId): void })
       run: () => void update({ language: language === 'fr' ? 'en' : 'fr' }).catch(() => {}),
     },
     { id: 'profile.add', group: 'actions', title: t('palette.action.addProfile'), run: () => navigate('settings') },
+    {
+      id: 'audit.open',
+      group: 'actions',
+      title: t('palette.action.auditOpen'),
+      keywords: 'audit contrôle enrolments inscriptions Moodle',
+      run: () => {
+        window.location.hash = AUDIT_HASH;
+      },
+    },
+    {
+      id: 'audit.run',
+      group: 'actions',
+      title: t('palette.action.auditRun'),
+      // F5 runs it too, but only in the audit view: no key shown here.
+      keywords: 'audit contrôle enrolments inscriptions Moodle F5',
+      run: () => {
+        // The audit view shows the run, its progress and its outcome (audit-runner.ts), wherever it was started.
+        window.location.hash = AUDIT_HASH;
+        startAudit(api);
+      },
+    },
     ...workspaceActions(),
   ];
 

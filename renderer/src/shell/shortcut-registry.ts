@@ -17,7 +17,7 @@ export interface KeyCombo {
   byCode?: boolean;
 }
 
-export type ShortcutGroup = 'general' | 'table' | 'detail' | 'editor' | 'sync';
+export type ShortcutGroup = 'general' | 'table' | 'detail' | 'editor' | 'sync' | 'audit';
 
 export interface ShortcutEntry {
   id: ShortcutId;
@@ -50,7 +50,8 @@ export type ShortcutId =
   | 'panel.fold'
   | 'editor.save'
   | 'sync.now'
-  | 'sync.cancel';
+  | 'sync.cancel'
+  | 'audit.run';
 
 const arrows = (extra: Omit<KeyCombo, 'key'> = {}): KeyCombo[] => [
   { key: 'ArrowUp', ...extra },
@@ -125,9 +126,11 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
   { id: 'editor.save', group: 'editor', label: 'keys.editorSave', combos: [{ key: 's', mod: true }], inTextFields: true },
   { id: 'sync.now', group: 'sync', label: 'keys.syncNow', combos: [{ key: 'F5' }, { key: 'r', mod: true }], inTextFields: true },
   { id: 'sync.cancel', group: 'sync', label: 'keys.syncCancel', combos: [{ key: 'Escape' }] },
+  // The keys people press to "refresh", as in the Sync workspace: in the audit view they audit again.
+  { id: 'audit.run', group: 'audit', label: 'keys.auditRun', combos: [{ key: 'F5' }, { key: 'r', mod: true }], inTextFields: true },
 ];
 
-export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['general', 'table', 'detail', 'editor', 'sync'];
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['general', 'table', 'detail', 'editor', 'sync', 'audit'];
 
 const byId = new Map(SHORTCUTS.map((entry) => [entry.id, entry]));
 

@@ -26,3 +26,8 @@ export function useHashRoute(): [WorkspaceId, (id: WorkspaceId) => void] {
 export function useDetailId(): number | null {
   return parseDetailId(useSyncExternalStore(subscribe, snapshot));
 }
+
+/** The whole hash, for a workspace whose layout depends on its view (#/handlers/audit). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, snapshot);
+}

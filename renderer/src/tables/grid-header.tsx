@@ -1,5 +1,5 @@
 import type { Header, RowData } from '@tanstack/react-table';
-import { useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useRef, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { clampWidth } from './column-prefs';
 import type { GridFeatures } from './grid-features';
@@ -7,6 +7,8 @@ import type { GridFeatures } from './grid-features';
 interface GridHeaderCellProps<R extends RowData> {
   header: Header<GridFeatures, R, unknown>;
   label: string;
+  /** Drawn instead of the sort button: a control of its own, such as a "select all" checkbox. */
+  content?: ReactNode;
   endAligned: boolean;
   /** Where a pinned column sticks (virtual-grid.tsx). */
   pinStyle?: CSSProperties | undefined;
@@ -23,6 +25,7 @@ interface GridHeaderCellProps<R extends RowData> {
 export function GridHeaderCell<R extends RowData>({
   header,
   label,
+  content,
   endAligned,
   pinStyle,
   draggingRef,
@@ -62,6 +65,17 @@ export function GridHeaderCell<R extends RowData>({
     column.getIsFiltered() ? 'grid-filtered' : '',
     pinStyle ? 'grid-pinned' : '',
   ];
+  if (content !== undefined)
+    return (
+      <div
+        role="columnheader"
+        aria-label={label}
+        className={classes.filter(Boolean).join(' ')}
+        style={{ width: header.getSize(), ...pinStyle }}
+      >
+        {content}
+      </div>
+    );
   return (
     <div
       ref={cellRef}

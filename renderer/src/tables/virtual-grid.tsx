@@ -51,6 +51,8 @@ export interface VirtualGridProps<R extends { id: number }> {
   rowClass?(row: R): string;
   /** data-* attributes per row, for tests and styles (a product's code). */
   rowData?(row: R): Readonly<Record<`data-${string}`, string>>;
+  /** Header cells holding a control of their own instead of the sort button (a "select all" checkbox), by column. */
+  headerContent?: Readonly<Record<string, ReactNode>>;
   /** Columns kept at the start while the others scroll sideways: the reference. */
   pinned?: readonly string[];
   /** What a workspace may ask of the grid: the focus, with a row under the cursor. */
@@ -248,6 +250,7 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
               key={header.id}
               header={header}
               label={props.columnLabels[header.column.id] ?? header.column.id}
+              content={props.headerContent?.[header.column.id]}
               pinStyle={pinStyle(header.column)}
               endAligned={props.endAligned.has(header.column.id)}
               draggingRef={draggingRef}

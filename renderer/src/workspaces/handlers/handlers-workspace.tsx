@@ -9,6 +9,9 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
 import { detailHash } from '../../shell/workspaces';
+import { AuditView } from './audit/audit-view';
+import { HandlersTabs } from './handlers-tabs';
+import { parseHandlersHash, type HandlersRoute } from './handlers-route';
 import { ParticipantGrid } from './participant-grid';
 import { PlanView } from './plan-view';
 import { ProductionWorklist } from './production-worklist';
@@ -22,11 +25,8 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /** #/handlers/<bill>/<line>: the bill and the line whose handler to run, so "Run handler" is a plain link. */
-function useRoute(): { billId: number | null; lineId: number | null } {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  const [, bill, line] = hash.replace(/^#\/?/, '').split('/');
-  const id = (text: string | undefined) => (text && /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null);
-  return { billId: id(bill), lineId: id(line) };
+function useRoute(): HandlersRoute {
+  return parseHandlersHash(useSyncExternalStore(subscribe, () => window.location.hash));
 }
 
 export function lineHash(billId: number, lineId: number): string {
@@ -34,11 +34,22 @@ export function lineHash(billId: number, lineId: number): string {
 }
 
 export function HandlersWorkspace() {
-  const { billId, lineId } = useRoute();
+  const route = useRoute();
   return (
-    <div className="handlers-workspace">
-      <OpenBill current={billId} />
-      {billId !== null ? <BillProduction key={billId} billId={billId} lineId={lineId} /> : <ProductionWorklist />}
+    <div className={route.view === 'audit' ? 'handlers-workspace handlers-audit' : 'handlers-workspace'}>
+      <HandlersTabs audit={route.view === 'audit'} />
+      {route.view === 'audit' ? (
+        <AuditView />
+      ) : (
+        <>
+          <OpenBill current={route.view === 'bill' ? route.billId : null} />
+          {route.view === 'bill' ? (
+            <BillProduction key={route.billId} billId={route.billId} lineId={route.lineId} />
+          ) : (
+            <ProductionWorklist />
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -8,14 +8,15 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { detailHash } from '../../shell/workspaces';
+import { AuditSummary } from './audit/audit-summary';
 
 /** Shown per group: the oldest problems first would hide today's; the latest action first. */
 const SHOWN = 25;
 
 /**
- * What waits for an operator here: bills whose production failed on the shop, and bills paid but not
- * completed (their production was delayed or never ran). Each opens in the Handlers workspace, where the
- * plan shows what is already done.
+ * What waits for an operator here: what the last audit of sales found (its counts, a link to the audit), bills
+ * whose production failed on the shop, and bills paid but not completed (their production was delayed or never
+ * ran). Each bill opens in the Handlers workspace, where the plan shows what is already done.
  */
 const GROUPS: readonly { status: BillStatus; title: 'production.worklist.failed' | 'production.worklist.soldout' }[] = [
   { status: 'FAILED', title: 'production.worklist.failed' },
@@ -49,6 +50,7 @@ export function ProductionWorklist() {
   if (!query.value) return null;
   return (
     <>
+      <AuditSummary />
       {GROUPS.map((group, k) => {
         const { rows, total } = query.value![k]!;
         return (
