@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { findingSentence, KIND_WORDS, type WordsLocale } from '../../shared/audit/finding-words';
+import { findingSentence, plainWords, type WordsLocale } from '../../shared/audit/finding-words';
 import type { Db } from '../db/open';
 import { StagedFiles } from '../exports/export-target';
 import { DATE_FORMAT, safeText, spreadsheetDate } from '../exports/spreadsheet-cells';
@@ -47,11 +47,12 @@ export async function writeAuditXlsx(db: Db, filter: AuditFilter, file: string, 
   sheet.columns = HEADERS[locale].map((header, i) => ({ header, width: [22, 60, 30, 26, 30, 18, 10, 24, 14, 14, 16, 14][i] }));
   sheet.getRow(1).font = { bold: true };
   const date = (time: number) => (time > 0 ? spreadsheetDate(time) : null);
+  const words = plainWords(locale);
   let rows = 0;
   for (const finding of eachFinding(db, filter)) {
     const row = sheet.addRow([
-      KIND_WORDS[finding.kind][locale],
-      safeText(findingSentence(finding, locale)),
+      words.say(`audit.kind.${finding.kind}`),
+      safeText(findingSentence(finding, words)),
       safeText(finding.customer),
       safeText(finding.who),
       safeText(finding.email),

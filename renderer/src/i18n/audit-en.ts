@@ -1,5 +1,7 @@
+import { FINDING_WORDS } from '../../../shared/audit/finding-words';
 /** English messages of the audit of sales (Production workspace, issue 17); spread into en.ts. */
 export const auditEn = {
+  ...FINDING_WORDS.en,
   'handlers.tabs': 'Production views',
   'handlers.tab.bills': 'Bills to produce',
   'handlers.tab.audit': 'Audit of sales',
@@ -35,13 +37,6 @@ export const auditEn = {
 
   'audit.kinds': 'Kinds of discrepancy',
   'audit.kind.all': 'All',
-  'audit.kind.not_enrolled': 'Paid, not enrolled',
-  'audit.kind.ended_early': 'Access ends early',
-  'audit.kind.suspended': 'Suspended',
-  'audit.kind.wrong_role': 'Without the role',
-  'audit.kind.not_in_group': 'Not in the group',
-  'audit.kind.no_account': 'No Moodle account',
-  'audit.kind.without_sale': 'Access without a sale',
   'audit.kind.apart': 'Listed apart, never fixed by the app:',
 
   'audit.search': 'Search the findings',
@@ -79,30 +74,6 @@ export const auditEn = {
   'audit.col.seen': 'Seen',
   'audit.bill': 'Bill {id}',
   'audit.noBill': 'No sale',
-
-  'audit.what.not_enrolled': 'Paid on {date}, not enrolled in {course}',
-  'audit.what.not_enrolled.undated': 'Paid, not enrolled in {course}',
-  'audit.what.ended_early': 'Enrolment ends {found}, the product ends {expected}',
-  'audit.what.ended_early.noEnd': 'Enrolment ends {found}, the product has no end',
-  'audit.what.suspended': 'Suspended in {course}',
-  'audit.what.methodDisabled': 'Enrolment method “{method}” disabled in {course}',
-  'audit.what.wrong_role': '{found} instead of {expected}',
-  'audit.what.wrong_role.none': 'Enrolled without the role {expected}',
-  'audit.what.not_in_group': 'Not in group {group}',
-  'audit.what.not_in_group.unnamed': 'Not in the session’s group',
-  'audit.what.no_account': 'No Moodle account for {email}',
-  'audit.what.without_sale': 'Enrolled in {course}, no sale explains it',
-
-  'audit.role.manager': 'Manager',
-  'audit.role.coursecreator': 'Course creator',
-  'audit.role.editingteacher': 'Teacher',
-  'audit.role.teacher': 'Non-editing teacher',
-  'audit.role.student': 'Student',
-  'audit.role.guest': 'Guest',
-  'audit.role.user': 'Authenticated user',
-  'audit.role.frontpage': 'Authenticated user on the front page',
-  'audit.role.other': '“{role}”',
-  'audit.role.id': 'role #{id}',
 
   'audit.plan.title': 'Fix {count} findings',
   'audit.plan.title.one': 'Fix {count} finding',

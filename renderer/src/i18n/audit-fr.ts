@@ -1,7 +1,9 @@
+import { FINDING_WORDS } from '../../../shared/audit/finding-words';
 import type { auditEn } from './audit-en';
 
 /** Messages français de l’audit des ventes (espace Mise en place, issue 17). */
 export const auditFr = {
+  ...FINDING_WORDS.fr,
   'handlers.tabs': 'Vues de la mise en place',
   'handlers.tab.bills': 'Factures à mettre en place',
   'handlers.tab.audit': 'Audit des ventes',
@@ -37,13 +39,6 @@ export const auditFr = {
 
   'audit.kinds': 'Types d’écart',
   'audit.kind.all': 'Tous',
-  'audit.kind.not_enrolled': 'Payé, non inscrit',
-  'audit.kind.ended_early': 'Accès écourté',
-  'audit.kind.suspended': 'Suspendu',
-  'audit.kind.wrong_role': 'Sans le rôle',
-  'audit.kind.not_in_group': 'Hors du groupe',
-  'audit.kind.no_account': 'Sans compte Moodle',
-  'audit.kind.without_sale': 'Accès sans vente',
   'audit.kind.apart': 'À part, jamais corrigé par l’application\u00a0:',
 
   'audit.search': 'Chercher dans les écarts',
@@ -81,30 +76,6 @@ export const auditFr = {
   'audit.col.seen': 'Vu le',
   'audit.bill': 'Facture {id}',
   'audit.noBill': 'Aucune vente',
-
-  'audit.what.not_enrolled': 'Payé le {date}, non inscrit à {course}',
-  'audit.what.not_enrolled.undated': 'Payé, non inscrit à {course}',
-  'audit.what.ended_early': 'L’inscription finit le {found}, le produit le {expected}',
-  'audit.what.ended_early.noEnd': 'L’inscription finit le {found}, le produit n’a pas de fin',
-  'audit.what.suspended': 'Suspendu dans {course}',
-  'audit.what.methodDisabled': 'Méthode d’inscription «\u00a0{method}\u00a0» désactivée dans {course}',
-  'audit.what.wrong_role': '{found}, au lieu du rôle {expected}',
-  'audit.what.wrong_role.none': 'Inscrit sans le rôle {expected}',
-  'audit.what.not_in_group': 'Pas dans le groupe {group}',
-  'audit.what.not_in_group.unnamed': 'Pas dans le groupe de la session',
-  'audit.what.no_account': 'Aucun compte Moodle pour {email}',
-  'audit.what.without_sale': 'Inscrit à {course}, aucune vente ne l’explique',
-
-  'audit.role.manager': 'Gestionnaire',
-  'audit.role.coursecreator': 'Créateur de cours',
-  'audit.role.editingteacher': 'Enseignant',
-  'audit.role.teacher': 'Enseignant non éditeur',
-  'audit.role.student': 'Étudiant',
-  'audit.role.guest': 'Invité',
-  'audit.role.user': 'Utilisateur authentifié',
-  'audit.role.frontpage': 'Utilisateur authentifié sur la page d’accueil',
-  'audit.role.other': '«\u00a0{role}\u00a0»',
-  'audit.role.id': 'rôle n°\u00a0{id}',
 
   'audit.plan.title': 'Corriger {count} écarts',
   'audit.plan.title.one': 'Corriger {count} écart',

@@ -1,3 +1,4 @@
+import { findingSentence, roleName as sharedRoleName } from '../../../../../shared/audit/finding-words';
 import type { AuditFinding, AuditFix, AuditKind, AuditRun } from '../../../../../shared/contract/audit';
 import type { MessageKey } from '../../../i18n/en';
 import type { Formatters } from '../../../i18n/locale';
@@ -24,39 +25,9 @@ export const KIND_KEYS: Readonly<Record<AuditKind, MessageKey>> = {
   without_sale: 'audit.kind.without_sale',
 };
 
-/** Moodle's standard roles keep their install ids on every site (main/production/site-facts.ts). */
-const STANDARD_ROLE_IDS: Readonly<Record<number, string>> = {
-  1: 'manager',
-  2: 'coursecreator',
-  3: 'editingteacher',
-  4: 'teacher',
-  5: 'student',
-  6: 'guest',
-  7: 'user',
-  8: 'frontpage',
-};
-
-const ROLE_KEYS: Readonly<Record<string, MessageKey>> = {
-  manager: 'audit.role.manager',
-  coursecreator: 'audit.role.coursecreator',
-  editingteacher: 'audit.role.editingteacher',
-  teacher: 'audit.role.teacher',
-  student: 'audit.role.student',
-  guest: 'audit.role.guest',
-  user: 'audit.role.user',
-  frontpage: 'audit.role.frontpage',
-};
-
-/**
- * A role by the name Moodle shows for it: a standard shortname or id in words ("Non-editing teacher"), a site's own
- * shortname as it is, an unknown id as "role #9".
- */
+/** A role by the name Moodle shows for it, in the window's language (shared/audit/finding-words.ts). */
 export function roleName(role: string, roleId: number, t: Translate): string {
-  const shortname = role && !/^\d+$/.test(role) ? role : (STANDARD_ROLE_IDS[roleId || Number(role)] ?? '');
-  const key = ROLE_KEYS[shortname];
-  if (key) return t(key);
-  if (shortname) return t('audit.role.other', { role: shortname });
-  return t('audit.role.id', { id: roleId || Number(role) || 0 });
+  return sharedRoleName(role, roleId, (key, params) => t(key, params));
 }
 
 function day({ format }: Words, seconds: number): string {
@@ -67,60 +38,17 @@ function list(words: Words, items: readonly string[]): string {
   return new Intl.ListFormat(words.locale, { type: 'conjunction' }).format(items);
 }
 
-/** What is wrong with one finding, in one sentence. */
+/** What is wrong with one finding, in one sentence: the words the workbook writes too (shared/audit/finding-words.ts). */
 export function findingText(finding: AuditFinding, words: Words): string {
-  const { t } = words;
-  const course = finding.course;
-  switch (finding.kind) {
-    case 'not_enrolled':
-      return finding.paidAt > 0
-        ? t('audit.what.not_enrolled', { date: day(words, finding.paidAt), course })
-        : t('audit.what.not_enrolled.undated', { course });
-    case 'ended_early': {
-      const found = finding.found ? day(words, finding.found.timeend) : '?';
-      return finding.expected.timeend > 0
-        ? t('audit.what.ended_early', { found, expected: day(words, finding.expected.timeend) })
-        : t('audit.what.ended_early.noEnd', { found });
-    }
-    case 'suspended':
-      // A suspended method holds every enrolment through it: that, not the person, is what to change.
-      return finding.found && finding.found.instancestatus !== 0 && finding.found.status === 0
-        ? t('audit.what.methodDisabled', { method: finding.found.enrol, course })
-        : t('audit.what.suspended', { course });
-    case 'wrong_role': {
-      const expected = roleName(finding.expected.role, finding.expected.roleId, t);
-      const roles = finding.found?.roleids ?? [];
-      return roles.length > 0
-        ? t('audit.what.wrong_role', {
-            found: capitalised(
-              list(
-                words,
-                roles.map((id) => roleName('', id, t)),
-              ),
-            ),
-            expected,
-          })
-        : t('audit.what.wrong_role.none', { expected });
-    }
-    case 'not_in_group':
-      return finding.expected.group
-        ? t('audit.what.not_in_group', { group: finding.expected.group })
-        : t('audit.what.not_in_group.unnamed');
-    case 'no_account':
-      return t('audit.what.no_account', { email: finding.email || finding.who });
-    case 'without_sale':
-      return t('audit.what.without_sale', { course });
-    default:
-      return assertNever(finding.kind);
-  }
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+  return findingSentence(finding, {
+    say: (key, params) => words.t(key, params),
+    day: (seconds) => day(words, seconds),
+    list: (items) => list(words, items),
+  });
 }
 
 function assertNever(value: never): never {
-  throw new Error(`Unexpected audit kind ${String(value)}`);
+  throw new Error(`Unexpected audit value ${String(value)}`);
 }
 
 /** An enrolment's period, as a fix will send it. */
