@@ -289,17 +289,26 @@ describe('the Bills workspace', () => {
     expect(before.map((row) => row.reference)).toEqual(before.map((row) => String(ids[row.position])));
 
     // Racing down (a thumb dragged, 1,200 px a frame): the rows passed show empty, then their bills once it stops.
-    const racedThrough = await bills.grid().evaluate(async (grid) => {
+    const race = await bills.grid().evaluate(async (grid) => {
       const seen: string[] = [];
+      let slowest = 0;
       for (let frame = 0; frame < 4; frame += 1) {
+        const started = performance.now();
         grid.scrollTop += 1200;
         await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-        seen.push(grid.querySelector('.grid-body [role=row] [role=gridcell]')?.textContent ?? '');
+        slowest = Math.max(slowest, performance.now() - started);
+        const row = grid.querySelector('.grid-body [role=row]');
+        seen.push(`${Number(row?.getAttribute('aria-rowindex')) - 2}:${row?.querySelector('[role=gridcell]')?.textContent ?? ''}`);
       }
       grid.scrollTop = 6000;
-      return seen;
+      return { seen, slowest };
     });
-    expect(racedThrough.at(-1)).toBe('');
+    const [position, firstCell] = race.seen.at(-1)!.split(':') as [string, string];
+    // A scroll is a race while its events come within 150 ms of each other (the virtualizer's isScrolling): on a
+    // machine so loaded that two frames take longer, it is a series of jumps, drawn with their bills. Either way,
+    // a row never shows another row's bill.
+    if (race.slowest < 150) expect(firstCell).toBe('');
+    else expect(['', String(ids[Number(position)])]).toContain(firstCell);
     await expect.poll(async () => (await shown()).every((row) => !row.loading), { timeout: 10_000 }).toBe(true);
     const stopped = await shown();
     expect(stopped.map((row) => row.reference)).toEqual(stopped.map((row) => String(ids[row.position])));
