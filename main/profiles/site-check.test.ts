@@ -38,7 +38,7 @@ describe('the connection test', () => {
       {
         name: 'core_user_get_users_by_field',
         purpose: expect.any(String),
-        features: ['production', 'sessions', 'roles'],
+        features: ['production', 'sessions', 'roles', 'audit'],
         reason: 'notInService',
       },
     ]);
@@ -47,6 +47,7 @@ describe('the connection test', () => {
       ['production', 'notInService', ['core_user_get_users_by_field']],
       ['sessions', 'notInService', ['core_user_get_users_by_field']],
       ['roles', 'notInService', ['core_user_get_users_by_field']],
+      ['audit', 'notInService', ['core_user_get_users_by_field']],
     ]);
     expect(lacking.features.find((f) => f.feature === 'sync')?.state).toBe('ready');
     expect(firstContactSteps({ check: lacking })).toEqual({ plugin: 'done', webServices: 'done', service: 'failed', token: 'done' });
