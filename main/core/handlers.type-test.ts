@@ -6,6 +6,7 @@ import { appHandlers } from '../app/handlers';
 import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
 import { exportsHandlers } from '../exports/handlers';
 import { invoicingHandlers } from '../invoicing/handlers';
 import { letteringHandlers } from '../lettering/handlers';
@@ -41,6 +42,7 @@ export function typeChecks(services: CoreServices): void {
     ...exportsHandlers(services),
     ...billsHandlers(services),
     ...customersHandlers(services),
+    ...dashboardHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...catalogsHandlers(services),
