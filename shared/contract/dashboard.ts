@@ -17,8 +17,11 @@ export const dashboardQuerySchema = z
     to: z.number().int(),
     /** One shop, or every shop. */
     shopId: z.number().int().positive().optional(),
-    /** ISO 4217 code: amounts in two currencies are never added up. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR'),
+    /** ISO 4217 code: amounts in two currencies are never added up. Left out: the shop's (the first shop's) currency. */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR')
+      .optional(),
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: 'the period must end after it starts', path: ['to'] })
@@ -51,6 +54,8 @@ export const dashboardShareSchema = z.object({
 });
 
 export const dashboardSummarySchema = z.object({
+  /** The currency of every amount: the one asked for, or the one chosen for the operator. */
+  currency: z.string(),
   /** What the operator can choose from: the shops and the currencies the cache holds. */
   shops: z.array(z.object({ id: z.number().int(), name: z.string(), currency: z.string() })),
   currencies: z.array(z.string()),

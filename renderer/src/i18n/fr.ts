@@ -1,6 +1,7 @@
 import { billsFr } from './bills-fr';
 import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
+import { dashboardFr } from './dashboard-fr';
 import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
@@ -24,6 +25,7 @@ export const fr = {
   ...letteringFr,
   ...productionFr,
   ...customersFr,
+  ...dashboardFr,
   ...catalogsFr,
   ...deskFr,
   ...outboxFr,
@@ -34,6 +36,7 @@ export const fr = {
     'Vos préférences n’ont pas pu être chargées\u202f; l’application utilise pour l’instant la langue et le thème du système.',
 
   'nav.label': 'Espaces de travail',
+  'workspace.dashboard': 'Tableau de bord',
   'workspace.bills': 'Factures',
   'workspace.customers': 'Clients',
   'workspace.catalogs': 'Catalogues',
