@@ -10,7 +10,9 @@ describe('dashboard periods', () => {
   const now = new Date(2026, 4, 17, 15, 30); // 17 May 2026
 
   it('cover whole calendar months, first second to last second', () => {
-    expect(periodSpan('thisYear', now)).toSatisfy(({ from, to }: { from: number; to: number }) => local(from).join() === '2026,1,1,0,0,0' && local(to).join() === '2026,12,31,23,59,59');
+    expect(periodSpan('thisYear', now)).toSatisfy(
+      ({ from, to }: { from: number; to: number }) => local(from).join() === '2026,1,1,0,0,0' && local(to).join() === '2026,12,31,23,59,59',
+    );
     expect(local(periodSpan('lastYear', now).from)).toEqual([2025, 1, 1, 0, 0, 0]);
     expect(local(periodSpan('last12', now).from)).toEqual([2025, 6, 1, 0, 0, 0]);
     expect(local(periodSpan('last12', now).to)).toEqual([2026, 5, 31, 23, 59, 59]);

@@ -75,10 +75,7 @@ export function DashboardWorkspace() {
         </label>
         <label className="field">
           <span>{t('dashboard.shop')}</span>
-          <select
-            value={shopId ?? ''}
-            onChange={(event) => setShopId(event.target.value === '' ? undefined : Number(event.target.value))}
-          >
+          <select value={shopId ?? ''} onChange={(event) => setShopId(event.target.value === '' ? undefined : Number(event.target.value))}>
             <option value="">{t('dashboard.shop.all')}</option>
             {value?.shops.map((shop) => (
               <option key={shop.id} value={shop.id}>
@@ -110,7 +107,10 @@ export function DashboardWorkspace() {
             <Figure
               title={t('dashboard.invoiced')}
               amount={money(value.totals.invoicedCents)}
-              hint={t('dashboard.invoiced.hint', { count: format.number(value.totals.invoicedBills), credited: money(value.totals.creditedCents) })}
+              hint={t('dashboard.invoiced.hint', {
+                count: format.number(value.totals.invoicedBills),
+                credited: money(value.totals.creditedCents),
+              })}
               onOpen={() => open(value.totals.invoicedFilter, t('dashboard.link.invoiced', { period: periodText }))}
             />
             <Figure
@@ -150,8 +150,7 @@ export function DashboardWorkspace() {
                 kind === 'invoiced' ? [m.invoicedFilter, m.lastYearInvoicedFilter] : [m.cashedFilter, m.lastYearCashedFilter],
               );
               const linkKey = kind === 'invoiced' ? 'dashboard.link.invoiced' : 'dashboard.link.cashed';
-              const linkOf = (series: number, i: number) =>
-                t(linkKey, { period: longMonth.format(startOf(filters[i]![series]!) * 1000) });
+              const linkOf = (series: number, i: number) => t(linkKey, { period: longMonth.format(startOf(filters[i]![series]!) * 1000) });
               const rows: FigureRow[] = value.months.map((m, i) => ({
                 name: longMonth.format(m.from * 1000),
                 cells: [0, 1].map((series) => ({
@@ -166,7 +165,11 @@ export function DashboardWorkspace() {
                     label={t('dashboard.chart.label', { title })}
                     labels={value.months.map((m) => monthName.format(m.from * 1000))}
                     series={[
-                      { label: t('dashboard.months.thisYear'), values: now.map((c) => c / 100), color: kind === 'invoiced' ? '--accent' : '--success' },
+                      {
+                        label: t('dashboard.months.thisYear'),
+                        values: now.map((c) => c / 100),
+                        color: kind === 'invoiced' ? '--accent' : '--success',
+                      },
                       { label: t('dashboard.months.lastYear'), values: before.map((c) => c / 100), color: '--border-strong' },
                     ]}
                     format={(v) => money(Math.round(v * 100))}
@@ -189,9 +192,7 @@ export function DashboardWorkspace() {
               const title = t(`dashboard.${kind}`);
               const shares = value[kind];
               const nameOf = (share: Share) =>
-                share.key === '' && share.filter === null
-                  ? t('dashboard.share.rest')
-                  : share.label || t('dashboard.share.noCatalog');
+                share.key === '' && share.filter === null ? t('dashboard.share.rest') : share.label || t('dashboard.share.noCatalog');
               const label = (share: Share) => t('dashboard.link.share', { name: nameOf(share), period: periodText });
               return (
                 <ChartCard key={kind} title={title}>

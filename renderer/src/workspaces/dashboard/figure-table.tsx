@@ -26,7 +26,7 @@ export function FigureTable(props: {
         <thead>
           <tr>
             {props.headers.map((header, i) => (
-              <th key={i} scope="col">
+              <th key={i} scope="col" className={i > 0 ? 'amount' : undefined}>
                 {header}
               </th>
             ))}
@@ -39,7 +39,7 @@ export function FigureTable(props: {
               {row.cells.map((cell, c) => (
                 <td key={c} className="amount">
                   {cell.filter ? (
-                    <button type="button" className="link-button" onClick={() => props.onOpen(cell.filter!, cell.label)}>
+                    <button type="button" className="dashboard-link" onClick={() => props.onOpen(cell.filter!, cell.label)}>
                       {cell.text}
                     </button>
                   ) : (
