@@ -15,6 +15,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   fec: async () => (await import('./fec-bench')).fecBench,
   site: async () => (await import('./site-bench')).siteBench,
   responsive: async () => (await import('./responsive-bench')).responsiveBench,
+  dashboard: async () => (await import('./dashboard-bench')).dashboardBench,
 };
 
 async function main(): Promise<void> {
