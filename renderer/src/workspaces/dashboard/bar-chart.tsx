@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 
 /**
@@ -67,7 +67,10 @@ export function BarChart(props: BarChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
   const latest = useRef(props);
-  latest.current = props;
+  // Before the effects below: the chart's handlers read the props of the latest render.
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => {
     if (!canvas.current) return;
