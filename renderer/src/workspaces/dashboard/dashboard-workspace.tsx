@@ -63,19 +63,23 @@ export function DashboardWorkspace() {
   return (
     <div className="dashboard" ref={rootRef} aria-busy={value === undefined}>
       <form className="dashboard-controls" aria-label={t('dashboard.controls')} onSubmit={(event) => event.preventDefault()}>
-        <label className="field">
-          <span>{t('dashboard.period')}</span>
-          <select value={period} onChange={(event) => setPeriod(event.target.value as PeriodId)}>
+        <div className="field">
+          <label htmlFor="dashboard-period">{t('dashboard.period')}</label>
+          <select id="dashboard-period" value={period} onChange={(event) => setPeriod(event.target.value as PeriodId)}>
             {periodIds.map((id) => (
               <option key={id} value={id}>
                 {t(`dashboard.period.${id}`)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('dashboard.shop')}</span>
-          <select value={shopId ?? ''} onChange={(event) => setShopId(event.target.value === '' ? undefined : Number(event.target.value))}>
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-shop">{t('dashboard.shop')}</label>
+          <select
+            id="dashboard-shop"
+            value={shopId ?? ''}
+            onChange={(event) => setShopId(event.target.value === '' ? undefined : Number(event.target.value))}
+          >
             <option value="">{t('dashboard.shop.all')}</option>
             {value?.shops.map((shop) => (
               <option key={shop.id} value={shop.id}>
@@ -83,17 +87,17 @@ export function DashboardWorkspace() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span>{t('dashboard.currency')}</span>
-          <select value={value?.currency ?? currency ?? ''} onChange={(event) => setCurrency(event.target.value)}>
+        </div>
+        <div className="field">
+          <label htmlFor="dashboard-currency">{t('dashboard.currency')}</label>
+          <select id="dashboard-currency" value={value?.currency ?? currency ?? ''} onChange={(event) => setCurrency(event.target.value)}>
             {(value?.currencies.length ? value.currencies : [value?.currency ?? '']).map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <p className="dashboard-period-text">{periodText}</p>
         <DashboardExport query={{ ...query, currency: value?.currency }} disabled={value === undefined} />
       </form>
