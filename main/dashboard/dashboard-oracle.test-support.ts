@@ -53,7 +53,7 @@ const shifted = (time: number) => {
   return Math.floor(d.getTime() / 1000);
 };
 
-export function oracleFigures(db: Db, q: DashboardQuery): OracleFigures {
+export function oracleFigures(db: Db, q: DashboardQuery & { currency: string }): OracleFigures {
   const bills = new Map((db.prepare('SELECT * FROM bill').all() as Bill[]).map((b) => [b.id, b]));
   const lines = new Map((db.prepare('SELECT * FROM bill_item').all() as Line[]).map((l) => [l.id, l]));
   const payments = db.prepare('SELECT billid, amountcents, paidon FROM bill_payment').all() as {

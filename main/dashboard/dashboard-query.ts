@@ -48,9 +48,12 @@ const PER_MONTH = {
     WHERE b.currency = @currency AND ${SHOP} GROUP BY m.key`,
 } as const;
 
+/** The query with its currency settled. */
+export type Chosen = DashboardQuery & { currency: string };
+
 type MonthSums = { cents: number[]; bills: number[] };
 
-function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: DashboardQuery, months: Span[]): MonthSums {
+function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
   const sums: MonthSums = { cents: months.map(() => 0), bills: months.map(() => 0) };
   const spans = JSON.stringify(months.map((m) => [m.from, m.to]));
   for (const row of cachedStatement(db, PER_MONTH[kind]).all({ currency: query.currency, shop: query.shopId ?? null, spans }) as {
@@ -68,7 +71,7 @@ const subtract = (a: number[], b: number[]) => a.map((value, i) => value - (b[i]
 const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 
 /** Invoiced and cashed per month over some months. */
-function revenue(db: Db, query: DashboardQuery, months: Span[]) {
+function revenue(db: Db, query: Chosen, months: Span[]) {
   const invoiced = perMonth(db, 'invoiced', query, months);
   const credited = perMonth(db, 'credited', query, months);
   const paid = perMonth(db, 'paid', query, months);
@@ -84,7 +87,7 @@ function revenue(db: Db, query: DashboardQuery, months: Span[]) {
 }
 
 /** The bills in the period's stages, counted as the Bills tabs count them, with their amounts. */
-function stages(db: Db, query: DashboardQuery, base: BillFilter): DashboardSummary['stages'] {
+function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
   const counts = countByStatus(db, base).byStatus;
   const cents = new Map<string, number>();
   const sums = cachedStatement(
@@ -124,7 +127,32 @@ function currencies(db: Db): string[] {
   return found;
 }
 
-export function dashboardSummary(db: Db, query: DashboardQuery): DashboardSummary {
+/**
+ * Answers kept until the data changes (the Bills reads' data key, bill-overlay.ts: a sync page, an action, another
+ * process): opening the dashboard again, or going back to a period seen, reads nothing.
+ */
+const answers = new WeakMap<Db, { key: string; byQuery: Map<string, DashboardSummary> }>();
+const MAX_ANSWERS = 16;
+
+export function dashboardSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+  const key = freshBillOverlay(db);
+  let kept = answers.get(db);
+  if (kept?.key !== key) answers.set(db, (kept = { key, byQuery: new Map() }));
+  const name = JSON.stringify(asked);
+  const known = kept.byQuery.get(name);
+  if (known) return known;
+  const summary = computeSummary(db, asked);
+  if (kept.byQuery.size >= MAX_ANSWERS) kept.byQuery.delete(kept.byQuery.keys().next().value!);
+  kept.byQuery.set(name, summary);
+  return summary;
+}
+
+function computeSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+  const shops = cachedStatement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
+  const held = currencies(db);
+  // No currency named: the chosen shop's, else the first shop's, else the first the bills use.
+  const currency = asked.currency ?? shops.find((shop) => shop.id === asked.shopId)?.currency ?? shops[0]?.currency ?? held[0] ?? 'EUR';
+  const query: Chosen = { ...asked, currency };
   const base: BillFilter = { currency: query.currency, ...(query.shopId !== undefined ? { shopId: query.shopId } : {}) };
   const months = monthsOf(query);
   const before = months.map(yearBefore);
@@ -134,8 +162,9 @@ export function dashboardSummary(db: Db, query: DashboardQuery): DashboardSummar
   const invoiced = (span: Span): BillFilter => ({ ...base, lettered: true, from: span.from, to: span.to });
   const cashed = (span: Span): BillFilter => ({ ...base, paidFrom: span.from, paidTo: span.to });
   return {
-    shops: cachedStatement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'],
-    currencies: currencies(db),
+    currency,
+    shops,
+    currencies: held,
     months: months.map((month, i) => ({
       from: month.from,
       to: month.to,

@@ -81,7 +81,7 @@ const WORDS = {
 export async function writeDashboardXlsx(summary: DashboardSummary, query: DashboardQuery, target: string, locale: ExportLocale) {
   const file = checkFileTarget(target, '.xlsx');
   const words = WORDS[locale];
-  const money = { numFmt: currencyFormat(query.currency, locale) };
+  const money = { numFmt: currencyFormat(summary.currency, locale) };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Shop Back-Office';
 
@@ -95,7 +95,7 @@ export async function writeDashboardXlsx(summary: DashboardSummary, query: Dashb
   const totals = sheet(words.totals, [words.figure, words.amount], [28, 18]);
   totals.addRow([words.period, spreadsheetDate(query.from)]).getCell(2).numFmt = DATE_FORMAT;
   totals.addRow(['', spreadsheetDate(query.to)]).getCell(2).numFmt = DATE_FORMAT;
-  totals.addRow([words.currency, query.currency]);
+  totals.addRow([words.currency, summary.currency]);
   const t = summary.totals;
   for (const [label, cents] of [
     [words.invoiced, t.invoicedCents],

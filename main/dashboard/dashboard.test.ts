@@ -83,7 +83,7 @@ function seedHarderCases(db: Db): void {
 const day = (y: number, m: number, d: number) => Math.floor(new Date(y, m - 1, d).getTime() / 1000);
 const dayEnd = (y: number, m: number, d: number) => day(y, m, d + 1) - 1;
 
-const PERIODS: [string, DashboardQuery][] = [
+const PERIODS: [string, DashboardQuery & { currency: string }][] = [
   ['2025, every shop, EUR', { from: day(2025, 1, 1), to: dayEnd(2025, 12, 31), currency: 'EUR' }],
   ['2025, shop 1, EUR', { from: day(2025, 1, 1), to: dayEnd(2025, 12, 31), currency: 'EUR', shopId: 1 }],
   ['June 10 to September 20 2025, shop 2, EUR', { from: day(2025, 6, 10), to: dayEnd(2025, 9, 20), currency: 'EUR', shopId: 2 }],
@@ -152,6 +152,22 @@ describe('dashboard figures equal a plain computation over the cache', () => {
         .all(catalog.filter!.catalogId) as number[];
       expect(listed(catalog.filter!)).toEqual(oracle.ids.invoiced.filter((id) => withCatalog.includes(id)).sort((a, b) => a - b));
     }
+  });
+
+  it("answers again once the data changed (a kept answer is never stale), and picks the shop's currency when none is named", () => {
+    const query = PERIODS[0]![1];
+    const before = dashboardSummary(db, query).totals.cashedCents;
+    const bill = db.prepare("SELECT id FROM bill WHERE currency = 'EUR' ORDER BY id LIMIT 1").pluck().get() as number;
+    const paid = db
+      .prepare(
+        "INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 777, 'check', ?, 'late', 0)",
+      )
+      .run(bill, query.from + 86_400).lastInsertRowid;
+    expect(dashboardSummary(db, query).totals.cashedCents).toBe(before + 777);
+    db.prepare('DELETE FROM bill_payment WHERE id = ?').run(paid);
+    expect(dashboardSummary(db, query).totals.cashedCents).toBe(before);
+    const { currency: _currency, ...unnamed } = query;
+    expect(dashboardSummary(db, unnamed).currency).toBe('EUR');
   });
 
   it('rounds the average basket to the nearest cent, halves away from zero', () => {

@@ -29,7 +29,15 @@ export async function dashboardBench(requested: number): Promise<void> {
     console.log(`Filling ${source} (once)…`);
     spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'), '--bills', String(bills), '--file', source],
+      [
+        '--import',
+        'tsx',
+        path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'),
+        '--bills',
+        String(bills),
+        '--file',
+        source,
+      ],
       { stdio: 'inherit' },
     );
   }
@@ -54,7 +62,9 @@ export async function dashboardBench(requested: number): Promise<void> {
   started = performance.now();
   addPaymentsAndCreditNotes(db);
   const seeded = performance.now() - started;
-  const counts = db.prepare('SELECT (SELECT count(*) FROM bill_payment) AS payments, (SELECT count(*) FROM bill_credit_note) AS notes').get() as {
+  const counts = db
+    .prepare('SELECT (SELECT count(*) FROM bill_payment) AS payments, (SELECT count(*) FROM bill_credit_note) AS notes')
+    .get() as {
     payments: number;
     notes: number;
   };
@@ -68,43 +78,62 @@ export async function dashboardBench(requested: number): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })).newPage();
     // Playwright's clock fakes the timers and performance.now too, which the timing needs: only `new Date()` and
     // Date.now() are pinned, before the app's script runs.
-    await page.addInitScript((fixed: number) => {
+    // (As a string: tsx's compiled functions call a __name helper the page does not have.)
+    await page.addInitScript(`{
       const Real = Date;
+      const fixed = ${new Date(2025, 11, 15, 10, 0).getTime()};
       class Pinned extends Real {
-        constructor(...args: unknown[]) {
-          if (args.length === 0) super(fixed);
-          else super(...(args as [string]));
-        }
-        static override now() {
-          return fixed;
-        }
+        constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+        static now() { return fixed; }
       }
-      (window as unknown as { Date: DateConstructor }).Date = Pinned as DateConstructor;
-    }, new Date(2025, 11, 15, 10, 0).getTime());
-    await page.goto(app.transport.launchUrl);
+      window.Date = Pinned;
+    }`);
+    // Settings first: the first open of the dashboard computes its figures (then they are kept until the data changes).
+    await page.goto(`${app.transport.launchUrl}#/settings`);
     await page.getByRole('navigation').waitFor();
     await recordInputs(page);
     const opening: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
-      await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-      opening.push(await timeToPainted(page, () => page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click()));
+      if (i > 0) {
+        await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+        await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      }
+      opening.push(
+        await timeToPainted(page, () => page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click()),
+      );
     }
-    const period = page.getByLabel('Period', { exact: true });
-    const changing: number[] = [];
-    for (const choice of ['lastYear', 'thisYear', 'last12', 'thisQuarter', 'thisYear', 'lastYear', 'last12', 'thisYear', 'lastYear', 'thisYear', 'last12']) {
-      changing.push(await timeToPainted(page, () => period.selectOption(choice)));
+    const period = page.locator('#dashboard-period');
+    const computed: number[] = [];
+    const kept: number[] = [];
+    const seen = new Set(['thisYear']);
+    for (const choice of [
+      'lastYear',
+      'thisYear',
+      'last12',
+      'thisQuarter',
+      'thisMonth',
+      'lastYear',
+      'last12',
+      'thisYear',
+      'lastYear',
+      'thisQuarter',
+    ]) {
+      const time = await timeToPainted(page, () => period.selectOption(choice));
+      (seen.has(choice) ? kept : computed).push(time);
+      seen.add(choice);
     }
     const invoiced = await page.locator('.dashboard-figure').first().textContent();
     report(`Dashboard over ${bills.toLocaleString('en')} cached bills (Chromium, Playwright)`, [
       ['cache: payments / credit notes', `${counts.payments.toLocaleString('en')} / ${counts.notes.toLocaleString('en')}`],
       ['migration 0140 on that cache (its four indexes) (ms)', Math.round(migrated)],
       ['payments and credit notes added by the bench (ms)', Math.round(seeded)],
-      ['open the dashboard → every chart painted, median / p95 / max (ms)', figures(opening)],
-      ['change the period → every chart painted, median / p95 / max (ms)', figures(changing)],
+      ['open the dashboard → every chart painted, first (computed) (ms)', Math.round(opening[0]!)],
+      ['  opened again (answer kept), median / max (ms)', figures(opening.slice(1))],
+      ['change the period → every chart painted, a period not seen (computed) (ms)', computed.map(Math.round).join(', ')],
+      ['  back to a period seen (answer kept), median / max (ms)', figures(kept)],
       ['  "this year" shows', invoiced ?? ''],
       ['100 changed bills written, with / without the dashboard indexes (ms)', `${upkeep.with} / ${upkeep.without}`],
-      ['  the dashboard\'s share of those writes (ms)', upkeep.with - upkeep.without],
+      ["  the dashboard's share of those writes (ms)", upkeep.with - upkeep.without],
     ]);
   } finally {
     await browser.close();
@@ -146,9 +175,13 @@ function indexUpkeep(db: Db): { with: number; without: number } {
       db.prepare('DELETE FROM bill_item WHERE billid = ?').run(id);
       for (const line of lines) {
         const columns = Object.keys(line);
-        db.prepare(`INSERT INTO bill_item (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...Object.values(line));
+        db.prepare(`INSERT INTO bill_item (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+          ...Object.values(line),
+        );
       }
-      db.prepare("INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 120, 'card', 1767000000, '', 0)").run(id);
+      db.prepare(
+        "INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 120, 'card', 1767000000, '', 0)",
+      ).run(id);
     }
     return performance.now() - started;
   };
@@ -203,5 +236,5 @@ async function recordInputs(page: Page): Promise<void> {
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const figures = (values: number[]) => {
   const s = sorted(values);
-  return `${Math.round(s[Math.floor(s.length / 2)]!)} / ${Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!)} / ${Math.round(s.at(-1)!)}`;
+  return `${Math.round(s[Math.floor(s.length / 2)]!)} / ${Math.round(s.at(-1)!)}`;
 };

@@ -38,14 +38,20 @@ export function DashboardWorkspace() {
   useRefreshOn(api, ['sync.finished', 'profiles.changed', 'outbox.changed'], summary.reload, 1000);
 
   // Every chart reports its paint; once all have painted this answer, the dashboard is shown (the bench's mark).
-  const painted = useRef<{ data: DashboardSummary | undefined; charts: Set<string> }>({ data: undefined, charts: new Set() });
+  const painted = useRef<{ data: DashboardSummary | undefined; charts: Set<string>; marked: boolean }>({
+    data: undefined,
+    charts: new Set(),
+    marked: false,
+  });
   const rootRef = useRef<HTMLDivElement>(null);
   const value = summary.value;
   const onPainted = useCallback(
     (chart: string) => {
-      if (painted.current.data !== value) painted.current = { data: value, charts: new Set() };
+      if (painted.current.data !== value) painted.current = { data: value, charts: new Set(), marked: false };
       painted.current.charts.add(chart);
-      if (painted.current.charts.size === CHARTS.length && rootRef.current && value) {
+      // Once per answer: a chart repainted later (a resize, a hover) is not the dashboard shown again.
+      if (painted.current.charts.size === CHARTS.length && !painted.current.marked && rootRef.current && value) {
+        painted.current.marked = true;
         rootRef.current.dataset.painted = String(value.months[0]?.from ?? 0) + String(value.totals.invoicedCents);
         performance.mark('dashboard.painted');
       }
