@@ -4,6 +4,7 @@ import { dashboardStages, type DashboardQuery, type DashboardSummary } from '../
 import { countByStatus } from '../bills/bill-query';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
+import { bulkLoadPending } from '../sync/bulk-load';
 import type { Db } from '../db/open';
 import { monthsOf, yearBefore, type Span } from './months';
 import { topShares } from './shares';
@@ -21,6 +22,14 @@ import { topShares } from './shares';
  * - stages: the bills now placed, pending payment, paid but not produced (SOLDOUT), whatever their date,
  *   counted as the Bills workspace counts them (local changes included), so a click lands on exactly those.
  */
+
+/**
+ * A statement of the dashboard. While a first sync fills the cache its read indexes are not built yet
+ * (sync/bulk-load.ts): the figures are then read without naming them, from the rows received so far.
+ */
+export function statement(db: Db, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement> {
+  return cachedStatement(db, bulkLoadPending(db) ? sql.replace(/INDEXED BY \w+/g, '') : sql, mode);
+}
 
 /** The shop condition: every shop when none is named (@shop is null). */
 const SHOP = '(@shop IS NULL OR b.shopid = @shop)';
@@ -56,7 +65,7 @@ type MonthSums = { cents: number[]; bills: number[] };
 function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
   const sums: MonthSums = { cents: months.map(() => 0), bills: months.map(() => 0) };
   const spans = JSON.stringify(months.map((m) => [m.from, m.to]));
-  for (const row of cachedStatement(db, PER_MONTH[kind]).all({ currency: query.currency, shop: query.shopId ?? null, spans }) as {
+  for (const row of statement(db, PER_MONTH[kind]).all({ currency: query.currency, shop: query.shopId ?? null, spans }) as {
     i: number;
     cents: number;
     bills: number;
@@ -90,7 +99,7 @@ function revenue(db: Db, query: Chosen, months: Span[]) {
 function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
   const counts = countByStatus(db, base).byStatus;
   const cents = new Map<string, number>();
-  const sums = cachedStatement(
+  const sums = statement(
     db,
     `SELECT b.status, sum(b.amountcents) AS cents FROM bill b INDEXED BY bill_stage
      WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`,
@@ -101,7 +110,7 @@ function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stag
   for (const row of sums) cents.set(row.status, row.cents);
   // Bills whose state was changed here and not yet sent: counted where the operator sees them.
   freshBillOverlay(db);
-  const moved = cachedStatement(
+  const moved = statement(
     db,
     `SELECT b.status AS was, o.status AS now, b.amountcents AS cents FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid
      WHERE o.status <> b.status AND b.currency = @currency AND ${SHOP}`,
@@ -120,7 +129,7 @@ function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stag
 
 /** The first currency code after `after` (an index seek each): the currencies the cache holds, without reading it all. */
 function currencies(db: Db): string[] {
-  const next = cachedStatement(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
+  const next = statement(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
   const found: string[] = [];
   for (let code = next.get('') as string | null; code !== null && found.length < 50; code = next.get(code) as string | null)
     found.push(code);
@@ -148,7 +157,7 @@ export function dashboardSummary(db: Db, asked: DashboardQuery): DashboardSummar
 }
 
 function computeSummary(db: Db, asked: DashboardQuery): DashboardSummary {
-  const shops = cachedStatement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
+  const shops = statement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
   const held = currencies(db);
   // No currency named: the chosen shop's, else the first shop's, else the first the bills use.
   const currency = asked.currency ?? shops.find((shop) => shop.id === asked.shopId)?.currency ?? shops[0]?.currency ?? held[0] ?? 'EUR';

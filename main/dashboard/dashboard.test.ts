@@ -7,6 +7,7 @@ import { silentLogger } from '../core/logger';
 import { openDatabase, type Db } from '../db/open';
 import { createMoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
+import { beginBulkLoad } from '../sync/bulk-load';
 import { SyncEngine } from '../sync/sync-engine';
 import { dashboardSummary, roundedQuotient } from './dashboard-query';
 import { oracleFigures } from './dashboard-oracle.test-support';
@@ -168,6 +169,25 @@ describe('dashboard figures equal a plain computation over the cache', () => {
     expect(dashboardSummary(db, query).totals.cashedCents).toBe(before);
     const { currency: _currency, ...unnamed } = query;
     expect(dashboardSummary(db, unnamed).currency).toBe('EUR');
+  });
+
+  it('answers while a first sync fills the cache, its read indexes not built yet, from the rows there are', () => {
+    const filling = openDatabase(':memory:');
+    try {
+      expect(beginBulkLoad(filling)).toBe(true);
+      filling.exec(`INSERT INTO customer VALUES (1, 1, 'A', 'B', 'a@b.c', '', '', '', 'FR', '', 0, '', 0, 1, 0);
+        INSERT INTO bill (id, shopid, idnumber, ordering, customerid, userid, title, worktype, status, remotestatus, emissiondate, lastactiondate,
+          assignedto, timetodo, currency, untaxedcents, taxcents, amountcents, discountcents, untaxeddiscountcents, discounttaxcents, shippingcents,
+          paymentfeecents, paidcents, paymode, transactionid, onlinetransactionid, ignoretax, productionfeedback, invoiceinfo, test, partnerid,
+          partnertag, version, timemodified)
+        VALUES (1, 1, 'FA-1', 1, 1, 2, 't', 'online', 'SOLDOUT', '', ${day(2025, 3, 3)}, 0, 0, 0, 'EUR', 1000, 200, 1200, 0, 0, 0, 0, 0, 1200,
+          'card', 'x', '', 0, '', '', 0, 0, '', 1, 0);`);
+      const summary = dashboardSummary(filling, PERIODS[0]![1]);
+      expect(summary.totals).toMatchObject({ invoicedCents: 1000, invoicedBills: 1 });
+      expect(summary.stages.find((stage) => stage.status === 'SOLDOUT')).toMatchObject({ bills: 1, cents: 1200 });
+    } finally {
+      filling.close();
+    }
   });
 
   it('rounds the average basket to the nearest cent, halves away from zero', () => {

@@ -1,7 +1,6 @@
 import type { BillFilter } from '../../shared/contract/bills';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
-import type { Chosen } from './dashboard-query';
-import { cachedStatement } from '../db/cached-statement';
+import { statement, type Chosen } from './dashboard-query';
 import type { Db } from '../db/open';
 
 /**
@@ -60,8 +59,8 @@ function rank(sums: Map<string | number, number>): Ranked[] {
 }
 
 function byItem(db: Db, query: Chosen): { products: Ranked[]; catalogs: Ranked[] } {
-  const rows = cachedStatement(db, BY_ITEM).all(params(query)) as { code: string; itemid: number; cents: number }[];
-  const catalogOf = cachedStatement(db, 'SELECT catalogid FROM catalog_item WHERE id = ?', 'pluck');
+  const rows = statement(db, BY_ITEM).all(params(query)) as { code: string; itemid: number; cents: number }[];
+  const catalogOf = statement(db, 'SELECT catalogid FROM catalog_item WHERE id = ?', 'pluck');
   const products = new Map<string | number, number>();
   const catalogs = new Map<string | number, number>();
   for (const { code, itemid, cents } of rows) {
@@ -83,15 +82,15 @@ function withRest(rows: Ranked[], share: (row: Ranked) => Share): Share[] {
 }
 
 export function topShares(db: Db, query: Chosen, invoiced: BillFilter): Pick<DashboardSummary, 'byCatalog' | 'byProduct' | 'byCustomer'> {
-  const itemName = cachedStatement(db, 'SELECT name FROM catalog_item WHERE code = ? ORDER BY id LIMIT 1', 'pluck');
-  const catalogName = cachedStatement(db, 'SELECT name FROM catalog WHERE id = ?', 'pluck');
-  const customerName = cachedStatement(
+  const itemName = statement(db, 'SELECT name FROM catalog_item WHERE code = ? ORDER BY id LIMIT 1', 'pluck');
+  const catalogName = statement(db, 'SELECT name FROM catalog WHERE id = ?', 'pluck');
+  const customerName = statement(
     db,
     "SELECT trim(firstname || ' ' || lastname) || CASE WHEN organisation <> '' THEN ' (' || organisation || ')' ELSE '' END FROM customer WHERE id = ?",
     'pluck',
   );
   const items = byItem(db, query);
-  const customers = cachedStatement(db, BY_CUSTOMER).all(params(query)) as Ranked[];
+  const customers = statement(db, BY_CUSTOMER).all(params(query)) as Ranked[];
   return {
     byProduct: withRest(items.products, ({ key, cents }) => ({
       key: String(key),
