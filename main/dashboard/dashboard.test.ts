@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
 import { dashboardQuerySchema, type DashboardQuery, type DashboardSummary } from '../../shared/contract/dashboard';
@@ -10,6 +14,7 @@ import { ShopApi } from '../shop-api/shop-client';
 import { beginBulkLoad } from '../sync/bulk-load';
 import { SyncEngine } from '../sync/sync-engine';
 import { dashboardSummary, roundedQuotient } from './dashboard-query';
+import { writeDashboardXlsx } from './dashboard-xlsx';
 import { oracleFigures } from './dashboard-oracle.test-support';
 
 /**
@@ -202,5 +207,45 @@ describe('dashboard figures equal a plain computation over the cache', () => {
     expect(bad({ from: 10, to: 5, currency: 'EUR' })).toEqual(['the period must end after it starts']);
     expect(bad({ from: 0, to: 4 * 366 * 86_400, currency: 'EUR' })).toEqual(['a period of at most three years']);
     expect(bad({ from: 0, to: 5, currency: 'euro' })).toEqual(['a three-letter currency code such as EUR']);
+  });
+});
+
+describe('the dashboard workbook', () => {
+  it('holds every figure, to the cent, in the language asked for, and refuses a target that is not an .xlsx', async () => {
+    const query = PERIODS[1]![1];
+    const summary = dashboardSummary(db, query);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-dashboard-xlsx-'));
+    try {
+      const file = path.join(dir, 'tableau.xlsx');
+      await writeDashboardXlsx(summary, query, file, 'fr');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Totaux',
+        'Mois',
+        'Par catalogue',
+        'Par produit',
+        'Par client',
+        'Étapes',
+      ]);
+      const cents = (value: unknown) => Math.round(Number(value) * 100);
+      const column = (sheet: string, index: number) => (book.getWorksheet(sheet)!.getColumn(index).values as unknown[]).slice(2).map(cents);
+      expect(column('Mois', 2)).toEqual(summary.months.map((m) => m.invoicedCents));
+      expect(column('Mois', 5)).toEqual(summary.months.map((m) => m.lastYearCashedCents));
+      expect(column('Par client', 2)).toEqual(summary.byCustomer.map((s) => s.cents));
+      expect(book.getWorksheet('Par produit')!.getColumn(1).values.at(-1)).toBe(
+        summary.byProduct.at(-1)!.filter ? summary.byProduct.at(-1)!.label : 'Le reste',
+      );
+      const totals = book.getWorksheet('Totaux')!;
+      expect(cents(totals.getRow(5).getCell(2).value)).toBe(summary.totals.invoicedCents);
+      expect(cents(totals.getRow(7).getCell(2).value)).toBe(summary.totals.cashedCents);
+      expect(column('Étapes', 3)).toEqual(summary.stages.map((s) => s.cents));
+      await expect(writeDashboardXlsx(summary, query, path.join(dir, 'tableau.pdf'), 'fr')).rejects.toMatchObject({
+        code: expect.any(String),
+      });
+      expect(fs.readdirSync(dir)).toEqual(['tableau.xlsx']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
