@@ -13,8 +13,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 export interface BarSeries {
   label: string;
   values: number[];
-  /** A theme custom property, e.g. --accent. */
-  color: string;
+  /** A theme custom property, e.g. --accent; or one per bar. */
+  color: string | string[];
 }
 
 export interface BarChartProps {
@@ -43,7 +43,12 @@ function configOf(props: BarChartProps): ChartConfiguration<'bar'> {
     type: 'bar',
     data: {
       labels: props.labels,
-      datasets: props.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: themeColor(s.color), borderRadius: 2 })),
+      datasets: props.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: Array.isArray(s.color) ? s.color.map(themeColor) : themeColor(s.color),
+        borderRadius: 2,
+      })),
     },
     options: {
       indexAxis: props.horizontal ? 'y' : 'x',

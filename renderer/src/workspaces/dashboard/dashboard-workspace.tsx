@@ -210,7 +210,14 @@ export function DashboardWorkspace() {
                   <BarChart
                     label={t('dashboard.chart.label', { title })}
                     labels={shares.map((share) => truncate(nameOf(share)))}
-                    series={[{ label: t('dashboard.share.amount'), values: shares.map((s) => s.cents / 100), color: '--accent' }]}
+                    series={[
+                      {
+                        label: t('dashboard.share.amount'),
+                        values: shares.map((s) => s.cents / 100),
+                        // The rest is not one of the names: drawn in last year's grey.
+                        color: shares.map((s) => (s.filter === null && s.key === '' ? '--border-strong' : '--accent')),
+                      },
+                    ]}
                     horizontal
                     format={(v) => money(Math.round(v * 100))}
                     onBarClick={(_series, i) => {
