@@ -48,10 +48,25 @@ export function filterWhere(
     // When the sort walks customers, naming the customer there makes that walk one step.
     add('customerId', options.customerTable ? 'c.id = ? AND b.customerid = c.id' : 'b.customerid = ?', filter.customerId);
   }
+  if (filter.shopId !== undefined) add('shopId', 'b.shopid = ?', filter.shopId);
+  if (filter.currency) add('currency', 'b.currency = ?', filter.currency);
+  if (filter.paidFrom !== undefined || filter.paidTo !== undefined)
+    add(
+      filter.paidFrom !== undefined ? 'paidFrom' : 'paidTo',
+      'EXISTS (SELECT 1 FROM bill_payment p WHERE p.billid = b.id AND p.paidon BETWEEN ? AND ?)',
+      filter.paidFrom ?? Number.MIN_SAFE_INTEGER,
+      filter.paidTo ?? Number.MAX_SAFE_INTEGER,
+    );
   // Collecting, the id sets of a product code or a search drive the query. Walking, they are only looked up
   // (+ keeps SQLite from seeking each of their ids in every step of the walk).
   const id = options.walking ? '+b.id' : 'b.id';
   if (filter.productCode) add('productCode', `${id} IN (SELECT billid FROM bill_item WHERE itemcode = ?)`, filter.productCode);
+  if (filter.catalogId !== undefined)
+    add(
+      'catalogId',
+      `${id} IN (SELECT bi.billid FROM catalog_item ci CROSS JOIN bill_item bi INDEXED BY bill_item_code ON bi.itemcode = ci.code WHERE ci.catalogid = ? AND bi.catalogitemid = ci.id)`,
+      filter.catalogId,
+    );
   const found = filter.search === undefined ? null : billIdsQuery(filter.search);
   if (found) add('search', `${id} IN (${found.sql})`, ...found.params);
   return where;

@@ -4,6 +4,7 @@ import { relayBillChanges } from '../bills/bills-changed-relay';
 import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
 import { exportsHandlers } from '../exports/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
@@ -155,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     ...billsHandlers(services),
     ...catalogsHandlers(services),
     ...customersHandlers(services),
+    ...dashboardHandlers(services),
     ...profilesHandlers(services),
     ...settingsHandlers(services),
     ...invoicingHandlers(services),

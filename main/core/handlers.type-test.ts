@@ -7,6 +7,7 @@ import { auditHandlers } from '../audit/handlers';
 import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
+import { dashboardHandlers } from '../dashboard/handlers';
 import { exportsHandlers } from '../exports/handlers';
 import { invoicingHandlers } from '../invoicing/handlers';
 import { letteringHandlers } from '../lettering/handlers';
@@ -42,6 +43,7 @@ export function typeChecks(services: CoreServices): void {
     ...exportsHandlers(services),
     ...billsHandlers(services),
     ...customersHandlers(services),
+    ...dashboardHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...auditHandlers(services),

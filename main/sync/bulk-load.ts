@@ -66,6 +66,10 @@ const READ_INDEXES = [
   'customer_organisation',
   'customer_totals_paid',
   'customer_totals_pending',
+  'bill_dashboard',
+  'bill_payment_paidon',
+  'bill_stage',
+  'bill_item_dashboard',
 ] as const;
 
 /** What finishBulkLoad computes. */

@@ -40,6 +40,12 @@ export const billFilterSchema = z
     customerId: z.number().int().optional(),
     /** A catalog item code sold on the bill. */
     productCode: z.string().max(100).optional(),
+    /** The dashboard's figures (docs/dashboard.md): one shop, one currency, a catalog sold on the bill, a payment received between two dates (Unix seconds, inclusive). */
+    shopId: z.number().int().optional(),
+    currency: z.string().max(3).optional(),
+    catalogId: z.number().int().optional(),
+    paidFrom: z.number().int().optional(),
+    paidTo: z.number().int().optional(),
     /** Full text over customer names, emails, organisation, bill title and transaction ids; accents and case ignored. */
     search: z.string().max(200).optional(),
   })

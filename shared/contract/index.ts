@@ -9,6 +9,7 @@ import { auditCommands, auditEvents } from './audit';
 import { billsCommands, billsEvents } from './bills';
 import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
+import { dashboardCommands } from './dashboard';
 import { exportsCommands, exportsEvents } from './exports';
 import { invoicingCommands } from './invoicing';
 import { letteringCommands, letteringEvents } from './lettering';
@@ -24,6 +25,7 @@ export const commands = {
   ...billsCommands,
   ...catalogsCommands,
   ...customersCommands,
+  ...dashboardCommands,
   ...exportsCommands,
   ...invoicingCommands,
   ...letteringCommands,
@@ -83,6 +85,7 @@ export type { KeptCache, Profile, ShopPluginState, SiteCheck } from './profiles'
 export type { Settings } from './settings';
 export type { BillColumn, BillDetail, BillFilter, BillRow } from './bills';
 export type { CustomerDetail, CustomerRow } from './customers';
+export type { DashboardQuery, DashboardSummary } from './dashboard';
 export type { CacheSite, OutboxEntryView, SyncProgress, SyncRun, SyncStatus } from './sync';
 export type { ChangeDescription, ChangeSubject, FieldChange, SentChange, UndoReason } from './sync';
 export * from './bridge';

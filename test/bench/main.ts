@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   site: async () => (await import('./site-bench')).siteBench,
   responsive: async () => (await import('./responsive-bench')).responsiveBench,
   audit: async () => (await import('./audit-bench')).auditBench,
+  dashboard: async () => (await import('./dashboard-bench')).dashboardBench,
 };
 
 async function main(): Promise<void> {

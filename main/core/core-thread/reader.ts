@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/contract';
 import { billsReads } from '../../bills/reads';
 import { catalogsReads } from '../../catalogs/reads';
 import { customersReads } from '../../customers/reads';
+import { dashboardReads } from '../../dashboard/handlers';
 import type { Db } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { DataDir } from '../data-dir';
@@ -38,6 +39,7 @@ export function createReader(options: { dataDir: string; nativeBinding?: string;
       ...billsReads(connection),
       ...customersReads(connection, () => site?.url ?? null),
       ...catalogsReads(connection),
+      ...dashboardReads(connection),
     },
     options.logger,
     { unexpected: 'throw' },

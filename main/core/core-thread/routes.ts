@@ -16,6 +16,7 @@ export const READER_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'customers.get',
   'catalogs.list',
   'catalogs.get',
+  'dashboard.summary',
 ]);
 
 /**

@@ -12,6 +12,7 @@ import { migration0110 } from './0110-sync-sent';
 import { migration0120 } from './0120-credit-notes';
 import { migration0130 } from './0130-outbox-error-text';
 import { migration0140 } from './0140-audit';
+import { migration0150 } from './0150-dashboard-indexes';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0120,
   migration0130,
   migration0140,
+  migration0150,
 ];

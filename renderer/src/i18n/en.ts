@@ -2,6 +2,7 @@ import { auditEn } from './audit-en';
 import { billsEn } from './bills-en';
 import { catalogsEn } from './catalogs-en';
 import { customersEn } from './customers-en';
+import { dashboardEn } from './dashboard-en';
 import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
 import { filesEn } from './files-en';
@@ -26,6 +27,7 @@ export const en = {
   ...letteringEn,
   ...productionEn,
   ...customersEn,
+  ...dashboardEn,
   ...catalogsEn,
   ...deskEn,
   ...outboxEn,
@@ -35,6 +37,7 @@ export const en = {
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',
 
   'nav.label': 'Workspaces',
+  'workspace.dashboard': 'Dashboard',
   'workspace.bills': 'Bills',
   'workspace.customers': 'Customers',
   'workspace.catalogs': 'Catalogs',

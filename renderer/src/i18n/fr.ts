@@ -2,6 +2,7 @@ import { auditFr } from './audit-fr';
 import { billsFr } from './bills-fr';
 import { catalogsFr } from './catalogs-fr';
 import { customersFr } from './customers-fr';
+import { dashboardFr } from './dashboard-fr';
 import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
@@ -26,6 +27,7 @@ export const fr = {
   ...letteringFr,
   ...productionFr,
   ...customersFr,
+  ...dashboardFr,
   ...catalogsFr,
   ...deskFr,
   ...outboxFr,
@@ -36,6 +38,7 @@ export const fr = {
     'Vos préférences n’ont pas pu être chargées\u202f; l’application utilise pour l’instant la langue et le thème du système.',
 
   'nav.label': 'Espaces de travail',
+  'workspace.dashboard': 'Tableau de bord',
   'workspace.bills': 'Factures',
   'workspace.customers': 'Clients',
   'workspace.catalogs': 'Catalogues',

@@ -5,6 +5,7 @@ import { usePreferences } from '../preferences/preferences-context';
 import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
 import { CatalogsWorkspace } from '../workspaces/catalogs/catalogs-workspace';
 import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
+import { DashboardWorkspace } from '../workspaces/dashboard/dashboard-workspace';
 import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
 import { isAuditHash } from '../workspaces/handlers/handlers-route';
 import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
@@ -89,6 +90,8 @@ const FILLED: ReadonlySet<WorkspaceId> = new Set<WorkspaceId>(['bills', 'custome
 
 function Workspace({ id }: { id: WorkspaceId }) {
   switch (id) {
+    case 'dashboard':
+      return <DashboardWorkspace />;
     case 'bills':
       return <BillsWorkspace />;
     case 'customers':

@@ -24,7 +24,7 @@ export interface ShortcutEntry {
   group: ShortcutGroup;
   label: MessageKey;
   combos: readonly KeyCombo[];
-  /** Shown as one range ("Ctrl+1…7") instead of every combo. */
+  /** Shown as one range ("Ctrl+1…8") instead of every combo. */
   shownAs?: readonly KeyCombo[];
   /** Also while typing in a text field (otherwise a plain key types its character there). */
   inTextFields?: boolean;
@@ -57,8 +57,8 @@ const arrows = (extra: Omit<KeyCombo, 'key'> = {}): KeyCombo[] => [
   { key: 'ArrowUp', ...extra },
   { key: 'ArrowDown', ...extra },
 ];
-const digits: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ key: `Digit${n}`, mod: true, byCode: true }));
-const numpad: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ key: `Numpad${n}`, mod: true, byCode: true }));
+const digits: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ key: `Digit${n}`, mod: true, byCode: true }));
+const numpad: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ key: `Numpad${n}`, mod: true, byCode: true }));
 
 export const SHORTCUTS: readonly ShortcutEntry[] = [
   { id: 'palette', group: 'general', label: 'keys.palette', combos: [{ key: 'k', mod: true }], inTextFields: true },
@@ -68,7 +68,7 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
     group: 'general',
     label: 'keys.workspace',
     combos: [...digits, ...numpad],
-    shownAs: [{ key: 'Digit1…7', mod: true, byCode: true }],
+    shownAs: [{ key: 'Digit1…8', mod: true, byCode: true }],
     inTextFields: true,
   },
   {

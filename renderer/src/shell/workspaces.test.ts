@@ -11,11 +11,11 @@ const key = (code: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boole
 });
 
 describe('hash route', () => {
-  it('round-trips every workspace and falls back to bills', () => {
+  it('round-trips every workspace and falls back to the dashboard', () => {
     expect(parseHash(hashOf('settings'))).toBe('settings');
     expect(parseHash('#/sync/later/part')).toBe('sync');
-    expect(parseHash('')).toBe('bills');
-    expect(parseHash('#/nowhere')).toBe('bills');
+    expect(parseHash('')).toBe('dashboard');
+    expect(parseHash('#/nowhere')).toBe('dashboard');
   });
 
   it('reads the record shown beside a list', () => {
@@ -30,14 +30,15 @@ describe('hash route', () => {
 
 describe('workspace shortcuts', () => {
   it('uses Ctrl elsewhere and Cmd on macOS, by physical digit key', () => {
-    expect(workspaceForShortcut(key('Digit1', { ctrlKey: true }), false)).toBe('bills');
-    expect(workspaceForShortcut(key('Numpad7', { ctrlKey: true }), false)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit7', { metaKey: true }), true)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit7', { ctrlKey: true }), true)).toBeNull();
+    expect(workspaceForShortcut(key('Digit1', { ctrlKey: true }), false)).toBe('dashboard');
+    expect(workspaceForShortcut(key('Digit2', { ctrlKey: true }), false)).toBe('bills');
+    expect(workspaceForShortcut(key('Numpad8', { ctrlKey: true }), false)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit8', { metaKey: true }), true)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), true)).toBeNull();
   });
 
   it('ignores other keys and combinations', () => {
-    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), false)).toBeNull();
+    expect(workspaceForShortcut(key('Digit9', { ctrlKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', {}), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('KeyA', { ctrlKey: true }), false)).toBeNull();

@@ -1,11 +1,14 @@
 import type { MessageKey } from '../i18n/en';
 import { matchedCombo } from './shortcut-registry';
 
-/** The workspaces in navigation order; Ctrl/Cmd+1..7 follow this order. */
-export const workspaceIds = ['bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
+/**
+ * The workspaces in navigation order; Ctrl/Cmd+1..8 follow this order. The dashboard comes first: it is what a
+ * manager opens the app for, and every figure on it leads to the bills behind it.
+ */
+export const workspaceIds = ['dashboard', 'bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
 export type WorkspaceId = (typeof workspaceIds)[number];
 
-export const DEFAULT_WORKSPACE: WorkspaceId = 'bills';
+export const DEFAULT_WORKSPACE: WorkspaceId = 'dashboard';
 
 export function isWorkspaceId(value: string): value is WorkspaceId {
   return (workspaceIds as readonly string[]).includes(value);
@@ -67,7 +70,7 @@ export function detailHash(id: WorkspaceId, recordId: number): string {
 }
 
 /** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers'>;
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers' | 'dashboard'>;
 
 export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
   return `workspace.${id}.purpose`;

@@ -89,6 +89,7 @@ export function BillsWorkspace() {
     gridRef.current?.focus();
   };
   const clearFilters = () => {
+    view.clearLink();
     view.setForm(emptyFilterForm);
     view.setStatus(null);
     view.setSearchText('');
@@ -138,6 +139,14 @@ export function BillsWorkspace() {
         {filtersOpen && <BillsFilterPanel id="bills-filters" form={view.form} setForm={view.setForm} errors={view.formFilter.errors} />}
         {columnsOpen && (
           <ColumnMenu id="bills-columns" prefs={prefs} defaults={defaultBillColumnPrefs} labels={labels} onChange={setPrefs} />
+        )}
+        {view.link && (
+          <p className="bills-link" role="note">
+            <span>{t('bills.fromDashboard', { label: view.link.label, currency: view.link.currency })}</span>{' '}
+            <button type="button" className="button button-quiet" onClick={view.clearLink}>
+              {t('bills.fromDashboard.clear')}
+            </button>
+          </p>
         )}
         <StatusTabs status={view.status} onChange={view.setStatus} counts={view.counts.value} controls="bills-grid" />
         <div className="table-summary" aria-live="polite">

@@ -6,6 +6,7 @@ import { useRefreshOn } from '../../api/use-refresh-on';
 import { toAppErrorShape } from '../../errors/app-error';
 import { afterReorder, emptySelection, type Selection } from '../../tables/selection-model';
 import { useWindowedRows, type WindowedRows } from '../../tables/use-windowed-rows';
+import { takeBillsLink, type BillsLink } from './bills-link';
 import { billFilter, emptyFilterForm, filterKey, filterOfForm, withoutStatus, type FilterForm, type FormFilter } from './bill-filter-model';
 
 export interface BillSort {
@@ -24,6 +25,9 @@ export interface BillsView {
   setSearchText(text: string): void;
   sort: BillSort;
   setSort(sort: BillSort): void;
+  /** A filter another workspace opened Bills with (a dashboard figure), until the operator clears it. */
+  link: BillsLink | null;
+  clearLink(): void;
   /** What the table, the counts and the exports ask the core for. */
   filter: BillFilter;
   rows: WindowedRows<BillRow>;
@@ -55,15 +59,22 @@ const DEFAULT_SORT: BillSort = { column: 'emissiondate', direction: 'desc' };
  */
 export function useBillsView(api: BackofficeApi): BillsView {
   const [form, setForm] = useState<FilterForm>(emptyFilterForm);
-  const [status, setStatus] = useState<BillStatus | null>(null);
+  // Taken once, as Bills opens: a figure clicked elsewhere sets the status tab and the filter beside the panel.
+  const [link, setLink] = useState<BillsLink | null>(takeBillsLink);
+  const [status, setStatus] = useState<BillStatus | null>(() => link?.status ?? null);
+  const clearLink = useCallback(() => {
+    setLink(null);
+    setStatus(null);
+  }, []);
   const [searchText, setSearchText] = useState('');
   const [sort, setSort] = useState<BillSort>(DEFAULT_SORT);
 
   // What is typed applies at once: there is no typing pause to wait out. Reads do not pile up meanwhile, as
   // the rows loader sends only the latest query once the running read is answered (windowed-loader.ts).
   const formFilter = useMemo(() => filterOfForm(form), [form]);
-  const key = filterKey(billFilter(formFilter.filter, status, searchText));
-  const countsKey = filterKey(withoutStatus(billFilter(formFilter.filter, status, searchText)));
+  const panel = useMemo(() => ({ ...link?.filter, ...formFilter.filter }), [link, formFilter.filter]);
+  const key = filterKey(billFilter(panel, status, searchText));
+  const countsKey = filterKey(withoutStatus(billFilter(panel, status, searchText)));
   // Parsed back from the key: one object per distinct filter.
   const filter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(key) as [string, unknown][]), [key]);
   const countsFilter = useMemo<BillFilter>(() => Object.fromEntries(JSON.parse(countsKey) as [string, unknown][]), [countsKey]);
@@ -125,6 +136,8 @@ export function useBillsView(api: BackofficeApi): BillsView {
 
   const noSite = toAppErrorShape(rows.error).code === 'no_active_profile' && rows.total === null;
   return {
+    link,
+    clearLink,
     filling,
     form,
     setForm,

@@ -1,0 +1,209 @@
+import type { BillStatus } from '../../shared/bills/bill-status';
+import type { BillFilter } from '../../shared/contract/bills';
+import { dashboardStages, type DashboardQuery, type DashboardSummary } from '../../shared/contract/dashboard';
+import { countByStatus } from '../bills/bill-query';
+import { freshBillOverlay } from '../bills/bill-overlay';
+import { cachedStatement } from '../db/cached-statement';
+import { bulkLoadPending } from '../sync/bulk-load';
+import type { Db } from '../db/open';
+import { monthsOf, yearBefore, type Span } from './months';
+import { topShares } from './shares';
+
+/**
+ * The dashboard's figures, each a sum SQLite makes over an index range (migration 0150), so that a million
+ * bills never leave the database. What each figure means is written once, in docs/dashboard.md:
+ *
+ * - invoiced: the untaxed amount of the bills that carry an invoice number (their lettering), by emission date,
+ *   less the untaxed amount of the credit notes, by the date each was issued;
+ * - cashed: the payments received, by payment date, less the refunds, by the date each was made;
+ * - by catalog and product: the untaxed lines of those invoices (discount and shipping lines aside), less the
+ *   credited lines; by customer: the invoiced amount per customer; each the top 10 and the rest;
+ * - average basket: invoiced over the invoices emitted in the period;
+ * - stages: the bills now placed, pending payment, paid but not produced (SOLDOUT), whatever their date,
+ *   counted as the Bills workspace counts them (local changes included), so a click lands on exactly those.
+ */
+
+/**
+ * A statement of the dashboard. While a first sync fills the cache its read indexes are not built yet
+ * (sync/bulk-load.ts): the figures are then read without naming them, from the rows received so far.
+ */
+export function statement(db: Db, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement> {
+  return cachedStatement(db, bulkLoadPending(db) ? sql.replace(/INDEXED BY \w+/g, '') : sql, mode);
+}
+
+/** The shop condition: every shop when none is named (@shop is null). */
+const SHOP = '(@shop IS NULL OR b.shopid = @shop)';
+
+/** Per month: the sum of an amount over rows found in an index by a date range. `@currency` currency, `@shop` shop, `@spans` months JSON. */
+const PER_MONTH = {
+  invoiced: `SELECT m.key AS i, sum(b.untaxedcents) AS cents, count(*) AS bills
+    FROM json_each(@spans) m CROSS JOIN bill b INDEXED BY bill_dashboard
+      ON b.currency = @currency AND b.emissiondate BETWEEN m.value ->> 0 AND m.value ->> 1
+    WHERE b.idnumber <> '' AND ${SHOP} GROUP BY m.key`,
+  credited: `SELECT m.key AS i, sum(n.untaxedcents) AS cents, 0 AS bills
+    FROM json_each(@spans) m CROSS JOIN bill_credit_note n INDEXED BY bill_credit_note_issued
+      ON n.issuedat BETWEEN m.value ->> 0 AND m.value ->> 1
+    CROSS JOIN bill b ON b.id = n.billid
+    WHERE b.currency = @currency AND ${SHOP} GROUP BY m.key`,
+  paid: `SELECT m.key AS i, sum(p.amountcents) AS cents, 0 AS bills
+    FROM json_each(@spans) m CROSS JOIN bill_payment p INDEXED BY bill_payment_paidon
+      ON p.paidon BETWEEN m.value ->> 0 AND m.value ->> 1
+    CROSS JOIN bill b ON b.id = p.billid
+    WHERE b.currency = @currency AND ${SHOP} GROUP BY m.key`,
+  // Credit notes are few (one for some invoices): the refunds are found by reading them all.
+  refunded: `SELECT m.key AS i, sum(n.refundcents) AS cents, 0 AS bills
+    FROM json_each(@spans) m CROSS JOIN bill_credit_note n ON n.refundcents <> 0 AND n.refundedon BETWEEN m.value ->> 0 AND m.value ->> 1
+    CROSS JOIN bill b ON b.id = n.billid
+    WHERE b.currency = @currency AND ${SHOP} GROUP BY m.key`,
+} as const;
+
+/** The query with its currency settled. */
+export type Chosen = DashboardQuery & { currency: string };
+
+type MonthSums = { cents: number[]; bills: number[] };
+
+function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
+  const sums: MonthSums = { cents: months.map(() => 0), bills: months.map(() => 0) };
+  const spans = JSON.stringify(months.map((m) => [m.from, m.to]));
+  for (const row of statement(db, PER_MONTH[kind]).all({ currency: query.currency, shop: query.shopId ?? null, spans }) as {
+    i: number;
+    cents: number;
+    bills: number;
+  }[]) {
+    sums.cents[row.i] = row.cents;
+    sums.bills[row.i] = row.bills;
+  }
+  return sums;
+}
+
+const subtract = (a: number[], b: number[]) => a.map((value, i) => value - (b[i] ?? 0));
+const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+
+/** Invoiced and cashed per month over some months. */
+function revenue(db: Db, query: Chosen, months: Span[]) {
+  const invoiced = perMonth(db, 'invoiced', query, months);
+  const credited = perMonth(db, 'credited', query, months);
+  const paid = perMonth(db, 'paid', query, months);
+  const refunded = perMonth(db, 'refunded', query, months);
+  return {
+    invoiced: subtract(invoiced.cents, credited.cents),
+    cashed: subtract(paid.cents, refunded.cents),
+    invoicedBills: total(invoiced.bills),
+    credited: total(credited.cents),
+    paid: total(paid.cents),
+    refunded: total(refunded.cents),
+  };
+}
+
+/** The bills in the period's stages, counted as the Bills tabs count them, with their amounts. */
+function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
+  const counts = countByStatus(db, base).byStatus;
+  const cents = new Map<string, number>();
+  const sums = statement(
+    db,
+    `SELECT b.status, sum(b.amountcents) AS cents FROM bill b INDEXED BY bill_stage
+     WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`,
+  ).all({ currency: query.currency, shop: query.shopId ?? null, stages: JSON.stringify(dashboardStages) }) as {
+    status: string;
+    cents: number;
+  }[];
+  for (const row of sums) cents.set(row.status, row.cents);
+  // Bills whose state was changed here and not yet sent: counted where the operator sees them.
+  freshBillOverlay(db);
+  const moved = statement(
+    db,
+    `SELECT b.status AS was, o.status AS now, b.amountcents AS cents FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid
+     WHERE o.status <> b.status AND b.currency = @currency AND ${SHOP}`,
+  ).all({ currency: query.currency, shop: query.shopId ?? null }) as { was: string; now: string; cents: number }[];
+  for (const { was, now, cents: amount } of moved) {
+    cents.set(was, (cents.get(was) ?? 0) - amount);
+    cents.set(now, (cents.get(now) ?? 0) + amount);
+  }
+  return dashboardStages.map((status: BillStatus) => ({
+    status,
+    bills: counts[status] ?? 0,
+    cents: cents.get(status) ?? 0,
+    filter: { ...base, status },
+  }));
+}
+
+/** The first currency code after `after` (an index seek each): the currencies the cache holds, without reading it all. */
+function currencies(db: Db): string[] {
+  const next = statement(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
+  const found: string[] = [];
+  for (let code = next.get('') as string | null; code !== null && found.length < 50; code = next.get(code) as string | null)
+    found.push(code);
+  return found;
+}
+
+/**
+ * Answers kept until the data changes (the Bills reads' data key, bill-overlay.ts: a sync page, an action, another
+ * process): opening the dashboard again, or going back to a period seen, reads nothing.
+ */
+const answers = new WeakMap<Db, { key: string; byQuery: Map<string, DashboardSummary> }>();
+const MAX_ANSWERS = 16;
+
+export function dashboardSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+  const key = freshBillOverlay(db);
+  let kept = answers.get(db);
+  if (kept?.key !== key) answers.set(db, (kept = { key, byQuery: new Map() }));
+  const name = JSON.stringify(asked);
+  const known = kept.byQuery.get(name);
+  if (known) return known;
+  const summary = computeSummary(db, asked);
+  if (kept.byQuery.size >= MAX_ANSWERS) kept.byQuery.delete(kept.byQuery.keys().next().value!);
+  kept.byQuery.set(name, summary);
+  return summary;
+}
+
+function computeSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+  const shops = statement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
+  const held = currencies(db);
+  // No currency named: the chosen shop's, else the first shop's, else the first the bills use.
+  const currency = asked.currency ?? shops.find((shop) => shop.id === asked.shopId)?.currency ?? shops[0]?.currency ?? held[0] ?? 'EUR';
+  const query: Chosen = { ...asked, currency };
+  const base: BillFilter = { currency: query.currency, ...(query.shopId !== undefined ? { shopId: query.shopId } : {}) };
+  const months = monthsOf(query);
+  const before = months.map(yearBefore);
+  const now = revenue(db, query, months);
+  const then = revenue(db, query, before);
+  const invoicedCents = total(now.invoiced);
+  const invoiced = (span: Span): BillFilter => ({ ...base, lettered: true, from: span.from, to: span.to });
+  const cashed = (span: Span): BillFilter => ({ ...base, paidFrom: span.from, paidTo: span.to });
+  return {
+    currency,
+    shops,
+    currencies: held,
+    months: months.map((month, i) => ({
+      from: month.from,
+      to: month.to,
+      invoicedCents: now.invoiced[i]!,
+      cashedCents: now.cashed[i]!,
+      lastYearInvoicedCents: then.invoiced[i]!,
+      lastYearCashedCents: then.cashed[i]!,
+      invoicedFilter: invoiced(month),
+      cashedFilter: cashed(month),
+      lastYearInvoicedFilter: invoiced(before[i]!),
+      lastYearCashedFilter: cashed(before[i]!),
+    })),
+    totals: {
+      invoicedCents,
+      invoicedBills: now.invoicedBills,
+      creditedCents: now.credited,
+      cashedCents: total(now.cashed),
+      refundedCents: now.refunded,
+      averageBasketCents: now.invoicedBills === 0 ? 0 : roundedQuotient(invoicedCents, now.invoicedBills),
+      invoicedFilter: invoiced(query),
+      cashedFilter: cashed(query),
+    },
+    ...topShares(db, query, invoiced(query)),
+    stages: stages(db, query, base),
+  };
+}
+
+/** a / b to the nearest cent, halves away from zero (the house rounding, docs/dashboard.md). */
+export function roundedQuotient(a: number, b: number): number {
+  const sign = Math.sign(a) * Math.sign(b);
+  const [x, y] = [Math.abs(a), Math.abs(b)];
+  return sign * (Math.floor(x / y) + (2 * (x % y) >= y ? 1 : 0));
+}

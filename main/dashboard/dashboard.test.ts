@@ -1,0 +1,251 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { dashboardQuerySchema, type DashboardQuery, type DashboardSummary } from '../../shared/contract/dashboard';
+import { selectBillIds } from '../bills/bill-query';
+import { EventBus } from '../core/event-bus';
+import { silentLogger } from '../core/logger';
+import { openDatabase, type Db } from '../db/open';
+import { createMoodleClient } from '../moodle/rest-client';
+import { ShopApi } from '../shop-api/shop-client';
+import { beginBulkLoad } from '../sync/bulk-load';
+import { SyncEngine } from '../sync/sync-engine';
+import { dashboardSummary, roundedQuotient } from './dashboard-query';
+import { writeDashboardXlsx } from './dashboard-xlsx';
+import { oracleFigures } from './dashboard-oracle.test-support';
+
+/**
+ * Every figure of the dashboard against the plain computation of dashboard-oracle.test-support.ts, to the cent,
+ * over the demo shop synced from the simulated site, then made harder: a second shop, a second currency, credit
+ * notes with refunds (some crediting lines), and extra partial payments.
+ */
+
+let sim: SimulatedSite;
+let db: Db;
+const NOW = 1_767_225_600; // 2026-01-01
+
+beforeAll(async () => {
+  sim = await startSimulatedSite({ demo: { bills: 900, now: NOW }, now: NOW + 60 });
+  db = openDatabase(':memory:');
+  const api = new ShopApi(createMoodleClient({ url: sim.url, token: sim.adminToken, logger: silentLogger, sleep: async () => {} }));
+  const engine = new SyncEngine({ db, api: () => api, bus: new EventBus(), logger: silentLogger, pageSize: 200 });
+  expect((await engine.start('manual')).outcome).toBe('done');
+  seedHarderCases(db);
+}, 120_000);
+afterAll(async () => {
+  db?.close();
+  await sim?.close();
+});
+
+function seedHarderCases(db: Db): void {
+  db.exec(`
+    INSERT INTO shop SELECT 2, 'Boutique export', description, 'USD', catalogid, allowtax, discountthresholdcents, discountrate,
+      discountrate2, discountrate3, eula, paymodes, defaultpaymode, defaultcustomersupportcourse, timemodified FROM shop WHERE id = 1;
+    UPDATE bill SET shopid = 2 WHERE id % 5 = 0;
+    UPDATE bill SET currency = 'USD' WHERE id % 7 = 0;
+    -- A second, partial payment 40 days after the bill.
+    INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated)
+      SELECT id, 1234, 'transfer', emissiondate + 40 * 86400, 'second', emissiondate FROM bill WHERE id % 6 = 2 AND paidcents > 0;
+  `);
+  // Credit notes on invoiced bills, a third of the bill, refunded five days later; each credits half of its first line.
+  const invoiced = db
+    .prepare("SELECT id, emissiondate, untaxedcents, taxcents, amountcents FROM bill WHERE idnumber <> '' AND id % 4 = 1")
+    .all() as {
+    id: number;
+    emissiondate: number;
+    untaxedcents: number;
+    taxcents: number;
+    amountcents: number;
+  }[];
+  expect(invoiced.length).toBeGreaterThan(20);
+  const note = db.prepare(
+    `INSERT INTO bill_credit_note (billid, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference, userid)
+     VALUES (?, ?, ?, 'test', ?, ?, ?, ?, 'transfer', ?, '', 2)`,
+  );
+  const line = db.prepare(
+    `INSERT INTO bill_credit_line (billid, creditnoteid, billitemid, quantity, totalcents, taxratio, taxcents)
+     SELECT billid, ?, id, 1, totalcents / 2, taxratio, taxcents / 2 FROM bill_item WHERE billid = ? AND type NOT IN ('DISCOUNT', 'SHIPPING') ORDER BY ordering LIMIT 1`,
+  );
+  invoiced.forEach((bill, i) => {
+    const issued = bill.emissiondate + 20 * 86_400;
+    const refund = i % 3 === 0 ? 0 : Math.floor(bill.amountcents / 3);
+    const id = note.run(
+      bill.id,
+      `AV-${i}`,
+      issued,
+      Math.floor(bill.untaxedcents / 3),
+      Math.floor(bill.taxcents / 3),
+      Math.floor(bill.amountcents / 3),
+      refund,
+      refund ? issued + 5 * 86_400 : 0,
+    ).lastInsertRowid;
+    line.run(id, bill.id);
+  });
+}
+
+const day = (y: number, m: number, d: number) => Math.floor(new Date(y, m - 1, d).getTime() / 1000);
+const dayEnd = (y: number, m: number, d: number) => day(y, m, d + 1) - 1;
+
+const PERIODS: [string, DashboardQuery & { currency: string }][] = [
+  ['2025, every shop, EUR', { from: day(2025, 1, 1), to: dayEnd(2025, 12, 31), currency: 'EUR' }],
+  ['2025, shop 1, EUR', { from: day(2025, 1, 1), to: dayEnd(2025, 12, 31), currency: 'EUR', shopId: 1 }],
+  ['June 10 to September 20 2025, shop 2, EUR', { from: day(2025, 6, 10), to: dayEnd(2025, 9, 20), currency: 'EUR', shopId: 2 }],
+  ['2024 and 2025, every shop, USD', { from: day(2024, 1, 1), to: dayEnd(2025, 12, 31), currency: 'USD' }],
+  ['the last quarter of 2025, shop 2, USD', { from: day(2025, 10, 1), to: dayEnd(2025, 12, 31), currency: 'USD', shopId: 2 }],
+];
+
+const shares = (rows: DashboardSummary['byProduct']) => rows.map(({ key, cents }) => ({ key, cents }));
+
+describe('dashboard figures equal a plain computation over the cache', () => {
+  it('has the harder cases it claims: credit notes, refunds and partial payments in the periods', () => {
+    const q = PERIODS[0]![1];
+    const notes = db.prepare('SELECT count(*) FROM bill_credit_note WHERE issuedat BETWEEN ? AND ?').pluck().get(q.from, q.to) as number;
+    const partial = db
+      .prepare('SELECT count(*) FROM bill WHERE id IN (SELECT billid FROM bill_payment GROUP BY billid HAVING count(*) > 1)')
+      .pluck()
+      .get() as number;
+    expect(notes).toBeGreaterThan(5);
+    expect(partial).toBeGreaterThan(5);
+  });
+
+  for (const [name, query] of PERIODS) {
+    it(`for ${name}`, () => {
+      const summary = dashboardSummary(db, dashboardQuerySchema.parse(query));
+      const oracle = oracleFigures(db, query);
+      expect(oracle.invoicedBills).toBeGreaterThan(0);
+      expect(
+        summary.months.map((m) => ({
+          invoiced: m.invoicedCents,
+          cashed: m.cashedCents,
+          lastInvoiced: m.lastYearInvoicedCents,
+          lastCashed: m.lastYearCashedCents,
+        })),
+      ).toEqual(oracle.months);
+      expect(summary.totals).toMatchObject({
+        invoicedCents: oracle.invoiced,
+        invoicedBills: oracle.invoicedBills,
+        creditedCents: oracle.credited,
+        cashedCents: oracle.cashed,
+        refundedCents: oracle.refunded,
+        averageBasketCents: oracle.basket,
+      });
+      expect(shares(summary.byProduct)).toEqual(oracle.byProduct);
+      expect(shares(summary.byCatalog)).toEqual(oracle.byCatalog);
+      expect(shares(summary.byCustomer)).toEqual(oracle.byCustomer);
+      expect(summary.stages.map(({ status, bills, cents }) => ({ status, bills, cents }))).toEqual(oracle.stages);
+    });
+  }
+
+  it('gives each figure the filter that lists exactly the bills behind it in Bills', () => {
+    for (const [, query] of PERIODS) {
+      const summary = dashboardSummary(db, query);
+      const oracle = oracleFigures(db, query);
+      const listed = (filter: DashboardSummary['totals']['invoicedFilter']) => [...selectBillIds(db, { filter })].sort((a, b) => a - b);
+      expect(listed(summary.totals.invoicedFilter)).toEqual(oracle.ids.invoiced.sort((a, b) => a - b));
+      expect(listed(summary.months[0]!.cashedFilter)).toEqual(oracle.ids.cashedFirstMonth.sort((a, b) => a - b));
+      expect(listed(summary.stages.find((s) => s.status === 'SOLDOUT')!.filter)).toEqual(oracle.ids.soldout.sort((a, b) => a - b));
+      // A customer's bar: that customer's invoices of the period; a catalog's: invoices with a line of it.
+      const customer = summary.byCustomer[0]!;
+      expect(listed(customer.filter!).every((id) => oracle.ids.invoiced.includes(id))).toBe(true);
+      expect(listed(customer.filter!).length).toBeGreaterThan(0);
+      const catalog = summary.byCatalog.find((share) => share.filter !== null)!;
+      const withCatalog = db
+        .prepare('SELECT DISTINCT bi.billid FROM bill_item bi JOIN catalog_item ci ON ci.id = bi.catalogitemid WHERE ci.catalogid = ?')
+        .pluck()
+        .all(catalog.filter!.catalogId) as number[];
+      expect(listed(catalog.filter!)).toEqual(oracle.ids.invoiced.filter((id) => withCatalog.includes(id)).sort((a, b) => a - b));
+    }
+  });
+
+  it("answers again once the data changed (a kept answer is never stale), and picks the shop's currency when none is named", () => {
+    const query = PERIODS[0]![1];
+    const before = dashboardSummary(db, query).totals.cashedCents;
+    const bill = db.prepare("SELECT id FROM bill WHERE currency = 'EUR' ORDER BY id LIMIT 1").pluck().get() as number;
+    const paid = db
+      .prepare(
+        "INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 777, 'check', ?, 'late', 0)",
+      )
+      .run(bill, query.from + 86_400).lastInsertRowid;
+    expect(dashboardSummary(db, query).totals.cashedCents).toBe(before + 777);
+    db.prepare('DELETE FROM bill_payment WHERE id = ?').run(paid);
+    expect(dashboardSummary(db, query).totals.cashedCents).toBe(before);
+    const { currency: _currency, ...unnamed } = query;
+    expect(dashboardSummary(db, unnamed).currency).toBe('EUR');
+  });
+
+  it('answers while a first sync fills the cache, its read indexes not built yet, from the rows there are', () => {
+    const filling = openDatabase(':memory:');
+    try {
+      expect(beginBulkLoad(filling)).toBe(true);
+      filling.exec(`INSERT INTO customer VALUES (1, 1, 'A', 'B', 'a@b.c', '', '', '', 'FR', '', 0, '', 0, 1, 0);
+        INSERT INTO bill (id, shopid, idnumber, ordering, customerid, userid, title, worktype, status, remotestatus, emissiondate, lastactiondate,
+          assignedto, timetodo, currency, untaxedcents, taxcents, amountcents, discountcents, untaxeddiscountcents, discounttaxcents, shippingcents,
+          paymentfeecents, paidcents, paymode, transactionid, onlinetransactionid, ignoretax, productionfeedback, invoiceinfo, test, partnerid,
+          partnertag, version, timemodified)
+        VALUES (1, 1, 'FA-1', 1, 1, 2, 't', 'online', 'SOLDOUT', '', ${day(2025, 3, 3)}, 0, 0, 0, 'EUR', 1000, 200, 1200, 0, 0, 0, 0, 0, 1200,
+          'card', 'x', '', 0, '', '', 0, 0, '', 1, 0);`);
+      const summary = dashboardSummary(filling, PERIODS[0]![1]);
+      expect(summary.totals).toMatchObject({ invoicedCents: 1000, invoicedBills: 1 });
+      expect(summary.stages.find((stage) => stage.status === 'SOLDOUT')).toMatchObject({ bills: 1, cents: 1200 });
+    } finally {
+      filling.close();
+    }
+  });
+
+  it('rounds the average basket to the nearest cent, halves away from zero', () => {
+    expect(roundedQuotient(5, 2)).toBe(3);
+    expect(roundedQuotient(-5, 2)).toBe(-3);
+    expect(roundedQuotient(7, 3)).toBe(2);
+    expect(roundedQuotient(8, 3)).toBe(3);
+  });
+
+  it('refuses a period that ends before it starts, one over three years and a currency that is no code, saying what to give', () => {
+    const bad = (input: unknown) => dashboardQuerySchema.safeParse(input).error?.issues.map((issue) => issue.message);
+    expect(bad({ from: 10, to: 5, currency: 'EUR' })).toEqual(['the period must end after it starts']);
+    expect(bad({ from: 0, to: 4 * 366 * 86_400, currency: 'EUR' })).toEqual(['a period of at most three years']);
+    expect(bad({ from: 0, to: 5, currency: 'euro' })).toEqual(['a three-letter currency code such as EUR']);
+  });
+});
+
+describe('the dashboard workbook', () => {
+  it('holds every figure, to the cent, in the language asked for, and refuses a target that is not an .xlsx', async () => {
+    const query = PERIODS[1]![1];
+    const summary = dashboardSummary(db, query);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-dashboard-xlsx-'));
+    try {
+      const file = path.join(dir, 'tableau.xlsx');
+      await writeDashboardXlsx(summary, query, file, 'fr');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+        'Totaux',
+        'Mois',
+        'Par catalogue',
+        'Par produit',
+        'Par client',
+        'Étapes',
+      ]);
+      const cents = (value: unknown) => Math.round(Number(value) * 100);
+      const column = (sheet: string, index: number) => (book.getWorksheet(sheet)!.getColumn(index).values as unknown[]).slice(2).map(cents);
+      expect(column('Mois', 2)).toEqual(summary.months.map((m) => m.invoicedCents));
+      expect(column('Mois', 5)).toEqual(summary.months.map((m) => m.lastYearCashedCents));
+      expect(column('Par client', 2)).toEqual(summary.byCustomer.map((s) => s.cents));
+      expect(book.getWorksheet('Par produit')!.getColumn(1).values.at(-1)).toBe(
+        summary.byProduct.at(-1)!.filter ? summary.byProduct.at(-1)!.label : 'Le reste',
+      );
+      const totals = book.getWorksheet('Totaux')!;
+      expect(cents(totals.getRow(5).getCell(2).value)).toBe(summary.totals.invoicedCents);
+      expect(cents(totals.getRow(7).getCell(2).value)).toBe(summary.totals.cashedCents);
+      expect(column('Étapes', 3)).toEqual(summary.stages.map((s) => s.cents));
+      await expect(writeDashboardXlsx(summary, query, path.join(dir, 'tableau.pdf'), 'fr')).rejects.toMatchObject({
+        code: expect.any(String),
+      });
+      expect(fs.readdirSync(dir)).toEqual(['tableau.xlsx']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

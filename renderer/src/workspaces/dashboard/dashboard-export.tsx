@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { DashboardQuery } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { ErrorNotice } from '../../errors/error-notice';
+import { SavedFile } from '../../files/saved-file';
+import type { SaveTarget } from '../../files/save-target';
+import { useSaveTargets } from '../../files/use-save-targets';
+import { useI18n } from '../../i18n/i18n-context';
+
+/** The dashboard's figures to an XLSX workbook, saved the platform's way (save-target.ts) like every export. */
+export function DashboardExport({ query, disabled }: { query: DashboardQuery; disabled: boolean }) {
+  const api = useApi();
+  const { t, language } = useI18n();
+  const saves = useSaveTargets();
+  const [saved, setSaved] = useState<SaveTarget | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setError(null);
+    setSaved(null);
+    const day = new Date().toISOString().slice(0, 10);
+    const chosen = await saves.file(`dashboard-${day}.xlsx`, 'xlsx');
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      await api.invoke('dashboard.exportXlsx', { query, file: chosen.path, locale: language === 'fr' ? 'fr' : 'en' });
+      saves.deliver(chosen);
+      setSaved(chosen);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="dashboard-export">
+      <button type="button" className="button" disabled={disabled || busy} onClick={() => run().catch(setError)}>
+        {t('dashboard.export')}
+      </button>
+      {saved && (
+        <div role="status">
+          <p>{t('dashboard.exported', { name: saved.name })}</p>
+          <SavedFile target={saved} written={[saved.path]} />
+        </div>
+      )}
+      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+    </div>
+  );
+}

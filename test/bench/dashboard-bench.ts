@@ -1,0 +1,240 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBrowserMode } from '../../main/browser-mode/start-browser-mode';
+import { createCore } from '../../main/core/create-core';
+import { silentLogger } from '../../main/core/logger';
+import { openDatabase, type Db } from '../../main/db/open';
+import { launchChromium } from '../support/chromium';
+import { report } from './measure';
+
+/**
+ * Issue 18: the Dashboard over a cache of N bills (1,000,000 by default), in Chromium through Playwright: from the
+ * click that opens the dashboard, and from the change of its period, to the frame after which every chart has
+ * painted (the dashboard's `dashboard.painted` performance mark), timed in the page from the input event. Then
+ * the aggregates' cost on a sync of 100 changed bills: the dashboard keeps no table of totals, it reads indexes
+ * (migration 0150), so its cost is the upkeep of those indexes, measured as the same 100 bills rewritten with
+ * and without them.
+ *
+ * The synthetic cache of the Bills bench (main/bills/measure-queries.ts: two years of bills to 1 January 2026)
+ * is given payments (a partial bill two), and credit notes with refunds on one invoice in fifty; the page's
+ * clock is set to 15 December 2025, so "this year" is a full year of bills beside the one before.
+ */
+export async function dashboardBench(requested: number): Promise<void> {
+  const bills = requested === 100_000 ? 1_000_000 : requested;
+  const source = path.join(os.tmpdir(), `bills-${bills}.sqlite`);
+  if (!fs.existsSync(source)) {
+    console.log(`Filling ${source} (once)…`);
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'),
+        '--bills',
+        String(bills),
+        '--file',
+        source,
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-bench-dashboard-'));
+  const setup = createCore({ dataDir, mode: 'cli', version: 'bench', logger: silentLogger });
+  const created = await setup.dispatch(
+    'profiles.create',
+    { name: 'Bench', url: 'http://127.0.0.1:9', token: 'benchtoken0123456789' },
+    { transport: 'internal' },
+  );
+  setup.close();
+  if (!created.ok) throw new Error(created.error.message);
+  const id = (created.value as { id: string }).id;
+  const file = path.join(dataDir, 'profiles', id, 'cache.sqlite');
+  fs.copyFileSync(source, file);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+
+  let started = performance.now();
+  const db = openDatabase(file);
+  const migrated = performance.now() - started;
+  console.log(`  cache copied and migrated (${Math.round(migrated)} ms)`);
+  started = performance.now();
+  addPaymentsAndCreditNotes(db);
+  const seeded = performance.now() - started;
+  const counts = db
+    .prepare('SELECT (SELECT count(*) FROM bill_payment) AS payments, (SELECT count(*) FROM bill_credit_note) AS notes')
+    .get() as {
+    payments: number;
+    notes: number;
+  };
+  const upkeep = indexUpkeep(db);
+  console.log(`  payments and credit notes added (${Math.round(seeded)} ms); index upkeep measured`);
+  db.close();
+
+  const app = await startBrowserMode({ dataDir, autoSync: false });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })).newPage();
+    // Playwright's clock fakes the timers and performance.now too, which the timing needs: only `new Date()` and
+    // Date.now() are pinned, before the app's script runs.
+    // (As a string: tsx's compiled functions call a __name helper the page does not have.)
+    await page.addInitScript(`{
+      const Real = Date;
+      const fixed = ${new Date(2025, 11, 15, 10, 0).getTime()};
+      class Pinned extends Real {
+        constructor(...args) { if (args.length === 0) super(fixed); else super(...args); }
+        static now() { return fixed; }
+      }
+      window.Date = Pinned;
+    }`);
+    // Settings first: the first open of the dashboard computes its figures (then they are kept until the data changes).
+    await page.goto(`${app.transport.launchUrl}#/settings`);
+    await page.getByRole('navigation').waitFor();
+    await recordInputs(page);
+    const opening: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      if (i > 0) {
+        await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).click();
+        await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      }
+      opening.push(
+        await timeToPainted(page, () => page.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click()),
+      );
+    }
+    const period = page.locator('#dashboard-period');
+    const computed: number[] = [];
+    const kept: number[] = [];
+    const seen = new Set(['thisYear']);
+    for (const choice of [
+      'lastYear',
+      'thisYear',
+      'last12',
+      'thisQuarter',
+      'thisMonth',
+      'lastYear',
+      'last12',
+      'thisYear',
+      'lastYear',
+      'thisQuarter',
+    ]) {
+      const time = await timeToPainted(page, () => period.selectOption(choice));
+      (seen.has(choice) ? kept : computed).push(time);
+      seen.add(choice);
+    }
+    const invoiced = await page.locator('.dashboard-figure').first().textContent();
+    report(`Dashboard over ${bills.toLocaleString('en')} cached bills (Chromium, Playwright)`, [
+      ['cache: payments / credit notes', `${counts.payments.toLocaleString('en')} / ${counts.notes.toLocaleString('en')}`],
+      ['migration 0150 on that cache (its four indexes) (ms)', Math.round(migrated)],
+      ['payments and credit notes added by the bench (ms)', Math.round(seeded)],
+      ['open the dashboard → every chart painted, first (computed) (ms)', Math.round(opening[0]!)],
+      ['  opened again (answer kept), median / max (ms)', figures(opening.slice(1))],
+      ['change the period → every chart painted, a period not seen (computed) (ms)', computed.map(Math.round).join(', ')],
+      ['  back to a period seen (answer kept), median / max (ms)', figures(kept)],
+      ['  "this year" shows', invoiced ?? ''],
+      ['100 changed bills written, with / without the dashboard indexes (ms)', `${upkeep.with} / ${upkeep.without}`],
+      ["  the dashboard's share of those writes (ms)", upkeep.with - upkeep.without],
+    ]);
+  } finally {
+    await browser.close();
+    await app.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One payment per paid bill (two for a partial one, a month apart), and a credit note on one invoice in fifty. */
+function addPaymentsAndCreditNotes(db: Db): void {
+  db.exec(`
+    INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated)
+      SELECT id, paidcents, paymode, emissiondate + 3 * 86400, '', emissiondate FROM bill WHERE paidcents > 0;
+    INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated)
+      SELECT id, (amountcents - paidcents) / 2, paymode, emissiondate + 33 * 86400, 'second', emissiondate FROM bill WHERE status = 'PARTIAL';
+    INSERT INTO bill_credit_note (billid, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference, userid)
+      SELECT id, 'AV-' || id, emissiondate + 20 * 86400, 'bench', untaxedcents / 4, taxcents / 4, amountcents / 4, amountcents / 4, 'transfer', emissiondate + 25 * 86400, '', 2
+      FROM bill WHERE idnumber <> '' AND id % 50 = 0;
+    INSERT INTO bill_credit_line (billid, creditnoteid, billitemid, quantity, totalcents, taxratio, taxcents)
+      SELECT n.billid, n.id, (SELECT min(id) FROM bill_item WHERE billid = n.billid), 1, n.untaxedcents, 2000, n.taxcents FROM bill_credit_note n;
+  `);
+}
+
+const DASHBOARD_INDEXES = ['bill_dashboard', 'bill_payment_paidon', 'bill_stage', 'bill_item_dashboard'];
+
+/**
+ * What a pull of 100 changed bills writes (each bill's row, its lines replaced, a payment), timed in a
+ * transaction rolled back, with the dashboard's indexes and without them (dropped inside the transaction).
+ */
+function indexUpkeep(db: Db): { with: number; without: number } {
+  const ids = db.prepare('SELECT id FROM bill WHERE id % 9973 = 1 LIMIT 100').pluck().all() as number[];
+  const write = () => {
+    const started = performance.now();
+    for (const id of ids) {
+      db.prepare(
+        "UPDATE bill SET status = 'COMPLETE', untaxedcents = untaxedcents + 100, amountcents = amountcents + 120, paidcents = amountcents + 120, idnumber = 'FA-X-' || id, version = version + 1 WHERE id = ?",
+      ).run(id);
+      const lines = db.prepare('SELECT * FROM bill_item WHERE billid = ?').all(id) as Record<string, unknown>[];
+      db.prepare('DELETE FROM bill_item WHERE billid = ?').run(id);
+      for (const line of lines) {
+        const columns = Object.keys(line);
+        db.prepare(`INSERT INTO bill_item (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(
+          ...Object.values(line),
+        );
+      }
+      db.prepare(
+        "INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 120, 'card', 1767000000, '', 0)",
+      ).run(id);
+    }
+    return performance.now() - started;
+  };
+  const timed = (drop: boolean) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      db.exec('BEGIN');
+      try {
+        if (drop) for (const name of DASHBOARD_INDEXES) db.exec(`DROP INDEX ${name}`);
+        runs.push(write());
+      } finally {
+        db.exec('ROLLBACK');
+      }
+    }
+    return Math.round(runs.sort((a, b) => a - b)[2]!);
+  };
+  return { with: timed(false), without: timed(true) };
+}
+
+/** From the input event (click or change) to the `dashboard.painted` mark that follows it, in the page. */
+async function timeToPainted(page: Page, action: () => Promise<unknown>): Promise<number> {
+  const before = await page.evaluate(() => performance.getEntriesByName('dashboard.painted').length);
+  await action();
+  return page.evaluate(
+    (before) =>
+      new Promise<number>((resolve, reject) => {
+        const started = performance.now();
+        const check = () => {
+          const marks = performance.getEntriesByName('dashboard.painted');
+          const input = (window as unknown as { lastInputAt?: number }).lastInputAt;
+          if (marks.length > before && input !== undefined) resolve(marks[marks.length - 1]!.startTime - input);
+          else if (performance.now() - started > 60_000) reject(new Error('the dashboard did not paint within 60 s'));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    before,
+  );
+}
+
+async function recordInputs(page: Page): Promise<void> {
+  // tsx compiles named functions with esbuild's keepNames, whose __name helper the page does not have.
+  await page.evaluate('window.__name = (target) => target');
+  await page.evaluate(() => {
+    const record = (event: Event) => {
+      (window as unknown as { lastInputAt?: number }).lastInputAt = event.timeStamp;
+    };
+    for (const type of ['click', 'change']) document.addEventListener(type, record, { capture: true });
+  });
+}
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const figures = (values: number[]) => {
+  const s = sorted(values);
+  return `${Math.round(s[Math.floor(s.length / 2)]!)} / ${Math.round(s.at(-1)!)}`;
+};
