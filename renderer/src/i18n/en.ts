@@ -168,6 +168,7 @@ export const en = {
   'feature.sessions': 'Session setup (groups, tutors)',
   'feature.roles': 'Role upgrades',
   'feature.audit': 'Audit of sales against Moodle',
+  'feature.reminders': 'Reminders sent as Moodle messages',
 
   'steps.title': 'What the site administrator sets up first',
   'steps.intro': 'Test the connection: each step is ticked as the test gets past it.',
@@ -196,6 +197,7 @@ export const en = {
   'fn.core_group_get_course_groups': 'reuse an existing session group',
   'fn.core_group_add_group_members': 'put participants in their session group',
   'fn.core_role_assign_roles': 'assign upgraded roles (Student+)',
+  'fn.core_message_send_instant_messages': 'send payment and renewal reminders to customers’ Moodle accounts',
   'fn.local_shopbackoffice_get_site': 'know which site the cache belongs to',
   'fn.local_shopbackoffice_sync_shops': 'sync the shops',
   'fn.local_shopbackoffice_sync_taxes': 'sync the taxes',

@@ -170,6 +170,7 @@ export const fr = {
   'feature.sessions': 'Mise en place des sessions (groupes, tuteurs)',
   'feature.roles': 'Attribution de rôles',
   'feature.audit': 'Contrôle des ventes dans Moodle',
+  'feature.reminders': 'Relances envoyées en messages Moodle',
 
   'steps.title': 'Ce que l’administrateur du site met en place d’abord',
   'steps.intro': 'Testez la connexion : chaque étape est cochée dès que le test la franchit.',
@@ -197,6 +198,7 @@ export const fr = {
   'fn.core_group_get_course_groups': 'réutiliser un groupe de session existant',
   'fn.core_group_add_group_members': 'placer les participants dans leur groupe de session',
   'fn.core_role_assign_roles': 'attribuer les rôles supérieurs (Student+)',
+  'fn.core_message_send_instant_messages': 'envoyer les relances de paiement et de renouvellement sur le compte Moodle des clients',
   'fn.local_shopbackoffice_get_site': 'savoir à quel site appartient le cache',
   'fn.local_shopbackoffice_sync_shops': 'synchroniser les boutiques',
   'fn.local_shopbackoffice_sync_taxes': 'synchroniser les taxes',
