@@ -5,6 +5,7 @@ import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { followupHandlers } from '../followup/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
 import { productionHandlers } from '../production/handlers';
@@ -159,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     ...invoicingHandlers(services),
     ...syncHandlers(services),
     ...exportsHandlers(services),
+    ...followupHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...uploadsHandlers(services),

@@ -7,6 +7,7 @@ import { billsHandlers } from '../bills/handlers';
 import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { followupHandlers } from '../followup/handlers';
 import { invoicingHandlers } from '../invoicing/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { productionHandlers } from '../production/handlers';
@@ -42,6 +43,7 @@ export function typeChecks(services: CoreServices): void {
     ...billsHandlers(services),
     ...customersHandlers(services),
     ...letteringHandlers(services),
+    ...followupHandlers(services),
     ...productionHandlers(services),
     ...catalogsHandlers(services),
     ...invoicingHandlers(services),

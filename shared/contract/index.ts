@@ -9,6 +9,7 @@ import { billsCommands, billsEvents } from './bills';
 import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
 import { exportsCommands, exportsEvents } from './exports';
+import { followupCommands } from './followup';
 import { invoicingCommands } from './invoicing';
 import { letteringCommands, letteringEvents } from './lettering';
 import { productionCommands, productionEvents } from './production';
@@ -23,6 +24,7 @@ export const commands = {
   ...catalogsCommands,
   ...customersCommands,
   ...exportsCommands,
+  ...followupCommands,
   ...invoicingCommands,
   ...letteringCommands,
   ...productionCommands,

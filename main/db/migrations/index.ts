@@ -11,6 +11,7 @@ import { migration0090 } from './0090-sync-run-error-code';
 import { migration0110 } from './0110-sync-sent';
 import { migration0120 } from './0120-credit-notes';
 import { migration0130 } from './0130-outbox-error-text';
+import { migration0140 } from './0140-reminders';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0110,
   migration0120,
   migration0130,
+  migration0140,
 ];

@@ -431,6 +431,7 @@ export const en = {
   'error.sync_running': 'A sync is already running',
   'error.outbox_entry_not_found': 'This change is no longer waiting',
   'error.outbox_damaged': 'This change cannot be read back',
+  'error.reminders_nothing': 'Nothing to remind',
   'error.export_target_invalid': 'The export cannot be written there',
   'error.export_bills_missing': 'Some bills are not in the local data',
   'error.export_running': 'This export is already running',

@@ -441,6 +441,7 @@ export const fr = {
   'error.sync_running': 'Une synchronisation est déjà en cours',
   'error.outbox_entry_not_found': 'Cette modification n’est plus en attente',
   'error.outbox_damaged': 'Cette modification est illisible',
+  'error.reminders_nothing': 'Rien à relancer',
   'error.export_target_invalid': 'L’export ne peut pas être écrit à cet endroit',
   'error.export_bills_missing': 'Certaines factures ne sont pas dans les données locales',
   'error.export_running': 'Cet export est déjà en cours',

@@ -42,11 +42,15 @@ function postMessage(site: MoodleSite, from: number, to: number, text: string, f
   const now = site.now();
   const convhash = [from, to].sort((a, b) => a - b).join('-');
   let conversationid = site.db.prepare('SELECT id FROM mdl_message_conversations WHERE convhash = ?').pluck().get(convhash) as
-    | number
-    | undefined;
+    number | undefined;
   if (conversationid === undefined) {
-    conversationid = insertRecord(site, 'message_conversations', { type: MESSAGE_CONVERSATION_TYPE_INDIVIDUAL, convhash, timecreated: now });
-    for (const userid of new Set([from, to])) insertRecord(site, 'message_conversation_members', { conversationid, userid, timecreated: now });
+    conversationid = insertRecord(site, 'message_conversations', {
+      type: MESSAGE_CONVERSATION_TYPE_INDIVIDUAL,
+      convhash,
+      timecreated: now,
+    });
+    for (const userid of new Set([from, to]))
+      insertRecord(site, 'message_conversation_members', { conversationid, userid, timecreated: now });
   }
   const id = insertRecord(site, 'messages', {
     useridfrom: from,
