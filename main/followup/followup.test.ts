@@ -164,7 +164,16 @@ interface LoopBill {
 
 /** The independent computation: every bill read as it is, the rules applied one by one in JavaScript. */
 function loopReceivables(database: Db, asOf: number, termDays: number): LoopBill[] {
-  const bills = database.prepare('SELECT * FROM bill').all() as Record<string, number & string>[];
+  const bills = database.prepare('SELECT * FROM bill').all() as {
+    id: number;
+    customerid: number;
+    currency: string;
+    status: string;
+    emissiondate: number;
+    amountcents: number;
+    paidcents: number;
+    test: number;
+  }[];
   const notes = database.prepare('SELECT * FROM bill_credit_note').all() as { billid: number; amountcents: number; refundcents: number }[];
   const payments = database.prepare("SELECT entity_id, payload FROM outbox WHERE kind = 'bill.payment'").all() as {
     entity_id: number;
@@ -173,7 +182,7 @@ function loopReceivables(database: Db, asOf: number, termDays: number): LoopBill
   const owed: LoopBill[] = [];
   for (const bill of bills) {
     let paid = bill.paidcents;
-    let status = bill.status as string;
+    let status = bill.status;
     for (const p of payments.filter((x) => x.entity_id === bill.id)) {
       paid += (JSON.parse(p.payload) as { amountcents: number }).amountcents;
       status = paid < bill.amountcents ? 'PARTIAL' : 'SOLDOUT';
@@ -285,9 +294,18 @@ describe('receivables by age', () => {
 
 describe('renewals', () => {
   it('match a plain loop over every product: ends in the window, not renewed, priced at today’s price with tax', () => {
-    const products = db.prepare('SELECT * FROM product').all() as Record<string, number>[];
-    const events = db.prepare('SELECT * FROM product_event').all() as Record<string, number & string>[];
-    const items = new Map((db.prepare('SELECT * FROM catalog_item').all() as Record<string, number & string>[]).map((i) => [i.id, i]));
+    const products = db.prepare('SELECT * FROM product').all() as {
+      id: number;
+      customerid: number;
+      catalogitemid: number;
+      enddate: number;
+      deleted: number;
+      test: number;
+    }[];
+    const events = db.prepare('SELECT * FROM product_event').all() as { productid: number; eventtype: string; datecreated: number }[];
+    const items = new Map(
+      (db.prepare('SELECT * FROM catalog_item').all() as { id: number; prices: string; taxcode: number }[]).map((i) => [i.id, i]),
+    );
     const taxes = new Map((db.prepare('SELECT * FROM tax').all() as { id: number; ratio: number }[]).map((t) => [t.id, t.ratio]));
     const customers = new Map(
       (
