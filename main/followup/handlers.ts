@@ -4,11 +4,13 @@ import { writeMailMerge } from './mail-merge';
 import { receivableBills, receivablesByCustomer } from './receivables';
 import { nothingToRemind, prepareReminders, recordReminders, remindersOfBill, sendReminders, type ReminderTargets } from './reminders';
 import { renewals } from './renewals';
+import { writeRenewalsXlsx } from './renewals-xlsx';
 
 type FollowupCommands =
   | 'followup.receivables'
   | 'followup.receivableBills'
   | 'followup.renewals'
+  | 'followup.exportRenewalsXlsx'
   | 'reminders.preview'
   | 'reminders.send'
   | 'reminders.exportMailMerge'
@@ -41,6 +43,10 @@ export function followupHandlers(services: CoreServices, now: () => number = now
     'followup.renewals': ({ asOf, horizonDays, endedWithinDays }) => {
       const at = asOf ?? now();
       return { asOf: at, ...renewals(site().db, { asOf: at, horizonDays, endedWithinDays }) };
+    },
+    'followup.exportRenewalsXlsx': async ({ asOf, horizonDays, endedWithinDays, language, target }) => {
+      const list = renewals(site().db, { asOf: asOf ?? now(), horizonDays, endedWithinDays }).renewals;
+      return { path: await writeRenewalsXlsx(list, { target, language }), rows: list.length };
     },
     'reminders.preview': ({ targets, language, asOf }) => ({
       messages: prepare(targets, language, asOf).map(({ kind: _kind, ...message }) => message),

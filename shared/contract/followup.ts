@@ -134,6 +134,20 @@ export const followupCommands = {
       .strict(),
     z.object({ asOf: z.number().int(), renewals: z.array(renewalSchema), truncated: z.boolean() }),
   ),
+  'followup.exportRenewalsXlsx': command(
+    'Writes the renewals list to an XLSX file',
+    z
+      .object({
+        asOf,
+        horizonDays: z.number().int().min(1).max(366),
+        endedWithinDays: z.number().int().min(0).max(3660).default(90),
+        language: reminderLanguageSchema,
+        /** An absolute path ending in .xlsx, in an existing folder. */
+        target: z.string().min(1),
+      })
+      .strict(),
+    z.object({ path: z.string(), rows: z.number().int() }),
+  ),
   'reminders.preview': command(
     'The reminders as they would be sent, from the template in the settings',
     z.object({ targets, language: reminderLanguageSchema, asOf }).strict(),

@@ -4,6 +4,7 @@ import { customersEn } from './customers-en';
 import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
 import { filesEn } from './files-en';
+import { followupEn } from './followup-en';
 import { invoicingEn } from './invoicing-en';
 import { creditNotesEn } from './credit-notes-en';
 import { letteringEn } from './lettering-en';
@@ -28,6 +29,7 @@ export const en = {
   ...deskEn,
   ...outboxEn,
   ...filesEn,
+  ...followupEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',
@@ -37,6 +39,7 @@ export const en = {
   'workspace.customers': 'Customers',
   'workspace.catalogs': 'Catalogs',
   'workspace.lettering': 'Lettering',
+  'workspace.followup': 'Follow-up',
   'workspace.handlers': 'Production',
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',

@@ -5,6 +5,7 @@ import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { filesFr } from './files-fr';
+import { followupFr } from './followup-fr';
 import { invoicingFr } from './invoicing-fr';
 import { creditNotesFr } from './credit-notes-fr';
 import { letteringFr } from './lettering-fr';
@@ -28,6 +29,7 @@ export const fr = {
   ...deskFr,
   ...outboxFr,
   ...filesFr,
+  ...followupFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':
@@ -38,6 +40,7 @@ export const fr = {
   'workspace.customers': 'Clients',
   'workspace.catalogs': 'Catalogues',
   'workspace.lettering': 'Lettrage',
+  'workspace.followup': 'Relances',
   'workspace.handlers': 'Mise en place',
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',

@@ -5,6 +5,7 @@ import { usePreferences } from '../preferences/preferences-context';
 import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
 import { CatalogsWorkspace } from '../workspaces/catalogs/catalogs-workspace';
 import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
+import { FollowupWorkspace } from '../workspaces/followup/followup-workspace';
 import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
 import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
@@ -99,6 +100,8 @@ function Workspace({ id }: { id: WorkspaceId }) {
       return <SettingsWorkspace />;
     case 'lettering':
       return <LetteringWorkspace />;
+    case 'followup':
+      return <FollowupWorkspace />;
     default:
       return <UpcomingWorkspace id={id} />;
   }

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isMac } from './platform';
 import { workspaceForShortcut, type WorkspaceId } from './workspaces';
 
-/** Ctrl/Cmd+1..7 from anywhere in the window, including while typing in a field. */
+/** Ctrl/Cmd+1..8 from anywhere in the window, including while typing in a field. */
 export function useWorkspaceShortcuts(navigate: (id: WorkspaceId) => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -31,13 +31,14 @@ describe('hash route', () => {
 describe('workspace shortcuts', () => {
   it('uses Ctrl elsewhere and Cmd on macOS, by physical digit key', () => {
     expect(workspaceForShortcut(key('Digit1', { ctrlKey: true }), false)).toBe('bills');
-    expect(workspaceForShortcut(key('Numpad7', { ctrlKey: true }), false)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit7', { metaKey: true }), true)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit7', { ctrlKey: true }), true)).toBeNull();
+    expect(workspaceForShortcut(key('Numpad8', { ctrlKey: true }), false)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit5', { ctrlKey: true }), false)).toBe('followup');
+    expect(workspaceForShortcut(key('Digit8', { metaKey: true }), true)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), true)).toBeNull();
   });
 
   it('ignores other keys and combinations', () => {
-    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), false)).toBeNull();
+    expect(workspaceForShortcut(key('Digit9', { ctrlKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', {}), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('KeyA', { ctrlKey: true }), false)).toBeNull();

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../i18n/en';
 import { matchedCombo } from './shortcut-registry';
 
-/** The workspaces in navigation order; Ctrl/Cmd+1..7 follow this order. */
-export const workspaceIds = ['bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
+/** The workspaces in navigation order; Ctrl/Cmd+1..8 follow this order. */
+export const workspaceIds = ['bills', 'customers', 'catalogs', 'lettering', 'followup', 'handlers', 'sync', 'settings'] as const;
 export type WorkspaceId = (typeof workspaceIds)[number];
 
 export const DEFAULT_WORKSPACE: WorkspaceId = 'bills';
@@ -67,7 +67,7 @@ export function detailHash(id: WorkspaceId, recordId: number): string {
 }
 
 /** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers'>;
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers' | 'followup'>;
 
 export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
   return `workspace.${id}.purpose`;
