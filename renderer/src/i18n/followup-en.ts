@@ -53,6 +53,7 @@ export const followupEn = {
   'reminder.resetTemplate': 'Back to the default text',
   'reminder.templateSaved': 'Template saved.',
   'reminder.preview': 'Preview',
+  'reminder.previewOf.one': '{count} message; {accounts} to a Moodle account, {others} for the mail-merge file',
   'reminder.previewOf': '{count} messages; {accounts} to Moodle accounts, {others} for the mail-merge file',
   'reminder.toAccount': 'Moodle message to {customer}',
   'reminder.toMail': 'Mail merge: {customer} <{email}>',

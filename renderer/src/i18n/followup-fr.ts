@@ -56,6 +56,7 @@ export const followupFr: Record<keyof typeof followupEn, string> = {
   'reminder.resetTemplate': 'Revenir au texte par défaut',
   'reminder.templateSaved': 'Modèle enregistré.',
   'reminder.preview': 'Aperçu',
+  'reminder.previewOf.one': '{count} message\u202f; {accounts} vers un compte Moodle, {others} pour le fichier de publipostage',
   'reminder.previewOf': '{count} messages\u202f; {accounts} vers des comptes Moodle, {others} pour le fichier de publipostage',
   'reminder.toAccount': 'Message Moodle à {customer}',
   'reminder.toMail': 'Publipostage\u00a0: {customer} <{email}>',

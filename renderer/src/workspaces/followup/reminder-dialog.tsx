@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { saveTargets } from '../../files/save-target';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
+import { pluralKey } from '../../i18n/plural';
 import { usePreferences } from '../../preferences/preferences-context';
 
 export type ReminderTargets = { kind: 'payment'; billIds: number[] } | { kind: 'renewal'; productIds: number[] };
@@ -142,7 +143,7 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
         {preview.error !== null && <ErrorNotice error={preview.error} onRetry={preview.reload} />}
         {preview.value && (
           <p className="muted">
-            {t('reminder.previewOf', {
+            {t(pluralKey(locale, messages.length, 'reminder.previewOf.one', 'reminder.previewOf'), {
               count: format.number(messages.length),
               accounts: format.number(accounts),
               others: format.number(messages.length - accounts),
