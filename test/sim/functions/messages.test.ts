@@ -95,7 +95,7 @@ describe('core_message_send_instant_messages', () => {
     );
     insertRecord(sim.site, 'role_capabilities', {
       contextid: SYSTEM_CONTEXT_ID,
-      roleid: sim.db.prepare("SELECT id FROM mdl_role WHERE shortname = 'senders3'").pluck().get(),
+      roleid: sim.db.prepare("SELECT id FROM mdl_role WHERE shortname = 'senders3'").pluck().get() as number,
       capability: 'moodle/site:messageanyuser',
       permission: 1,
     });
