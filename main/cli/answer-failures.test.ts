@@ -104,4 +104,15 @@ describe('which answers mean the work was not done', () => {
     expect(failureOfAnswer('settings.get', { language: 'fr', theme: 'system' }, {})).toBeNull();
     expect(failureOfAnswer('no.such', { outcome: 'failed' }, {})).toBeNull();
   });
+
+  it('a reminders send: done when Moodle took every message, not when it refused one', () => {
+    expect(failureOfAnswer('reminders.send', { sent: 2, failed: [], noAccount: 1 }, {})).toBeNull();
+    expect(
+      failureOfAnswer(
+        'reminders.send',
+        { sent: 1, failed: [{ billId: 12, customer: 'Ana', error: 'You can’t message this user' }], noAccount: 0 },
+        {},
+      ),
+    ).toEqual({ code: 'reminders_not_sent', message: '1 sent; Moodle refused 1: bill 12 (Ana): You can’t message this user' });
+  });
 });
