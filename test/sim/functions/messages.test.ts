@@ -59,7 +59,7 @@ describe('core_message_send_instant_messages', () => {
       {
         msgid: expect.any(Number),
         clientmsgid: 'reminder-0',
-        text: 'Reminder: bill 12',
+        text: '<p>Reminder: bill 12</p>',
         timecreated: 1795306000,
         conversationid: expect.any(Number),
         useridfrom: 2,
@@ -80,6 +80,14 @@ describe('core_message_send_instant_messages', () => {
       .pluck()
       .all(answer[0]!['conversationid']);
     expect(members).toEqual([2, 3]);
+  });
+
+  it('answers the message sent with its text formatted as Moodle formats plain text (real)', async () => {
+    const answer = JSON.parse(await send(message(3, 'Dear Ana & Co,\n\n€228.00 <due>  now.\nBye', 'reminder-1'))) as { text: string }[];
+    expect(answer[0]!.text).toBe('<p>Dear Ana &amp; Co,<br>\n<br>\n€228.00 &lt;due&gt;\u00a0 now.<br>\nBye</p>');
+    expect(sim.db.prepare('SELECT fullmessage FROM mdl_messages ORDER BY id DESC LIMIT 1').pluck().get()).toBe(
+      'Dear Ana & Co,\n\n€228.00 <due>  now.\nBye',
+    );
   });
 
   it('answers an unknown recipient as Moodle does, message by message (real)', async () => {

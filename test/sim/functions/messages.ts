@@ -13,7 +13,7 @@ import type { MoodleSite } from '../site';
  * answered on its own: `msgid` -1 with an `errormessage` for a recipient that does not exist or that the caller
  * may not message, the new message's id otherwise. Checked against a real 4.5.6 site (the report of issue 18's
  * receivables): an unknown user and a recipient whose privacy refuses the sender answer as below, an empty list
- * and a `clientmsgid` with a space are `invalidparameter`.
+ * and a `clientmsgid` with a space are `invalidparameter`, and a message sent answers its formatted text.
  */
 
 const MESSAGE_MAX_LENGTH = 4096;
@@ -35,6 +35,16 @@ function canContact(site: MoodleSite, recipientid: number, senderid: number): bo
     .pluck()
     .get(recipientid) as string | undefined;
   return site.config('messagingallusers') === '1' && Number(privacy) === MESSAGE_PRIVACY_SITE;
+}
+
+/**
+ * The `text` Moodle answers: message_format_message_text() of a plain-text message, as a real 4.5.6 gave it for
+ * "Dear Ana & Co,\n\n€228.00 <due>  now.\nBye": `<p>Dear Ana &amp; Co,<br>\n<br>\n€228.00 &lt;due&gt;\u00a0 now.<br>\nBye</p>`
+ * (s(), two spaces as a no-break space and a space, nl2br, one paragraph). Other formats are answered the same.
+ */
+function formattedText(text: string): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/ {2}/g, '\u00a0 ');
+  return `<p>${escaped.replace(/\r?\n/g, '<br>\n')}</p>`;
 }
 
 /** message_post_message(): the pair's individual conversation (made on first use) and the message in it. */
@@ -119,11 +129,11 @@ const sendInstantMessages = defineFunction({
       return {
         msgid: posted.id,
         ...result,
+        text: formattedText(message.text),
         timecreated: site.now(),
-        candeletemessagesforallusers: candelete,
         conversationid: posted.conversationid,
         useridfrom: user.id,
-        text: message.text,
+        candeletemessagesforallusers: candelete,
       };
     });
   },
