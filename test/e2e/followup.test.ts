@@ -136,6 +136,16 @@ describe('the Follow-up workspace in both languages and themes', () => {
       await page.getByRole('tab', { name: variant.language === 'fr' ? 'Créances' : 'Receivables', exact: true }).click();
       await page.getByRole('table', { name: variant.language === 'fr' ? 'Totaux par devise' : 'Totals per currency' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-receivables-${tag}.png`), fullPage: true });
+      // The reminder dialog, over the first bill of the list.
+      await page.locator('tr[data-bill]').first().getByRole('checkbox').check();
+      await page.getByRole('button', { name: variant.language === 'fr' ? /^Relancer \(1\)…$/ : /^Remind \(1\)…$/ }).click();
+      await page.getByRole('dialog').locator('.reminder-preview li').first().waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, `followup-reminder-dialog-${tag}.png`) });
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: variant.language === 'fr' ? 'Fermer' : 'Close', exact: true })
+        .click();
+      await page.locator('tr[data-bill]').first().getByRole('checkbox').uncheck();
       await page.getByRole('tab', { name: variant.language === 'fr' ? 'Renouvellements' : 'Renewals', exact: true }).click();
       if (renewals.length > 0) await page.locator('tr[data-product]').first().waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-renewals-${tag}.png`), fullPage: true });
