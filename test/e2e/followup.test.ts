@@ -136,7 +136,10 @@ describe('the Follow-up workspace in both languages and themes', () => {
       await page.getByRole('tab', { name: variant.language === 'fr' ? 'Créances' : 'Receivables', exact: true }).click();
       await page.getByRole('table', { name: variant.language === 'fr' ? 'Totaux par devise' : 'Totals per currency' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-receivables-${tag}.png`), fullPage: true });
-      // The reminder dialog, over the first bill of the list.
+      // The reminder dialog, over the first bill of the list (what an earlier test left ticked is cleared first).
+      const all = page.getByRole('checkbox', { name: variant.language === 'fr' ? 'Tout choisir' : 'Select all', exact: true });
+      await all.check();
+      await all.uncheck();
       await page.locator('tr[data-bill]').first().getByRole('checkbox').check();
       await page.getByRole('button', { name: variant.language === 'fr' ? /^Relancer \(1\)…$/ : /^Remind \(1\)…$/ }).click();
       await page.getByRole('dialog').locator('.reminder-preview li').first().waitFor();
