@@ -64,12 +64,27 @@ function seedShop(db: Db): void {
         code: `ITEM${item}`,
         name: `Course ${item}`,
         taxcode: item % 2 === 0 ? 2 : 1,
-        prices: JSON.stringify([
-          { fromquantity: 1, unitcents: unit },
-          { fromquantity: 10, unitcents: unit - 2 },
-        ]),
+        // Items 7 and 8 are elements of a bundle (item 10): priced 0, the bundle carries the price.
+        setid: item >= 7 ? 10 : 0,
+        prices: JSON.stringify(
+          item >= 7
+            ? [{ fromquantity: 1, unitcents: 0 }]
+            : [
+                { fromquantity: 1, unitcents: unit },
+                { fromquantity: 10, unitcents: unit - 2 },
+              ],
+        ),
       });
     }
+    insert(db, 'catalog_item', {
+      id: 10,
+      catalogid: 1,
+      code: 'BUNDLE',
+      name: 'Bundle',
+      type: 'bundle',
+      taxcode: 2,
+      prices: JSON.stringify([{ fromquantity: 1, unitcents: 123_457 }]),
+    });
     for (let customer = 1; customer <= 40; customer += 1) {
       insert(db, 'customer', {
         id: customer,
@@ -304,7 +319,16 @@ describe('renewals', () => {
     }[];
     const events = db.prepare('SELECT * FROM product_event').all() as { productid: number; eventtype: string; datecreated: number }[];
     const items = new Map(
-      (db.prepare('SELECT * FROM catalog_item').all() as { id: number; prices: string; taxcode: number }[]).map((i) => [i.id, i]),
+      (
+        db.prepare('SELECT * FROM catalog_item').all() as {
+          id: number;
+          prices: string;
+          taxcode: number;
+          setid: number;
+          type: string;
+          name: string;
+        }[]
+      ).map((i) => [i.id, i]),
     );
     const taxes = new Map((db.prepare('SELECT * FROM tax').all() as { id: number; ratio: number }[]).map((t) => [t.id, t.ratio]));
     const customers = new Map(
@@ -321,7 +345,7 @@ describe('renewals', () => {
       [60, 90],
       [90, 30],
     ] as const) {
-      const expected: [number, number | null, string, number][] = [];
+      const expected: [number, number | null, string, number, string][] = [];
       for (const p of products) {
         if (p.deleted === 1 || p.test === 1 || p.enddate === 0) continue;
         if (p.enddate < AS_OF - ended * DAY || p.enddate >= AS_OF + horizon * DAY) continue;
@@ -335,17 +359,19 @@ describe('renewals', () => {
         );
         const extended = events.some((e) => e.productid === p.id && e.eventtype === 'extended' && e.datecreated >= p.enddate);
         if (later || extended) continue;
-        const item = items.get(p.catalogitemid);
+        const own = items.get(p.catalogitemid);
+        const set = own && own.setid > 0 ? items.get(own.setid) : undefined;
+        const item = set?.type === 'bundle' ? set : own;
         const customer = customers.get(p.customerid)!;
         let price: number | null = null;
         if (item) {
           const unit = (JSON.parse(item.prices) as { unitcents: number }[])[0]!.unitcents;
           price = unit + (customer.allowtax ? percentOf(unit, taxes.get(item.taxcode)!) : 0);
         }
-        expected.push([p.id, price, customer.currency, Math.floor((p.enddate - AS_OF) / DAY)]);
+        expected.push([p.id, price, customer.currency, Math.floor((p.enddate - AS_OF) / DAY), item?.name ?? `#${p.catalogitemid}`]);
       }
       const answer = renewals(db, { asOf: AS_OF, horizonDays: horizon, endedWithinDays: ended });
-      expect(answer.renewals.map((r) => [r.productId, r.renewalCents, r.currency, r.daysLeft])).toEqual(
+      expect(answer.renewals.map((r) => [r.productId, r.renewalCents, r.currency, r.daysLeft, r.renewalItem])).toEqual(
         expected.sort((a, b) => {
           const ea = products.find((p) => p.id === a[0])!.enddate;
           const eb = products.find((p) => p.id === b[0])!.enddate;

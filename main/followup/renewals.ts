@@ -14,7 +14,8 @@ import type { Db } from '../db/open';
  *   recorded that its end date does not show yet).
  * - The price of a renewal is the catalog item's price today for one unit (its first tier), plus the item's tax
  *   at today's rate (none when the shop does not apply taxes), rounded as the shop rounds (half away from zero):
- *   what the shop shows a buyer. The currency
+ *   what the shop shows a buyer. An element of a bundle (priced 0, the bundle carries the price) is renewed by
+ *   buying the bundle again: its price and name are the bundle's. The currency
  *   is the customer's shop's. An item deleted since has no price (null).
  */
 
@@ -32,6 +33,7 @@ interface Row {
   code: string | null;
   endDate: number;
   prices: string | null;
+  renewalItem: string | null;
   ratio: number | null;
   currency: string | null;
   reminders: number;
@@ -47,7 +49,8 @@ export function renewals(
       `SELECT p.id AS productId, bi.billid AS billId, p.customerid AS customerId,
               trim(c.firstname || ' ' || c.lastname) AS customer, c.hasaccount,
               p.catalogitemid AS catalogItemId, ci.name AS product, ci.code, p.enddate AS endDate,
-              ci.prices, CASE WHEN s.allowtax = 0 THEN 0 ELSE t.ratio END AS ratio, s.currency,
+              coalesce(bundle.prices, ci.prices) AS prices, coalesce(bundle.name, ci.name) AS renewalItem,
+              CASE WHEN s.allowtax = 0 THEN 0 ELSE coalesce(bt.ratio, t.ratio) END AS ratio, s.currency,
               (SELECT count(*) FROM bill_reminder m WHERE m.product_id = p.id AND m.outcome <> 'failed') AS reminders,
               (SELECT max(created_at) FROM bill_reminder m WHERE m.product_id = p.id AND m.outcome <> 'failed') AS lastReminderAt
        FROM product p
@@ -55,6 +58,8 @@ export function renewals(
        LEFT JOIN shop s ON s.id = c.shopid
        LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
        LEFT JOIN tax t ON t.id = ci.taxcode
+       LEFT JOIN catalog_item bundle ON bundle.id = ci.setid AND ci.setid > 0 AND bundle.type = 'bundle'
+       LEFT JOIN tax bt ON bt.id = bundle.taxcode
        LEFT JOIN bill_item bi ON bi.id = CASE WHEN p.currentbillitemid > 0 THEN p.currentbillitemid ELSE p.initialbillitemid END
        WHERE p.enddate >= @from AND p.enddate < @to AND p.enddate > 0
          AND p.deleted = 0 AND p.test = 0
@@ -103,6 +108,7 @@ function toRenewal(row: Row, asOf: number): Renewal {
     endDate: row.endDate,
     // Whole days, rounded down: ending in 10 hours is 0 days left, ended 10 hours ago is -1.
     daysLeft: Math.floor(left / DAY),
+    renewalItem: row.renewalItem ?? row.product ?? `#${row.catalogItemId}`,
     renewalCents: row.prices === null ? null : renewalPrice(row.prices, row.ratio ?? 0),
     currency: row.currency ?? '',
     reminders: row.reminders,

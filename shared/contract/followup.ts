@@ -58,6 +58,8 @@ export const renewalSchema = z.object({
   endDate: z.number().int(),
   /** Days until the end (negative: ended that many days ago). */
   daysLeft: z.number().int(),
+  /** What a renewal buys: the product's catalog item, or the bundle it was sold in. */
+  renewalItem: z.string(),
   /** The catalog item's price today for one unit, tax included as the shop shows it; null when the item is gone. */
   renewalCents: cents.nullable(),
   currency: z.string(),

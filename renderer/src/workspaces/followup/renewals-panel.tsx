@@ -136,7 +136,10 @@ export function RenewalsPanel() {
                   <td className="numeric">
                     {row.daysLeft >= 0 ? format.number(row.daysLeft) : t('followup.ended', { days: format.number(-row.daysLeft) })}
                   </td>
-                  <td className="numeric">{row.renewalCents === null ? '–' : formatMoney(row.renewalCents, row.currency, locale)}</td>
+                  <td className="numeric">
+                    {row.renewalCents === null ? '–' : formatMoney(row.renewalCents, row.currency, locale)}
+                    {row.renewalItem !== row.product && <div className="muted">{row.renewalItem}</div>}
+                  </td>
                   <td>
                     {row.lastReminderAt !== null
                       ? t('followup.lastReminder', { count: format.number(row.reminders), date: format.date(row.lastReminderAt * 1000) })
