@@ -17,9 +17,14 @@ const HEADERS = {
   fr: ['E-mail', 'Client', 'Facture', 'Montant', 'Devise', 'Message'],
 } as const;
 
+/** A text field: a formula-like text is neutralised as in the XLSX exports; quotes are doubled. */
 function csvField(text: string): string {
-  // A formula-like field is neutralised as in the XLSX exports; quotes are doubled.
-  return `"${safeText(text).replace(/"/g, '""')}"`;
+  return quoted(safeText(text));
+}
+
+/** Quoted as it is: for the amount, whose minus sign is a number's, not a formula's. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /** 125050 → "1250.50": exact from the integer cents, no floating point. */
@@ -39,7 +44,8 @@ export async function writeMailMerge(
     if (options.format === 'csv') {
       const lines = [HEADERS[options.language].map(csvField).join(',')];
       for (const m of messages) {
-        lines.push([m.email, m.customer, String(m.billId), plainAmount(m.amountCents), m.currency, m.text].map(csvField).join(','));
+        const fields = [csvField(m.email), csvField(m.customer), quoted(String(m.billId)), quoted(plainAmount(m.amountCents))];
+        lines.push([...fields, csvField(m.currency), csvField(m.text)].join(','));
       }
       fs.writeFileSync(temporary, `\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
     } else {
