@@ -7,5 +7,13 @@ import { MOODLE_TEXTS } from './texts-moodle';
 import { SITE_TEXTS } from './texts-site';
 
 /** Every refusal's words, by key (shared/errors/error-text.ts says how they are used). */
-export const ERROR_TEXTS = { ...BILL_TEXTS, ...CATALOG_TEXTS, ...FILE_TEXTS, ...FOLLOWUP_TEXTS, ...LETTERING_TEXTS, ...MOODLE_TEXTS, ...SITE_TEXTS } as const;
+export const ERROR_TEXTS = {
+  ...BILL_TEXTS,
+  ...CATALOG_TEXTS,
+  ...FILE_TEXTS,
+  ...FOLLOWUP_TEXTS,
+  ...LETTERING_TEXTS,
+  ...MOODLE_TEXTS,
+  ...SITE_TEXTS,
+} as const;
 export type ErrorTextKey = keyof typeof ERROR_TEXTS;
