@@ -141,4 +141,15 @@ describe('which answers mean the work was not done', () => {
       ),
     ).toMatchObject({ code: 'audit_fix_failed', message: expect.stringContaining('wsnoinstance') });
   });
+
+  it('a reminders send: done when Moodle took every message, not when it refused one', () => {
+    expect(failureOfAnswer('reminders.send', { sent: 2, failed: [], noAccount: 1 }, {})).toBeNull();
+    expect(
+      failureOfAnswer(
+        'reminders.send',
+        { sent: 1, failed: [{ billId: 12, customer: 'Ana', error: 'You can’t message this user' }], noAccount: 0 },
+        {},
+      ),
+    ).toEqual({ code: 'reminders_not_sent', message: '1 sent; Moodle refused 1: bill 12 (Ana): You can’t message this user' });
+  });
 });

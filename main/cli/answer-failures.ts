@@ -77,6 +77,17 @@ const judges: { [N in CommandName]?: Judge<N> } = {
       };
     return null;
   },
+  'followup.exportRenewalsXlsx': answeredOnlyWhenDone,
+  'reminders.exportMailMerge': answeredOnlyWhenDone,
+  // Moodle answers each message on its own: one it refused (a recipient's privacy, a deleted account) is recorded
+  // on its bill as not sent, and the script is told. Customers without an account are the mail-merge file's.
+  'reminders.send': (result) =>
+    result.failed.length === 0
+      ? null
+      : {
+          code: 'reminders_not_sent',
+          message: `${result.sent} sent; Moodle refused ${result.failed.length}: ${result.failed.map((f) => `bill ${f.billId} (${f.customer}): ${f.error}`).join('; ')}`,
+        },
   // The handler throws production_blocked / production_failed today; the answer is read too, so that a run
   // answered with such an outcome can never pass for done. Same codes as those errors.
   'production.run': (run) => {

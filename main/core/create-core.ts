@@ -6,6 +6,7 @@ import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { followupHandlers } from '../followup/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { createMoodleClient } from '../moodle/rest-client';
 import { productionHandlers } from '../production/handlers';
@@ -162,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     ...invoicingHandlers(services),
     ...syncHandlers(services),
     ...exportsHandlers(services),
+    ...followupHandlers(services),
     ...letteringHandlers(services),
     ...productionHandlers(services),
     ...auditHandlers(services),

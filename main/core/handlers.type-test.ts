@@ -9,6 +9,7 @@ import { catalogsHandlers } from '../catalogs/handlers';
 import { customersHandlers } from '../customers/handlers';
 import { dashboardHandlers } from '../dashboard/handlers';
 import { exportsHandlers } from '../exports/handlers';
+import { followupHandlers } from '../followup/handlers';
 import { invoicingHandlers } from '../invoicing/handlers';
 import { letteringHandlers } from '../lettering/handlers';
 import { productionHandlers } from '../production/handlers';
@@ -45,6 +46,7 @@ export function typeChecks(services: CoreServices): void {
     ...customersHandlers(services),
     ...dashboardHandlers(services),
     ...letteringHandlers(services),
+    ...followupHandlers(services),
     ...productionHandlers(services),
     ...auditHandlers(services),
     ...catalogsHandlers(services),

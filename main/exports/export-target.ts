@@ -40,7 +40,7 @@ function checkAbsolute(target: string): string {
 }
 
 /** A file to create or replace, e.g. `/home/me/bills.xlsx`: absolute, with the extension, in an existing folder. */
-export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf' | '.json'): string {
+export function checkFileTarget(file: string, extension: '.xlsx' | '.pdf' | '.json' | '.csv'): string {
   const resolved = checkAbsolute(file);
   if (path.extname(resolved).toLowerCase() !== extension) {
     throw invalid('export.wrongExtension', { extension, name: path.basename(resolved) }, file);

@@ -82,6 +82,7 @@ $services = [
             'core_group_get_course_groups',
             'core_group_add_group_members',
             'core_role_assign_roles',
+            'core_message_send_instant_messages',
         ]),
         'restrictedusers' => 1,
         'enabled' => 0,

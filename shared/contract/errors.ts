@@ -43,6 +43,7 @@ export const errorCodes = [
   'outbox_damaged', // an outbox row that cannot be read back: discard it and make the change again
   'outbox_not_undoable', // a waiting change that can no longer be undone (on its way, maybe received, or needed): details.reason says why
   // Exports
+  'reminders_nothing', // every bill selected for a reminder is settled, or every product renewed
   'export_target_invalid', // the file or folder to write is not an absolute path in an existing, writable folder
   'export_bills_missing', // bills asked for by id are not in the local cache (rebuilt or not synced yet)
   'export_running', // an export with this id is already running

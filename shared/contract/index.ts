@@ -11,6 +11,7 @@ import { catalogsCommands } from './catalogs';
 import { customersCommands } from './customers';
 import { dashboardCommands } from './dashboard';
 import { exportsCommands, exportsEvents } from './exports';
+import { followupCommands } from './followup';
 import { invoicingCommands } from './invoicing';
 import { letteringCommands, letteringEvents } from './lettering';
 import { productionCommands, productionEvents } from './production';
@@ -27,6 +28,7 @@ export const commands = {
   ...customersCommands,
   ...dashboardCommands,
   ...exportsCommands,
+  ...followupCommands,
   ...invoicingCommands,
   ...letteringCommands,
   ...productionCommands,

@@ -18,6 +18,7 @@ export const FEATURES = [
   'sessions',
   'roles',
   'audit',
+  'reminders',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -93,6 +94,11 @@ export const SITE_FUNCTIONS = {
   core_group_get_course_groups: { features: ['sessions', 'audit'], purpose: 'reuse an existing session group', readsRecords: true },
   core_group_add_group_members: { features: ['sessions'], purpose: 'put participants in their session group', readsRecords: true },
   core_role_assign_roles: { features: ['roles'], purpose: 'assign upgraded roles (Student+)', readsRecords: true },
+  core_message_send_instant_messages: {
+    features: ['reminders'],
+    purpose: "send payment and renewal reminders to customers' Moodle accounts",
+    readsRecords: false,
+  },
 } as const satisfies Record<string, SiteFunctionSpec>;
 
 /** A function the back-office may call: the Moodle client's `call` takes nothing else. */

@@ -13,6 +13,7 @@ import { migration0120 } from './0120-credit-notes';
 import { migration0130 } from './0130-outbox-error-text';
 import { migration0140 } from './0140-audit';
 import { migration0150 } from './0150-dashboard-indexes';
+import { migration0160 } from './0160-reminders';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   migration0130,
   migration0140,
   migration0150,
+  migration0160,
 ];

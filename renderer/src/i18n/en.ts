@@ -6,6 +6,7 @@ import { dashboardEn } from './dashboard-en';
 import { deskEn } from './desk-en';
 import { exportsEn } from './exports-en';
 import { filesEn } from './files-en';
+import { followupEn } from './followup-en';
 import { invoicingEn } from './invoicing-en';
 import { creditNotesEn } from './credit-notes-en';
 import { letteringEn } from './lettering-en';
@@ -32,6 +33,7 @@ export const en = {
   ...deskEn,
   ...outboxEn,
   ...filesEn,
+  ...followupEn,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Loading…',
   'app.settingsUnavailable': 'Your preferences could not be loaded; the app uses the system language and theme for now.',
@@ -42,6 +44,7 @@ export const en = {
   'workspace.customers': 'Customers',
   'workspace.catalogs': 'Catalogs',
   'workspace.lettering': 'Lettering',
+  'workspace.followup': 'Follow-up',
   'workspace.handlers': 'Production',
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',
@@ -173,6 +176,7 @@ export const en = {
   'feature.sessions': 'Session setup (groups, tutors)',
   'feature.roles': 'Role upgrades',
   'feature.audit': 'Audit of sales against Moodle',
+  'feature.reminders': 'Reminders sent as Moodle messages',
 
   'steps.title': 'What the site administrator sets up first',
   'steps.intro': 'Test the connection: each step is ticked as the test gets past it.',
@@ -201,6 +205,7 @@ export const en = {
   'fn.core_group_get_course_groups': 'reuse an existing session group',
   'fn.core_group_add_group_members': 'put participants in their session group',
   'fn.core_role_assign_roles': 'assign upgraded roles (Student+)',
+  'fn.core_message_send_instant_messages': 'send payment and renewal reminders to customers’ Moodle accounts',
   'fn.local_shopbackoffice_get_site': 'know which site the cache belongs to',
   'fn.local_shopbackoffice_sync_shops': 'sync the shops',
   'fn.local_shopbackoffice_sync_taxes': 'sync the taxes',
@@ -434,6 +439,7 @@ export const en = {
   'error.sync_running': 'A sync is already running',
   'error.outbox_entry_not_found': 'This change is no longer waiting',
   'error.outbox_damaged': 'This change cannot be read back',
+  'error.reminders_nothing': 'Nothing to remind',
   'error.export_target_invalid': 'The export cannot be written there',
   'error.export_bills_missing': 'Some bills are not in the local data',
   'error.export_running': 'This export is already running',

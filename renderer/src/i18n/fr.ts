@@ -7,6 +7,7 @@ import { deskFr } from './desk-fr';
 import type { en } from './en';
 import { exportsFr } from './exports-fr';
 import { filesFr } from './files-fr';
+import { followupFr } from './followup-fr';
 import { invoicingFr } from './invoicing-fr';
 import { creditNotesFr } from './credit-notes-fr';
 import { letteringFr } from './lettering-fr';
@@ -32,6 +33,7 @@ export const fr = {
   ...deskFr,
   ...outboxFr,
   ...filesFr,
+  ...followupFr,
   'app.name': 'Shop Back-Office',
   'app.loading': 'Chargement…',
   'app.settingsUnavailable':
@@ -43,6 +45,7 @@ export const fr = {
   'workspace.customers': 'Clients',
   'workspace.catalogs': 'Catalogues',
   'workspace.lettering': 'Lettrage',
+  'workspace.followup': 'Relances',
   'workspace.handlers': 'Mise en place',
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',
@@ -175,6 +178,7 @@ export const fr = {
   'feature.sessions': 'Mise en place des sessions (groupes, tuteurs)',
   'feature.roles': 'Attribution de rôles',
   'feature.audit': 'Contrôle des ventes dans Moodle',
+  'feature.reminders': 'Relances envoyées en messages Moodle',
 
   'steps.title': 'Ce que l’administrateur du site met en place d’abord',
   'steps.intro': 'Testez la connexion : chaque étape est cochée dès que le test la franchit.',
@@ -202,6 +206,7 @@ export const fr = {
   'fn.core_group_get_course_groups': 'réutiliser un groupe de session existant',
   'fn.core_group_add_group_members': 'placer les participants dans leur groupe de session',
   'fn.core_role_assign_roles': 'attribuer les rôles supérieurs (Student+)',
+  'fn.core_message_send_instant_messages': 'envoyer les relances de paiement et de renouvellement sur le compte Moodle des clients',
   'fn.local_shopbackoffice_get_site': 'savoir à quel site appartient le cache',
   'fn.local_shopbackoffice_sync_shops': 'synchroniser les boutiques',
   'fn.local_shopbackoffice_sync_taxes': 'synchroniser les taxes',
@@ -444,6 +449,7 @@ export const fr = {
   'error.sync_running': 'Une synchronisation est déjà en cours',
   'error.outbox_entry_not_found': 'Cette modification n’est plus en attente',
   'error.outbox_damaged': 'Cette modification est illisible',
+  'error.reminders_nothing': 'Rien à relancer',
   'error.export_target_invalid': 'L’export ne peut pas être écrit à cet endroit',
   'error.export_bills_missing': 'Certaines factures ne sont pas dans les données locales',
   'error.export_running': 'Cet export est déjà en cours',

@@ -6,6 +6,7 @@ import { BillsWorkspace } from '../workspaces/bills/bills-workspace';
 import { CatalogsWorkspace } from '../workspaces/catalogs/catalogs-workspace';
 import { CustomersWorkspace } from '../workspaces/customers/customers-workspace';
 import { DashboardWorkspace } from '../workspaces/dashboard/dashboard-workspace';
+import { FollowupWorkspace } from '../workspaces/followup/followup-workspace';
 import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
 import { isAuditHash } from '../workspaces/handlers/handlers-route';
 import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
@@ -106,6 +107,8 @@ function Workspace({ id }: { id: WorkspaceId }) {
       return <SettingsWorkspace />;
     case 'lettering':
       return <LetteringWorkspace />;
+    case 'followup':
+      return <FollowupWorkspace />;
     default:
       return <UpcomingWorkspace id={id} />;
   }

@@ -57,7 +57,7 @@ describe('the shortcut registry', () => {
     expect(comboKeys({ key: 'k', mod: true }, true, words)).toEqual(['⌘', 'K']);
     expect(comboKeys({ key: 'Escape' }, false, { ...words, escape: 'Échap' })).toEqual(['Échap']);
     expect(comboKeys({ key: 'ArrowDown', shift: true }, false, words)).toEqual(['Shift', '↓']);
-    expect(entryCombos(shortcut('workspace'), false, words)).toEqual([['Ctrl', '1…8']]);
+    expect(entryCombos(shortcut('workspace'), false, words)).toEqual([['Ctrl', '1…9']]);
     expect(ariaKeys('palette', false)).toBe('Control+K');
     expect(ariaKeys('palette', true)).toBe('Meta+K');
   });

@@ -57,8 +57,8 @@ const arrows = (extra: Omit<KeyCombo, 'key'> = {}): KeyCombo[] => [
   { key: 'ArrowUp', ...extra },
   { key: 'ArrowDown', ...extra },
 ];
-const digits: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ key: `Digit${n}`, mod: true, byCode: true }));
-const numpad: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ key: `Numpad${n}`, mod: true, byCode: true }));
+const digits: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ key: `Digit${n}`, mod: true, byCode: true }));
+const numpad: KeyCombo[] = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({ key: `Numpad${n}`, mod: true, byCode: true }));
 
 export const SHORTCUTS: readonly ShortcutEntry[] = [
   { id: 'palette', group: 'general', label: 'keys.palette', combos: [{ key: 'k', mod: true }], inTextFields: true },
@@ -68,7 +68,7 @@ export const SHORTCUTS: readonly ShortcutEntry[] = [
     group: 'general',
     label: 'keys.workspace',
     combos: [...digits, ...numpad],
-    shownAs: [{ key: 'Digit1…8', mod: true, byCode: true }],
+    shownAs: [{ key: 'Digit1…9', mod: true, byCode: true }],
     inTextFields: true,
   },
   {

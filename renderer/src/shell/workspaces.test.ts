@@ -32,9 +32,10 @@ describe('workspace shortcuts', () => {
   it('uses Ctrl elsewhere and Cmd on macOS, by physical digit key', () => {
     expect(workspaceForShortcut(key('Digit1', { ctrlKey: true }), false)).toBe('dashboard');
     expect(workspaceForShortcut(key('Digit2', { ctrlKey: true }), false)).toBe('bills');
-    expect(workspaceForShortcut(key('Numpad8', { ctrlKey: true }), false)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit8', { metaKey: true }), true)).toBe('settings');
-    expect(workspaceForShortcut(key('Digit8', { ctrlKey: true }), true)).toBeNull();
+    expect(workspaceForShortcut(key('Digit6', { ctrlKey: true }), false)).toBe('followup');
+    expect(workspaceForShortcut(key('Numpad9', { ctrlKey: true }), false)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit9', { metaKey: true }), true)).toBe('settings');
+    expect(workspaceForShortcut(key('Digit9', { ctrlKey: true }), true)).toBeNull();
   });
 
   it('ignores other keys and combinations', () => {

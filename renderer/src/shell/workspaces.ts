@@ -2,10 +2,20 @@ import type { MessageKey } from '../i18n/en';
 import { matchedCombo } from './shortcut-registry';
 
 /**
- * The workspaces in navigation order; Ctrl/Cmd+1..8 follow this order. The dashboard comes first: it is what a
+ * The workspaces in navigation order; Ctrl/Cmd+1..9 follow this order. The dashboard comes first: it is what a
  * manager opens the app for, and every figure on it leads to the bills behind it.
  */
-export const workspaceIds = ['dashboard', 'bills', 'customers', 'catalogs', 'lettering', 'handlers', 'sync', 'settings'] as const;
+export const workspaceIds = [
+  'dashboard',
+  'bills',
+  'customers',
+  'catalogs',
+  'lettering',
+  'followup',
+  'handlers',
+  'sync',
+  'settings',
+] as const;
 export type WorkspaceId = (typeof workspaceIds)[number];
 
 export const DEFAULT_WORKSPACE: WorkspaceId = 'dashboard';
@@ -70,7 +80,7 @@ export function detailHash(id: WorkspaceId, recordId: number): string {
 }
 
 /** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers' | 'dashboard'>;
+export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers' | 'dashboard' | 'followup'>;
 
 export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
   return `workspace.${id}.purpose`;

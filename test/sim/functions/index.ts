@@ -3,6 +3,7 @@ import { categoryFunctions } from './course-categories';
 import { courseFunctions } from './courses';
 import { enrolFunctions } from './enrol';
 import { manualEnrolFunctions } from './enrol-manual';
+import { messageFunctions } from './messages';
 import { groupFunctions } from './groups';
 import { roleFunctions } from './roles';
 import { shopFunctions } from './shop';
@@ -26,6 +27,7 @@ export const ALL_FUNCTIONS: readonly ExternalFunction[] = [
   ...manualEnrolFunctions,
   ...groupFunctions,
   ...roleFunctions,
+  ...messageFunctions,
   ...shopFunctions,
   ...shopSiteFunctions,
   ...shopEnrolmentFunctions,

@@ -34,6 +34,7 @@ const CAPABILITY_NAMES: Record<string, string> = {
   'enrol/manual:enrol': 'Enrol users',
   'enrol/manual:unenrol': 'Unenrol users from the course',
   'webservice/rest:use': 'Use REST protocol',
+  'moodle/site:sendmessage': 'Send messages to any user',
   // local_shopbackoffice's lang/en string for the capability (moodle-plugin/lang/en).
   'local/shopbackoffice:use': 'Use the shop back-office web services',
 };

@@ -98,4 +98,13 @@ CREATE TABLE mdl_external_tokens (
   id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE, tokentype INTEGER NOT NULL DEFAULT 0, userid INTEGER NOT NULL,
   externalserviceid INTEGER NOT NULL, contextid INTEGER NOT NULL DEFAULT 1, creatorid INTEGER NOT NULL DEFAULT 2, iprestriction TEXT,
   validuntil INTEGER NOT NULL DEFAULT 0, timecreated INTEGER NOT NULL DEFAULT 0, lastaccess INTEGER, name TEXT) STRICT;
+
+-- Personal messages (core_message_send_instant_messages): an individual conversation per pair of users.
+CREATE TABLE mdl_message_conversations (
+  id INTEGER PRIMARY KEY, type INTEGER NOT NULL, convhash TEXT, enabled INTEGER NOT NULL DEFAULT 1, timecreated INTEGER NOT NULL) STRICT;
+CREATE TABLE mdl_message_conversation_members (
+  id INTEGER PRIMARY KEY, conversationid INTEGER NOT NULL, userid INTEGER NOT NULL, timecreated INTEGER NOT NULL) STRICT;
+CREATE TABLE mdl_messages (
+  id INTEGER PRIMARY KEY, useridfrom INTEGER NOT NULL, conversationid INTEGER NOT NULL, subject TEXT, fullmessage TEXT,
+  fullmessageformat INTEGER NOT NULL DEFAULT 0, fullmessagehtml TEXT, smallmessage TEXT, timecreated INTEGER NOT NULL) STRICT;
 `;

@@ -17,6 +17,7 @@ import { CustomerSection, HistorySection, LinesSection, PaymentsSection, Product
 import { BillStatusBadge } from './bill-status-badge';
 import { CreditNoteForm } from './credit-note-form';
 import { CreditNotesSection } from './credit-notes-section';
+import { RemindersSection } from './reminders-section';
 import { PaymentForm } from './payment-form';
 
 interface BillDetailPanelProps {
@@ -123,6 +124,7 @@ export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
           <LinesSection detail={detail} />
           <PaymentsSection detail={detail} />
           <CreditNotesSection detail={detail} />
+          <RemindersSection billId={detail.bill.id} />
           {detail.refundable && (
             <CreditNoteForm key={`${bill.id}/${detail.creditNotes.length}/${bill.status}`} detail={detail} onIssued={query.set} />
           )}
