@@ -39,7 +39,7 @@ describe('workspace shortcuts', () => {
   });
 
   it('ignores other keys and combinations', () => {
-    expect(workspaceForShortcut(key('Digit9', { ctrlKey: true }), false)).toBeNull();
+    expect(workspaceForShortcut(key('Digit0', { ctrlKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', {}), false)).toBeNull();
     expect(workspaceForShortcut(key('Digit1', { ctrlKey: true, shiftKey: true }), false)).toBeNull();
     expect(workspaceForShortcut(key('KeyA', { ctrlKey: true }), false)).toBeNull();
