@@ -9,6 +9,7 @@ import { activeCache } from '../support/active-cache';
 import { fecText } from '../support/lettering-fec';
 import { invoiceFor, letterableBills } from '../support/lettering-from-cache';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
+import { AppPage } from './pages/app-page';
 import { BillsPage } from './pages/bills-page';
 import { CatalogsPage } from './pages/catalogs-page';
 import { DeskPage } from './pages/desk-page';
@@ -31,7 +32,8 @@ const settings = async () => {
 beforeAll(async () => {
   fixture = await startConnectedApp('desk', 400, { width: 1280, height: 720 });
   ({ app, page } = fixture);
-  // The first sync has filled the table.
+  // The app opens on the dashboard; the desk is the Bills workspace, filled by the first sync.
+  await new AppPage(page).nav('Bills').click();
   await new BillsPage(page).summary().filter({ hasText: '400 bills' }).waitFor({ timeout: 30_000 });
 });
 afterEach(async (test) => {
