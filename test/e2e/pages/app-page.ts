@@ -8,8 +8,9 @@ export class AppPage {
     return this.page.getByRole('navigation').getByRole('link', { name: label, exact: true });
   }
 
+  /** The window's status bar, by its name: other notices are live regions too, and may come first in the page. */
   statusBar() {
-    return this.page.getByRole('status').first();
+    return this.page.getByRole('status', { name: /^(Status|État)$/ });
   }
 
   async openSettings(label = 'Settings') {
