@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { damagedCacheError, isDamage } from '../db/damage';
 import { openDatabase, type Db } from '../db/open';
 import { finishBulkLoad } from '../sync/bulk-load';
+import { refreshDashboardTotals } from '../dashboard/dashboard-totals';
 
 /** One SQLite cache per site profile, opened on first use and kept open until the core closes. */
 export class ProfileCaches {
@@ -21,6 +22,8 @@ export class ProfileCaches {
       try {
         // A first sync cut short (the process was killed) left the indexes aside: the screens need them now.
         finishBulkLoad(db);
+        // A cache from before the dashboard's totals, or last opened in another time zone: added up once now.
+        refreshDashboardTotals(db);
       } catch (error) {
         db.close();
         throw isDamage(error) ? damagedCacheError(file) : error;

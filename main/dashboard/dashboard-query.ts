@@ -1,13 +1,13 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
 import type { BillFilter } from '../../shared/contract/bills';
 import { dashboardStages, type DashboardQuery, type DashboardSummary } from '../../shared/contract/dashboard';
-import { countByStatus } from '../bills/bill-query';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import { bulkLoadPending } from '../sync/bulk-load';
 import type { Db } from '../db/open';
 import { monthsOf, yearBefore, type Span } from './months';
 import { topShares } from './shares';
+import { daySpans, staleDays } from './dashboard-totals';
 
 /**
  * The dashboard's figures, each a sum SQLite makes over an index range (migration 0150), so that a million
@@ -62,16 +62,53 @@ export type Chosen = DashboardQuery & { currency: string };
 
 type MonthSums = { cents: number[]; bills: number[] };
 
+/** Per month, from the kept totals (migration 0170): @currency, @shop, @measure, @days the months as [first day, last day]. */
+const PER_MONTH_KEPT = `SELECT m.key AS i, sum(d.cents) AS cents, sum(d.bills) AS bills
+  FROM json_each(@days) m CROSS JOIN dashboard_day d
+    ON d.currency = @currency AND d.measure = @measure AND d.day BETWEEN m.value ->> 0 AND m.value ->> 1
+  WHERE (@shop IS NULL OR d.shopid = @shop) AND d.day NOT IN (SELECT day FROM dashboard_stale)
+  GROUP BY m.key`;
+
+type SumRow = { i: number; cents: number; bills: number };
+
+/**
+ * A figure per month: from the totals kept per day when they can answer (whole local days, in this zone), the
+ * days the last writes made stale read from the rows; from the rows alone otherwise.
+ */
 function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
   const sums: MonthSums = { cents: months.map(() => 0), bills: months.map(() => 0) };
-  const spans = JSON.stringify(months.map((m) => [m.from, m.to]));
-  for (const row of statement(db, PER_MONTH[kind]).all({ currency: query.currency, shop: query.shopId ?? null, spans }) as {
-    i: number;
-    cents: number;
-    bills: number;
-  }[]) {
-    sums.cents[row.i] = row.cents;
-    sums.bills[row.i] = row.bills;
+  const add = (rows: SumRow[], month: (i: number) => number) => {
+    for (const row of rows) {
+      sums.cents[month(row.i)]! += row.cents;
+      sums.bills[month(row.i)]! += row.bills;
+    }
+  };
+  const fromRows = (spans: Span[]) =>
+    statement(db, PER_MONTH[kind]).all({
+      currency: query.currency,
+      shop: query.shopId ?? null,
+      spans: JSON.stringify(spans.map((span) => [span.from, span.to])),
+    }) as SumRow[];
+  const days = daySpans(db, months);
+  if (!days) {
+    add(fromRows(months), (i) => i);
+    return sums;
+  }
+  add(
+    statement(db, PER_MONTH_KEPT).all({
+      currency: query.currency,
+      shop: query.shopId ?? null,
+      measure: kind,
+      days: JSON.stringify(days),
+    }) as SumRow[],
+    (i) => i,
+  );
+  const stale = staleDays(db, days[0]![0], days[days.length - 1]![1]).filter(({ day }) =>
+    days.some(([first, last]) => day >= first && day <= last),
+  );
+  if (stale.length > 0) {
+    const monthOf = stale.map(({ day }) => days.findIndex(([first, last]) => day >= first && day <= last));
+    add(fromRows(stale.map(({ span }) => span)), (i) => monthOf[i]!);
   }
   return sums;
 }
@@ -95,20 +132,32 @@ function revenue(db: Db, query: Chosen, months: Span[]) {
   };
 }
 
-/** The bills in the period's stages, counted as the Bills tabs count them, with their amounts. */
+/**
+ * The bills now at each stage, with their amounts: kept per state, currency and shop by the bills' triggers
+ * (migration 0170; while a first sync fills the cache, read from the rows), then the bills whose state was
+ * changed here and not yet sent moved where the operator sees them, as the Bills tabs count them: the figure
+ * and the list it opens agree.
+ */
 function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
-  const counts = countByStatus(db, base).byStatus;
+  const counts = new Map<string, number>();
   const cents = new Map<string, number>();
+  const move = (status: string, bills: number, amount: number) => {
+    counts.set(status, (counts.get(status) ?? 0) + bills);
+    cents.set(status, (cents.get(status) ?? 0) + amount);
+  };
   const sums = statement(
     db,
-    `SELECT b.status, sum(b.amountcents) AS cents FROM bill b INDEXED BY bill_stage
-     WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`,
+    bulkLoadPending(db)
+      ? `SELECT b.status, count(*) AS bills, sum(b.amountcents) AS cents FROM bill b
+         WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`
+      : `SELECT b.status, sum(b.bills) AS bills, sum(b.cents) AS cents FROM dashboard_stage b
+         WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`,
   ).all({ currency: query.currency, shop: query.shopId ?? null, stages: JSON.stringify(dashboardStages) }) as {
     status: string;
+    bills: number;
     cents: number;
   }[];
-  for (const row of sums) cents.set(row.status, row.cents);
-  // Bills whose state was changed here and not yet sent: counted where the operator sees them.
+  for (const row of sums) move(row.status, row.bills, row.cents);
   freshBillOverlay(db);
   const moved = statement(
     db,
@@ -116,12 +165,12 @@ function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stag
      WHERE o.status <> b.status AND b.currency = @currency AND ${SHOP}`,
   ).all({ currency: query.currency, shop: query.shopId ?? null }) as { was: string; now: string; cents: number }[];
   for (const { was, now, cents: amount } of moved) {
-    cents.set(was, (cents.get(was) ?? 0) - amount);
-    cents.set(now, (cents.get(now) ?? 0) + amount);
+    move(was, -1, -amount);
+    move(now, 1, amount);
   }
   return dashboardStages.map((status: BillStatus) => ({
     status,
-    bills: counts[status] ?? 0,
+    bills: counts.get(status) ?? 0,
     cents: cents.get(status) ?? 0,
     filter: { ...base, status },
   }));
@@ -196,7 +245,7 @@ function computeSummary(db: Db, asked: DashboardQuery): DashboardSummary {
       invoicedFilter: invoiced(query),
       cashedFilter: cashed(query),
     },
-    ...topShares(db, query, invoiced(query)),
+    ...topShares(db, query, invoiced(query), { cents: invoicedCents, invoices: now.invoicedBills }),
     stages: stages(db, query, base),
   };
 }

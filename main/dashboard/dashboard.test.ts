@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
 import { dashboardQuerySchema, type DashboardQuery, type DashboardSummary } from '../../shared/contract/dashboard';
+import { transitionBill } from '../bills/bill-actions';
+import { countByStatus } from '../bills/bill-counts';
 import { selectBillIds } from '../bills/bill-query';
+import { discardEntry } from '../sync/outbox';
 import { EventBus } from '../core/event-bus';
 import { silentLogger } from '../core/logger';
 import { openDatabase, type Db } from '../db/open';
@@ -16,6 +19,8 @@ import { SyncEngine } from '../sync/sync-engine';
 import { dashboardSummary, roundedQuotient } from './dashboard-query';
 import { writeDashboardXlsx } from './dashboard-xlsx';
 import { oracleFigures } from './dashboard-oracle.test-support';
+import { deriveDashboardTotals, refreshDashboardTotals } from './dashboard-totals';
+import { topCustomers } from './shares';
 
 /**
  * Every figure of the dashboard against the plain computation of dashboard-oracle.test-support.ts, to the cent,
@@ -111,33 +116,80 @@ describe('dashboard figures equal a plain computation over the cache', () => {
     expect(partial).toBeGreaterThan(5);
   });
 
-  for (const [name, query] of PERIODS) {
-    it(`for ${name}`, () => {
-      const summary = dashboardSummary(db, dashboardQuerySchema.parse(query));
-      const oracle = oracleFigures(db, query);
-      expect(oracle.invoicedBills).toBeGreaterThan(0);
-      expect(
-        summary.months.map((m) => ({
-          invoiced: m.invoicedCents,
-          cashed: m.cashedCents,
-          lastInvoiced: m.lastYearInvoicedCents,
-          lastCashed: m.lastYearCashedCents,
-        })),
-      ).toEqual(oracle.months);
-      expect(summary.totals).toMatchObject({
-        invoicedCents: oracle.invoiced,
-        invoicedBills: oracle.invoicedBills,
-        creditedCents: oracle.credited,
-        cashedCents: oracle.cashed,
-        refundedCents: oracle.refunded,
-        averageBasketCents: oracle.basket,
+  // The same figures three ways: the totals kept per day with the days the seeding's writes touched read from the
+  // rows (as between a local write and the next sync), the kept totals alone (after a sync added those days up),
+  // and the rows alone (totals added up in another time zone are not read).
+  const WAYS: [string, () => void][] = [
+    [
+      'with the days the last writes touched read from the rows',
+      () => {
+        expect(db.prepare('SELECT count(*) FROM dashboard_stale').pluck().get()).toBeGreaterThan(20);
+      },
+    ],
+    [
+      'from the totals kept per day alone',
+      () => {
+        refreshDashboardTotals(db);
+        expect(db.prepare('SELECT count(*) FROM dashboard_stale').pluck().get()).toBe(0);
+        expect(db.prepare("SELECT count(*) FROM dashboard_day WHERE measure = 'line'").pluck().get()).toBeGreaterThan(100);
+      },
+    ],
+    [
+      'from the rows alone, the totals having been added up in another time zone',
+      () => {
+        db.prepare("UPDATE site_meta SET value = 'elsewhere' WHERE key = 'dashboard_zone'").run();
+      },
+    ],
+  ];
+  for (const [way, prepare] of WAYS) {
+    for (const [name, query] of PERIODS) {
+      it(`for ${name}, ${way}`, () => {
+        if (name === PERIODS[0]![0]) prepare();
+        const summary = dashboardSummary(db, dashboardQuerySchema.parse(query));
+        const oracle = oracleFigures(db, query);
+        expect(oracle.invoicedBills).toBeGreaterThan(0);
+        expect(
+          summary.months.map((m) => ({
+            invoiced: m.invoicedCents,
+            cashed: m.cashedCents,
+            lastInvoiced: m.lastYearInvoicedCents,
+            lastCashed: m.lastYearCashedCents,
+          })),
+        ).toEqual(oracle.months);
+        expect(summary.totals).toMatchObject({
+          invoicedCents: oracle.invoiced,
+          invoicedBills: oracle.invoicedBills,
+          creditedCents: oracle.credited,
+          cashedCents: oracle.cashed,
+          refundedCents: oracle.refunded,
+          averageBasketCents: oracle.basket,
+        });
+        expect(shares(summary.byProduct)).toEqual(oracle.byProduct);
+        expect(shares(summary.byCatalog)).toEqual(oracle.byCatalog);
+        expect(shares(summary.byCustomer)).toEqual(oracle.byCustomer);
+        expect(summary.stages.map(({ status, bills, cents }) => ({ status, bills, cents }))).toEqual(oracle.stages);
       });
-      expect(shares(summary.byProduct)).toEqual(oracle.byProduct);
-      expect(shares(summary.byCatalog)).toEqual(oracle.byCatalog);
-      expect(shares(summary.byCustomer)).toEqual(oracle.byCustomer);
-      expect(summary.stages.map(({ status, bills, cents }) => ({ status, bills, cents }))).toEqual(oracle.stages);
-    });
+    }
   }
+
+  it('adds the totals up again after a change of time zone, as if they had never been', () => {
+    refreshDashboardTotals(db);
+    expect(db.prepare("SELECT value FROM site_meta WHERE key = 'dashboard_zone'").pluck().get()).not.toBe('elsewhere');
+  });
+
+  it('finds the top customers of a long period by walking their bounds, as SQLite would rank them', () => {
+    let walked = 0;
+    for (const [, query] of PERIODS) {
+      const summary = dashboardSummary(db, query);
+      const whole = { cents: summary.totals.invoicedCents, invoices: summary.totals.invoicedBills };
+      // Forced to walk whatever the period's size; it gives up (and SQLite groups) when fewer than ten bought.
+      const found = topCustomers(db, { ...query, currency: query.currency }, whole, 0);
+      const oracle = oracleFigures(db, query).byCustomer.slice(0, 10);
+      expect(found.map(({ key, cents }) => ({ key: String(key), cents }))).toEqual(oracle);
+      if (found.every(({ whole: w }) => w === whole.cents)) walked += 1;
+    }
+    expect(walked).toBeGreaterThan(2);
+  });
 
   it('gives each figure the filter that lists exactly the bills behind it in Bills', () => {
     for (const [, query] of PERIODS) {
@@ -207,6 +259,59 @@ describe('dashboard figures equal a plain computation over the cache', () => {
     expect(bad({ from: 10, to: 5, currency: 'EUR' })).toEqual(['the period must end after it starts']);
     expect(bad({ from: 0, to: 4 * 366 * 86_400, currency: 'EUR' })).toEqual(['a period of at most three years']);
     expect(bad({ from: 0, to: 5, currency: 'euro' })).toEqual(['a three-letter currency code such as EUR']);
+  });
+
+  it('counts a stage as the Bills tabs do, a state changed here and not yet sent included', () => {
+    const query = PERIODS[0]![1];
+    const bill = db
+      .prepare("SELECT id FROM bill WHERE status = 'SOLDOUT' AND currency = 'EUR' ORDER BY id LIMIT 1")
+      .pluck()
+      .get() as number;
+    const before = dashboardSummary(db, query).stages;
+    const queued = transitionBill(db, { id: bill, to: 'COMPLETE', note: 'test' });
+    try {
+      const after = dashboardSummary(db, query).stages;
+      const soldout = (stages: DashboardSummary['stages']) => stages.find((stage) => stage.status === 'SOLDOUT')!;
+      expect(soldout(after).bills).toBe(soldout(before).bills - 1);
+      const tabs = countByStatus(db, { currency: 'EUR' }).byStatus;
+      for (const stage of after) {
+        expect(stage.bills).toBe(tabs[stage.status]);
+        expect([...selectBillIds(db, { filter: stage.filter! })].length).toBe(stage.bills);
+      }
+    } finally {
+      for (const seq of queued.queued) discardEntry(db, seq);
+    }
+    expect(dashboardSummary(db, query).stages).toEqual(before);
+  });
+
+  it('keeps the totals by its triggers exactly as adding everything up again finds them', () => {
+    // Writes of every kind a sync makes: a bill moved to another shop, currency, state and day, lettered or not;
+    // its lines replaced; a payment and a credit note deleted.
+    db.exec(`
+      UPDATE bill SET shopid = 3 - shopid, status = 'SOLDOUT', emissiondate = emissiondate + 86400 WHERE id % 11 = 3;
+      UPDATE bill SET currency = 'EUR', idnumber = '' WHERE id % 13 = 7;
+      UPDATE bill SET untaxedcents = untaxedcents + 500, customerid = (SELECT min(id) FROM customer) WHERE id % 17 = 1;
+      DELETE FROM bill_payment WHERE id % 9 = 0;
+      DELETE FROM bill_credit_note WHERE id % 5 = 0;
+      DELETE FROM bill_credit_line WHERE creditnoteid NOT IN (SELECT id FROM bill_credit_note);
+      UPDATE bill_item SET itemcode = itemcode || '-X', totalcents = totalcents + 1 WHERE id % 19 = 0;
+      DELETE FROM bill_item WHERE id % 23 = 0 AND id NOT IN (SELECT billitemid FROM bill_credit_line);
+    `);
+    refreshDashboardTotals(db);
+    const tables = () => ({
+      day: db
+        .prepare('SELECT * FROM dashboard_day WHERE cents <> 0 OR bills <> 0 ORDER BY currency, measure, day, shopid, code, itemid')
+        .all(),
+      customer: db.prepare('SELECT * FROM dashboard_customer WHERE cents <> 0 ORDER BY currency, customerid').all(),
+      stage: db.prepare('SELECT * FROM dashboard_stage WHERE bills <> 0 OR cents <> 0 ORDER BY status, currency, shopid').all(),
+    });
+    const kept = tables();
+    expect(kept.day.length).toBeGreaterThan(100);
+    deriveDashboardTotals(db);
+    expect(tables()).toEqual(kept);
+    // And the figures still agree with the loop.
+    const query = PERIODS[3]![1];
+    expect(shares(dashboardSummary(db, query).byProduct)).toEqual(oracleFigures(db, query).byProduct);
   });
 });
 

@@ -3,6 +3,8 @@ import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
 import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
+import { DASHBOARD_TRIGGERS } from '../db/migrations/0170-dashboard-totals';
+import { DERIVE_DASHBOARD_TOTALS } from '../dashboard/dashboard-derive';
 
 /**
  * The first sync into an empty cache, without keeping the derived tables in step row by row.
@@ -22,7 +24,7 @@ import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
  * first (the saved SQL would bring back the old definition).
  */
 
-/** Triggers that derive rows from bill, bill_item and customer (0030, 0040). */
+/** Triggers that derive rows from bill, its lines, payments and credit notes, and customer (0030, 0040, 0170). */
 const DERIVING_TRIGGERS = [
   'bill_derived_insert',
   'bill_search_update',
@@ -39,6 +41,7 @@ const DERIVING_TRIGGERS = [
   'customer_totals_bill_insert',
   'customer_totals_bill_delete',
   'customer_totals_bill_update',
+  ...DASHBOARD_TRIGGERS,
 ] as const;
 
 /**
@@ -155,6 +158,11 @@ export function finishBulkLoad(db: Db, onProgress?: (progress: BuildProgress) =>
   const derive = [
     ...statements(DERIVE_BILL_SEARCH).map((sql, i) => ({ sql, cost: [customers * 12, bills * 46, lines * 18, bills][i] ?? bills })),
     ...statements(DERIVE_CUSTOMER_TOTALS).map((sql, i) => ({ sql, cost: i === 0 ? customers : bills * 9 })),
+    // The dashboard's totals (0170): a pass over the bills, their lines and payments (measured: docs/benchmarks.md).
+    ...statements(DERIVE_DASHBOARD_TOTALS).map((sql) => ({
+      sql,
+      cost: /bill_item/.test(sql) ? lines * 4 : /FROM bill\b|bill b/.test(sql) ? bills * 2 : 1,
+    })),
   ];
   const indexCost = (item: SetAside) => {
     const table = /\bON\s+(\w+)/i.exec(item.sql)?.[1] ?? 'bill';

@@ -16,6 +16,7 @@ import { MissingParentError, pullEntity, type PullOptions } from './pull';
 import { pushOutbox } from './push';
 import { readRun, recentRuns } from './sync-runs';
 import { refusal } from '../../shared/errors/error-text';
+import { refreshDashboardTotals } from '../dashboard/dashboard-totals';
 
 /** The entities whose lists say, while a first sync fills the cache, how many of them the shop announced. */
 const ANNOUNCED: Partial<Record<SyncEntity, 'bill' | 'customer'>> = { bills: 'bill', customers: 'customer' };
@@ -159,6 +160,14 @@ export class SyncEngine {
               'The search and sort indexes could not be built; the next sync tries again.',
               'internal',
             ];
+        }
+      } else {
+        // The dashboard's totals of the days this run's pages touched (a first sync's build added up every day).
+        try {
+          refreshDashboardTotals(db);
+        } catch (error) {
+          // The days stay marked stale: the dashboard reads them from the rows, and the next sync tries again.
+          logger.error('sync: adding up the dashboard totals failed', { error });
         }
       }
       // Only a run that ended well completes a cache being filled (cache-filling.ts).

@@ -14,6 +14,7 @@ import { migration0130 } from './0130-outbox-error-text';
 import { migration0140 } from './0140-audit';
 import { migration0150 } from './0150-dashboard-indexes';
 import { migration0160 } from './0160-reminders';
+import { migration0170 } from './0170-dashboard-totals';
 
 /** Every migration, in order. The last one's version is the head schema this build understands. */
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0140,
   migration0150,
   migration0160,
+  migration0170,
 ];
