@@ -7,16 +7,20 @@ import { startBrowserMode } from '../../main/browser-mode/start-browser-mode';
 import { createCore } from '../../main/core/create-core';
 import { silentLogger } from '../../main/core/logger';
 import { openDatabase, type Db } from '../../main/db/open';
+import { deriveDashboardTotals, refreshDashboardTotals } from '../../main/dashboard/dashboard-totals';
+import { DASHBOARD_TRIGGERS } from '../../main/db/migrations/0170-dashboard-totals';
 import { launchChromium } from '../support/chromium';
 import { report } from './measure';
+import { receivableBills, receivablesByCustomer } from '../../main/followup/receivables';
 
 /**
  * Issue 18: the Dashboard over a cache of N bills (1,000,000 by default), in Chromium through Playwright: from the
  * click that opens the dashboard, and from the change of its period, to the frame after which every chart has
  * painted (the dashboard's `dashboard.painted` performance mark), timed in the page from the input event. Then
- * the aggregates' cost on a sync of 100 changed bills: the dashboard keeps no table of totals, it reads indexes
- * (migration 0150), so its cost is the upkeep of those indexes, measured as the same 100 bills rewritten with
- * and without them.
+ * the aggregates' cost on a sync of 100 changed bills: the indexes of migration 0150 and the totals of 0170 (their
+ * triggers marking the days touched, then the sync's end adding those days up again), measured as the same 100
+ * bills rewritten with and without them, and the time to add every total up (after the upgrade, or at a first
+ * sync's end).
  *
  * The synthetic cache of the Bills bench (main/bills/measure-queries.ts: two years of bills to 1 January 2026)
  * is given payments (a partial bill two), and credit notes with refunds on one invoice in fifty; the page's
@@ -68,8 +72,12 @@ export async function dashboardBench(requested: number): Promise<void> {
     payments: number;
     notes: number;
   };
-  const upkeep = indexUpkeep(db);
-  console.log(`  payments and credit notes added (${Math.round(seeded)} ms); index upkeep measured`);
+  started = performance.now();
+  deriveDashboardTotals(db);
+  const derived = performance.now() - started;
+  const upkeep = aggregatesUpkeep(db);
+  const receivables = timeReceivables(db);
+  console.log(`  payments and credit notes added (${Math.round(seeded)} ms), totals added up (${Math.round(derived)} ms); upkeep measured`);
   db.close();
 
   const app = await startBrowserMode({ dataDir, autoSync: false });
@@ -125,15 +133,22 @@ export async function dashboardBench(requested: number): Promise<void> {
     const invoiced = await page.locator('.dashboard-figure').first().textContent();
     report(`Dashboard over ${bills.toLocaleString('en')} cached bills (Chromium, Playwright)`, [
       ['cache: payments / credit notes', `${counts.payments.toLocaleString('en')} / ${counts.notes.toLocaleString('en')}`],
-      ['migration 0150 on that cache (its four indexes) (ms)', Math.round(migrated)],
+      ['migrations on that cache (ms)', Math.round(migrated)],
       ['payments and credit notes added by the bench (ms)', Math.round(seeded)],
       ['open the dashboard → every chart painted, first (computed) (ms)', Math.round(opening[0]!)],
       ['  opened again (answer kept), median / max (ms)', figures(opening.slice(1))],
       ['change the period → every chart painted, a period not seen (computed) (ms)', computed.map(Math.round).join(', ')],
       ['  back to a period seen (answer kept), median / max (ms)', figures(kept)],
       ['  "this year" shows', invoiced ?? ''],
-      ['100 changed bills written, with / without the dashboard indexes (ms)', `${upkeep.with} / ${upkeep.without}`],
+      ['every dashboard total added up (once: after the upgrade, or at the end of a first sync) (ms)', Math.round(derived)],
+      ['100 changed bills written, with / without the dashboard indexes and totals (ms)', `${upkeep.with} / ${upkeep.without}`],
+      ['  of which the days they touched added up again, at the sync end (ms)', upkeep.refresh],
       ["  the dashboard's share of those writes (ms)", upkeep.with - upkeep.without],
+      [
+        `Follow-up › Receivables in the core: ${receivables.customers.toLocaleString('en')} customers owing, median / max (ms)`,
+        receivables.byCustomer,
+      ],
+      [`  the bills over 90 days late (${receivables.bills.toLocaleString('en')} listed), median / max (ms)`, receivables.lateBills],
     ]);
   } finally {
     await browser.close();
@@ -160,13 +175,13 @@ function addPaymentsAndCreditNotes(db: Db): void {
 const DASHBOARD_INDEXES = ['bill_dashboard', 'bill_payment_paidon', 'bill_stage', 'bill_item_dashboard'];
 
 /**
- * What a pull of 100 changed bills writes (each bill's row, its lines replaced, a payment), timed in a
- * transaction rolled back, with the dashboard's indexes and without them (dropped inside the transaction).
+ * What a pull of 100 changed bills writes (each bill's row, its lines replaced, a payment), then the sync's end
+ * (the days touched added up again), timed in a transaction rolled back, with the dashboard's indexes and totals
+ * and without them (indexes and triggers dropped inside the transaction).
  */
-function indexUpkeep(db: Db): { with: number; without: number } {
+function aggregatesUpkeep(db: Db): { with: number; without: number; refresh: number } {
   const ids = db.prepare('SELECT id FROM bill WHERE id % 9973 = 1 LIMIT 100').pluck().all() as number[];
   const write = () => {
-    const started = performance.now();
     for (const id of ids) {
       db.prepare(
         "UPDATE bill SET status = 'COMPLETE', untaxedcents = untaxedcents + 100, amountcents = amountcents + 120, paidcents = amountcents + 120, idnumber = 'FA-X-' || id, version = version + 1 WHERE id = ?",
@@ -183,22 +198,52 @@ function indexUpkeep(db: Db): { with: number; without: number } {
         "INSERT INTO bill_payment (billid, amountcents, paymode, paidon, reference, timecreated) VALUES (?, 120, 'card', 1767000000, '', 0)",
       ).run(id);
     }
-    return performance.now() - started;
   };
+  const median = (runs: number[]) => Math.round(runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]!);
   const timed = (drop: boolean) => {
     const runs: number[] = [];
+    const refreshes: number[] = [];
     for (let i = 0; i < 5; i += 1) {
       db.exec('BEGIN');
       try {
-        if (drop) for (const name of DASHBOARD_INDEXES) db.exec(`DROP INDEX ${name}`);
-        runs.push(write());
+        if (drop) {
+          for (const name of DASHBOARD_INDEXES) db.exec(`DROP INDEX ${name}`);
+          for (const name of DASHBOARD_TRIGGERS) db.exec(`DROP TRIGGER ${name}`);
+        }
+        const started = performance.now();
+        write();
+        const written = performance.now();
+        if (!drop) refreshDashboardTotals(db);
+        refreshes.push(performance.now() - written);
+        runs.push(performance.now() - started);
       } finally {
         db.exec('ROLLBACK');
       }
     }
-    return Math.round(runs.sort((a, b) => a - b)[2]!);
+    return { total: median(runs), refresh: median(refreshes) };
   };
-  return { with: timed(false), without: timed(true) };
+  const kept = timed(false);
+  return { with: kept.total, without: timed(true).total, refresh: kept.refresh };
+}
+
+/** The receivables' two reads on the same cache, in the core (five runs each), as of the page's pinned day. */
+function timeReceivables(db: Db): { byCustomer: string; lateBills: string; customers: number; bills: number } {
+  const options = { asOf: Math.floor(new Date(2025, 11, 15).getTime() / 1000), termDays: 30 };
+  const runs = (read: () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const started = performance.now();
+      read();
+      times.push(performance.now() - started);
+    }
+    return figures(times);
+  };
+  return {
+    byCustomer: runs(() => receivablesByCustomer(db, options)),
+    lateBills: runs(() => receivableBills(db, { ...options, bucket: 'over90' })),
+    customers: receivablesByCustomer(db, options).customers.length,
+    bills: receivableBills(db, { ...options, bucket: 'over90' }).bills.length,
+  };
 }
 
 /** From the input event (click or change) to the `dashboard.painted` mark that follows it, in the page. */

@@ -25,12 +25,19 @@ import type { Migration } from '../migration';
 
 /** The local day of a time, as SQLite reckons it (the same calendar as the core's Date, months.ts). */
 const day = (time: string) => `date(${time}, 'unixepoch', 'localtime')`;
-const stale = (select: string) => `INSERT OR IGNORE INTO dashboard_stale (day) ${select};`;
+/**
+ * Marks stale the local day of a time (of each row `from` finds, when given). An upsert, not INSERT OR IGNORE: a
+ * trigger's OR clause gives way to the writing statement's (a pull's upsert), which would then fail on a day
+ * already marked. A time too large for a date has no day: nothing to mark.
+ */
+const stale = (time: string, from = '') =>
+  `INSERT INTO dashboard_stale (day) SELECT day FROM (SELECT ${day(time)} AS day ${from}) WHERE day IS NOT NULL
+   ON CONFLICT (day) DO NOTHING;`;
 /** The days a bill's payments and credit notes are counted on: they follow its currency and shop. */
 const billDays = (bill: string) => `
-  ${stale(`SELECT ${day('paidon')} FROM bill_payment WHERE billid = ${bill}`)}
-  ${stale(`SELECT ${day('issuedat')} FROM bill_credit_note WHERE billid = ${bill}`)}
-  ${stale(`SELECT ${day('refundedon')} FROM bill_credit_note WHERE billid = ${bill} AND refundcents <> 0`)}`;
+  ${stale('paidon', `FROM bill_payment WHERE billid = ${bill}`)}
+  ${stale('issuedat', `FROM bill_credit_note WHERE billid = ${bill}`)}
+  ${stale('refundedon', `FROM bill_credit_note WHERE billid = ${bill} AND refundcents <> 0`)}`;
 const customer = (b: string, sign: 1 | -1) => `
   INSERT INTO dashboard_customer (currency, customerid, cents)
   VALUES (${b}.currency, ${b}.customerid, ${sign} * (${b}.idnumber <> '') * max(${b}.untaxedcents, 0))
@@ -41,11 +48,11 @@ const stage = (b: string, sign: 1 | -1) => `
   ON CONFLICT (status, currency, shopid) DO UPDATE SET bills = bills + excluded.bills, cents = cents + excluded.cents;`;
 /** A line's bill's emission day, and the days its credit notes were issued on. */
 const lineDays = (bill: string) => `
-  ${stale(`SELECT ${day('emissiondate')} FROM bill WHERE id = ${bill}`)}
-  ${stale(`SELECT ${day('issuedat')} FROM bill_credit_note WHERE billid = ${bill}`)}`;
+  ${stale('emissiondate', `FROM bill WHERE id = ${bill}`)}
+  ${stale('issuedat', `FROM bill_credit_note WHERE billid = ${bill}`)}`;
 const noteDays = (n: string) => `
-  ${stale(`VALUES (${day(`${n}.issuedat`)})`)}
-  ${stale(`SELECT ${day(`${n}.refundedon`)} WHERE ${n}.refundcents <> 0`)}`;
+  ${stale(`${n}.issuedat`)}
+  ${stale(`${n}.refundedon`, `WHERE ${n}.refundcents <> 0`)}`;
 
 export const migration0170: Migration = {
   version: 170,
@@ -80,11 +87,11 @@ export const migration0170: Migration = {
     ) STRICT, WITHOUT ROWID;
 
     CREATE TRIGGER dashboard_bill_insert AFTER INSERT ON bill BEGIN
-      ${stale(`VALUES (${day('new.emissiondate')})`)}
+      ${stale('new.emissiondate')}
       ${customer('new', 1)} ${stage('new', 1)}
     END;
     CREATE TRIGGER dashboard_bill_delete AFTER DELETE ON bill BEGIN
-      ${stale(`VALUES (${day('old.emissiondate')})`)} ${billDays('old.id')}
+      ${stale('old.emissiondate')} ${billDays('old.id')}
       ${customer('old', -1)} ${stage('old', -1)}
     END;
     -- A pull rewrites every column of the bills it receives: only a change of what the totals add up costs.
@@ -93,7 +100,7 @@ export const migration0170: Migration = {
       OR old.currency IS NOT new.currency OR old.shopid IS NOT new.shopid OR old.customerid IS NOT new.customerid
       OR old.status IS NOT new.status OR old.amountcents IS NOT new.amountcents
     BEGIN
-      ${stale(`VALUES (${day('old.emissiondate')}), (${day('new.emissiondate')})`)} ${billDays('new.id')}
+      ${stale('old.emissiondate')} ${stale('new.emissiondate')} ${billDays('new.id')}
       ${customer('old', -1)} ${customer('new', 1)} ${stage('old', -1)} ${stage('new', 1)}
     END;
 
@@ -101,10 +108,10 @@ export const migration0170: Migration = {
     CREATE TRIGGER dashboard_line_delete AFTER DELETE ON bill_item BEGIN ${lineDays('old.billid')} END;
     CREATE TRIGGER dashboard_line_update AFTER UPDATE ON bill_item BEGIN ${lineDays('old.billid')} ${lineDays('new.billid')} END;
 
-    CREATE TRIGGER dashboard_payment_insert AFTER INSERT ON bill_payment BEGIN ${stale(`VALUES (${day('new.paidon')})`)} END;
-    CREATE TRIGGER dashboard_payment_delete AFTER DELETE ON bill_payment BEGIN ${stale(`VALUES (${day('old.paidon')})`)} END;
+    CREATE TRIGGER dashboard_payment_insert AFTER INSERT ON bill_payment BEGIN ${stale('new.paidon')} END;
+    CREATE TRIGGER dashboard_payment_delete AFTER DELETE ON bill_payment BEGIN ${stale('old.paidon')} END;
     CREATE TRIGGER dashboard_payment_update AFTER UPDATE ON bill_payment BEGIN
-      ${stale(`VALUES (${day('old.paidon')}), (${day('new.paidon')})`)}
+      ${stale('old.paidon')} ${stale('new.paidon')}
     END;
 
     CREATE TRIGGER dashboard_note_insert AFTER INSERT ON bill_credit_note BEGIN ${noteDays('new')} END;
@@ -112,13 +119,13 @@ export const migration0170: Migration = {
     CREATE TRIGGER dashboard_note_update AFTER UPDATE ON bill_credit_note BEGIN ${noteDays('old')} ${noteDays('new')} END;
 
     CREATE TRIGGER dashboard_credit_line_insert AFTER INSERT ON bill_credit_line BEGIN
-      ${stale(`SELECT ${day('issuedat')} FROM bill_credit_note WHERE id = new.creditnoteid`)}
+      ${stale('issuedat', 'FROM bill_credit_note WHERE id = new.creditnoteid')}
     END;
     CREATE TRIGGER dashboard_credit_line_delete AFTER DELETE ON bill_credit_line BEGIN
-      ${stale(`SELECT ${day('issuedat')} FROM bill_credit_note WHERE id = old.creditnoteid`)}
+      ${stale('issuedat', 'FROM bill_credit_note WHERE id = old.creditnoteid')}
     END;
     CREATE TRIGGER dashboard_credit_line_update AFTER UPDATE ON bill_credit_line BEGIN
-      ${stale(`SELECT ${day('issuedat')} FROM bill_credit_note WHERE id IN (old.creditnoteid, new.creditnoteid)`)}
+      ${stale('issuedat', 'FROM bill_credit_note WHERE id IN (old.creditnoteid, new.creditnoteid)')}
     END;
   `,
 };
