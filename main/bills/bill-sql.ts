@@ -67,6 +67,24 @@ export function filterWhere(
       `${id} IN (SELECT bi.billid FROM catalog_item ci CROSS JOIN bill_item bi INDEXED BY bill_item_code ON bi.itemcode = ci.code WHERE ci.catalogid = ? AND bi.catalogitemid = ci.id)`,
       filter.catalogId,
     );
+  // The rest of a dashboard chart: each bill row is read anyway (its period, currency and lettering), so its
+  // lines are looked up by bill, never scanned.
+  const sold = "bi.billid = b.id AND bi.type NOT IN ('DISCOUNT', 'SHIPPING')";
+  if (filter.exceptCustomerIds)
+    add('exceptCustomerIds', 'b.customerid NOT IN (SELECT value FROM json_each(?))', JSON.stringify(filter.exceptCustomerIds));
+  if (filter.exceptProductCodes)
+    add(
+      'exceptProductCodes',
+      `EXISTS (SELECT 1 FROM bill_item bi WHERE ${sold} AND bi.itemcode NOT IN (SELECT value FROM json_each(?)))`,
+      JSON.stringify(filter.exceptProductCodes),
+    );
+  if (filter.exceptCatalogIds)
+    add(
+      'exceptCatalogIds',
+      `EXISTS (SELECT 1 FROM bill_item bi LEFT JOIN catalog_item ci ON ci.id = bi.catalogitemid
+       WHERE ${sold} AND coalesce(ci.catalogid, 0) NOT IN (SELECT value FROM json_each(?)))`,
+      JSON.stringify(filter.exceptCatalogIds),
+    );
   const found = filter.search === undefined ? null : billIdsQuery(filter.search);
   if (found) add('search', `${id} IN (${found.sql})`, ...found.params);
   return where;

@@ -192,6 +192,7 @@ describe('dashboard figures equal a plain computation over the cache', () => {
   });
 
   it('gives each figure the filter that lists exactly the bills behind it in Bills', () => {
+    let rests = 0;
     for (const [, query] of PERIODS) {
       const summary = dashboardSummary(db, query);
       const oracle = oracleFigures(db, query);
@@ -209,7 +210,30 @@ describe('dashboard figures equal a plain computation over the cache', () => {
         .pluck()
         .all(catalog.filter!.catalogId) as number[];
       expect(listed(catalog.filter!)).toEqual(oracle.ids.invoiced.filter((id) => withCatalog.includes(id)).sort((a, b) => a - b));
+      // The rest of a chart: the period's invoices without the ten (customers), or with a line of another product.
+      const customerRest = summary.byCustomer.find((share) => share.key === '');
+      if (customerRest) {
+        rests += 1;
+        const ten = summary.byCustomer.filter((share) => share.key !== '').map((share) => Number(share.key));
+        const customerOf = db.prepare('SELECT customerid FROM bill WHERE id = ?').pluck();
+        expect(listed(customerRest.filter!)).toEqual(
+          oracle.ids.invoiced.filter((id) => !ten.includes(customerOf.get(id) as number)).sort((a, b) => a - b),
+        );
+      }
+      const productRest = summary.byProduct.find((share) => share.key === '');
+      if (productRest) {
+        rests += 1;
+        const codes = summary.byProduct.filter((share) => share.key !== '').map((share) => share.key);
+        const withOther = db
+          .prepare(
+            "SELECT DISTINCT billid FROM bill_item WHERE type NOT IN ('DISCOUNT', 'SHIPPING') AND itemcode NOT IN (SELECT value FROM json_each(?))",
+          )
+          .pluck()
+          .all(JSON.stringify(codes)) as number[];
+        expect(listed(productRest.filter!)).toEqual(oracle.ids.invoiced.filter((id) => withOther.includes(id)).sort((a, b) => a - b));
+      }
     }
+    expect(rests).toBeGreaterThan(0);
   });
 
   it("answers again once the data changed (a kept answer is never stale), and picks the shop's currency when none is named", () => {

@@ -162,11 +162,14 @@ function finished(top: { key: number; cents: number }[], whole: number): Ranked[
 
 const params = (query: Chosen) => ({ currency: query.currency, shop: query.shopId ?? null, from: query.from, to: query.to });
 
-/** The ten, then the rest (left out when nothing is left). */
-function withRest(rows: Ranked[], share: (row: Ranked) => Share): Share[] {
+/**
+ * The ten, then the rest (left out when nothing is left), whose bills are the period's invoices without the ten:
+ * `except` makes that filter from the ten keys.
+ */
+function withRest(rows: Ranked[], share: (row: Ranked) => Share, except: (keys: Ranked['key'][]) => BillFilter): Share[] {
   const shares = rows.map(share);
   const rest = (rows[0]?.whole ?? 0) - rows.reduce((sum, row) => sum + row.cents, 0);
-  if (rest !== 0) shares.push({ key: '', label: '', cents: rest, filter: null });
+  if (rest !== 0) shares.push({ key: '', label: '', cents: rest, filter: except(rows.map((row) => row.key)) });
   return shares;
 }
 
@@ -186,24 +189,36 @@ export function topShares(
   const items = byItem(db, query);
   const customers = topCustomers(db, query, whole);
   return {
-    byProduct: withRest(items.products, ({ key, cents }) => ({
-      key: String(key),
-      label: (itemName.get(key) as string | undefined) ?? String(key),
-      cents,
-      filter: { ...invoiced, productCode: String(key) },
-    })),
-    byCatalog: withRest(items.catalogs, ({ key, cents }) => ({
-      key: String(key),
-      // Lines whose item is in no catalog the cache holds (deleted since): no catalog to filter by.
-      label: (catalogName.get(key) as string | undefined) ?? '',
-      cents,
-      filter: key === 0 ? null : { ...invoiced, catalogId: Number(key) },
-    })),
-    byCustomer: withRest(customers, ({ key, cents }) => ({
-      key: String(key),
-      label: (customerName.get(key) as string | undefined) ?? `#${key}`,
-      cents,
-      filter: { ...invoiced, customerId: Number(key) },
-    })),
+    byProduct: withRest(
+      items.products,
+      ({ key, cents }) => ({
+        key: String(key),
+        label: (itemName.get(key) as string | undefined) ?? String(key),
+        cents,
+        filter: { ...invoiced, productCode: String(key) },
+      }),
+      (keys) => ({ ...invoiced, exceptProductCodes: keys.map(String) }),
+    ),
+    byCatalog: withRest(
+      items.catalogs,
+      ({ key, cents }) => ({
+        key: String(key),
+        // Lines whose item is in no catalog the cache holds (deleted since): no catalog to filter by.
+        label: (catalogName.get(key) as string | undefined) ?? '',
+        cents,
+        filter: key === 0 ? null : { ...invoiced, catalogId: Number(key) },
+      }),
+      (keys) => ({ ...invoiced, exceptCatalogIds: keys.map(Number) }),
+    ),
+    byCustomer: withRest(
+      customers,
+      ({ key, cents }) => ({
+        key: String(key),
+        label: (customerName.get(key) as string | undefined) ?? `#${key}`,
+        cents,
+        filter: { ...invoiced, customerId: Number(key) },
+      }),
+      (keys) => ({ ...invoiced, exceptCustomerIds: keys.map(Number) }),
+    ),
   };
 }

@@ -46,6 +46,13 @@ export const billFilterSchema = z
     catalogId: z.number().int().optional(),
     paidFrom: z.number().int().optional(),
     paidTo: z.number().int().optional(),
+    /**
+     * The "rest" of a dashboard chart (its top 10 left out): bills of none of these customers; bills with a line
+     * (discount and shipping aside) of another product, or of another catalog (0: an item in no catalog).
+     */
+    exceptCustomerIds: z.array(z.number().int()).max(20).optional(),
+    exceptProductCodes: z.array(z.string().max(100)).max(20).optional(),
+    exceptCatalogIds: z.array(z.number().int()).max(20).optional(),
     /** Full text over customer names, emails, organisation, bill title and transaction ids; accents and case ignored. */
     search: z.string().max(200).optional(),
   })

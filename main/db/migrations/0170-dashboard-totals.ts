@@ -70,6 +70,8 @@ export const migration0170: Migration = {
       PRIMARY KEY (currency, measure, day, shopid, code, itemid)
     ) STRICT, WITHOUT ROWID;
     CREATE TABLE dashboard_stale (day TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+    -- A stale day's refunds are found by their date (credit notes had no index on it: every day read them all).
+    CREATE INDEX bill_credit_note_refunded ON bill_credit_note (refundedon) WHERE refundcents <> 0;
     CREATE TABLE dashboard_customer (
       currency TEXT NOT NULL,
       customerid INTEGER NOT NULL,

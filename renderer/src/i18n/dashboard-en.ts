@@ -46,6 +46,7 @@ export const dashboardEn = {
   'dashboard.link.cashed': 'Paid, {period}',
   'dashboard.link.stage': '{stage}',
   'dashboard.link.share': '{name}, invoiced {period}',
+  'dashboard.link.rest': '{chart}, not the ten largest, {period}',
   'bills.fromDashboard': 'From the dashboard: {label} ({currency})',
   'bills.fromDashboard.clear': 'Show every bill',
 } as const;

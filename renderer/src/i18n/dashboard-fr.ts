@@ -48,6 +48,7 @@ export const dashboardFr: Record<keyof typeof dashboardEn, string> = {
   'dashboard.link.cashed': 'Payé, {period}',
   'dashboard.link.stage': '{stage}',
   'dashboard.link.share': '{name}, facturé {period}',
+  'dashboard.link.rest': '{chart}, hors les dix premiers, {period}',
   'bills.fromDashboard': 'Depuis le tableau de bord\u00a0: {label} ({currency})',
   'bills.fromDashboard.clear': 'Voir toutes les commandes',
 };

@@ -201,9 +201,13 @@ export function DashboardWorkspace() {
             {(['byCatalog', 'byProduct', 'byCustomer'] as const).map((kind) => {
               const title = t(`dashboard.${kind}`);
               const shares = value[kind];
+              // The rest (key ''): the period's invoices without the ten names above.
               const nameOf = (share: Share) =>
-                share.key === '' && share.filter === null ? t('dashboard.share.rest') : share.label || t('dashboard.share.noCatalog');
-              const label = (share: Share) => t('dashboard.link.share', { name: nameOf(share), period: periodText });
+                share.key === '' ? t('dashboard.share.rest') : share.label || t('dashboard.share.noCatalog');
+              const label = (share: Share) =>
+                share.key === ''
+                  ? t('dashboard.link.rest', { chart: title, period: periodText })
+                  : t('dashboard.link.share', { name: nameOf(share), period: periodText });
               return (
                 <ChartCard key={kind} title={title}>
                   {shares.length === 0 && <p>{t('dashboard.share.none')}</p>}
@@ -215,7 +219,7 @@ export function DashboardWorkspace() {
                         label: t('dashboard.share.amount'),
                         values: shares.map((s) => s.cents / 100),
                         // The rest is not one of the names: drawn in last year's grey.
-                        color: shares.map((s) => (s.filter === null && s.key === '' ? '--border-strong' : '--accent')),
+                        color: shares.map((s) => (s.key === '' ? '--border-strong' : '--accent')),
                       },
                     ]}
                     horizontal
