@@ -10,6 +10,9 @@ import { command } from './define';
 /** The stages a bill waits at before it is done: placed, waiting for its payment, paid but not produced yet. */
 export const dashboardStages = ['PLACED', 'PENDING', 'SOLDOUT'] as const;
 
+/** The longest period the core adds up, in seconds: three years of 366 days (the window checks it too). */
+export const dashboardMaxPeriodSeconds = 3 * 366 * 86_400;
+
 export const dashboardQuerySchema = z
   .object({
     /** The period, Unix seconds, inclusive; at most 3 years (the month chart has a bar per month). */
@@ -25,7 +28,7 @@ export const dashboardQuerySchema = z
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: 'the period must end after it starts', path: ['to'] })
-  .refine((q) => q.to - q.from <= 3 * 366 * 86_400, { message: 'a period of at most three years', path: ['to'] });
+  .refine((q) => q.to - q.from <= dashboardMaxPeriodSeconds, { message: 'a period of at most three years', path: ['to'] });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 const cents = z.number().int();

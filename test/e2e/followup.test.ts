@@ -8,11 +8,13 @@ import { activeCache } from '../support/active-cache';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
 import { BillsPage } from './pages/bills-page';
 import { FollowupPage } from './pages/followup-page';
+import { seriousViolations } from './support/axe';
 
 /**
  * Follow-up, end to end: a payment reminder sent from Receivables reaches the customer's Moodle account on the
  * simulated site (a row of mdl_messages in the conversation with that account) and is recorded on the bill, as
- * its detail shows; several reminders ask for a confirmation first. Screenshots in both languages and themes.
+ * its detail shows; several reminders ask for a confirmation first. Screenshots in both languages and themes,
+ * each view checked by axe-core.
  */
 
 let fixture: ConnectedApp;
@@ -122,7 +124,9 @@ describe('a payment reminder from Receivables', () => {
 });
 
 describe('the Follow-up workspace in both languages and themes', () => {
-  it('shows receivables and renewals, readable in light and dark', async () => {
+  it('shows receivables and renewals, readable in light and dark, with no serious or critical axe violation', async () => {
+    // Each view has buttons, form fields and text on its own colours for axe to check, or its silence says nothing.
+    const checked = ['color-contrast', 'button-name', 'label'];
     const { renewals } = await call<{ renewals: Renewal[] }>('followup.renewals', { horizonDays: 90 });
     for (const variant of [
       { language: 'en', theme: 'light' },
@@ -136,6 +140,7 @@ describe('the Follow-up workspace in both languages and themes', () => {
       await page.getByRole('tab', { name: variant.language === 'fr' ? 'Créances' : 'Receivables', exact: true }).click();
       await page.getByRole('table', { name: variant.language === 'fr' ? 'Totaux par devise' : 'Totals per currency' }).waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-receivables-${tag}.png`), fullPage: true });
+      expect(await seriousViolations(page, checked), `receivables ${tag}`).toEqual([]);
       // The reminder dialog, over the first bill of the list (what an earlier test left ticked is cleared first).
       const all = page.getByRole('checkbox', { name: variant.language === 'fr' ? 'Tout choisir' : 'Select all', exact: true });
       await all.check();
@@ -144,6 +149,7 @@ describe('the Follow-up workspace in both languages and themes', () => {
       await page.getByRole('button', { name: variant.language === 'fr' ? /^Relancer \(1\)…$/ : /^Remind \(1\)…$/ }).click();
       await page.getByRole('dialog').locator('.reminder-preview li').first().waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-reminder-dialog-${tag}.png`) });
+      expect(await seriousViolations(page, checked), `reminder dialog ${tag}`).toEqual([]);
       await page
         .getByRole('dialog')
         .getByRole('button', { name: variant.language === 'fr' ? 'Fermer' : 'Close', exact: true })
@@ -152,6 +158,7 @@ describe('the Follow-up workspace in both languages and themes', () => {
       await page.getByRole('tab', { name: variant.language === 'fr' ? 'Renouvellements' : 'Renewals', exact: true }).click();
       if (renewals.length > 0) await page.locator('tr[data-product]').first().waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `followup-renewals-${tag}.png`), fullPage: true });
+      expect(await seriousViolations(page, checked), `renewals ${tag}`).toEqual([]);
     }
     await call('settings.update', { language: 'en', theme: 'light' });
   });

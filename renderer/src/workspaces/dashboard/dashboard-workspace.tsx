@@ -10,7 +10,8 @@ import { formatMoney } from '../../money/money';
 import { NoSiteNotice } from '../../shell/no-site-notice';
 import { openBills } from '../bills/bills-link';
 import { BarChart } from './bar-chart';
-import { periodIds, periodSpan, type PeriodId } from './dashboard-period';
+import { CustomPeriodFields, useDashboardPeriod } from './custom-period';
+import { periodIds, type PeriodChoice } from './dashboard-period';
 import { DashboardExport } from './dashboard-export';
 import { FigureTable, type FigureRow } from './figure-table';
 import './dashboard.css';
@@ -25,10 +26,9 @@ const CHARTS = ['invoiced', 'cashed', 'byCatalog', 'byProduct', 'byCustomer'] as
 export function DashboardWorkspace() {
   const api = useApi();
   const { t, locale, format } = useI18n();
-  const [period, setPeriod] = useState<PeriodId>('thisYear');
+  const { period, choosePeriod, span, days, setDays, custom } = useDashboardPeriod();
   const [shopId, setShopId] = useState<number | undefined>(undefined);
   const [currency, setCurrency] = useState<string | undefined>(undefined);
-  const span = useMemo(() => periodSpan(period, new Date()), [period]);
   const query = useMemo(
     () => ({ ...span, ...(shopId !== undefined ? { shopId } : {}), ...(currency ? { currency } : {}) }),
     [span, shopId, currency],
@@ -71,14 +71,16 @@ export function DashboardWorkspace() {
       <form className="dashboard-controls" aria-label={t('dashboard.controls')} onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor="dashboard-period">{t('dashboard.period')}</label>
-          <select id="dashboard-period" value={period} onChange={(event) => setPeriod(event.target.value as PeriodId)}>
+          <select id="dashboard-period" value={period} onChange={(event) => choosePeriod(event.target.value as PeriodChoice)}>
             {periodIds.map((id) => (
               <option key={id} value={id}>
                 {t(`dashboard.period.${id}`)}
               </option>
             ))}
+            <option value="custom">{t('dashboard.period.custom')}</option>
           </select>
         </div>
+        {period === 'custom' && <CustomPeriodFields days={days} onChange={setDays} checked={custom} shown={periodText} />}
         <div className="field">
           <label htmlFor="dashboard-shop">{t('dashboard.shop')}</label>
           <select
