@@ -93,6 +93,37 @@ describe('the Dashboard workspace', () => {
     await expect.poll(() => bills.summary().textContent()).toContain(`${all} bills`);
   }, 90_000);
 
+  it('opens the rest of a top-10 chart: the invoices of the period of none of the ten customers', async () => {
+    const dashboard = new DashboardPage(page);
+    const bills = new BillsPage(page);
+    const db = activeCache(app.dataDir);
+    await page.goto(`${origin()}/#/dashboard`);
+    await dashboard.painted();
+    const now = new Date();
+    const [from, to] = [new Date(now.getFullYear(), 0, 1), new Date(now.getFullYear() + 1, 0, 1, 0, 0, -1)];
+    const summary = await summaryOf(from, to);
+    expect(summary.byCustomer.at(-1)!.key).toBe('');
+    const ten = summary.byCustomer.filter((share) => share.key !== '').map((share) => Number(share.key));
+    expect(ten).toHaveLength(10);
+    const expected = db
+      .prepare(
+        `SELECT count(*) FROM bill WHERE idnumber <> '' AND currency = ? AND emissiondate BETWEEN ? AND ?
+         AND customerid NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .get(summary.currency, from.getTime() / 1000, to.getTime() / 1000, JSON.stringify(ten)) as number;
+    expect(expected).toBeGreaterThan(0);
+    const figures = page.locator('details.dashboard-figures', { has: page.getByText('The figures of “Invoiced by customer”') });
+    await figures.locator('summary').click();
+    await figures
+      .getByRole('row', { name: /^The rest/ })
+      .getByRole('button')
+      .click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/bills');
+    await expect.poll(() => bills.summary().textContent(), { timeout: 20_000 }).toContain(`${expected} bills`);
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('Invoiced by customer, not the ten largest');
+  }, 60_000);
+
   it('has no serious or critical accessibility violation, in English and French, light and dark', async () => {
     const dashboard = new DashboardPage(page);
     for (const variant of [
