@@ -77,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? createLogger({ file: dataDir.logFile });
   const bus = new EventBus();
   const profiles = new ProfileRegistry(dataDir, createSecretStore(options.secretCodec ?? plainFileCodec), logger);
-  const caches = new ProfileCaches(dataDir, options.nativeBinding);
+  const caches = new ProfileCaches(dataDir, options.nativeBinding, logger);
   const uploads = new StagedUploads(dataDir.uploadsDir);
   // What a closed window or a crash left staged a day ago is not coming back for.
   uploads.sweep(UPLOAD_IDLE_MS);

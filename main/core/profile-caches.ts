@@ -4,6 +4,7 @@ import { damagedCacheError, isDamage } from '../db/damage';
 import { openDatabase, type Db } from '../db/open';
 import { finishBulkLoad } from '../sync/bulk-load';
 import { refreshDashboardTotals } from '../dashboard/dashboard-totals';
+import type { Logger } from './logger';
 
 /** One SQLite cache per site profile, opened on first use and kept open until the core closes. */
 export class ProfileCaches {
@@ -12,6 +13,7 @@ export class ProfileCaches {
   constructor(
     private readonly dataDir: DataDir,
     private readonly nativeBinding?: string,
+    private readonly logger?: Logger,
   ) {}
 
   get(profileId: string): Db {
@@ -23,7 +25,13 @@ export class ProfileCaches {
         // A first sync cut short (the process was killed) left the indexes aside: the screens need them now.
         finishBulkLoad(db);
         // A cache from before the dashboard's totals, or last opened in another time zone: added up once now.
-        refreshDashboardTotals(db);
+        // Not a reason to refuse the cache: without them the dashboard reads the rows.
+        try {
+          refreshDashboardTotals(db);
+        } catch (error) {
+          if (isDamage(error)) throw error;
+          this.logger?.error('dashboard totals not added up on opening the cache; the dashboard reads the rows', { error });
+        }
       } catch (error) {
         db.close();
         throw isDamage(error) ? damagedCacheError(file) : error;

@@ -24,25 +24,28 @@ interface Days {
   day: (time: string) => string;
 }
 
-/** The statements adding up the totals of some days, from the rows the figures are defined on. */
+/**
+ * The statements adding up the totals of some days, from the rows the figures are defined on. A time too large
+ * for a date (a damaged row) has no day: left out rather than failing the sum of every other day.
+ */
 function dayRows({ source, within, day }: Days): string {
   return `
     INSERT INTO dashboard_day (currency, measure, day, shopid, code, itemid, cents, bills)
       SELECT b.currency, 'invoiced', ${day('b.emissiondate')} AS day, b.shopid, '', 0, sum(b.untaxedcents), count(*)
       FROM ${source} CROSS JOIN bill b ON ${within('b.emissiondate')}
-      WHERE b.idnumber <> '' GROUP BY b.currency, day, b.shopid;
+      WHERE b.idnumber <> '' GROUP BY b.currency, day, b.shopid HAVING day IS NOT NULL;
     INSERT INTO dashboard_day (currency, measure, day, shopid, code, itemid, cents, bills)
       SELECT b.currency, 'credited', ${day('n.issuedat')} AS day, b.shopid, '', 0, sum(n.untaxedcents), 0
       FROM ${source} CROSS JOIN bill_credit_note n ON ${within('n.issuedat')} CROSS JOIN bill b ON b.id = n.billid
-      GROUP BY b.currency, day, b.shopid;
+      GROUP BY b.currency, day, b.shopid HAVING day IS NOT NULL;
     INSERT INTO dashboard_day (currency, measure, day, shopid, code, itemid, cents, bills)
       SELECT b.currency, 'paid', ${day('p.paidon')} AS day, b.shopid, '', 0, sum(p.amountcents), 0
       FROM ${source} CROSS JOIN bill_payment p ON ${within('p.paidon')} CROSS JOIN bill b ON b.id = p.billid
-      GROUP BY b.currency, day, b.shopid;
+      GROUP BY b.currency, day, b.shopid HAVING day IS NOT NULL;
     INSERT INTO dashboard_day (currency, measure, day, shopid, code, itemid, cents, bills)
       SELECT b.currency, 'refunded', ${day('n.refundedon')} AS day, b.shopid, '', 0, sum(n.refundcents), 0
       FROM ${source} CROSS JOIN bill_credit_note n ON n.refundcents <> 0 AND ${within('n.refundedon')} CROSS JOIN bill b ON b.id = n.billid
-      GROUP BY b.currency, day, b.shopid;
+      GROUP BY b.currency, day, b.shopid HAVING day IS NOT NULL;
     INSERT INTO dashboard_day (currency, measure, day, shopid, code, itemid, cents, bills)
       SELECT currency, 'line', day, shopid, code, itemid, sum(cents), 0 FROM (
         SELECT b.currency, ${day('b.emissiondate')} AS day, b.shopid, bi.itemcode AS code, bi.catalogitemid AS itemid, bi.totalcents AS cents
@@ -55,7 +58,7 @@ function dayRows({ source, within, day }: Days): string {
           CROSS JOIN bill_credit_line cl ON cl.creditnoteid = n.id
           CROSS JOIN bill_item bi ON bi.id = cl.billitemid
         WHERE bi.type NOT IN ('DISCOUNT', 'SHIPPING'))
-      GROUP BY currency, day, shopid, code, itemid;`;
+      GROUP BY currency, day, shopid, code, itemid HAVING day IS NOT NULL;`;
 }
 
 /** Every row, each counted on its local day. */

@@ -91,6 +91,17 @@ function seedHarderCases(db: Db): void {
   });
 }
 
+/** A customer and one invoiced, paid bill emitted at `emission`, as a sync writes them. */
+function insertBill(target: Db, id: number, emission: number): void {
+  target.exec(`INSERT OR IGNORE INTO customer VALUES (1, 1, 'A', 'B', 'a@b.c', '', '', '', 'FR', '', 0, '', 0, 1, 0);
+    INSERT INTO bill (id, shopid, idnumber, ordering, customerid, userid, title, worktype, status, remotestatus, emissiondate, lastactiondate,
+      assignedto, timetodo, currency, untaxedcents, taxcents, amountcents, discountcents, untaxeddiscountcents, discounttaxcents, shippingcents,
+      paymentfeecents, paidcents, paymode, transactionid, onlinetransactionid, ignoretax, productionfeedback, invoiceinfo, test, partnerid,
+      partnertag, version, timemodified)
+    VALUES (${id}, 1, 'FA-${id}', ${id}, 1, 2, 't', 'online', 'SOLDOUT', '', ${emission}, 0, 0, 0, 'EUR', 1000, 200, 1200, 0, 0, 0, 0, 0, 1200,
+      'card', 'x${id}', '', 0, '', '', 0, 0, '', 1, 0);`);
+}
+
 const day = (y: number, m: number, d: number) => Math.floor(new Date(y, m - 1, d).getTime() / 1000);
 const dayEnd = (y: number, m: number, d: number) => day(y, m, d + 1) - 1;
 
@@ -256,18 +267,25 @@ describe('dashboard figures equal a plain computation over the cache', () => {
     const filling = openDatabase(':memory:');
     try {
       expect(beginBulkLoad(filling)).toBe(true);
-      filling.exec(`INSERT INTO customer VALUES (1, 1, 'A', 'B', 'a@b.c', '', '', '', 'FR', '', 0, '', 0, 1, 0);
-        INSERT INTO bill (id, shopid, idnumber, ordering, customerid, userid, title, worktype, status, remotestatus, emissiondate, lastactiondate,
-          assignedto, timetodo, currency, untaxedcents, taxcents, amountcents, discountcents, untaxeddiscountcents, discounttaxcents, shippingcents,
-          paymentfeecents, paidcents, paymode, transactionid, onlinetransactionid, ignoretax, productionfeedback, invoiceinfo, test, partnerid,
-          partnertag, version, timemodified)
-        VALUES (1, 1, 'FA-1', 1, 1, 2, 't', 'online', 'SOLDOUT', '', ${day(2025, 3, 3)}, 0, 0, 0, 'EUR', 1000, 200, 1200, 0, 0, 0, 0, 0, 1200,
-          'card', 'x', '', 0, '', '', 0, 0, '', 1, 0);`);
+      insertBill(filling, 1, day(2025, 3, 3));
       const summary = dashboardSummary(filling, PERIODS[0]![1]);
       expect(summary.totals).toMatchObject({ invoicedCents: 1000, invoicedBills: 1 });
       expect(summary.stages.find((stage) => stage.status === 'SOLDOUT')).toMatchObject({ bills: 1, cents: 1200 });
     } finally {
       filling.close();
+    }
+  });
+
+  it('adds the other days up when a damaged row has a time no date can hold', () => {
+    const cache = openDatabase(':memory:');
+    try {
+      insertBill(cache, 1, day(2025, 3, 3));
+      insertBill(cache, 2, 10 ** 15); // year 31,690,708: SQLite's date() has none
+      deriveDashboardTotals(cache);
+      refreshDashboardTotals(cache);
+      expect(dashboardSummary(cache, PERIODS[0]![1]).totals).toMatchObject({ invoicedCents: 1000, invoicedBills: 1 });
+    } finally {
+      cache.close();
     }
   });
 
