@@ -205,12 +205,16 @@ describe('Run handler from a bill', () => {
       await expect
         .poll(() => handlers.status().textContent(), { timeout: 30_000 })
         .toContain('Failed while enrolling: Moodle answered wsnoinstance.');
+      // The diagnosis, worded by the window from its code (shared/errors/texts-production.ts).
+      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
       await expect.poll(() => handlers.status().textContent()).toContain('Made before the failure');
     } finally {
       manual(0);
     }
     await handlers.run().click();
-    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
+    await expect
+      .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+      .toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
   }, 120_000);
 
   it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {
