@@ -208,6 +208,20 @@ describe('Run handler from a bill', () => {
       // The diagnosis, worded by the window from its code (shared/errors/texts-production.ts).
       await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
       await expect.poll(() => handlers.status().textContent()).toContain('Made before the failure');
+      // The same report once the operator switches to French: worded again from its code, nothing English left.
+      const language = async (value: 'fr' | 'en' | 'system') =>
+        expect((await app.core.dispatch('settings.update', { language: value }, { transport: 'internal' })).ok).toBe(true);
+      const before = await app.core.dispatch('settings.get', {}, { transport: 'internal' });
+      await language('fr');
+      try {
+        await expect
+          .poll(() => handlers.status().textContent(), { timeout: 10_000 })
+          .toContain('L’inscription manuelle est désactivée (ou absente) dans ');
+        expect(await handlers.status().textContent()).not.toContain('Manual enrolment');
+      } finally {
+        await language(before.ok ? (before.value as { language: 'fr' | 'en' | 'system' }).language : 'en');
+      }
+      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
     } finally {
       manual(0);
     }
