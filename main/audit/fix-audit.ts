@@ -1,5 +1,5 @@
 import type { AuditFix, AuditPlan } from '../../shared/contract/audit';
-import type { Plan, PlannedAccount, PlannedEnrolment, PlannedGroup, UserRef } from '../../shared/contract/production';
+import type { Diagnosis, Plan, PlannedAccount, PlannedEnrolment, PlannedGroup, UserRef } from '../../shared/contract/production';
 import { refusal } from '../../shared/errors/error-text';
 import { isValidEmail } from '../../shared/production/participants';
 import type { Db } from '../db/open';
@@ -352,7 +352,7 @@ export interface FixOutcome {
   fixed: number;
   left: number;
   calls: number;
-  failure: { function: string; code: string; message: string; who: string | null } | null;
+  failure: { function: string; code: string; message: string; who: string | null; diagnosis?: Diagnosis } | null;
 }
 
 export async function runFix(
@@ -379,6 +379,7 @@ export async function runFix(
         code: execution.failure.code,
         message: execution.failure.message,
         who: execution.failure.who,
+        diagnosis: execution.failure.diagnosis,
       };
       break;
     }
@@ -396,6 +397,7 @@ export async function runFix(
             code: result.failure.code,
             message: result.failure.message,
             who: result.failure.who,
+            diagnosis: result.failure.diagnosis,
           };
           break;
         }

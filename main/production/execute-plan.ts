@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/contract';
-import type { Plan, RunResult, UserRef } from '../../shared/contract/production';
+import type { Diagnosis, ItemDiagnosisCode, Plan, RunResult, UserRef } from '../../shared/contract/production';
+import { errorTextOf } from '../../shared/errors/error-text';
+import { diagnosisText } from '../../shared/production/diagnosis-text';
 import { emailKey, isValidEmail } from '../../shared/production/participants';
 import type { WsValue } from '../moodle/encode-params';
 import { chunk, type LoggedMoodle } from './logged-moodle';
@@ -119,6 +121,7 @@ function applied(step: WriteStep, batch: StepItem[], answer: unknown, execution:
  * Which item Moodle refused. With debugging off (production sites) the answer names no item, so each is
  * checked again against the site with reads: a taken email or username, an account or course gone, a
  * group name taken. The first item that fails a check is the culprit; if none does, the failure is the batch's.
+ * The diagnosis is coded, so the window words it in its language; its English is the failure's message.
  */
 async function diagnose(
   step: WriteStep,
@@ -128,32 +131,26 @@ async function diagnose(
   moodle: LoggedMoodle,
 ): Promise<Failure> {
   const base = { step: step.name, function: step.function, code: String(error.details?.['errorcode'] ?? error.code) };
-  const blame = (index: number, reason: string): Failure => {
+  const blame = (index: number, code: ItemDiagnosisCode, params: Diagnosis['params'] = {}): Failure => {
     const entry = batch[index]!;
+    const diagnosis: Diagnosis = { code, params };
     const row = entry.row === null ? '' : `Row ${entry.row} `;
-    return {
-      ...base,
-      row: entry.row,
-      who: entry.who,
-      message: `${row}(${entry.who}): ${reason} Moodle refused the whole batch; nothing of it was applied. Fix it, then run again.`,
-    };
+    return { ...base, row: entry.row, who: entry.who, message: `${row}(${entry.who}): ${diagnosisText(diagnosis, 'en')}`, diagnosis };
   };
-  const site = (message: string): Failure => ({ ...base, row: null, who: null, message });
+  const site = (diagnosis: Diagnosis): Failure => ({ ...base, row: null, who: null, message: diagnosisText(diagnosis, 'en'), diagnosis });
+  // The client's words for the site's answer, worded again by each reader (the site's own message stays as sent).
+  const answer = errorTextOf(error.details) ?? undefined;
   // A failure of the site or the token says nothing about an item.
-  if (error.code !== 'moodle_exception') return site(error.message);
+  if (error.code !== 'moodle_exception') return site({ code: 'siteFailed', params: { message: error.message }, answer });
   try {
     switch (step.name) {
       case 'accounts': {
         const emails = items.map((item) => String(item['email']));
         const bad = emails.findIndex((email) => !isValidEmail(email));
-        if (bad >= 0) return blame(bad, `"${emails[bad]}" is not an email address Moodle accepts.`);
+        if (bad >= 0) return blame(bad, 'emailInvalid', { email: emails[bad]! });
         const taken = await usersByEmail(moodle, emails);
         const byEmail = emails.findIndex((email) => taken.has(emailKey(email)));
-        if (byEmail >= 0)
-          return blame(
-            byEmail,
-            `an account with this email (${taken.get(emailKey(emails[byEmail]!))!.email}) was made on the site since the plan.`,
-          );
+        if (byEmail >= 0) return blame(byEmail, 'emailTaken', { email: taken.get(emailKey(emails[byEmail]!))!.email });
         const usernames = new Set(
           (
             await usersByUsername(
@@ -163,8 +160,7 @@ async function diagnose(
           ).map((u) => u.username),
         );
         const byUsername = items.findIndex((item) => usernames.has(String(item['username'])));
-        if (byUsername >= 0)
-          return blame(byUsername, `the username ${String(items[byUsername]!['username'])} was taken on the site since the plan.`);
+        if (byUsername >= 0) return blame(byUsername, 'usernameTaken', { username: String(items[byUsername]!['username']) });
         break;
       }
       case 'enrolments':
@@ -180,27 +176,25 @@ async function diagnose(
               }),
             ),
           ];
-          const where = courses.length === 1 ? `course ${courses[0]}` : `one of the courses ${courses.join(', ')}`;
           return site(
-            `Manual enrolment is disabled (or missing) in ${where}: enable it in the course's enrolment methods, then run again.`,
+            courses.length === 1
+              ? { code: 'manualEnrolDisabled', params: { course: courses[0]! } }
+              : { code: 'manualEnrolDisabledOneOf', params: { courses: courses.join(', ') } },
           );
         }
         const ids = [...new Set(items.map((item) => Number(item['userid'])))];
         const present = new Set((await usersById(moodle, ids)).map((u) => u.id));
         const gone = items.findIndex((item) => !present.has(Number(item['userid'])));
-        if (gone >= 0) return blame(gone, `the account ${Number(items[gone]!['userid'])} no longer exists on the site.`);
+        if (gone >= 0) return blame(gone, 'accountGone', { userid: Number(items[gone]!['userid']) });
         if (base.code === 'wsusercannotassign' || base.code === 'invalidparameter')
-          return blame(
-            0,
-            `the role ${Number(items[0]!['roleid'])} cannot be given here (not assignable in this context, or not allowed to the token's user).`,
-          );
+          return blame(0, 'roleNotAssignable', { roleid: Number(items[0]!['roleid']) });
         break;
       }
       case 'groups': {
         for (const [index, item] of items.entries()) {
           const groups = await courseGroups(moodle, { id: Number(item['courseid']), shortname: String(item['courseid']), fullname: '' });
           if (groups.some((g) => g.name === item['name'] || (item['idnumber'] && g.idnumber === item['idnumber'])))
-            return blame(index, `a group named "${String(item['name'])}" was made in the course since the plan.`);
+            return blame(index, 'groupNameTaken', { name: String(item['name']) });
         }
         break;
       }
@@ -210,14 +204,12 @@ async function diagnose(
           (await enrolledUsers(moodle, { id: courseId, shortname: String(courseId), fullname: '' })).map((u) => u.id),
         );
         const outside = items.findIndex((item) => !enrolled.has(Number(item['userid'])));
-        if (outside >= 0) return blame(outside, 'the account is not enrolled in the course (only enrolled users may join a group).');
+        if (outside >= 0) return blame(outside, 'notEnrolled');
         break;
       }
     }
   } catch (checkError) {
     if (!(checkError instanceof AppError)) throw checkError;
   }
-  return site(
-    `Moodle refused the ${step.name} batch (${base.code}): ${error.message} Nothing of that batch was applied. Run again to retry it.`,
-  );
+  return site({ code: 'batchRefused', params: { step: step.name, code: base.code, message: error.message }, answer });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnosisText } from '../../shared/production/diagnosis-text';
 import { planProduction, runProduction } from './run-production';
 import { productionSite, type ProductionSite } from './production-site.test-support';
 import { teachRole } from './production-store';
@@ -162,6 +163,21 @@ describe('a refused enrolment batch of two courses', () => {
     site.sim.db.prepare("UPDATE mdl_enrol SET status = 0 WHERE courseid = ? AND enrol = 'manual'").run(support);
     expect(failed).toMatchObject({ outcome: 'failed', failure: { step: 'enrolments', code: 'wsnoinstance' } });
     expect(failed.failure?.message).toContain(`CUSTOMERSUPPORT (id ${support})`);
+    // Both courses of the batch are named, in each language (the course names are the site's).
+    const diagnosis = failed.failure!.diagnosis;
+    expect(diagnosis).toMatchObject({
+      code: 'manualEnrolDisabledOneOf',
+      params: { courses: expect.stringContaining(`CUSTOMERSUPPORT (id ${support})`) },
+    });
+    const courses = String(diagnosis.params['courses']);
+    expect(failed.failure?.message).toBe(diagnosisText(diagnosis, 'en'));
+    expect(diagnosisText(diagnosis, 'en')).toBe(
+      `Manual enrolment is disabled (or missing) in one of the courses ${courses}: enable it in the course's enrolment methods, then run again.`,
+    );
+    expect(diagnosisText(diagnosis, 'fr')).toBe(
+      `L’inscription manuelle est désactivée (ou absente) dans l’un des cours ${courses}\u00a0: ` +
+        'activez-la dans les méthodes d’inscription du cours, puis relancez.',
+    );
     expect((await runProduction(site.deps, { billId, billItemId })).outcome).toBe('done');
   }, 60_000);
 });
@@ -183,6 +199,8 @@ describe('assign role on context', () => {
       failure: { step: 'roles', code: 'invalidparameter', who: expect.stringContaining('Noel.Roux@Delta.example') },
     });
     expect(failed.failure?.message).toMatch(/role 5 cannot be given here/);
+    expect(failed.failure?.diagnosis).toEqual({ code: 'roleNotAssignable', params: { roleid: 5 } });
+    expect(diagnosisText(failed.failure!.diagnosis, 'fr')).toMatch(/^Le rôle 5 ne peut pas être attribué ici /);
     expect(site.count('SELECT count(*) FROM mdl_role_assignments WHERE userid = ? AND contextid = 1', holderUser)).toBe(0);
 
     teachRole(site.db, 'studentplus', 9);

@@ -1,6 +1,7 @@
 import type { AppError } from '../../shared/contract';
 import { coded, refusal } from '../../shared/errors/error-text';
 import type { RunResult } from '../../shared/contract/production';
+import { diagnosisText } from '../../shared/production/diagnosis-text';
 import type { HandlersFor } from '../core/handlers';
 import type { CoreServices } from '../core/services';
 import { outboxCounts } from '../sync/outbox';
@@ -75,7 +76,10 @@ export function runRefused(result: RunResult): AppError {
     function: failure.function,
     code: failure.code,
     step: coded('productionStep', [{ code: failure.step, message: failure.step }]),
-    message: failure.message,
+    // The diagnosis, worded by the window in its language; the row and person are named by the text already.
+    message: coded('productionDiagnosis', [
+      { code: failure.diagnosis.code, message: diagnosisText(failure.diagnosis, 'en'), params: failure.diagnosis },
+    ]),
   };
   if (failure.row !== null)
     return failure.who

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoggedMoodle } from './logged-moodle';
 import { executePlan } from './execute-plan';
+import { diagnosisText } from '../../shared/production/diagnosis-text';
 import { planProduction, runProduction } from './run-production';
 import { participants, productionSite, type ProductionSite } from './production-site.test-support';
 import { listEntries } from '../sync/outbox';
@@ -167,6 +168,18 @@ describe('set up one course session', () => {
     const execution = await executePlan(plan, moodle, () => {});
     expect(execution.failure).toMatchObject({ step: 'accounts', row: 17, who: 'Learner17 Dupont-17 <learner17@gamma.example>' });
     expect(execution.failure?.message).toMatch(/^Row 17 .*username learner17@gamma\.example was taken/);
+    // Coded, and worded where it is shown: in English for the CLI and the logs, in French in a French window.
+    const diagnosis = execution.failure!.diagnosis;
+    expect(diagnosis).toEqual({ code: 'usernameTaken', params: { username: 'learner17@gamma.example' } });
+    expect(execution.failure?.message).toBe(`Row 17 (Learner17 Dupont-17 <learner17@gamma.example>): ${diagnosisText(diagnosis, 'en')}`);
+    expect(diagnosisText(diagnosis, 'en')).toBe(
+      'The username learner17@gamma.example was taken on the site since the plan. ' +
+        'Moodle refused the whole batch; nothing of it was applied. Fix it, then run again.',
+    );
+    expect(diagnosisText(diagnosis, 'fr')).toBe(
+      'L’identifiant learner17@gamma.example a été pris sur le site depuis le plan. ' +
+        'Moodle a refusé tout le lot\u202f; rien n’en a été appliqué. Corrigez-le, puis relancez.',
+    );
     expect(usersAt('gamma.example') + usersAt('trainers-gamma.example'), 'the refused batch created nobody').toBe(0);
     // The refused create, then reads only: the emails again (one call per domain), then the usernames.
     expect(moodle.calls.map((c) => c.function)).toEqual([

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { command, event } from './define';
+import { diagnosisSchema } from './production';
 
 /**
  * The audit of sales: every product a customer owns (and every paid line whose handler made none yet), compared
@@ -188,8 +189,19 @@ export const auditCommands = {
       /** Findings still there (their fix was skipped or refused). */
       left: int,
       calls: int,
-      /** Moodle's refusal, when a batch was refused: the writes before it were applied. */
-      failure: z.object({ function: z.string(), code: z.string(), message: z.string(), who: z.string().nullable() }).nullable(),
+      /**
+       * Moodle's refusal, when a batch was refused: the writes before it were applied. `message` is English (the
+       * CLI's); `diagnosis`, when the refusal was diagnosed, is the same coded, for the window to word.
+       */
+      failure: z
+        .object({
+          function: z.string(),
+          code: z.string(),
+          message: z.string(),
+          who: z.string().nullable(),
+          diagnosis: diagnosisSchema.optional(),
+        })
+        .nullable(),
     }),
   ),
   'audit.exportXlsx': command(

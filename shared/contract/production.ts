@@ -175,11 +175,49 @@ export type Plan = z.infer<typeof planSchema>;
 
 export const runOutcomeSchema = z.enum(['done', 'nothing_to_do', 'failed', 'blocked']);
 
+/**
+ * What the back-office found a refused write to be (main/production/execute-plan.ts): a code and the values it
+ * names, worded in each language by shared/production/diagnosis-text.ts. An item's diagnosis names the row or
+ * person Moodle refused the batch for; a site's is about the site, the token or the batch as a whole.
+ */
+export const itemDiagnosisCodes = [
+  'emailInvalid', // { email }
+  'emailTaken', // { email }: an account with it was made since the plan
+  'usernameTaken', // { username }
+  'accountGone', // { userid }
+  'roleNotAssignable', // { roleid }
+  'groupNameTaken', // { name }
+  'notEnrolled', // a group member who is not enrolled in the course
+] as const;
+export const siteDiagnosisCodes = [
+  'manualEnrolDisabled', // { course }
+  'manualEnrolDisabledOneOf', // { courses }: a batch of two courses, either may be the one
+  'siteFailed', // { message }: the site or the token failed, not an item
+  'batchRefused', // { step, code, message }: no item found at fault
+] as const;
+export const diagnosisCodes = [...itemDiagnosisCodes, ...siteDiagnosisCodes] as const;
+export type DiagnosisCode = (typeof diagnosisCodes)[number];
+export type ItemDiagnosisCode = (typeof itemDiagnosisCodes)[number];
+export const diagnosisSchema = z.object({
+  code: z.enum(diagnosisCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  /**
+   * What the Moodle client made of the site's answer, as a refusal's text key and values (shared/errors), for the
+   * diagnoses that quote it (siteFailed, batchRefused): a reader words it in its language, and the site's own
+   * message inside it stays as the site wrote it (the site's text, in the site's language, cannot be translated).
+   */
+  answer: z.object({ key: z.string(), params: z.record(z.string(), z.unknown()) }).optional(),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
 export const runFailureSchema = z.object({
   step: z.string(),
   function: z.string(),
   code: z.string(),
+  /** The diagnosis in English, after the row and person it names: what the CLI, the logs and scripts read. */
   message: z.string(),
+  /** The same, coded: the window words it in its language. */
+  diagnosis: diagnosisSchema,
   /** The item Moodle refused, found by checking the batch's items against the site again. */
   row: z.number().int().nullable(),
   who: z.string().nullable(),

@@ -153,7 +153,7 @@ export const BILL_TEXTS = {
     fr: 'Rien n’a été envoyé à Moodle\u00a0: {problems} Corrigez ces problèmes (les participants, les paramètres de mise en place du produit du catalogue ou le site), puis relancez la ligne.',
   },
   // A failed run: where it failed (a row of the participant list, a person, or neither), then the back-office's
-  // diagnosis, which is English (the window shows the run's report beside it).
+  // diagnosis (texts-production.ts), a coded value each reader words in its language.
   'production.failed': {
     en: 'Moodle refused {function} ({code}) while at step {step}: {message} What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
     fr: 'Moodle a refusé {function} ({code}) à l’étape «\u00a0{step}\u00a0». Détail\u00a0: {message} Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: corrigez ceci, puis relancez la ligne.',

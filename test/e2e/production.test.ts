@@ -205,12 +205,30 @@ describe('Run handler from a bill', () => {
       await expect
         .poll(() => handlers.status().textContent(), { timeout: 30_000 })
         .toContain('Failed while enrolling: Moodle answered wsnoinstance.');
+      // The diagnosis, worded by the window from its code (shared/errors/texts-production.ts).
+      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
       await expect.poll(() => handlers.status().textContent()).toContain('Made before the failure');
+      // The same report once the operator switches to French: worded again from its code, nothing English left.
+      const language = async (value: 'fr' | 'en' | 'system') =>
+        expect((await app.core.dispatch('settings.update', { language: value }, { transport: 'internal' })).ok).toBe(true);
+      const before = await app.core.dispatch('settings.get', {}, { transport: 'internal' });
+      await language('fr');
+      try {
+        await expect
+          .poll(() => handlers.status().textContent(), { timeout: 10_000 })
+          .toContain('L’inscription manuelle est désactivée (ou absente) dans ');
+        expect(await handlers.status().textContent()).not.toContain('Manual enrolment');
+      } finally {
+        await language(before.ok ? (before.value as { language: 'fr' | 'en' | 'system' }).language : 'en');
+      }
+      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
     } finally {
       manual(0);
     }
     await handlers.run().click();
-    await expect.poll(() => handlers.status().textContent(), { timeout: 30_000 }).toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
+    await expect
+      .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+      .toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
   }, 120_000);
 
   it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {

@@ -100,27 +100,32 @@ describe('refusals worded in the window’s language', () => {
     expect(text).not.toContain('pas encore payée');
   });
 
-  it('production_failed: names the step in French, and where it failed', () => {
+  it('production_failed: names the step in French, where it failed, and the diagnosis', () => {
+    const diagnosis = { code: 'usernameTaken', params: { username: 'bo' } };
     const failure = {
       step: 'accounts',
       function: 'core_user_create_users',
       code: 'invalidparameter',
-      message: 'Row 3 (Bo): taken.',
+      message:
+        'Row 3 (Bo): The username bo was taken on the site since the plan. Moodle refused the whole batch; nothing of it was applied. Fix it, then run again.',
       row: 3,
       who: 'Bo',
+      diagnosis,
     };
     const error = runRefused({ runId: 1, outcome: 'failed', failure, plan: { problems: [] } } as unknown as RunResult);
     expect(error.code).toBe('production_failed');
     expect(error.message).toBe(
-      'Moodle refused core_user_create_users (invalidparameter) while at step accounts: Row 3 (Bo). Row 3 (Bo): taken. ' +
+      'Moodle refused core_user_create_users (invalidparameter) while at step accounts: Row 3 (Bo). ' +
+        'The username bo was taken on the site since the plan. Moodle refused the whole batch; nothing of it was applied. Fix it, then run again. ' +
         'What was sent before stays on the site and a new run finds it done: fix this, then run the line again.',
     );
-    // The diagnosis itself is the core's English (the window shows it with the run's report): only the rest is French.
-    const said = errorText(error.toShape(), fr).text;
-    expect(said).toContain(
-      'Moodle a refusé core_user_create_users (invalidparameter) à l’étape «\u00a0création des comptes\u00a0», pour la ligne 3 (Bo).',
+    // The diagnosis is coded (test/unit/diagnosis-words.test.ts): worded in French like the rest.
+    expect(inFrench(error)).toBe(
+      'Moodle a refusé core_user_create_users (invalidparameter) à l’étape «\u00a0création des comptes\u00a0», pour la ligne 3 (Bo). ' +
+        'Détail\u00a0: L’identifiant bo a été pris sur le site depuis le plan. Moodle a refusé tout le lot\u202f; rien n’en a été appliqué. ' +
+        'Corrigez-le, puis relancez. Ce qui a été envoyé avant reste sur le site et un nouveau lancement le trouvera fait\u00a0: ' +
+        'corrigez ceci, puis relancez la ligne.',
     );
-    expect(said.replace('Row 3 (Bo): taken.', '')).not.toMatch(ENGLISH);
   });
 
   it('lettering_file_invalid: the file refused whole, its first line worded as in the import’s list', () => {

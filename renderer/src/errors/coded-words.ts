@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { missingMentionSchema } from '../../../shared/contract/invoicing';
 import { importProblemSchema } from '../../../shared/contract/lettering';
+import { diagnosisSchema } from '../../../shared/contract/production';
 import type { CodedItem, CodedKind } from '../../../shared/errors/error-text';
 import type { MessageKey } from '../i18n/en';
 import type { Language } from '../i18n/locale';
 import { isMessageKey, type MessageParams, type Translate } from '../i18n/translate';
+import { diagnosisWords } from '../workspaces/handlers/diagnosis-words';
 import { problemLine, problemText } from '../workspaces/lettering/problem-text';
 
 /**
  * A finding a refusal names (shared/errors/error-text.ts, `coded`), in the words the window uses where it lists
  * such findings: a catalog issue as under its field, a plan's problem as in the plan, a refused line as in the
- * import's list, a missing mention as in the export's list. Null when the window has no words for it (a code of
- * a newer core, values it cannot read): the caller then keeps the core's English.
+ * import's list, a missing mention as in the export's list, a failed run's diagnosis as in its report. Null when
+ * the window has no words for it (a code of a newer core, values it cannot read): the caller then keeps the
+ * core's English.
  */
 export function codedWords(kind: CodedKind, item: CodedItem, wording: { t: Translate; language: Language; locale: string }): string | null {
   const { t, language, locale } = wording;
@@ -34,6 +37,10 @@ export function codedWords(kind: CodedKind, item: CodedItem, wording: { t: Trans
     }
     case 'productionStep':
       return keyed(`production.step.${item.code}`);
+    case 'productionDiagnosis': {
+      const read = diagnosisSchema.safeParse(item.params);
+      return read.success ? diagnosisWords(read.data, t, language) : null;
+    }
     case 'letteringProblem': {
       const read = letteringParams.safeParse(item.params);
       if (!read.success) return null;

@@ -16,6 +16,7 @@ import { ParticipantGrid } from './participant-grid';
 import { PlanView } from './plan-view';
 import { ProductionWorklist } from './production-worklist';
 import { RunLogView } from './run-log';
+import { diagnosisWords, stepWords } from './diagnosis-words';
 import { madeText, planPhase, type PlanPhase } from './run-summary';
 import './handlers.css';
 
@@ -214,10 +215,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
     }
   };
   const blocked = plan?.problems.some((p) => p.blocking) ?? false;
-  const stepLabel = (step: string) => {
-    const key = `production.step.${step}`;
-    return isMessageKey(key) ? t(key as MessageKey) : step;
-  };
+  const stepLabel = (step: string) => stepWords(step, t);
 
   return (
     <div className="line-production">
@@ -272,7 +270,7 @@ function refusedRun(failure: unknown): RunResult | null {
 }
 
 function RunResultView({ result, stepLabel }: { result: RunResult; stepLabel(step: string): string }) {
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const c = result.created;
   if (result.outcome === 'done')
     return (
@@ -288,7 +286,7 @@ function RunResultView({ result, stepLabel }: { result: RunResult; stepLabel(ste
     <div className="notice notice-error" role="alert">
       <p className="notice-title">{t('production.result.failed', { step: stepLabel(failure?.step ?? ''), code: failure?.code ?? '' })}</p>
       {failure?.row != null && <p>{t('production.result.failedRow', { row: failure.row, who: failure.who ?? '' })}</p>}
-      <p lang="en">{failure?.message}</p>
+      {failure && <p>{diagnosisWords(failure.diagnosis, t, language)}</p>}
       {c.accounts + c.enrolments + c.memberships > 0 && (
         <p>{t('production.result.partial', { made: madeText(c, t, locale, ['accounts', 'enrolments', 'memberships']) })}</p>
       )}

@@ -5,6 +5,7 @@ import { useApi } from '../../../api/api-context';
 import { ErrorNotice } from '../../../errors/error-notice';
 import { useI18n } from '../../../i18n/i18n-context';
 import { pluralKey } from '../../../i18n/plural';
+import { diagnosisWords } from '../diagnosis-words';
 import { KIND_KEYS, skipText, writeText, type Words } from './audit-text';
 import type { AuditProgress } from './audit-runner';
 
@@ -215,7 +216,7 @@ function FixProgress({ progress }: { progress: AuditProgress | null }) {
 }
 
 function FixResult({ result }: { result: CommandOutput<'audit.fix'> }) {
-  const { t, format } = useI18n();
+  const { t, format, language } = useI18n();
   const failure = result.failure;
   return (
     <div className={failure ? 'notice notice-error' : result.left > 0 ? 'notice notice-warning' : 'notice notice-success'} role="status">
@@ -231,7 +232,8 @@ function FixResult({ result }: { result: CommandOutput<'audit.fix'> }) {
               who: failure.who ? t('audit.fixed.failureWho', { who: failure.who }) : '',
             })}
           </p>
-          <p lang="en">{failure.message}</p>
+          {/* The diagnosis in the window's language; a refusal not diagnosed (a blocked line) keeps its English. */}
+          {failure.diagnosis ? <p>{diagnosisWords(failure.diagnosis, t, language)}</p> : <p lang="en">{failure.message}</p>}
         </>
       )}
     </div>
