@@ -27,6 +27,28 @@ const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
+/** Tests and their helpers may use test/ (the simulated site, fixtures); the product never does. */
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts'];
+const NOT_TEST = ['**/test/**'];
+/**
+ * A layer's boundary: its product files may not import `patterns` nor test/ (so a rounding or schema mistake
+ * cannot be shared with the simulated site that checks it); its tests may import test/. (An inner array of
+ * `files` means every pattern must match: the layer's files that are tests.)
+ */
+const layer = (files, patterns, message, extra = {}) => [
+  {
+    ...extra,
+    files,
+    ignores: TESTS,
+    rules: { ...extra.rules, ...restrict([...patterns, ...NOT_TEST], `${message} Nor test/: that is the tests' own.`) },
+  },
+  {
+    ...extra,
+    files: files.flatMap((glob) => TESTS.map((test) => [glob, test])),
+    rules: { ...extra.rules, ...restrict(patterns, message) },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', '.electron-native/', '.scratch/'] },
   js.configs.recommended,
@@ -38,41 +60,29 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    files: ['shared/**/*.ts'],
-    rules: restrict(
-      [...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '**/main/**', '**/renderer/**', '**/electron/**'],
-      'shared/ stays pure: no Node, no Electron, no React, no other layer.',
-    ),
-  },
-  {
-    files: ['main/**/*.ts'],
-    languageOptions: { globals: globals.node },
-    rules: restrict(
-      ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**', '**/electron/**'],
-      'main/ is the core on plain Node: it never imports Electron, React or the renderer.',
-    ),
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: globals.browser },
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        [...nodeBuiltins, 'electron', '**/main/**', '**/electron/**', 'better-sqlite3', 'axios'],
-        'renderer/ talks to the core through the contract (renderer/src/api) only.',
-      ),
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    languageOptions: { globals: globals.node },
-    rules: restrict(
-      ['react', 'react-dom', 'react/*', '**/renderer/**'],
-      'electron/ wires the core to windows; it does not import the renderer.',
-    ),
-  },
+  ...layer(
+    ['shared/**/*.ts'],
+    [...nodeBuiltins, 'electron', 'react', 'react-dom', 'react/*', '**/main/**', '**/renderer/**', '**/electron/**'],
+    'shared/ stays pure: no Node, no Electron, no React, no other layer.',
+  ),
+  ...layer(
+    ['main/**/*.ts'],
+    ['electron', 'react', 'react-dom', 'react/*', '**/renderer/**', '**/electron/**'],
+    'main/ is the core on plain Node: it never imports Electron, React or the renderer.',
+    { languageOptions: { globals: globals.node } },
+  ),
+  ...layer(
+    ['renderer/**/*.{ts,tsx}'],
+    [...nodeBuiltins, 'electron', '**/main/**', '**/electron/**', 'better-sqlite3', 'axios'],
+    'renderer/ talks to the core through the contract (renderer/src/api) only.',
+    { languageOptions: { globals: globals.browser }, plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  ),
+  ...layer(
+    ['electron/**/*.ts'],
+    ['react', 'react-dom', 'react/*', '**/renderer/**'],
+    'electron/ wires the core to windows; it does not import the renderer.',
+    { languageOptions: { globals: globals.node } },
+  ),
   {
     files: ['build/**/*.mjs', 'test/**/*.ts', '*.config.*', '.ci/**'],
     languageOptions: { globals: globals.node },

@@ -1,3 +1,4 @@
+import { assertNever } from '../../shared/assert-never';
 import fs from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
@@ -212,12 +213,8 @@ function cellValue<R>(column: SheetColumn<R>, value: string | number): ExcelJS.C
       // Basis points to a fraction: 550 → 0.055, shown 5.5 % (exact for the same reason as amountOf).
       return (value as number) / 10_000;
     default:
-      return assertNever(column.kind);
+      return assertNever(column.kind, 'column kind');
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected column kind ${String(value)}`);
 }
 
 /**

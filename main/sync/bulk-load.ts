@@ -12,7 +12,7 @@ import { DERIVE_DASHBOARD_TOTALS } from '../dashboard/dashboard-derive';
  * Migrations 0030 and 0040 keep search, item codes, status counts and customer totals in step with triggers,
  * and give every sort its index. That is right for a sync that brings a few changed bills, and costly for
  * the first one, which brings all of them: each bill inserted then costs a full-text row, a recount of its
- * item codes, two upserts and a dozen index entries (6–7× the bill's own write, main/bills/measure-sync-cost.ts).
+ * item codes, two upserts and a dozen index entries (6–7× the bill's own write, test/bench/measure-sync-cost.ts).
  * So when the cache is empty, those triggers and the read-only indexes are set aside, the pages are written
  * bare, and at the end the derived tables are computed in one pass (the migrations' own "derive once" SQL)
  * and the indexes built by sorting, which SQLite does far faster than by insertion.

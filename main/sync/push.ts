@@ -1,3 +1,4 @@
+import { assertNever } from '../../shared/assert-never';
 import { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { errorTextOf } from '../../shared/errors/error-text';
@@ -264,10 +265,6 @@ async function send(api: ShopApi, entry: OutboxEntry): Promise<Outcome> {
       return { kind: 'applied', serverId: id, records: [{ entity: 'bills', record: answer.bill }] };
     }
     default:
-      return assertNever(entry.kind);
+      return assertNever(entry.kind, 'outbox kind');
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled outbox kind ${String(value)}`);
 }

@@ -22,7 +22,7 @@ import { receivableBills, receivablesByCustomer } from '../../main/followup/rece
  * bills rewritten with and without them, and the time to add every total up (after the upgrade, or at a first
  * sync's end).
  *
- * The synthetic cache of the Bills bench (main/bills/measure-queries.ts: two years of bills to 1 January 2026)
+ * The synthetic cache of the Bills bench (test/bench/measure-queries.ts: two years of bills to 1 January 2026)
  * is given payments (a partial bill two), and credit notes with refunds on one invoice in fifty; the page's
  * clock is set to 15 December 2025, so "this year" is a full year of bills beside the one before.
  */
@@ -36,7 +36,7 @@ export async function dashboardBench(requested: number): Promise<void> {
       [
         '--import',
         'tsx',
-        path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'),
+        path.resolve(import.meta.dirname, 'measure-queries.ts'),
         '--bills',
         String(bills),
         '--file',

@@ -15,7 +15,7 @@ import { report } from './measure';
  * rows painted (timed in the page, from the input event to the frame painting the rows), and frame times
  * while scrolling: the headline at 1,200 px a frame (the scrollbar's thumb dragged), then a wheel's speeds, and
  * how long the rows take to show once a racing scroll stops (they are drawn empty meanwhile: virtual-grid.tsx).
- * The cache is filled once by main/bills/measure-queries.ts (synthetic bills) and kept in the temp folder.
+ * The cache is filled once by test/bench/measure-queries.ts (synthetic bills) and kept in the temp folder.
  */
 export async function uiBench(requested: number): Promise<void> {
   const bills = requested === 100_000 ? 1_000_000 : requested;
@@ -27,7 +27,7 @@ export async function uiBench(requested: number): Promise<void> {
       [
         '--import',
         'tsx',
-        path.resolve(import.meta.dirname, '../../main/bills/measure-queries.ts'),
+        path.resolve(import.meta.dirname, 'measure-queries.ts'),
         '--bills',
         String(bills),
         '--file',

@@ -48,10 +48,6 @@ export const en = {
   'workspace.handlers': 'Production',
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',
-  'workspace.notBuilt': 'This workspace is not available yet.',
-  'workspace.catalogs.purpose': 'It will show the catalogs of the shop with their categories, products and prices.',
-  'workspace.lettering.purpose': 'It will match the payments received against the bills they settle.',
-  'workspace.handlers.purpose': 'It will show what each product does in Moodle after a purchase: accounts, enrolments, groups and roles.',
 
   'status.label': 'Status',
   'status.site': 'Site: {name}',

@@ -49,11 +49,6 @@ export const fr = {
   'workspace.handlers': 'Mise en place',
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',
-  'workspace.notBuilt': 'Cet espace de travail n’est pas encore disponible.',
-  'workspace.catalogs.purpose': 'Il présentera les catalogues de la boutique avec leurs catégories, leurs produits et leurs prix.',
-  'workspace.lettering.purpose': 'Il rapprochera les paiements reçus des factures qu’ils soldent.',
-  'workspace.handlers.purpose':
-    'Il montrera ce que fait chaque produit dans Moodle après un achat\u00a0: comptes, inscriptions, groupes et rôles.',
 
   'status.label': 'État',
   'status.site': 'Site\u00a0: {name}',

@@ -16,7 +16,7 @@ import { KeyboardLayer } from './keyboard-layer';
 import { PaletteActionsProvider } from './palette-actions';
 import { SideNav } from './side-nav';
 import { StatusBar } from './status-bar';
-import { UpcomingWorkspace } from './upcoming-workspace';
+import { assertNever } from '../../../shared/assert-never';
 import { useHash, useHashRoute } from './use-hash-route';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
 import { labelKey, type WorkspaceId } from './workspaces';
@@ -110,6 +110,6 @@ function Workspace({ id }: { id: WorkspaceId }) {
     case 'followup':
       return <FollowupWorkspace />;
     default:
-      return <UpcomingWorkspace id={id} />;
+      return assertNever(id, 'workspace');
   }
 }

@@ -78,10 +78,3 @@ export function parseDetailId(hash: string): number | null {
 export function detailHash(id: WorkspaceId, recordId: number): string {
   return `#/${id}/${recordId}`;
 }
-
-/** The workspaces not built yet, each with one sentence saying what it will hold. */
-export type UpcomingWorkspaceId = Exclude<WorkspaceId, 'settings' | 'sync' | 'bills' | 'customers' | 'dashboard' | 'followup'>;
-
-export function purposeKey(id: UpcomingWorkspaceId): MessageKey {
-  return `workspace.${id}.purpose`;
-}

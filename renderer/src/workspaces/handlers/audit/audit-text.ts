@@ -1,3 +1,4 @@
+import { assertNever } from '../../../../../shared/assert-never';
 import { findingSentence, roleName as sharedRoleName } from '../../../../../shared/audit/finding-words';
 import type { AuditFinding, AuditFix, AuditKind, AuditRun } from '../../../../../shared/contract/audit';
 import type { MessageKey } from '../../../i18n/en';
@@ -47,10 +48,6 @@ export function findingText(finding: AuditFinding, words: Words): string {
   });
 }
 
-function assertNever(value: never): never {
-  throw new Error(`Unexpected audit value ${String(value)}`);
-}
-
 /** An enrolment's period, as a fix will send it. */
 export function periodText(timestart: number, timeend: number, words: Words): string {
   const { t } = words;
@@ -78,7 +75,7 @@ export function writeText(write: AuditFix['writes'][number], words: Words): stri
     case 'member':
       return t('audit.write.member', { who: write.who, group: write.group });
     default:
-      return assertNever(write.action);
+      return assertNever(write.action, 'audit value');
   }
 }
 
@@ -122,7 +119,7 @@ export function lastRunText(run: AuditRun | null, words: Words): string[] {
         }),
       ];
     default:
-      return assertNever(run.outcome);
+      return assertNever(run.outcome, 'audit value');
   }
 }
 

@@ -2,7 +2,7 @@
  * How fast the Bills and Customers workspaces answer on a cache of 1,000,000 bills and 200,000 customers.
  * A benchmark: it prints figures and passes or fails nothing (STYLE.md).
  *
- *   node --import tsx main/bills/measure-queries.ts [--bills 1000000] [--file /tmp/bills-1000000.sqlite] [--fresh] [--cache-mib 16]
+ *   node --import tsx test/bench/measure-queries.ts [--bills 1000000] [--file /tmp/bills-1000000.sqlite] [--fresh] [--cache-mib 16]
  *
  * The cache is filled once with synthetic bills through plain INSERTs, so the triggers of migrations 0030 and
  * 0040 run as they do during a sync, and the file is kept for the next run (--fresh makes a new one). Each
@@ -14,11 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { BILL_STATUSES } from '../../shared/bills/bill-status';
 import { billColumns, type BillFilter } from '../../shared/contract/bills';
-import { getCustomer, listCustomers } from '../customers/customer-query';
-import { openDatabase, type Db } from '../db/open';
-import { enqueue } from '../sync/outbox';
-import { getBillDetail } from './bill-detail';
-import { countByStatus, forgetBillCaches, listBills, selectBillIds, type BillSort } from './bill-query';
+import { getCustomer, listCustomers } from '../../main/customers/customer-query';
+import { openDatabase, type Db } from '../../main/db/open';
+import { enqueue } from '../../main/sync/outbox';
+import { getBillDetail } from '../../main/bills/bill-detail';
+import { countByStatus, forgetBillCaches, listBills, selectBillIds, type BillSort } from '../../main/bills/bill-query';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) =>

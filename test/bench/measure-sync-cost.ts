@@ -3,17 +3,17 @@
  * the same demo pages written by the pull's own writer into a cache at schema 20 and one at the head.
  * A benchmark: it prints figures and passes or fails nothing.
  *
- *   node --import tsx main/bills/measure-sync-cost.ts [--bills 100000] [--cache-mib 16]
+ *   node --import tsx test/bench/measure-sync-cost.ts [--bills 100000] [--cache-mib 16]
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDemoData } from '../../test/sim/demo-data';
-import { migrations } from '../db/migrations';
-import { openDatabase, type Db } from '../db/open';
-import type { SyncEntity } from '../shop-api/sync-entities';
-import { beginBulkLoad, finishBulkLoad } from '../sync/bulk-load';
-import { entityWriter } from '../sync/cache-tables';
+import { createDemoData } from '../sim/demo-data';
+import { migrations } from '../../main/db/migrations';
+import { openDatabase, type Db } from '../../main/db/open';
+import type { SyncEntity } from '../../main/shop-api/sync-entities';
+import { beginBulkLoad, finishBulkLoad } from '../../main/sync/bulk-load';
+import { entityWriter } from '../../main/sync/cache-tables';
 
 const args = process.argv.slice(2);
 const BILLS = Number(args.includes('--bills') ? args[args.indexOf('--bills') + 1] : 100_000);
