@@ -1,3 +1,4 @@
+import { centsText } from '../../shared/money/cents-text';
 import type { Invoice as EInvoice } from '@e-invoice-eu/core';
 import type { CreditNoteDocument } from './credit-note-data';
 import type { Invoice, InvoiceLine, VatByRate } from './invoice-data';
@@ -20,9 +21,7 @@ import { exemptionMention, paymentLines } from './invoice-legal-texts';
 
 /** 12345 → "123.45"; -5 → "-0.05". */
 export function decimal(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return centsText(cents);
 }
 
 /** 2000 → "20"; 550 → "5.5". */

@@ -1,3 +1,4 @@
+import { centsText } from '../../shared/money/cents-text';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -29,9 +30,7 @@ function quoted(text: string): string {
 
 /** 125050 → "1250.50": exact from the integer cents, no floating point. */
 function plainAmount(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const magnitude = Math.abs(cents);
-  return `${sign}${Math.trunc(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+  return centsText(cents);
 }
 
 export async function writeMailMerge(

@@ -1,3 +1,4 @@
+import { centsText } from '../../shared/money/cents-text';
 import ExcelJS from 'exceljs';
 
 /**
@@ -38,9 +39,7 @@ function numberText(n: number): string {
   const hundredths = Math.round(n * 100);
   // Within a millionth of a cent: the number was typed with two decimals at most.
   if (Math.abs(n * 100 - hundredths) < 1e-6) {
-    const sign = hundredths < 0 ? '-' : '';
-    const abs = Math.abs(hundredths);
-    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+    return centsText(hundredths);
   }
   return String(n);
 }

@@ -1,3 +1,4 @@
+import { centsText } from '../money/cents-text';
 import { AppError, type ErrorCode } from '../contract/errors';
 import { ERROR_TEXTS, type ErrorTextKey } from './texts';
 
@@ -87,11 +88,7 @@ export interface ValueFormat {
 
 /** The core's English, as its messages always read: 1234.56 EUR, states by their codes (scripts grep them). */
 export const PLAIN_FORMAT: ValueFormat = {
-  money: (cents, currency) => {
-    const sign = cents < 0 ? '-' : '';
-    const abs = Math.abs(cents);
-    return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} ${currency}`;
-  },
+  money: (cents, currency) => `${centsText(cents)} ${currency}`,
   status: (code) => code,
   coded: (_kind, item) => item.message,
 };

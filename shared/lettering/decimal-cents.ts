@@ -1,3 +1,5 @@
+import { centsText } from '../money/cents-text';
+
 /**
  * Amounts as accounting files write them ("1250,00", "1 250,5", "-12.30", "1250") to integer cents, by reading
  * the digits: never through a float, so "0,29" is 29 cents and not 28.999…
@@ -26,7 +28,5 @@ function centsOf(sign: string, units: string, decimals: string | undefined): num
 
 /** Cents to the FEC's own writing: comma decimals, no thousands mark ("1250,00", "-0,05"). */
 export function centsToFec(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+  return centsText(cents, ',');
 }

@@ -1,3 +1,5 @@
+import { centsText } from '../../../shared/money/cents-text';
+
 /**
  * Money in the renderer: amounts travel as integer cents with their currency beside them (the core computes
  * in cents). Text an operator types is parsed digit by digit into cents, never through a float multiplied
@@ -93,12 +95,7 @@ export function decimalMark(locale: string): string {
 
 /** Cents as text to prefill an input, without grouping so it parses back as it is: 125050 → "1250,50". */
 export function centsToInput(cents: number, locale: string): string {
-  const sign = cents < 0 ? '-' : '';
-  const magnitude = Math.abs(cents);
-  const rest = magnitude % 100;
-  // Exact: a multiple of 100 divided by 100.
-  const units = (magnitude - rest) / 100;
-  return `${sign}${units}${decimalMark(locale)}${String(rest).padStart(2, '0')}`;
+  return centsText(cents, decimalMark(locale));
 }
 
 /** A rate in basis points (2000 = 20 %, 550 = 5.5 %), as the shop API gives tax ratios. */
