@@ -1,32 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolAsSold, type Sale } from '../../test/sim/audit-seed';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { runCli } from '../../test/support/cli-process';
 
 /**
  * The nightly check, as a script runs it: `npm run cli -- audit.check` exits 0 when every sale matches Moodle,
  * and 1 with `audit_found` and the counts when one does not.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SLOW = 120_000;
-
-function cli(dataDir: string, command: string, input: unknown): Promise<{ status: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', command, JSON.stringify(input), '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-  });
-}
 
 let sim: SimulatedSite;
 let dataDir: string;
@@ -36,9 +20,9 @@ beforeAll(async () => {
   sim = await startSimulatedSite({ demo: { bills: 200, seed: 5 } });
   sales = enrolAsSold(sim.site, Math.floor(Date.now() / 1000));
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-audit-cli-'));
-  const created = await cli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken });
+  const created = await runCli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken });
   expect(created.status).toBe(0);
-  const synced = await cli(dataDir, 'sync.start', {});
+  const synced = await runCli(dataDir, 'sync.start', {});
   expect(synced.status).toBe(0);
 }, SLOW);
 
@@ -51,7 +35,7 @@ describe('audit.check from the command line', () => {
   it(
     'exits 0 on a site that matches its shop, and 1 with audit_found once an enrolment is missing',
     async () => {
-      const clean = await cli(dataDir, 'audit.check', {});
+      const clean = await runCli(dataDir, 'audit.check', {});
       expect(clean.err).toBe('');
       expect(clean.status).toBe(0);
       expect(JSON.parse(clean.out)).toMatchObject({ total: 0, run: { outcome: 'done', scope: 'full' } });
@@ -64,7 +48,7 @@ describe('audit.check from the command line', () => {
           .prepare('DELETE FROM mdl_user_enrolments WHERE userid = ? AND enrolid IN (SELECT id FROM mdl_enrol WHERE courseid = ?)')
           .run(sale.userId, sale.courseId),
       );
-      const broken = await cli(dataDir, 'audit.check', {});
+      const broken = await runCli(dataDir, 'audit.check', {});
       expect(broken.status).toBe(1);
       const error = (JSON.parse(broken.err) as { error: { code: string; message: string; details: { counts: Record<string, number> } } })
         .error;

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedSite, type SimulatedSite } from '../../test/sim/start-simulated-site';
+import { runCli, type CliExit } from '../../test/support/cli-process';
 import { DEMO_INVOICING } from '../../test/support/demo-invoicing';
 import { fecLines, fecText, type FecInvoice } from '../../test/support/lettering-fec';
 
@@ -14,34 +14,10 @@ import { fecLines, fecText, type FecInvoice } from '../../test/support/lettering
  * (a process costs a second or two, compiling the TypeScript).
  */
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SLOW = 120_000;
 
-interface Exit {
-  status: number | null;
-  out: string;
-  err: string;
-}
-
-function cli(dataDir: string, command: string, input?: unknown, ...extra: string[]): Promise<Exit> {
-  const json = input === undefined ? [] : [typeof input === 'string' ? input : JSON.stringify(input)];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/main.ts', command, ...json, '--data-dir', dataDir, ...extra], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  // Decoded as a stream: a character split across two chunks stays whole.
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-  });
-}
-
 /** The `{ error }` a failure prints on stderr. */
-function errorOf(exit: Exit): { code: string; message: string } {
+function errorOf(exit: CliExit): { code: string; message: string } {
   return (JSON.parse(exit.err) as { error: { code: string; message: string } }).error;
 }
 
@@ -68,8 +44,8 @@ describe('the CLI process, on a site that cannot be reached', () => {
     files = temporaryDir('bo-cli-files-');
     // Port 9 (discard) is closed on loopback: every call to the site fails at once.
     const profile = { name: 'Closed', url: 'http://127.0.0.1:9', token: '0123456789abcdef0123456789abcdef' };
-    // Exit 0 with the answer; this also makes (and migrates) the cache the tests' processes then open side by side.
-    const created = await cli(dataDir, 'profiles.create', profile);
+    // CliExit 0 with the answer; this also makes (and migrates) the cache the tests' processes then open side by side.
+    const created = await runCli(dataDir, 'profiles.create', profile);
     expect(created).toMatchObject({ status: 0, err: '' });
     expect(JSON.parse(created.out)).toMatchObject({ name: 'Closed' });
   }, SLOW);
@@ -78,9 +54,9 @@ describe('the CLI process, on a site that cannot be reached', () => {
     'exits 1 with the error on stderr for input that is not JSON or an unknown command, 2 on a wrong command line',
     async () => {
       const [notJson, unknown, wrong] = await Promise.all([
-        cli(dataDir, 'settings.update', '{language:fr}'),
-        cli(dataDir, 'bills.burn'),
-        cli(dataDir, 'settings.get', '{}', 'extra'),
+        runCli(dataDir, 'settings.update', '{language:fr}'),
+        runCli(dataDir, 'bills.burn'),
+        runCli(dataDir, 'settings.get', '{}', 'extra'),
       ]);
       expect(notJson).toMatchObject({ status: 1, out: '' });
       expect(errorOf(notJson).code).toBe('invalid_input');
@@ -100,9 +76,9 @@ describe('the CLI process, on a site that cannot be reached', () => {
       // would meet (they answer cache_filling then, as checked below).
       const own = temporaryDir('bo-cli-process-rebuild-');
       const profile = { name: 'Closed', url: 'http://127.0.0.1:9', token: '0123456789abcdef0123456789abcdef' };
-      expect((await cli(own, 'profiles.create', profile)).status).toBe(0);
+      expect((await runCli(own, 'profiles.create', profile)).status).toBe(0);
       const commands = ['sync.start', 'sync.rebuildCache'];
-      const exits = await Promise.all(commands.map((command) => cli(own, command)));
+      const exits = await Promise.all(commands.map((command) => runCli(own, command)));
       for (const [i, exit] of exits.entries()) {
         const command = commands[i];
         expect(exit.status).toBe(1);
@@ -111,7 +87,7 @@ describe('the CLI process, on a site that cannot be reached', () => {
         expect(errorOf(exit)).toEqual({ code: expectedSyncCode(run), message: expect.stringContaining('127.0.0.1:9') });
       }
       // The rebuild emptied the cache and could not fill it: an export of the shop's bills says so.
-      const exported = await cli(own, 'exports.invoicesPdf', { ids: [1], target: { folder: files } });
+      const exported = await runCli(own, 'exports.invoicesPdf', { ids: [1], target: { folder: files } });
       expect(exported).toMatchObject({ status: 1, out: '' });
       expect(errorOf(exported).code).toBe('cache_filling');
     },
@@ -134,7 +110,7 @@ describe('the CLI process, on a site that cannot be reached', () => {
         ['lettering.exportXlsx', { file: 'relative/lettering.xlsx' }, 'export_target_invalid'],
         ['outbox.retry', { seq: 424_242 }, 'outbox_entry_not_found'],
       ];
-      const exits = await Promise.all(cases.map(([command, input]) => cli(dataDir, command, input)));
+      const exits = await Promise.all(cases.map(([command, input]) => runCli(dataDir, command, input)));
       exits.forEach((exit, i) => {
         const [command, input, code] = cases[i]!;
         expect({ command, input, status: exit.status, out: exit.out, code: errorOf(exit).code }).toEqual({
@@ -165,8 +141,8 @@ describe('the CLI process, on a site that cannot be reached', () => {
       fs.writeFileSync(payments, fecText([]) + bankLines.map((fields) => fields.join('|')).join('\r\n') + '\r\n');
 
       const [none, first] = await Promise.all([
-        cli(dataDir, 'lettering.import', { source: { file: payments } }),
-        cli(dataDir, 'lettering.import', { source: { file: sales } }),
+        runCli(dataDir, 'lettering.import', { source: { file: payments } }),
+        runCli(dataDir, 'lettering.import', { source: { file: sales } }),
       ]);
       expect(none.status).toBe(1);
       expect(JSON.parse(none.out)).toMatchObject({ invoices: 0, skipped: 0, lines: bankLines.length });
@@ -178,9 +154,9 @@ describe('the CLI process, on a site that cannot be reached', () => {
       const workbook = path.join(files, 'lettering.xlsx');
       const [again, fec, xlsx] = await Promise.all([
         // The same FEC again (a month added to it, in real life): nothing new, nothing wrong.
-        cli(dataDir, 'lettering.import', { source: { file: sales } }),
-        cli(dataDir, 'lettering.exportFec', { file: lettered }),
-        cli(dataDir, 'lettering.exportXlsx', { file: workbook }),
+        runCli(dataDir, 'lettering.import', { source: { file: sales } }),
+        runCli(dataDir, 'lettering.exportFec', { file: lettered }),
+        runCli(dataDir, 'lettering.exportXlsx', { file: workbook }),
       ]);
       expect(again).toMatchObject({ status: 0, err: '' });
       expect(JSON.parse(again.out)).toMatchObject({ invoices: 0, skipped: invoices.length });
@@ -200,9 +176,9 @@ describe('the CLI process, on a simulated site', () => {
     sim = await startSimulatedSite({ demo: { bills: 12 } });
     dataDir = temporaryDir('bo-cli-process-sim-');
     files = temporaryDir('bo-cli-files-sim-');
-    expect((await cli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken })).status).toBe(0);
+    expect((await runCli(dataDir, 'profiles.create', { name: 'Demo', url: sim.url, token: sim.adminToken })).status).toBe(0);
     // What the invoices need beyond the shop's settings (docs/invoice-mentions.md).
-    expect((await cli(dataDir, 'invoicing.updateSettings', { settings: DEMO_INVOICING })).status).toBe(0);
+    expect((await runCli(dataDir, 'invoicing.updateSettings', { settings: DEMO_INVOICING })).status).toBe(0);
   }, SLOW);
   afterAll(async () => {
     await sim?.close();
@@ -211,7 +187,7 @@ describe('the CLI process, on a simulated site', () => {
   it(
     'a sync that completes exits 0, and so do exports and a bulk change that do all their work; a bulk change or a run that cannot exits 1',
     async () => {
-      const sync = await cli(dataDir, 'sync.start');
+      const sync = await runCli(dataDir, 'sync.start');
       expect(sync).toMatchObject({ status: 0, err: '' });
       expect(JSON.parse(sync.out)).toMatchObject({ outcome: 'done', rowsApplied: expect.any(Number) });
 
@@ -231,17 +207,17 @@ describe('the CLI process, on a simulated site', () => {
       const xlsx = path.join(files, 'bills.xlsx');
       const pdfs = temporaryDir('bo-cli-pdf-');
       const [bills, invoices, applied, masterLeft, production] = await Promise.all([
-        cli(dataDir, 'exports.billsXlsx', { bills: { filter: {} }, file: xlsx }),
-        cli(dataDir, 'exports.invoicesPdf', { ids: billIds.slice(0, 2), target: { folder: pdfs } }),
-        cli(dataDir, 'catalogs.bulkApply', { catalogId: slave.id, ids: [slaveItem!.id], change: statusChange([slaveItem!]) }),
+        runCli(dataDir, 'exports.billsXlsx', { bills: { filter: {} }, file: xlsx }),
+        runCli(dataDir, 'exports.invoicesPdf', { ids: billIds.slice(0, 2), target: { folder: pdfs } }),
+        runCli(dataDir, 'catalogs.bulkApply', { catalogId: slave.id, ids: [slaveItem!.id], change: statusChange([slaveItem!]) }),
         // A master's item seen from its slave is left as it is: the change is not in force on it.
-        cli(dataDir, 'catalogs.bulkApply', {
+        runCli(dataDir, 'catalogs.bulkApply', {
           catalogId: slave.id,
           ids: [otherSlaveItem!.id, masterItem.id],
           change: statusChange([otherSlaveItem!, masterItem]),
         }),
         // On the site it was synced from (a handler checks the site first): a line not in the cache.
-        cli(dataDir, 'production.run', { billId: 424_242, billItemId: 1 }),
+        runCli(dataDir, 'production.run', { billId: 424_242, billItemId: 1 }),
       ]);
       for (const exit of [bills, invoices, applied]) expect(exit).toMatchObject({ status: 0, err: '' });
       expect(JSON.parse(bills.out)).toMatchObject({ file: xlsx, bills: billIds.length });
@@ -268,7 +244,7 @@ describe('the CLI process, on a simulated site', () => {
     async () => {
       const master = sim.demo!.catalogs.find((c) => c.groupid === c.id)!;
       const catalog = path.join(files, 'master.xlsx');
-      const exported = await cli(dataDir, 'catalogs.exportXlsx', { id: master.id, target: catalog });
+      const exported = await runCli(dataDir, 'catalogs.exportXlsx', { id: master.id, target: catalog });
       expect(exported).toMatchObject({ status: 0, err: '' });
       expect(JSON.parse(exported.out)).toMatchObject({
         path: catalog,
@@ -283,8 +259,8 @@ describe('the CLI process, on a simulated site', () => {
       await book.xlsx.writeFile(doubled);
 
       const [same, broken] = await Promise.all([
-        cli(dataDir, 'catalogs.importXlsx', { id: master.id, source: catalog, apply: true }),
-        cli(dataDir, 'catalogs.importXlsx', { id: master.id, source: doubled, apply: true }),
+        runCli(dataDir, 'catalogs.importXlsx', { id: master.id, source: catalog, apply: true }),
+        runCli(dataDir, 'catalogs.importXlsx', { id: master.id, source: doubled, apply: true }),
       ]);
       expect(same).toMatchObject({ status: 0, err: '' });
       expect(JSON.parse(same.out)).toMatchObject({ changes: [], issues: [] });
@@ -313,11 +289,11 @@ describe('the CLI process, on a site that is not what the profile needs', () => 
     'a site without the shop plugin: the connection test says so, and sync.start exits 1 naming the plugin',
     async () => {
       const dataDir = temporaryDir('bo-cli-bare-');
-      expect((await cli(dataDir, 'profiles.create', { name: 'Bare', url: bare.url, token: bare.adminToken })).status).toBe(0);
-      const test = await cli(dataDir, 'profiles.testConnection', { url: bare.url, token: bare.adminToken });
+      expect((await runCli(dataDir, 'profiles.create', { name: 'Bare', url: bare.url, token: bare.adminToken })).status).toBe(0);
+      const test = await runCli(dataDir, 'profiles.testConnection', { url: bare.url, token: bare.adminToken });
       expect(test.status).toBe(0);
       expect((JSON.parse(test.out) as { shopPlugin: { state: string } }).shopPlugin.state).toBe('notInstalled');
-      const sync = await cli(dataDir, 'sync.start');
+      const sync = await runCli(dataDir, 'sync.start');
       expect(sync.status).toBe(1);
       expect(errorOf(sync)).toMatchObject({
         code: 'moodle_function_not_installed',
@@ -331,18 +307,18 @@ describe('the CLI process, on a site that is not what the profile needs', () => 
     'a profile switched to another site: sync.start exits 1 with site_changed until a new cache is started',
     async () => {
       const dataDir = temporaryDir('bo-cli-switch-');
-      const created = await cli(dataDir, 'profiles.create', { name: 'Shop', url: other.url, token: other.adminToken });
+      const created = await runCli(dataDir, 'profiles.create', { name: 'Shop', url: other.url, token: other.adminToken });
       const id = (JSON.parse(created.out) as { id: string }).id;
-      expect((await cli(dataDir, 'sync.start')).status).toBe(0);
+      expect((await runCli(dataDir, 'sync.start')).status).toBe(0);
       // Another shop behind the profile: the same simulated server cannot change its identifier, so a second one.
       const third = await startSimulatedSite({ demo: { bills: 2, seed: 6 }, randomSeed: 6 });
       try {
-        expect((await cli(dataDir, 'profiles.update', { id, url: third.url, token: third.adminToken })).status).toBe(0);
-        const refused = await cli(dataDir, 'sync.start');
+        expect((await runCli(dataDir, 'profiles.update', { id, url: third.url, token: third.adminToken })).status).toBe(0);
+        const refused = await runCli(dataDir, 'sync.start');
         expect(refused.status).toBe(1);
         expect(errorOf(refused).code).toBe('site_changed');
-        expect((await cli(dataDir, 'profiles.startNewCache', { id })).status).toBe(0);
-        expect((await cli(dataDir, 'sync.start')).status).toBe(0);
+        expect((await runCli(dataDir, 'profiles.startNewCache', { id })).status).toBe(0);
+        expect((await runCli(dataDir, 'sync.start')).status).toBe(0);
       } finally {
         await third.close();
       }

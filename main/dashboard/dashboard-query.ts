@@ -7,7 +7,7 @@ import { bulkLoadPending } from '../sync/bulk-load';
 import type { Db } from '../db/open';
 import { monthsOf, yearBefore, type Span } from './months';
 import { topShares } from './shares';
-import { daySpans, staleDays } from './dashboard-totals';
+import { daySpans, staleDays, totalsZone } from './dashboard-totals';
 
 /**
  * The dashboard's figures, each a sum SQLite makes over an index range (migration 0150), so that a million
@@ -134,7 +134,7 @@ function revenue(db: Db, query: Chosen, months: Span[]) {
 
 /**
  * The bills now at each stage, with their amounts: kept per state, currency and shop by the bills' triggers
- * (migration 0170; while a first sync fills the cache, read from the rows), then the bills whose state was
+ * (migration 0170; until they are first added up, read from the rows), then the bills whose state was
  * changed here and not yet sent moved where the operator sees them, as the Bills tabs count them: the figure
  * and the list it opens agree.
  */
@@ -147,7 +147,7 @@ function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stag
   };
   const sums = statement(
     db,
-    bulkLoadPending(db)
+    totalsZone(db) === undefined
       ? `SELECT b.status, count(*) AS bills, sum(b.amountcents) AS cents FROM bill b
          WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`
       : `SELECT b.status, sum(b.bills) AS bills, sum(b.cents) AS cents FROM dashboard_stage b

@@ -39,6 +39,16 @@ const isLocalMidnight = (time: number) => {
   return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0;
 };
 
+/**
+ * The zone the totals were added up in, or undefined while they are not (a cache from before 0170 not opened
+ * for writing yet, or a first sync filling the cache). The per-customer bounds and the stages, kept by the
+ * triggers alone, are right whenever the totals were added up, whatever the zone.
+ */
+export function totalsZone(db: Db): string | undefined {
+  if (bulkLoadPending(db)) return undefined;
+  return cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(ZONE_KEY) as string | undefined;
+}
+
 /** A span of whole local days, as the totals name them: its first and last day. */
 export type DaySpan = [string, string];
 
@@ -48,10 +58,9 @@ export type DaySpan = [string, string];
  * one. Undefined otherwise: the figures are then read from the rows.
  */
 export function daySpans(db: Db, spans: Span[]): DaySpan[] | undefined {
-  if (bulkLoadPending(db)) return undefined;
   if (!spans.every((span) => isLocalMidnight(span.from) && isLocalMidnight(span.to + 1))) return undefined;
-  const kept = cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(ZONE_KEY);
-  if (kept === undefined || kept !== cachedStatement(db, ZONE, 'pluck').get()) return undefined;
+  const zone = totalsZone(db);
+  if (zone === undefined || zone !== cachedStatement(db, ZONE, 'pluck').get()) return undefined;
   // SQLite's local days must be this process's (the same zone, read the same way).
   const edges = spans.flatMap((span) => [span.from, span.to + 1]);
   const theirs = cachedStatement(db, "SELECT json_group_array(date(value, 'unixepoch', 'localtime')) FROM json_each(?)", 'pluck').get(

@@ -2,7 +2,7 @@ import type { BillFilter } from '../../shared/contract/bills';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import { statement, type Chosen } from './dashboard-query';
 import type { Db } from '../db/open';
-import { daySpans, staleDays } from './dashboard-totals';
+import { daySpans, staleDays, totalsZone } from './dashboard-totals';
 
 /**
  * The "top 10 and the rest" charts: invoiced (net of credit notes) over the period by catalog, product and
@@ -134,7 +134,7 @@ export function topCustomers(db: Db, query: Chosen, whole: PeriodWhole, walkAbov
 }
 
 function walk(db: Db, query: Chosen, whole: number): Ranked[] | undefined {
-  if (!daySpans(db, [])) return undefined; // the bounds are not kept while a first sync fills the cache
+  if (totalsZone(db) === undefined) return undefined; // no bounds yet: SQLite groups
   const bounds = statement(db, BOUNDS);
   const exact = statement(db, CUSTOMER_IN_PERIOD, 'pluck');
   const top: { key: number; cents: number }[] = [];

@@ -1,11 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { syntheticBillsProfile } from './synthetic-bills-profile';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBrowserMode } from '../../main/browser-mode/start-browser-mode';
-import { createCore } from '../../main/core/create-core';
-import { silentLogger } from '../../main/core/logger';
 import { openDatabase, type Db } from '../../main/db/open';
 import { deriveDashboardTotals, refreshDashboardTotals } from '../../main/dashboard/dashboard-totals';
 import { DASHBOARD_TRIGGERS } from '../../main/db/migrations/0170-dashboard-totals';
@@ -28,36 +24,7 @@ import { receivableBills, receivablesByCustomer } from '../../main/followup/rece
  */
 export async function dashboardBench(requested: number): Promise<void> {
   const bills = requested === 100_000 ? 1_000_000 : requested;
-  const source = path.join(os.tmpdir(), `bills-${bills}.sqlite`);
-  if (!fs.existsSync(source)) {
-    console.log(`Filling ${source} (once)…`);
-    spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.resolve(import.meta.dirname, 'measure-queries.ts'),
-        '--bills',
-        String(bills),
-        '--file',
-        source,
-      ],
-      { stdio: 'inherit' },
-    );
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-bench-dashboard-'));
-  const setup = createCore({ dataDir, mode: 'cli', version: 'bench', logger: silentLogger });
-  const created = await setup.dispatch(
-    'profiles.create',
-    { name: 'Bench', url: 'http://127.0.0.1:9', token: 'benchtoken0123456789' },
-    { transport: 'internal' },
-  );
-  setup.close();
-  if (!created.ok) throw new Error(created.error.message);
-  const id = (created.value as { id: string }).id;
-  const file = path.join(dataDir, 'profiles', id, 'cache.sqlite');
-  fs.copyFileSync(source, file);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  const { dataDir, cacheFile: file } = await syntheticBillsProfile(bills, 'bo-bench-dashboard-');
 
   let started = performance.now();
   const db = openDatabase(file);

@@ -1,11 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { syntheticBillsProfile } from './synthetic-bills-profile';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBrowserMode } from '../../main/browser-mode/start-browser-mode';
-import { createCore } from '../../main/core/create-core';
-import { silentLogger } from '../../main/core/logger';
 import { launchChromium } from '../support/chromium';
 import { report } from './measure';
 
@@ -15,41 +11,11 @@ import { report } from './measure';
  * rows painted (timed in the page, from the input event to the frame painting the rows), and frame times
  * while scrolling: the headline at 1,200 px a frame (the scrollbar's thumb dragged), then a wheel's speeds, and
  * how long the rows take to show once a racing scroll stops (they are drawn empty meanwhile: virtual-grid.tsx).
- * The cache is filled once by test/bench/measure-queries.ts (synthetic bills) and kept in the temp folder.
+ * The cache is the synthetic one of measure-queries.ts (synthetic-bills-profile.ts).
  */
 export async function uiBench(requested: number): Promise<void> {
   const bills = requested === 100_000 ? 1_000_000 : requested;
-  const file = path.join(os.tmpdir(), `bills-${bills}.sqlite`);
-  if (!fs.existsSync(file)) {
-    console.log(`Filling ${file} (once)…`);
-    spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.resolve(import.meta.dirname, 'measure-queries.ts'),
-        '--bills',
-        String(bills),
-        '--file',
-        file,
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-bench-ui-'));
-  const setup = createCore({ dataDir, mode: 'cli', version: 'bench', logger: silentLogger });
-  const created = await setup.dispatch(
-    'profiles.create',
-    { name: 'Bench', url: 'http://127.0.0.1:9', token: 'benchtoken0123456789' },
-    { transport: 'internal' },
-  );
-  setup.close();
-  if (!created.ok) throw new Error(created.error.message);
-  const id = (created.value as { id: string }).id;
-  fs.copyFileSync(file, path.join(dataDir, 'profiles', id, 'cache.sqlite'));
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(dataDir, 'profiles', id, `cache.sqlite${suffix}`), { force: true });
+  const { dataDir } = await syntheticBillsProfile(bills, 'bo-bench-ui-');
 
   const app = await startBrowserMode({ dataDir, autoSync: false });
   const browser = await launchChromium();
