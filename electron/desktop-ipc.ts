@@ -53,7 +53,7 @@ export interface DesktopDeps {
 
 const EXTENSIONS: Readonly<Record<ExportFileKind, string>> = { xlsx: '.xlsx', pdf: '.pdf', fec: '.txt', json: '.json' };
 
-type Handler<N extends DesktopCommandName> = (input: unknown, window: BaseWindow) => Promise<DesktopOutput<N>>;
+type DesktopCommand<N extends DesktopCommandName> = (input: unknown, window: BaseWindow) => Promise<DesktopOutput<N>>;
 
 function refused(code: AppErrorShape['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -80,7 +80,7 @@ export function registerDesktopIpc(ipcMain: DesktopIpcMain, deps: DesktopDeps): 
     return resolved;
   };
 
-  const handlers: { [N in DesktopCommandName]: Handler<N> } = {
+  const commands: { [N in DesktopCommandName]: DesktopCommand<N> } = {
     'desktop.chooseSaveFile': async (raw, window) => {
       const input = desktopCommands['desktop.chooseSaveFile'].input.parse(raw);
       const extension = EXTENSIONS[input.kind];
@@ -133,7 +133,7 @@ export function registerDesktopIpc(ipcMain: DesktopIpcMain, deps: DesktopDeps): 
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return refused('invalid_input', parsed.error.issues.map((issue) => issue.message).join('; '));
     try {
-      const value = await (handlers[name] as Handler<typeof name>)(parsed.data, window);
+      const value = await (commands[name] as DesktopCommand<typeof name>)(parsed.data, window);
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (error instanceof AppError) return refused(error.code, error.message);

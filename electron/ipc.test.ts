@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spyHandlers } from '../test/support/spy-handlers';
+import { spyCommands } from '../test/support/spy-commands';
 import { IPC_INVOKE_CHANNEL } from '../shared/contract';
 import { createDispatch } from '../main/core/dispatch';
 import { silentLogger } from '../main/core/logger';
@@ -20,9 +20,9 @@ function fakeIpcMain() {
 
 describe('Electron IPC wiring', () => {
   it('rejects a malformed payload with invalid_input before any handler runs', async () => {
-    const spy = spyHandlers();
+    const spy = spyCommands();
     const fake = fakeIpcMain();
-    registerIpc(fake.ipcMain, createDispatch(spy.handlers, silentLogger));
+    registerIpc(fake.ipcMain, createDispatch(spy.commands, silentLogger));
     expect(await fake.invoke(APP_ENTRY, 'profiles.select', { id: 'Not An Id!' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -33,16 +33,16 @@ describe('Electron IPC wiring', () => {
   });
 
   it('answers a valid call through the dispatcher', async () => {
-    const spy = spyHandlers({ 'settings.get': () => ({ language: 'fr', theme: 'system' }) });
+    const spy = spyCommands({ 'settings.get': () => ({ language: 'fr', theme: 'system' }) });
     const fake = fakeIpcMain();
-    registerIpc(fake.ipcMain, createDispatch(spy.handlers, silentLogger));
+    registerIpc(fake.ipcMain, createDispatch(spy.commands, silentLogger));
     expect(await fake.invoke(APP_ENTRY, 'settings.get', {})).toEqual({ ok: true, value: { language: 'fr', theme: 'system' } });
   });
 
   it('refuses calls from a frame outside the app origin', async () => {
-    const spy = spyHandlers();
+    const spy = spyCommands();
     const fake = fakeIpcMain();
-    registerIpc(fake.ipcMain, createDispatch(spy.handlers, silentLogger));
+    registerIpc(fake.ipcMain, createDispatch(spy.commands, silentLogger));
     expect(await fake.invoke('https://evil.example/', 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await fake.invoke(null, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(spy.calls).toEqual([]);
@@ -50,7 +50,7 @@ describe('Electron IPC wiring', () => {
 
   it('can be unregistered', () => {
     const fake = fakeIpcMain();
-    const off = registerIpc(fake.ipcMain, createDispatch(spyHandlers().handlers, silentLogger));
+    const off = registerIpc(fake.ipcMain, createDispatch(spyCommands().commands, silentLogger));
     off();
     expect(fake.handlers.size).toBe(0);
   });

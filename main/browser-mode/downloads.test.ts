@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spyHandlers } from '../../test/support/spy-handlers';
+import { spyCommands } from '../../test/support/spy-commands';
 import { createDispatch } from '../core/dispatch';
 import { EventBus } from '../core/event-bus';
 import { silentLogger } from '../core/logger';
@@ -18,7 +18,7 @@ let downloadsDir: string;
 beforeEach(async () => {
   downloadsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-downloads-'));
   transport = await startHttpTransport({
-    dispatch: createDispatch(spyHandlers().handlers, silentLogger),
+    dispatch: createDispatch(spyCommands().commands, silentLogger),
     bus: new EventBus(),
     secret: SECRET,
     downloadsDir,

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spyHandlers } from '../../test/support/spy-handlers';
+import { spyCommands } from '../../test/support/spy-commands';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { createDispatch } from '../core/dispatch';
 import { EventBus } from '../core/event-bus';
@@ -12,7 +12,7 @@ import { startHttpTransport, type HttpTransport } from './http-transport';
 
 const SECRET = 'launch-secret-for-tests-0123456789';
 let transport: HttpTransport;
-let spy: ReturnType<typeof spyHandlers>;
+let spy: ReturnType<typeof spyCommands>;
 let bus: EventBus;
 let staticDir: string;
 
@@ -20,10 +20,10 @@ beforeEach(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bo-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
   fs.writeFileSync(path.join(os.tmpdir(), 'outside.txt'), 'outside');
-  spy = spyHandlers({ 'settings.get': () => ({ language: 'en', theme: 'light' }) });
+  spy = spyCommands({ 'settings.get': () => ({ language: 'en', theme: 'light' }) });
   bus = new EventBus();
   transport = await startHttpTransport({
-    dispatch: createDispatch(spy.handlers, silentLogger),
+    dispatch: createDispatch(spy.commands, silentLogger),
     bus,
     secret: SECRET,
     staticDir,
@@ -151,7 +151,7 @@ describe('browser-mode HTTP transport', () => {
 describe('a request that trickles in', () => {
   it('is cut off once its time is up, not held as long as the sender likes', async () => {
     const slow = await startHttpTransport({
-      dispatch: createDispatch(spyHandlers({}).handlers, silentLogger),
+      dispatch: createDispatch(spyCommands({}).commands, silentLogger),
       bus: new EventBus(),
       secret: SECRET,
       logger: silentLogger,

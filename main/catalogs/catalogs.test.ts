@@ -6,8 +6,8 @@ import { silentLogger } from '../core/logger';
 import type { CoreServices } from '../core/services';
 import { createMoodleClient } from '../moodle/rest-client';
 import { listEntries, type OutboxEntry } from '../sync/outbox';
-import { catalogsHandlers } from './handlers';
-import { spyHandlers } from '../../test/support/spy-handlers';
+import { catalogsCommands } from './commands';
+import { spyCommands } from '../../test/support/spy-commands';
 
 const MASTER = 1;
 const SLAVE = 2;
@@ -29,7 +29,7 @@ beforeEach(async () => {
     }),
     moodle: () => moodle,
   } as unknown as CoreServices;
-  dispatch = createDispatch(spyHandlers(catalogsHandlers(services)).handlers, silentLogger);
+  dispatch = createDispatch(spyCommands(catalogsCommands(services)).commands, silentLogger);
 }, 60_000);
 afterEach(() => cache.close());
 

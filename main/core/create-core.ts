@@ -1,25 +1,25 @@
 import type { RunMode } from '../../shared/contract/app';
-import { appHandlers } from '../app/handlers';
+import { appCommands } from '../app/commands';
 import { relayBillChanges } from '../bills/bills-changed-relay';
-import { billsHandlers } from '../bills/handlers';
-import { catalogsHandlers } from '../catalogs/handlers';
-import { customersHandlers } from '../customers/handlers';
-import { dashboardHandlers } from '../dashboard/handlers';
-import { exportsHandlers } from '../exports/handlers';
-import { followupHandlers } from '../followup/handlers';
-import { letteringHandlers } from '../lettering/handlers';
+import { billsCommands } from '../bills/commands';
+import { catalogsCommands } from '../catalogs/commands';
+import { customersCommands } from '../customers/commands';
+import { dashboardCommands } from '../dashboard/commands';
+import { exportsCommands } from '../exports/commands';
+import { followupCommands } from '../followup/commands';
+import { letteringCommands } from '../lettering/commands';
 import { createMoodleClient } from '../moodle/rest-client';
-import { productionHandlers } from '../production/handlers';
-import { auditHandlers } from '../audit/handlers';
-import { profilesHandlers } from '../profiles/handlers';
+import { productionCommands } from '../production/commands';
+import { auditCommands } from '../audit/commands';
+import { profilesCommands } from '../profiles/commands';
 import { ProfileRegistry } from '../profiles/profile-registry';
 import { createSecretStore, plainFileCodec, type SecretCodec } from '../profiles/secret-store';
-import { settingsHandlers } from '../settings/handlers';
-import { invoicingHandlers } from '../invoicing/handlers';
+import { settingsCommands } from '../settings/commands';
+import { invoicingCommands } from '../invoicing/commands';
 import { InvoicingSettingsStore } from '../invoicing/invoicing-settings-store';
 import { SettingsStore } from '../settings/settings-store';
-import { syncHandlers } from '../sync/handlers';
-import { uploadsHandlers } from '../uploads/handlers';
+import { syncCommands } from '../sync/commands';
+import { uploadsCommands } from '../uploads/commands';
 import { StagedUploads, UPLOAD_IDLE_MS } from '../uploads/staged-uploads';
 import type { BuildProgress } from '../sync/bulk-load';
 import { lastSuccessfulSync } from '../sync/sync-runs';
@@ -29,7 +29,7 @@ import { DataDir } from './data-dir';
 import { waitsForIndexBuild, WriteGate } from './core-thread/routes';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './event-bus';
-import { defineHandlers, type Handlers } from './handlers';
+import { defineCommands, type Commands } from './commands';
 import { createLogger, type Logger } from './logger';
 import { ProfileCaches } from './profile-caches';
 import type { CoreServices } from './services';
@@ -152,27 +152,27 @@ export function createCore(options: CoreOptions): Core {
   // The bills and customers screens learn of each committed sync page and acknowledged change.
   const stopBillRelay = relayBillChanges(bus);
 
-  const handlers: Handlers = defineHandlers({
-    ...appHandlers(services),
-    ...billsHandlers(services),
-    ...catalogsHandlers(services),
-    ...customersHandlers(services),
-    ...dashboardHandlers(services),
-    ...profilesHandlers(services),
-    ...settingsHandlers(services),
-    ...invoicingHandlers(services),
-    ...syncHandlers(services),
-    ...exportsHandlers(services),
-    ...followupHandlers(services),
-    ...letteringHandlers(services),
-    ...productionHandlers(services),
-    ...auditHandlers(services),
-    ...uploadsHandlers(services),
+  const commands: Commands = defineCommands({
+    ...appCommands(services),
+    ...billsCommands(services),
+    ...catalogsCommands(services),
+    ...customersCommands(services),
+    ...dashboardCommands(services),
+    ...profilesCommands(services),
+    ...settingsCommands(services),
+    ...invoicingCommands(services),
+    ...syncCommands(services),
+    ...exportsCommands(services),
+    ...followupCommands(services),
+    ...letteringCommands(services),
+    ...productionCommands(services),
+    ...auditCommands(services),
+    ...uploadsCommands(services),
   });
 
   const stopAutoSync = options.autoSync ? startAutoSync(services) : () => {};
 
-  const dispatch = createDispatch(handlers, logger);
+  const dispatch = createDispatch(commands, logger);
   return {
     dispatch: cacheJobs
       ? async (name, input, context) => {

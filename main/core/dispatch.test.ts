@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/contract';
 import { createDispatch } from './dispatch';
 import { silentLogger } from './logger';
-import { spyHandlers } from '../../test/support/spy-handlers';
+import { spyCommands } from '../../test/support/spy-commands';
 
 describe('dispatch', () => {
-  it('rejects a malformed payload with invalid_input before the handler runs', async () => {
-    const { handlers, calls } = spyHandlers();
-    const dispatch = createDispatch(handlers, silentLogger);
+  it('rejects a malformed payload with invalid_input before the command runs', async () => {
+    const { commands, calls } = spyCommands();
+    const dispatch = createDispatch(commands, silentLogger);
     const result = await dispatch('profiles.create', { name: '', url: 'ftp://nope', token: 'x' }, { transport: 'internal' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -19,15 +19,15 @@ describe('dispatch', () => {
   });
 
   it('rejects unknown keys, so a typo in a script is not silently ignored', async () => {
-    const { handlers, calls } = spyHandlers();
-    const result = await createDispatch(handlers, silentLogger)('settings.update', { langage: 'fr' }, { transport: 'internal' });
+    const { commands, calls } = spyCommands();
+    const result = await createDispatch(commands, silentLogger)('settings.update', { langage: 'fr' }, { transport: 'internal' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(calls).toEqual([]);
   });
 
   it('refuses an unknown command, and a name that is not a string', async () => {
-    const { handlers, calls } = spyHandlers();
-    const dispatch = createDispatch(handlers, silentLogger);
+    const { commands, calls } = spyCommands();
+    const dispatch = createDispatch(commands, silentLogger);
     expect(await dispatch('bills.drop', {}, { transport: 'internal' })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     expect(await dispatch({ toString: () => 'app.info' }, {}, { transport: 'internal' })).toMatchObject({
       ok: false,
@@ -37,38 +37,38 @@ describe('dispatch', () => {
     expect(calls).toEqual([]);
   });
 
-  it('passes a valid input, parsed, to the handler and returns its output', async () => {
-    const handler = vi.fn(() => ({ language: 'fr' as const, theme: 'dark' as const }));
-    const { handlers } = spyHandlers({ 'settings.update': handler });
-    const result = await createDispatch(handlers, silentLogger)('settings.update', { language: 'fr' }, { transport: 'internal' });
+  it('passes a valid input, parsed, to the command and returns its output', async () => {
+    const command = vi.fn(() => ({ language: 'fr' as const, theme: 'dark' as const }));
+    const { commands } = spyCommands({ 'settings.update': command });
+    const result = await createDispatch(commands, silentLogger)('settings.update', { language: 'fr' }, { transport: 'internal' });
     expect(result).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } });
-    expect(handler).toHaveBeenCalledWith({ language: 'fr' });
+    expect(command).toHaveBeenCalledWith({ language: 'fr' });
   });
 
   it('returns an AppError as its code and message', async () => {
-    const { handlers } = spyHandlers({
+    const { commands } = spyCommands({
       'profiles.select': () => {
         throw new AppError('profile_not_found', 'gone');
       },
     });
-    const result = await createDispatch(handlers, silentLogger)('profiles.select', { id: 'abc' }, { transport: 'internal' });
+    const result = await createDispatch(commands, silentLogger)('profiles.select', { id: 'abc' }, { transport: 'internal' });
     expect(result).toEqual({ ok: false, error: { code: 'profile_not_found', message: 'gone' } });
   });
 
   it('hides the details of an unexpected error behind internal', async () => {
-    const { handlers } = spyHandlers({
+    const { commands } = spyCommands({
       'settings.get': () => {
         throw new Error('SQLITE_IOERR at /home/secret/path');
       },
     });
-    const result = await createDispatch(handlers, silentLogger)('settings.get', {}, { transport: 'internal' });
+    const result = await createDispatch(commands, silentLogger)('settings.get', {}, { transport: 'internal' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('secret');
   });
 
-  it('treats a handler output that drifts from the contract as internal', async () => {
-    const { handlers } = spyHandlers({ 'settings.get': () => ({ language: 'de', theme: 'dark' }) as never });
-    const result = await createDispatch(handlers, silentLogger)('settings.get', {}, { transport: 'internal' });
+  it('treats a command output that drifts from the contract as internal', async () => {
+    const { commands } = spyCommands({ 'settings.get': () => ({ language: 'de', theme: 'dark' }) as never });
+    const result = await createDispatch(commands, silentLogger)('settings.get', {}, { transport: 'internal' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

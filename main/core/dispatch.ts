@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, commands, isCommandName, type AppErrorShape, type InputIssues, type Result } from '../../shared/contract';
 import { damagedCacheError, isDamage } from '../db/damage';
-import type { CallContext, Handlers } from './handlers';
+import type { CallContext, Commands } from './commands';
 import type { Logger } from './logger';
 
 export type Dispatch = (name: unknown, input: unknown, context: CallContext) => Promise<Result<unknown>>;
@@ -16,13 +16,13 @@ export interface DispatchOptions {
 
 /**
  * The single entry point behind every transport: checks the name, parses the input with the command's
- * schema, and only then calls the handler. A handler therefore never sees a malformed payload, and every
- * failure leaves as `{ code, message }`. The core passes every handler (defineHandlers checks that); the
+ * schema, and only then calls the command. A command therefore never sees a malformed payload, and every
+ * failure leaves as `{ code, message }`. The core passes every command (defineCommands checks that); the
  * reader thread passes its read commands only, and is sent no other.
  */
-export function createDispatch(handlers: Partial<Handlers>, logger: Logger, options: DispatchOptions = {}): Dispatch {
+export function createDispatch(implemented: Partial<Commands>, logger: Logger, options: DispatchOptions = {}): Dispatch {
   return async (name, input, context) => {
-    if (!isCommandName(name) || handlers[name] === undefined) {
+    if (!isCommandName(name) || implemented[name] === undefined) {
       return failure({ code: 'unknown_command', message: `Unknown command ${describe(name)}.` });
     }
     const spec = commands[name];
@@ -38,12 +38,12 @@ export function createDispatch(handlers: Partial<Handlers>, logger: Logger, opti
     }
     const started = performance.now();
     try {
-      const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
-      const value = await handler(parsed.data, context);
-      // The output is checked too: a handler that drifts from the contract is a bug caught here, not in the UI.
+      const command = implemented[name] as (input: unknown, context: CallContext) => unknown;
+      const value = await command(parsed.data, context);
+      // The output is checked too: a command that drifts from the contract is a bug caught here, not in the UI.
       const output = spec.output.safeParse(value);
       if (!output.success) {
-        logger.error('handler output does not match the contract', { command: name, issues: summarizeIssues(output.error) });
+        logger.error('command output does not match the contract', { command: name, issues: summarizeIssues(output.error) });
         return failure({ code: 'internal', message: 'The back-office hit an internal error. Please report it with the log.' });
       }
       logger.debug('command', { command: name, transport: context.transport, ms: Math.round(performance.now() - started) });

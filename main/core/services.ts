@@ -11,7 +11,7 @@ import type { MoodleClient } from '../moodle/rest-client';
 import type { SiteSession } from './site-sessions';
 import type { StagedUploads } from '../uploads/staged-uploads';
 
-/** What the domains' handlers are built from. Constructed once in createCore; tests build their own. */
+/** What the domains' commands are built from. Constructed once in createCore; tests build their own. */
 export interface CoreServices {
   version: string;
   mode: RunMode;

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../core/handlers';
+import type { CommandsFor } from '../core/commands';
 import type { Db } from '../db/open';
 import { fillingState } from '../sync/cache-filling';
 import { getCustomer, listCustomers } from './customer-query';
@@ -6,7 +6,7 @@ import { getCustomer, listCustomers } from './customer-query';
 export type CustomersReads = 'customers.list' | 'customers.get';
 
 /** The reads, on any connection to the cache: the core's own, or the reader thread's (core-thread/reader.ts). */
-export function customersReads(db: () => Db, siteUrl: () => string | null): HandlersFor<CustomersReads> {
+export function customersReads(db: () => Db, siteUrl: () => string | null): CommandsFor<CustomersReads> {
   return {
     'customers.list': (input) => {
       const list = listCustomers(db(), input);

@@ -11,7 +11,7 @@ import { silentLogger } from '../core/logger';
 import type { CoreServices } from '../core/services';
 import { openDatabase, type Db } from '../db/open';
 import type { ImportControl } from './fec-import';
-import { letteringHandlers } from './handlers';
+import { letteringCommands } from './commands';
 import { importInvoices } from './invoice-import';
 
 const WHO = 'tester (internal)';
@@ -225,7 +225,7 @@ describe('lettering.import and lettering.cancelImport, as a window or a script s
       activeSite: () => ({ db }),
       uploads: { discard: () => {} },
     } as unknown as CoreServices;
-    const dispatch = createDispatch(letteringHandlers(services) as never, silentLogger);
+    const dispatch = createDispatch(letteringCommands(services) as never, silentLogger);
     const invoke = (name: string, input: unknown) => dispatch(name, input, { transport: 'cli' });
     const file = write('fec-dispatch.txt', fecText(invoices(3000), { withPayments: true }));
     const seen: EventPayload<'lettering.progressed'>[] = [];

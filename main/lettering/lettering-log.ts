@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { CallContext } from '../core/handlers';
+import type { CallContext } from '../core/commands';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import { logWhatSchema, type LogWhat } from '../../shared/contract/lettering';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { refusal } from '../../shared/errors/error-text';
-import type { CallContext } from '../core/handlers';
+import type { CallContext } from '../core/commands';
 import type { StagedUploads } from './staged-uploads';
 
 /**

@@ -110,7 +110,7 @@ export const appErrorSchema = z.object({
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
-/** Thrown by handlers and core modules; crosses every boundary as `{ code, message, details }`. */
+/** Thrown by commands and core modules; crosses every boundary as `{ code, message, details }`. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;

@@ -58,7 +58,7 @@ export type EventName = keyof Events;
 
 /** What a caller sends (before defaults and transforms). */
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
-/** What a handler receives (after parsing). */
+/** What a command receives (after parsing). */
 export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;

@@ -7,7 +7,7 @@ import { EventBus } from '../../main/core/event-bus';
 import { silentLogger } from '../../main/core/logger';
 import type { CoreServices } from '../../main/core/services';
 import { openDatabase } from '../../main/db/open';
-import { letteringHandlers } from '../../main/lettering/handlers';
+import { letteringCommands } from '../../main/lettering/commands';
 import { execFileSync } from 'node:child_process';
 import { report } from './measure';
 
@@ -43,7 +43,7 @@ export async function fecBench(): Promise<void> {
     const db = openDatabase(path.join(dir, 'cache.sqlite'));
     const bus = new EventBus();
     const services = { bus, logger: silentLogger, activeSite: () => ({ db }), uploads: { discard: () => {} } } as unknown as CoreServices;
-    const dispatch = createDispatch(letteringHandlers(services) as never, silentLogger);
+    const dispatch = createDispatch(letteringCommands(services) as never, silentLogger);
     const invoke = (name: string, input: unknown) => dispatch(name, input, { transport: 'cli' });
 
     global.gc?.();

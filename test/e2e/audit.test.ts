@@ -48,9 +48,9 @@ describe('the audit of sales', () => {
     await expect
       .poll(() => db().prepare("SELECT count(*) FROM sync_run WHERE outcome = 'done'").pluck().get(), { timeout: 60_000 })
       .toBeGreaterThan(0);
-    await page.goto(`${new URL(page.url()).origin}/#/handlers`);
+    await page.goto(`${new URL(page.url()).origin}/#/production`);
     await audit.tab().click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/handlers/audit');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/production/audit');
 
     await audit.runButton().click();
     await expect.poll(() => audit.runPanel().textContent(), { timeout: 60_000 }).toMatch(/Last audit .*Moodle calls\./);
@@ -122,12 +122,12 @@ describe('the audit of sales', () => {
   it('counts the findings in the worklist, and opens the audit from the command palette', async () => {
     const audit = new AuditPage(page);
     const total = db().prepare('SELECT count(*) FROM audit_finding').pluck().get() as number;
-    await page.goto(`${new URL(page.url()).origin}/#/handlers`);
+    await page.goto(`${new URL(page.url()).origin}/#/production`);
     const summary = page.getByRole('region', { name: /^Audit of sales/ });
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain(`${total} discrepancies at the last audit`);
     // Each count opens the audit on its kind.
     await summary.locator('a[data-kind="suspended"]').click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/handlers/audit');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/production/audit');
     await expect.poll(() => audit.chip('suspended').getAttribute('aria-pressed')).toBe('true');
     await expect
       .poll(() => audit.rows().count())
@@ -138,7 +138,7 @@ describe('the audit of sales', () => {
     const palette = page.getByRole('dialog', { name: 'Command palette' });
     await palette.getByRole('combobox').fill('open audit');
     await palette.getByRole('option', { name: 'Production: open the audit of sales' }).click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/handlers/audit');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/production/audit');
     // The filter left is found again.
     await expect.poll(() => audit.chip('suspended').getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: /^All/ }).click();

@@ -350,12 +350,12 @@ describe('the workspaces this issue changed, as an operator sees them', () => {
           await page.locator('#lettering-tab-manual').click();
           await page.locator('tr[data-invoice]').first().waitFor();
           await shoot('lettering-manual', size, tag);
-          await goto('#/handlers');
+          await goto('#/production');
           await page.locator('tr[data-bill]').first().waitFor({ timeout: 15_000 });
-          await shoot('handlers', size, tag);
-          await goto(`#/handlers/${failed}`);
-          await page.locator('.handlers-workspace nav.detail-section').waitFor({ timeout: 15_000 });
-          await shoot('handlers-bill', size, tag);
+          await shoot('production', size, tag);
+          await goto(`#/production/${failed}`);
+          await page.locator('.production-workspace nav.detail-section').waitFor({ timeout: 15_000 });
+          await shoot('production-bill', size, tag);
           await goto('#/sync');
           await page.locator('main table').first().waitFor({ timeout: 15_000 });
           await shoot('sync', size, tag);

@@ -7,7 +7,7 @@ import { insertBill, insertCustomer } from '../../main/production/production-sit
 import { createUser } from '../sim/lib/users';
 import type { SimulatedSite } from '../sim/start-simulated-site';
 import { ARTIFACTS, startConnectedApp, type ConnectedApp } from './connected-app';
-import { HandlersPage } from './pages/handlers-page';
+import { ProductionPage } from './pages/production-page';
 import { activeCache } from '../support/active-cache';
 
 let fixture: ConnectedApp;
@@ -77,11 +77,11 @@ describe('Run handler from a bill', () => {
     // From the bill: "Run handler".
     await page.goto(`${new URL(page.url()).origin}/#/bills/${BILL}`);
     await page.getByRole('complementary').getByRole('link', { name: 'Run handler' }).click();
-    const handlers = new HandlersPage(page);
-    await expect.poll(() => handlers.participantRows().count(), { timeout: 15_000 }).toBe(2);
+    const production = new ProductionPage(page);
+    await expect.poll(() => production.participantRows().count(), { timeout: 15_000 }).toBe(2);
 
     // Rows copied from a spreadsheet: name, email, role, separated by tabs.
-    await handlers
+    await production
       .pasteArea()
       .fill(
         [
@@ -91,48 +91,48 @@ describe('Run handler from a bill', () => {
           'Noël Garnier\tnoel.garnier@lumiere.example\tlearner',
         ].join('\n'),
       );
-    await handlers.addPasted().click();
-    await expect.poll(() => handlers.participantRows().count()).toBe(5);
+    await production.addPasted().click();
+    await expect.poll(() => production.participantRows().count()).toBe(5);
     // The tutor comes from the spreadsheet the customer sent, last name first as French sheets have it.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Formateurs');
     sheet.addRow(['Nom', 'Prénom', 'Courriel', 'Rôle']);
     sheet.addRow(['Faure', 'Camille', 'camille.faure@formateurs.example', 'Formatrice']);
-    await handlers.participantsFile().setInputFiles({
+    await production.participantsFile().setInputFiles({
       name: 'formateurs.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
     });
-    await expect.poll(() => handlers.participantRows().count()).toBe(6);
+    await expect.poll(() => production.participantRows().count()).toBe(6);
     expect(await page.getByLabel('Last name 6').inputValue()).toBe('Faure');
     expect(await page.getByLabel('Role 6').inputValue()).toBe('tutor');
 
-    await handlers.showPlan().click();
-    await expect.poll(() => handlers.accounts().getByRole('row').count(), { timeout: 15_000 }).toBe(7);
+    await production.showPlan().click();
+    await expect.poll(() => production.accounts().getByRole('row').count(), { timeout: 15_000 }).toBe(7);
     await expect
-      .poll(() => handlers.accountRow('helene.morel@lumiere.example').textContent())
+      .poll(() => production.accountRow('helene.morel@lumiere.example').textContent())
       .toContain('Same email in another case (Helene.Morel@Lumiere.example)');
     await expect
-      .poll(() => handlers.accountRow('camille.faure@formateurs.example').textContent())
+      .poll(() => production.accountRow('camille.faure@formateurs.example').textContent())
       .toContain('To create (camille.faure@formateurs.example)');
-    await handlers.accounts().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'handlers-plan.png') });
+    await production.accounts().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'production-plan.png') });
 
-    await handlers.run().click();
+    await production.run().click();
     await expect
-      .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+      .poll(() => production.status().textContent(), { timeout: 30_000 })
       .toContain('Done: 5 accounts created, 6 enrolments, 1 group, 6 group members');
     // The plan now says what the run did, not what it would do.
     await expect.poll(() => page.getByRole('heading', { name: 'What the run did' }).count()).toBe(1);
     await expect
-      .poll(() => handlers.accountRow('camille.faure@formateurs.example').textContent())
+      .poll(() => production.accountRow('camille.faure@formateurs.example').textContent())
       .toContain('Created (camille.faure@formateurs.example)');
-    expect(await handlers.accounts().textContent()).not.toContain('To create');
+    expect(await production.accounts().textContent()).not.toContain('To create');
     // Nothing is left to run.
-    expect(await handlers.run().isDisabled()).toBe(true);
+    expect(await production.run().isDisabled()).toBe(true);
     await expect
       .poll(() =>
-        handlers
+        production
           .log()
           .getByText(/· done ·/)
           .count(),
@@ -180,8 +180,8 @@ describe('Run handler from a bill', () => {
         course,
       ),
     ).toBe(1);
-    await handlers.status().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'handlers-done.png') });
+    await production.status().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'production-done.png') });
   }, 120_000);
 
   it('shows the report of a run Moodle refused (an error for scripts), then runs again', async () => {
@@ -195,19 +195,19 @@ describe('Run handler from a bill', () => {
     const manual = (status: number) =>
       sim.db.prepare("UPDATE mdl_enrol SET status = ? WHERE courseid = ? AND enrol = 'manual'").run(status, course);
 
-    await page.goto(`${new URL(page.url()).origin}/#/handlers/${bill}`);
-    const handlers = new HandlersPage(page);
-    await handlers.showPlan().click();
-    await expect.poll(() => handlers.accountRow('lea.caron@lumiere.example').count(), { timeout: 15_000 }).toBe(1);
+    await page.goto(`${new URL(page.url()).origin}/#/production/${bill}`);
+    const production = new ProductionPage(page);
+    await production.showPlan().click();
+    await expect.poll(() => production.accountRow('lea.caron@lumiere.example').count(), { timeout: 15_000 }).toBe(1);
     manual(1);
     try {
-      await handlers.run().click();
+      await production.run().click();
       await expect
-        .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+        .poll(() => production.status().textContent(), { timeout: 30_000 })
         .toContain('Failed while enrolling: Moodle answered wsnoinstance.');
       // The diagnosis, worded by the window from its code (shared/errors/texts-production.ts).
-      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
-      await expect.poll(() => handlers.status().textContent()).toContain('Made before the failure');
+      await expect.poll(() => production.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
+      await expect.poll(() => production.status().textContent()).toContain('Made before the failure');
       // The same report once the operator switches to French: worded again from its code, nothing English left.
       const language = async (value: 'fr' | 'en' | 'system') =>
         expect((await app.core.dispatch('settings.update', { language: value }, { transport: 'internal' })).ok).toBe(true);
@@ -215,25 +215,25 @@ describe('Run handler from a bill', () => {
       await language('fr');
       try {
         await expect
-          .poll(() => handlers.status().textContent(), { timeout: 10_000 })
+          .poll(() => production.status().textContent(), { timeout: 10_000 })
           .toContain('L’inscription manuelle est désactivée (ou absente) dans ');
-        expect(await handlers.status().textContent()).not.toContain('Manual enrolment');
+        expect(await production.status().textContent()).not.toContain('Manual enrolment');
       } finally {
         await language(before.ok ? (before.value as { language: 'fr' | 'en' | 'system' }).language : 'en');
       }
-      await expect.poll(() => handlers.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
+      await expect.poll(() => production.status().textContent()).toContain('Manual enrolment is disabled (or missing) in ');
     } finally {
       manual(0);
     }
-    await handlers.run().click();
+    await production.run().click();
     await expect
-      .poll(() => handlers.status().textContent(), { timeout: 30_000 })
+      .poll(() => production.status().textContent(), { timeout: 30_000 })
       .toContain('Done: 0 accounts created, 1 enrolment, 0 groups');
   }, 120_000);
 
-  it('lists the bills waiting for an operator, each opening in the Handlers workspace', async () => {
+  it('lists the bills waiting for an operator, each opening in the Production workspace', async () => {
     await syncNow();
-    await page.goto(`${new URL(page.url()).origin}/#/handlers`);
+    await page.goto(`${new URL(page.url()).origin}/#/production`);
     const count = (status: string) => db().prepare('SELECT count(*) FROM bill WHERE status = ?').pluck().get(status) as number;
     const groups = [
       { status: 'FAILED', name: /^Production failed on the shop/ },
@@ -252,7 +252,7 @@ describe('Run handler from a bill', () => {
     expect(count('SOLDOUT')).toBeGreaterThan(0);
     const id = await paid.getAttribute('data-bill');
     await paid.getByRole('link').click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/handlers/${id}`);
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/production/${id}`);
     await expect.poll(() => page.getByRole('heading', { name: new RegExp(`^Bill ${id}`) }).count()).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnosisCodes, type Diagnosis, type DiagnosisCode, type RunResult } from '../../shared/contract/production';
 import { ERROR_TEXTS } from '../../shared/errors/texts';
 import { diagnosisKey, diagnosisText } from '../../shared/production/diagnosis-text';
-import { runRefused } from '../../main/production/handlers';
+import { runRefused } from '../../main/production/commands';
 import { errorText } from '../../renderer/src/errors/error-text';
 
 /**

@@ -12,7 +12,7 @@ import { MentionsCheck } from '../../main/invoicing/invoice-mentions';
 import { problem, refusedFile } from '../../main/lettering/import-problem';
 import { ImportJobs } from '../../main/lettering/import-jobs';
 import type { MoodleClient } from '../../main/moodle/rest-client';
-import { runRefused } from '../../main/production/handlers';
+import { runRefused } from '../../main/production/commands';
 import { probeShopPlugin } from '../../main/profiles/site-check';
 import type { ShopSite } from '../../main/shop-api/site';
 import { claimCache } from '../../main/sync/cache-site';

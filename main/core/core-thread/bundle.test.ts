@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCoreHost, type CoreHost } from './host';
 import { DataDir } from '../data-dir';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 import { silentLogger } from '../logger';
 import { startSimulatedSite, type SimulatedSite } from '../../../test/sim/start-simulated-site';
 

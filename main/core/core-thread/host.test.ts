@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
 import { startSimulatedSite, type SimulatedSite } from '../../../test/sim/start-simulated-site';
 import { DataDir } from '../data-dir';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 import { silentLogger } from '../logger';
 import { redactText, REDACTED } from '../redact';
 import type { SecretCodec } from '../../profiles/secret-store';

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Result } from '../../../shared/contract';
 import type { Dispatch } from '../dispatch';
 import type { EventListener, EventSubscriber } from '../event-bus';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 import type { Logger } from '../logger';
 import { registerSecret } from '../redact';
 import type { SecretCodec } from '../../profiles/secret-store';

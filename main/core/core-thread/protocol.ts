@@ -1,7 +1,7 @@
 import type { EventName, Result } from '../../../shared/contract';
 import type { RunMode } from '../../../shared/contract/app';
 import type { ErrorTextDetails } from '../../../shared/errors/error-text';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 
 /**
  * How the host (Electron's main process, the browser-mode server) and the core's threads talk. Commands and

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulatedSite, type SimulatedSite } from '../../../test/sim/start-simulated-site';
 import { createCore, type Core } from '../create-core';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 import { silentLogger } from '../logger';
 import { createReader, type Reader } from './reader';
 

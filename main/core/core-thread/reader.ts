@@ -4,12 +4,12 @@ import type { Result } from '../../../shared/contract';
 import { billsReads } from '../../bills/reads';
 import { catalogsReads } from '../../catalogs/reads';
 import { customersReads } from '../../customers/reads';
-import { dashboardReads } from '../../dashboard/handlers';
+import { dashboardReads } from '../../dashboard/commands';
 import type { Db } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { DataDir } from '../data-dir';
 import { createDispatch } from '../dispatch';
-import type { CallContext } from '../handlers';
+import type { CallContext } from '../commands';
 import type { Logger } from '../logger';
 
 const HEAD = migrations.at(-1)!.version;
@@ -21,7 +21,7 @@ export interface Reader {
 }
 
 /**
- * The reader thread's side: the READER_COMMANDS (routes.ts), with the very handlers the core uses
+ * The reader thread's side: the READER_COMMANDS (routes.ts), with the very commands the core uses
  * (billsReads...), on a read-only connection to the active site's cache. It never writes anything (not the
  * cache, not profiles.json), so it answers only what it can answer exactly as the core would, and hands the
  * rest back: no active site or no cache file yet (the core says why, or creates it), a cache the core has not

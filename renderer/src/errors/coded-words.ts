@@ -6,7 +6,7 @@ import type { CodedItem, CodedKind } from '../../../shared/errors/error-text';
 import type { MessageKey } from '../i18n/en';
 import type { Language } from '../i18n/locale';
 import { isMessageKey, type MessageParams, type Translate } from '../i18n/translate';
-import { diagnosisWords } from '../workspaces/handlers/diagnosis-words';
+import { diagnosisWords } from '../workspaces/production/diagnosis-words';
 import { problemLine, problemText } from '../workspaces/lettering/problem-text';
 
 /**

@@ -2,9 +2,9 @@ import { FINDING_WORDS } from '../../../shared/audit/finding-words';
 /** English messages of the audit of sales (Production workspace, issue 17); spread into en.ts. */
 export const auditEn = {
   ...FINDING_WORDS.en,
-  'handlers.tabs': 'Production views',
-  'handlers.tab.bills': 'Bills to produce',
-  'handlers.tab.audit': 'Audit of sales',
+  'production.tabs': 'Production views',
+  'production.tab.bills': 'Bills to produce',
+  'production.tab.audit': 'Audit of sales',
 
   'audit.title': 'Audit of sales',
   'audit.intro':

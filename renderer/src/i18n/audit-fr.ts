@@ -4,9 +4,9 @@ import type { auditEn } from './audit-en';
 /** Messages français de l’audit des ventes (espace Mise en place, issue 17). */
 export const auditFr = {
   ...FINDING_WORDS.fr,
-  'handlers.tabs': 'Vues de la mise en place',
-  'handlers.tab.bills': 'Factures à mettre en place',
-  'handlers.tab.audit': 'Audit des ventes',
+  'production.tabs': 'Vues de la mise en place',
+  'production.tab.bills': 'Factures à mettre en place',
+  'production.tab.audit': 'Audit des ventes',
 
   'audit.title': 'Audit des ventes',
   'audit.intro':

@@ -45,7 +45,7 @@ export const en = {
   'workspace.catalogs': 'Catalogs',
   'workspace.lettering': 'Lettering',
   'workspace.followup': 'Follow-up',
-  'workspace.handlers': 'Production',
+  'workspace.production': 'Production',
   'workspace.sync': 'Sync',
   'workspace.settings': 'Settings',
 

@@ -46,7 +46,7 @@ export const fr = {
   'workspace.catalogs': 'Catalogues',
   'workspace.lettering': 'Lettrage',
   'workspace.followup': 'Relances',
-  'workspace.handlers': 'Mise en place',
+  'workspace.production': 'Mise en place',
   'workspace.sync': 'Synchronisation',
   'workspace.settings': 'Paramètres',
 

@@ -8,8 +8,8 @@ import { CustomersWorkspace } from '../workspaces/customers/customers-workspace'
 import { DashboardWorkspace } from '../workspaces/dashboard/dashboard-workspace';
 import { FollowupWorkspace } from '../workspaces/followup/followup-workspace';
 import { LetteringWorkspace } from '../workspaces/lettering/lettering-workspace';
-import { isAuditHash } from '../workspaces/handlers/handlers-route';
-import { HandlersWorkspace } from '../workspaces/handlers/handlers-workspace';
+import { isAuditHash } from '../workspaces/production/production-route';
+import { ProductionWorkspace } from '../workspaces/production/production-workspace';
 import { SettingsWorkspace } from '../workspaces/settings/settings-workspace';
 import { SyncWorkspace } from '../workspaces/sync/sync-workspace';
 import { KeyboardLayer } from './keyboard-layer';
@@ -65,7 +65,7 @@ function Shell({
   const t = useT();
   // The audit of sales is a long list too, in the Production workspace.
   const hash = useHash();
-  const filled = FILLED.has(workspace) || (workspace === 'handlers' && isAuditHash(hash));
+  const filled = FILLED.has(workspace) || (workspace === 'production' && isAuditHash(hash));
   return (
     <div className="shell">
       <SideNav current={workspace} />
@@ -101,8 +101,8 @@ function Workspace({ id }: { id: WorkspaceId }) {
       return <CatalogsWorkspace />;
     case 'sync':
       return <SyncWorkspace />;
-    case 'handlers':
-      return <HandlersWorkspace />;
+    case 'production':
+      return <ProductionWorkspace />;
     case 'settings':
       return <SettingsWorkspace />;
     case 'lettering':

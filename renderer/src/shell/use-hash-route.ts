@@ -1,5 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
-import { hashOf, parseDetailId, parseHash, type WorkspaceId } from './workspaces';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { currentHash, hashOf, parseDetailId, parseHash, type WorkspaceId } from './workspaces';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -15,7 +15,13 @@ function snapshot(): string {
  * back button works. Setting location.hash fires hashchange, which re-renders through the store.
  */
 export function useHashRoute(): [WorkspaceId, (id: WorkspaceId) => void] {
-  const workspace = parseHash(useSyncExternalStore(subscribe, snapshot));
+  const hash = useSyncExternalStore(subscribe, snapshot);
+  const workspace = parseHash(hash);
+  useEffect(() => {
+    // A former id (#/handlers/42) is rewritten in place, without a history entry, so every view reads one id.
+    const current = currentHash(hash);
+    if (current) window.location.replace(current);
+  }, [hash]);
   const navigate = useCallback((id: WorkspaceId) => {
     window.location.hash = hashOf(id);
   }, []);
@@ -27,7 +33,7 @@ export function useDetailId(): number | null {
   return parseDetailId(useSyncExternalStore(subscribe, snapshot));
 }
 
-/** The whole hash, for a workspace whose layout depends on its view (#/handlers/audit). */
+/** The whole hash, for a workspace whose layout depends on its view (#/production/audit). */
 export function useHash(): string {
   return useSyncExternalStore(subscribe, snapshot);
 }

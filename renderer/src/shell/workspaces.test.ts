@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailHash, hashOf, parseDetailId, parseHash, shortcutOf, workspaceForShortcut } from './workspaces';
+import { currentHash, detailHash, hashOf, parseDetailId, parseHash, shortcutOf, workspaceForShortcut } from './workspaces';
 
 const key = (code: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }>) => ({
   code,
@@ -16,6 +16,14 @@ describe('hash route', () => {
     expect(parseHash('#/sync/later/part')).toBe('sync');
     expect(parseHash('')).toBe('dashboard');
     expect(parseHash('#/nowhere')).toBe('dashboard');
+  });
+
+  it('opens a link saved under the Production workspace\'s former id, and rewrites it to the current one', () => {
+    expect(parseHash('#/handlers/42/7')).toBe('production');
+    expect(currentHash('#/handlers/42/7')).toBe('#/production/42/7');
+    expect(currentHash('#/handlers')).toBe('#/production');
+    expect(currentHash('#/production/42')).toBeNull();
+    expect(currentHash('')).toBeNull();
   });
 
   it('reads the record shown beside a list', () => {

@@ -12,7 +12,7 @@ export const workspaceIds = [
   'catalogs',
   'lettering',
   'followup',
-  'handlers',
+  'production',
   'sync',
   'settings',
 ] as const;
@@ -33,10 +33,24 @@ export function hashOf(id: WorkspaceId): string {
   return `#/${id}`;
 }
 
+/**
+ * The workspaces' former ids, still read so a link or a window saved before the rename opens the right one;
+ * the shell rewrites such a hash to the current id.
+ */
+const FORMER_IDS: Readonly<Record<string, WorkspaceId>> = { handlers: 'production' };
+
 /** Reads #/settings (or #/settings/anything-later); an empty or unknown hash opens the default workspace. */
 export function parseHash(hash: string): WorkspaceId {
   const first = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return isWorkspaceId(first) ? first : DEFAULT_WORKSPACE;
+  if (isWorkspaceId(first)) return first;
+  return FORMER_IDS[first] ?? DEFAULT_WORKSPACE;
+}
+
+/** The same hash under the workspace's current id (#/handlers/42 → #/production/42), or null when it is current. */
+export function currentHash(hash: string): string | null {
+  const [first = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const current = FORMER_IDS[first];
+  return current ? ['#', current, ...rest].join('/') : null;
 }
 
 export interface ShortcutKeyEvent {

@@ -213,7 +213,7 @@ export function ProductionSection({ detail }: Props) {
         <p className="muted">{t('bill.production.none')}</p>
       )}
       <p>
-        <a className="button" href={detailHash('handlers', detail.bill.id)}>
+        <a className="button" href={detailHash('production', detail.bill.id)}>
           {t('production.runHandler')}
         </a>
       </p>
