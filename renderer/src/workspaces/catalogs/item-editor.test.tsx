@@ -135,6 +135,16 @@ describe('ItemEditor', () => {
     expect(sent?.item.handlerparams).toBe('coursename=ALG101&role=student&duration=30');
   });
 
+  it('drops the previous handler’s parameters when another handler is chosen', async () => {
+    const api = fakeApi({ 'catalogs.saveItem': () => detail });
+    const { user } = openEditor(enrolItem, { api });
+    await user.selectOptions(screen.getByLabelText('Handler'), 'std_prorogate');
+    expect(screen.queryByLabelText('Course *')).toBeNull();
+    await user.type(screen.getByLabelText('Extension (days) *'), '30');
+    await user.click(saveButton());
+    expect(api.sentOf('catalogs.saveItem')[0]?.item).toMatchObject({ enablehandler: 'std_prorogate', handlerparams: 'extension=30' });
+  });
+
   it('refuses a handler parameter that is not a number at its field, focuses it, and sends nothing', async () => {
     const api = fakeApi();
     const { user, onSaved } = openEditor(enrolItem, { api });

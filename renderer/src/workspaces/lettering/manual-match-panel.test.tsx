@@ -241,6 +241,20 @@ describe('ManualMatchPanel', () => {
     expect(within(billsTable()).getAllByRole('checkbox')).toHaveLength(3);
   });
 
+  it('keeps what is ticked in view when only the suggested partners are shown', async () => {
+    const { user } = openPanel();
+    await user.click(screen.getByRole('checkbox', { name: 'Select bill 12' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select invoice FA-8' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Only the partners suggested for my selection' }));
+    const shown = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('checkbox')
+        .map((box) => box.getAttribute('aria-label'));
+    // Bill 13 is suggested for FA-8; bill 12 is not, but it is ticked. Nothing is suggested for bill 12.
+    expect(shown(billsTable())).toEqual(['Select bill 12', 'Select bill 13']);
+    expect(shown(invoicesTable())).toEqual(['Select invoice FA-8']);
+  });
+
   it('warns that a bill not paid yet makes the match wait for its payment', async () => {
     const { user } = openPanel();
     expect(within(billsTable()).getByText(/^Not paid yet:/)).toBeTruthy();
