@@ -24,7 +24,6 @@ export default defineConfig({
       {
         // Renderer components rendered in jsdom against a fake API built from the contract
         // (renderer/src/api/fake-api.test-support.ts): what a screen sends and shows, without the core.
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'components',
           include: ['renderer/**/*.test.tsx'],
