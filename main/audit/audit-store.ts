@@ -1,5 +1,5 @@
 import { auditKinds, type AuditCounts, type AuditFinding, type AuditKind, type AuditRun } from '../../shared/contract/audit';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import type { FindingDraft } from './compare';
 
 /** The audit's runs and findings in the cache (migration 0140). */
@@ -174,7 +174,7 @@ export function listFindings(db: Db, filter: AuditFilter, offset: number, limit:
   return { rows: rows.map(toFinding), total };
 }
 
-export function eachFinding(db: Db, filter: AuditFilter): IterableIterator<AuditFinding> {
+export function eachFinding(db: ReadableDb, filter: AuditFilter): IterableIterator<AuditFinding> {
   const { sql, params } = where(filter);
   const rows = db.prepare(`SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id`).iterate(params);
   return (function* () {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { findingSentence, plainWords, type WordsLocale } from '../../shared/audit/finding-words';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { StagedFiles } from '../exports/export-target';
 import { DATE_FORMAT, safeText, spreadsheetDate } from '../exports/spreadsheet-cells';
 import { eachFinding, type AuditFilter } from './audit-store';
@@ -40,7 +40,7 @@ const HEADERS: Record<WordsLocale, string[]> = {
  * The findings to a workbook, one row each, in words (the kind and the sentence the view shows) and in values
  * a spreadsheet sorts (dates as dates, ids as numbers). Written under a temporary name, renamed when whole.
  */
-export async function writeAuditXlsx(db: Db, filter: AuditFilter, file: string, locale: WordsLocale): Promise<number> {
+export async function writeAuditXlsx(db: ReadableDb, filter: AuditFilter, file: string, locale: WordsLocale): Promise<number> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Shop Back-Office';
   const sheet = workbook.addWorksheet(locale === 'fr' ? 'Audit des ventes' : 'Audit of sales', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,7 +1,7 @@
 import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillFilter } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from './bill-overlay';
 import { countByStatusWhileFilling } from './bills-while-filling';
@@ -28,11 +28,11 @@ export interface CacheState {
   /** Per filter and sort: the sort keys of rows already read, by position (bill-query.ts walkedWindow). */
   anchors: Map<string, Map<number, unknown[]>>;
 }
-const caches = new WeakMap<Db, CacheState>();
+const caches = new WeakMap<ReadableDb, CacheState>();
 const MAX_CACHED_FILTERS = 64;
 
 /** The cached facts about this connection's data, recomputed when the data changed (bill-overlay.ts dataKey). */
-export function billCache(db: Db): CacheState {
+export function billCache(db: ReadableDb): CacheState {
   const key = freshBillOverlay(db);
   const cached = caches.get(db);
   if (cached?.key === key) return cached;
@@ -68,7 +68,7 @@ export const sum = (counts: StatusCounts) => Object.values(counts).reduce((a, b)
 export const where = (conditions: readonly string[]) => (conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '');
 
 /** How many bills match the filter in each status; the filter's own status is not applied (the tabs show every status). */
-function statusCounts(db: Db, filter: BillFilter): StatusCounts {
+function statusCounts(db: ReadableDb, filter: BillFilter): StatusCounts {
   const cache = billCache(db);
   const scope = withoutStatus(filter);
   const server = filterWhere(scope, SERVER, { withStatus: false });
@@ -112,7 +112,7 @@ function statusCounts(db: Db, filter: BillFilter): StatusCounts {
   return counts;
 }
 
-export function countByStatus(db: Db, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
+export function countByStatus(db: ReadableDb, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
   // The first sync builds the counts and the indexes they read at its end (sync/bulk-load.ts): until then, counted.
   if (bulkLoadPending(db)) return countByStatusWhileFilling(db, filter);
   const byStatus = { ...statusCounts(db, filter) };
@@ -120,7 +120,7 @@ export function countByStatus(db: Db, filter: BillFilter): { byStatus: Record<st
 }
 
 /** How many bills match the filter, status included. */
-export function matching(db: Db, filter: BillFilter): number {
+export function matching(db: ReadableDb, filter: BillFilter): number {
   const { search, ...rest } = filter;
   const found = search === undefined ? null : billIdsQuery(search);
   if (found && isBlankFilter(rest)) {

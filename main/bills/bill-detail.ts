@@ -1,6 +1,6 @@
 import { BILL_TRANSITIONS, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillDetail } from '../../shared/contract/bills';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { overlay } from '../sync/overlay';
 import { applyPending, pendingBillEntries, serverStates } from './bill-overlay';
 import { readBillRows } from './bill-rows';
@@ -14,7 +14,7 @@ type Line = BillDetail['lines'][number];
  * listed (with negative ids, as records made offline are) and pending state changes appear in the history,
  * so what is shown adds up: paid = the sum of the payments, and the status is the last step of the history.
  */
-export function getBillDetail(db: Db, id: number): BillDetail {
+export function getBillDetail(db: ReadableDb, id: number): BillDetail {
   const [row] = readBillRows(db, [id]);
   const bill = db
     .prepare(

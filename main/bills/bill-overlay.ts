@@ -1,6 +1,6 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { toEntry, type OutboxEntry, type OutboxState } from '../sync/outbox';
 
 /**
@@ -76,7 +76,7 @@ export function statusAfterPayment(bill: Pick<BillState, 'paidcents' | 'amountce
 type OutboxRow = Parameters<typeof toEntry>[0];
 
 /** The outbox entries of each bill that has some, oldest first; unreadable entries are the outbox's to report. */
-export function pendingBillEntries(db: Db, billIds?: readonly number[]): Map<number, OutboxEntry[]> {
+export function pendingBillEntries(db: ReadableDb, billIds?: readonly number[]): Map<number, OutboxEntry[]> {
   const rows = (
     billIds
       ? cachedStatement(
@@ -95,7 +95,7 @@ export function pendingBillEntries(db: Db, billIds?: readonly number[]): Map<num
 }
 
 /** The server state of bills, as applyPending needs it. */
-export function serverStates(db: Db, billIds: readonly number[]): Map<number, BillState> {
+export function serverStates(db: ReadableDb, billIds: readonly number[]): Map<number, BillState> {
   const rows = cachedStatement(
     db,
     `SELECT b.id, b.status, b.paidcents, b.amountcents, b.paymode, b.idnumber,
@@ -117,20 +117,20 @@ export function overlaidState(db: Db, billId: number): (BillState & { pending: P
  * connection commits, total_changes() with every row this one writes (triggers included). Anything derived
  * from the data and stamped with this key is still right while the key is the same.
  */
-export function dataKey(db: Db): string {
+export function dataKey(db: ReadableDb): string {
   const version = db.pragma('data_version', { simple: true }) as number;
   const changes = cachedStatement(db, 'SELECT total_changes()', 'pluck').get() as number;
   return `${version}:${changes}`;
 }
 
-const overlayKeys = new WeakMap<Db, { key: string; fingerprint: string }>();
+const overlayKeys = new WeakMap<ReadableDb, { key: string; fingerprint: string }>();
 
 /**
  * What the overlay is computed from, exactly: each queued bill change and its state, and the version of the
  * server's copy of its bill (which the shop moves on every write). A sync page that touches none of them
  * leaves it as it was, and the overlay need not be computed again.
  */
-function overlayFingerprint(db: Db): string {
+function overlayFingerprint(db: ReadableDb): string {
   return cachedStatement(
     db,
     `SELECT coalesce(group_concat(o.seq || ':' || o.state || ':' || coalesce(b.version, 'gone'), ','), '')
@@ -143,7 +143,7 @@ function overlayFingerprint(db: Db): string {
  * Makes temp.bill_overlay hold the overlaid values of every bill with outbox entries, and returns the data key
  * it was computed at (after its own writes, which move total_changes()).
  */
-export function freshBillOverlay(db: Db): string {
+export function freshBillOverlay(db: ReadableDb): string {
   const key = dataKey(db);
   const known = overlayKeys.get(db);
   if (known?.key === key) return key;

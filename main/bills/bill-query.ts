@@ -1,6 +1,6 @@
 import type { BillColumn, BillFilter, BillRow } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { billCache, matching, sum, where } from './bill-counts';
 import { readBillRows } from './bill-rows';
@@ -42,7 +42,7 @@ export const DEFAULT_SORT: BillSort = { column: 'emissiondate', direction: 'desc
  * entries, each nearly free when the index answers every filter, else the price of reading a bill row;
  * collecting reads and sorts every matching bill.
  */
-function shouldWalk(db: Db, filter: BillFilter, plan: SortPlan, matches: number, window: number): boolean {
+function shouldWalk(db: ReadableDb, filter: BillFilter, plan: SortPlan, matches: number, window: number): boolean {
   const fields = filterWhere(filter, SERVER, { withStatus: true }).fields;
   if (fields.length === 0) return true;
   const cache = billCache(db);
@@ -121,7 +121,7 @@ function collectFrom(filter: BillFilter): string {
 
 /** One window of the bills table, and how many bills match in all. */
 export function listBills(
-  db: Db,
+  db: ReadableDb,
   request: { filter: BillFilter; sort: BillSort; offset: number; limit: number },
 ): { rows: BillRow[]; total: number } {
   const { filter, sort, offset, limit } = request;
@@ -142,7 +142,7 @@ const MAX_ANCHORS = 2000;
  * part of the table thus costs its own rows, not the walk from the top (which, in customer order, steps
  * through each customer's bills: about 200 ms to reach the middle of a million).
  */
-function walkedWindow(db: Db, request: { filter: BillFilter; sort: BillSort; offset: number; limit: number }): number[] {
+function walkedWindow(db: ReadableDb, request: { filter: BillFilter; sort: BillSort; offset: number; limit: number }): number[] {
   const { filter, sort, offset, limit } = request;
   const cache = billCache(db);
   const name = `${JSON.stringify(filter)} ${sort.column} ${sort.direction}`;
@@ -175,7 +175,7 @@ const MAX_COLLECTED_LISTS = 8;
  * Every id a filter matches, sorted: read once, then each window of the table is a slice of it (scrolling
  * costs nothing more) until the data changes. Only reached for filters that match few bills (shouldWalk).
  */
-function collected(db: Db, filter: BillFilter, sort: BillSort): number[] {
+function collected(db: ReadableDb, filter: BillFilter, sort: BillSort): number[] {
   const cache = billCache(db);
   const key = `${JSON.stringify(filter)} ${sort.column} ${sort.direction}`;
   let ids = cache.collected.get(key);
@@ -197,7 +197,7 @@ const BATCH = 1000;
  * meanwhile: a filter's walk goes on from the last key read (keyset), so no bill is skipped or repeated.
  * Ids that are not (or no longer) in the cache are left out.
  */
-export function* selectBillIds(db: Db, selection: BillSelection, sort?: BillSort): Generator<number, void, undefined> {
+export function* selectBillIds(db: ReadableDb, selection: BillSelection, sort?: BillSort): Generator<number, void, undefined> {
   if ('ids' in selection) {
     yield* selectedIds(db, selection.ids, sort);
     return;
@@ -215,7 +215,7 @@ export function* selectBillIds(db: Db, selection: BillSelection, sort?: BillSort
 }
 
 /** A filter's ids in the sort's order, `batch` at a time, each batch going on from the last key of the one before. */
-export function* walkedIds(db: Db, filter: BillFilter, sort: BillSort, batch = BATCH): Generator<number, void, undefined> {
+export function* walkedIds(db: ReadableDb, filter: BillFilter, sort: BillSort, batch = BATCH): Generator<number, void, undefined> {
   let after: unknown[] | undefined;
   for (;;) {
     const query = { filter, sort, walk: true, overlaid: billCache(db).overlaid > 0, ...(after ? { after } : {}) };
@@ -228,7 +228,7 @@ export function* walkedIds(db: Db, filter: BillFilter, sort: BillSort, batch = B
   }
 }
 
-function* selectedIds(db: Db, selected: readonly number[], sort?: BillSort): Generator<number, void, undefined> {
+function* selectedIds(db: ReadableDb, selected: readonly number[], sort?: BillSort): Generator<number, void, undefined> {
   // Each bill once, where the operator first picked it.
   const ids = [...new Set(selected)];
   if (!sort) {

@@ -1,7 +1,7 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
 import type { BillRow } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import type { OutboxState } from '../sync/outbox';
 import { freshBillOverlay } from './bill-overlay';
 
@@ -33,7 +33,7 @@ interface RowRecord {
  * as the shop will have them once the outbox is sent. Ids not in the cache are left out. Also what the
  * exporters read for a batch of selectBillIds.
  */
-export function readBillRows(db: Db, ids: readonly number[]): BillRow[] {
+export function readBillRows(db: ReadableDb, ids: readonly number[]): BillRow[] {
   if (ids.length === 0) return [];
   freshBillOverlay(db);
   const records = cachedStatement(

@@ -1,7 +1,7 @@
 import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillColumn, BillFilter, BillRow } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { dataKey, freshBillOverlay } from './bill-overlay';
 import { readBillRows } from './bill-rows';
 import { filterWhere, SERVER, type Side } from './bill-sql';
@@ -71,7 +71,7 @@ interface Query {
 }
 
 /** FROM and WHERE for a filter; the customer is joined only when the sort or the search needs it. */
-function query(db: Db, filter: BillFilter, options: { withStatus: boolean; customer: boolean }): Query {
+function query(db: ReadableDb, filter: BillFilter, options: { withStatus: boolean; customer: boolean }): Query {
   freshBillOverlay(db);
   const overlaid = (cachedStatement(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get() as number) > 0;
   const side = overlaid ? COALESCED : SERVER;
@@ -97,9 +97,9 @@ function query(db: Db, filter: BillFilter, options: { withStatus: boolean; custo
 }
 
 /** Counts of one filter, kept until the data changes: a window and the next one count once. */
-const totals = new WeakMap<Db, { key: string; byFilter: Map<string, number> }>();
+const totals = new WeakMap<ReadableDb, { key: string; byFilter: Map<string, number> }>();
 
-function count(db: Db, filter: BillFilter): number {
+function count(db: ReadableDb, filter: BillFilter): number {
   const key = dataKey(db);
   let known = totals.get(db);
   if (known?.key !== key) totals.set(db, (known = { key, byFilter: new Map() }));
@@ -116,7 +116,7 @@ function count(db: Db, filter: BillFilter): number {
 
 /** One window of the bills table, from the rows there are. */
 export function listBillsWhileFilling(
-  db: Db,
+  db: ReadableDb,
   request: { filter: BillFilter; sort: { column: BillColumn; direction: 'asc' | 'desc' }; offset: number; limit: number },
 ): { rows: BillRow[]; total: number } {
   const { filter, sort, offset, limit } = request;
@@ -137,7 +137,7 @@ export function listBillsWhileFilling(
 }
 
 /** The status tabs' counts, from the rows there are. */
-export function countByStatusWhileFilling(db: Db, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
+export function countByStatusWhileFilling(db: ReadableDb, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
   const q = query(db, filter, { withStatus: false, customer: false });
   const byStatus = Object.fromEntries(BILL_STATUSES.map((status) => [status, 0])) as Record<BillStatus, number>;
   const rows = cachedStatement(db, `SELECT ${q.side.status} AS status, count(*) AS n FROM ${q.from}${where(q.conditions)} GROUP BY 1`).all(
@@ -148,7 +148,7 @@ export function countByStatusWhileFilling(db: Db, filter: BillFilter): { byStatu
 }
 
 /** bill_itemcodes is built at the end: the codes of the rows shown are read from their lines. */
-function withItemCodes(db: Db, rows: BillRow[]): BillRow[] {
+function withItemCodes(db: ReadableDb, rows: BillRow[]): BillRow[] {
   if (rows.length === 0) return rows;
   const codes = new Map(
     (
@@ -181,10 +181,10 @@ export function fold(text: string): string {
 }
 const ASCII = /^[ -~]*$/;
 
-const folding = new WeakSet<Db>();
+const folding = new WeakSet<ReadableDb>();
 
 /** bo_fold(text): the search's folding, as an SQL function on this connection. */
-export function registerFold(db: Db): void {
+export function registerFold(db: ReadableDb): void {
   if (folding.has(db)) return;
   db.function('bo_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : ''));
   folding.add(db);

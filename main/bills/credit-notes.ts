@@ -1,6 +1,6 @@
 import { refusal } from '../../shared/errors/error-text';
 import type { BillDetail, CreditNote } from '../../shared/contract/bills';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import type { OutboxEntry } from '../sync/outbox';
 import { enqueue } from '../sync/outbox';
 import type { OutboxPayload } from '../sync/outbox-kinds';
@@ -26,7 +26,7 @@ interface CreditRow extends Omit<CreditNote, 'pending' | 'lines'> {
 }
 
 /** The credit notes of a bill: the shop's, then the one waiting to be sent (negative id, no number yet). */
-export function creditNotesOf(db: Db, billId: number, entries: readonly OutboxEntry[]): CreditNote[] {
+export function creditNotesOf(db: ReadableDb, billId: number, entries: readonly OutboxEntry[]): CreditNote[] {
   const notes = db
     .prepare(
       `SELECT id, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference

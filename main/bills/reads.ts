@@ -1,5 +1,5 @@
 import type { CommandsFor } from '../core/commands';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { fillingState } from '../sync/cache-filling';
 import { getBillDetail } from './bill-detail';
 import { countByStatus, listBills } from './bill-query';
@@ -7,7 +7,7 @@ import { countByStatus, listBills } from './bill-query';
 export type BillsReads = 'bills.list' | 'bills.counts' | 'bills.get';
 
 /** The reads, on any connection to the cache: the core's own, or the reader thread's (core-thread/reader.ts). */
-export function billsReads(db: () => Db): CommandsFor<BillsReads> {
+export function billsReads(db: () => ReadableDb): CommandsFor<BillsReads> {
   return {
     'bills.list': (input) => {
       const list = listBills(db(), input);

@@ -1,5 +1,5 @@
 import type { CatalogDetail, CatalogSummary, CatalogView, CategoryView, ItemView } from '../../shared/contract/catalogs';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { catalogRows, categoryRows, itemRows, type CatalogRow, type ItemRow } from './catalog-rows';
 import { refusal } from '../../shared/errors/error-text';
 
@@ -35,7 +35,7 @@ function view(row: CatalogRow): CatalogView {
   };
 }
 
-export function findCatalog(db: Db, id: number): CatalogRow {
+export function findCatalog(db: ReadableDb, id: number): CatalogRow {
   const catalog = catalogRows(db).find((row) => row.id === id);
   if (!catalog) throw refusal('catalog_not_found', 'catalog.notInDataOpen', { id }, { id });
   return catalog;
@@ -72,7 +72,7 @@ export function resolveItems(
   return out;
 }
 
-function undoableIn(db: Db, entity: string): (row: { id: number }) => boolean {
+function undoableIn(db: ReadableDb, entity: string): (row: { id: number }) => boolean {
   const ids = new Set(
     db
       .prepare(
@@ -85,7 +85,7 @@ function undoableIn(db: Db, entity: string): (row: { id: number }) => boolean {
   return (row) => ids.has(row.id);
 }
 
-export function getCatalogDetail(db: Db, id: number): CatalogDetail {
+export function getCatalogDetail(db: ReadableDb, id: number): CatalogDetail {
   const catalogs = catalogRows(db);
   const row = catalogs.find((c) => c.id === id);
   if (!row) throw refusal('catalog_not_found', 'catalog.notInDataOpen', { id }, { id });
@@ -117,7 +117,7 @@ export function getCatalogDetail(db: Db, id: number): CatalogDetail {
   };
 }
 
-export function listCatalogs(db: Db): CatalogSummary[] {
+export function listCatalogs(db: ReadableDb): CatalogSummary[] {
   const catalogs = catalogRows(db);
   const ids = catalogs.map((c) => c.id);
   const items = itemRows(db, ids);

@@ -1,5 +1,5 @@
 import type { OutboxState } from '../sync/outbox';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { overlay, type Overlaid } from '../sync/overlay';
 import type { CatalogItemRecord, CatalogRecord, CategoryRecord } from '../shop-api/records';
 
@@ -13,7 +13,7 @@ export type CatalogRow = Overlaid<Omit<CatalogRecord, 'timemodified'>>;
 export type CategoryRow = Overlaid<Omit<CategoryRecord, 'timemodified'>>;
 export type ItemRow = Overlaid<Omit<CatalogItemRecord, 'timemodified'>>;
 
-function localIds(db: Db): Map<string, number> {
+function localIds(db: ReadableDb): Map<string, number> {
   const map = new Map<string, number>();
   for (const row of db.prepare('SELECT entity, local_id, server_id FROM local_id_map').all() as {
     entity: string;
@@ -28,7 +28,7 @@ function follow(map: Map<string, number>, entity: string, id: number): number {
   return id < 0 ? (map.get(`${entity}:${id}`) ?? id) : id;
 }
 
-export function catalogRows(db: Db): CatalogRow[] {
+export function catalogRows(db: ReadableDb): CatalogRow[] {
   const rows = db
     .prepare('SELECT id, name, description, salesconditions, groupid, countryrestrictions, billfooter, version FROM catalog')
     .all() as Omit<CatalogRecord, 'timemodified'>[];
@@ -36,7 +36,7 @@ export function catalogRows(db: Db): CatalogRow[] {
   return overlay(db, 'catalogs', rows).map((row) => ({ ...row, version: row.version ?? 0, groupid: follow(map, 'catalogs', row.groupid) }));
 }
 
-export function categoryRows(db: Db, catalogIds: readonly number[]): CategoryRow[] {
+export function categoryRows(db: ReadableDb, catalogIds: readonly number[]): CategoryRow[] {
   const rows = db
     .prepare(
       `SELECT id, catalogid, parentid, name, description, sortorder, visible, seoalias, version FROM category
@@ -54,7 +54,7 @@ export function categoryRows(db: Db, catalogIds: readonly number[]): CategoryRow
     .filter((row) => catalogIds.includes(row.catalogid));
 }
 
-export function itemRows(db: Db, catalogIds: readonly number[]): ItemRow[] {
+export function itemRows(db: ReadableDb, catalogIds: readonly number[]): ItemRow[] {
   const rows = (
     db
       .prepare(

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { coded, refusal } from '../../shared/errors/error-text';
 import { ITEM_STATUSES, ITEM_TYPES, type ImportPreview, type ItemDraftInput } from '../../shared/contract/catalogs';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { checkFileTarget } from '../exports/export-target';
 import { amountOf, currencyFormat, safeText } from '../exports/spreadsheet-cells';
 import { catalogsSeenBy, findCatalog } from './catalog-read';
@@ -64,11 +64,11 @@ const TEXT_FIELDS = new Set([
   'status',
 ]);
 
-function currencyOf(db: Db): string {
+function currencyOf(db: ReadableDb): string {
   return (db.prepare('SELECT currency FROM shop ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? 'EUR';
 }
 
-function ownRows(db: Db, catalogId: number): { items: ItemRow[]; categories: CategoryRow[]; all: ItemRow[] } {
+function ownRows(db: ReadableDb, catalogId: number): { items: ItemRow[]; categories: CategoryRow[]; all: ItemRow[] } {
   const catalog = findCatalog(db, catalogId);
   const all = itemRows(db, catalogsSeenBy(catalog));
   return {
@@ -79,7 +79,7 @@ function ownRows(db: Db, catalogId: number): { items: ItemRow[]; categories: Cat
 }
 
 export async function exportCatalogXlsx(
-  db: Db,
+  db: ReadableDb,
   catalogId: number,
   target: string,
 ): Promise<{ path: string; items: number; categories: number }> {

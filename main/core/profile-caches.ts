@@ -1,7 +1,6 @@
 import type { DataDir } from './data-dir';
-import Database from 'better-sqlite3';
 import { damagedCacheError, isDamage } from '../db/damage';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase, openReadOnly, type Db, type ReadableDb } from '../db/open';
 import { finishBulkLoad } from '../sync/bulk-load';
 import { refreshDashboardTotals } from '../dashboard/dashboard-totals';
 import type { Logger } from './logger';
@@ -42,20 +41,13 @@ export class ProfileCaches {
   }
 
   /** A profile's cache opened a second time, read-only, for a long read's snapshot (db/snapshot.ts). */
-  openReader(profileId: string): Db {
+  openReader(profileId: string): ReadableDb {
     return this.openReadOnly(this.dataDir.cacheFile(profileId));
   }
 
   /** A cache file opened only to read it (a kept cache): never migrated, never written. */
-  openReadOnly(file: string): Db {
-    const db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
-    });
-    // Another process (a nightly CLI run) may be checkpointing or writing: wait as the main connection does.
-    db.pragma('busy_timeout = 5000');
-    return db;
+  openReadOnly(file: string): ReadableDb {
+    return openReadOnly(file, this.nativeBinding);
   }
 
   /** Closes a profile's cache, before its folder is moved aside. */

@@ -1,5 +1,5 @@
 import { refusal } from '../../shared/errors/error-text';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import type { MoodleClient } from '../moodle/rest-client';
 import { ShopApi } from '../shop-api/shop-client';
 import { readSnapshot } from '../db/snapshot';
@@ -27,7 +27,7 @@ export interface SiteSession {
    * shop's data (bills, catalogs) refuses a cache still being filled; one of the app's own data (lettering)
    * says `whole: false`.
    */
-  snapshot<T>(work: (db: Db) => Promise<T> | T, options?: { whole?: boolean }): Promise<T>;
+  snapshot<T>(work: (db: ReadableDb) => Promise<T> | T, options?: { whole?: boolean }): Promise<T>;
 }
 
 /** Opens the active site's session on first use and closes it when another site becomes active. */
@@ -73,7 +73,7 @@ export class SiteSessions {
       verified.catch(() => (verified = null));
       return verified;
     };
-    const snapshot = <T>(work: (reader: Db) => Promise<T> | T, options: { whole?: boolean } = {}) =>
+    const snapshot = <T>(work: (reader: ReadableDb) => Promise<T> | T, options: { whole?: boolean } = {}) =>
       readSnapshot(
         () => this.deps.caches.openReader(id),
         (reader) => {

@@ -1,7 +1,7 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
 import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay, pendingBillEntries } from '../bills/bill-overlay';
 import { creditNotesOf } from '../bills/credit-notes';
@@ -51,7 +51,7 @@ function add(a: Totals, b: Totals): Totals {
 }
 
 /** The server totals of these customers, with the bills that have queued changes counted as the shop will. */
-function totalsOf(db: Db, ids: readonly number[]): Map<number, Totals> {
+function totalsOf(db: ReadableDb, ids: readonly number[]): Map<number, Totals> {
   freshBillOverlay(db);
   const list = JSON.stringify(ids);
   const totals = new Map<number, Totals>();
@@ -89,7 +89,7 @@ const COLUMNS = `c.id, c.firstname, c.lastname, c.email, c.organisation, c.city,
   c.hasaccount, c.version, coalesce((SELECT currency FROM shop WHERE id = c.shopid), '') AS currency`;
 
 /** Customers as the operator sees them: pending invoicing changes laid over, totals attached. */
-function present(db: Db, records: CustomerRecord[]): (CustomerRecord & Pick<CustomerRow, 'totals' | 'pending'>)[] {
+function present(db: ReadableDb, records: CustomerRecord[]): (CustomerRecord & Pick<CustomerRow, 'totals' | 'pending'>)[] {
   const totals = totalsOf(
     db,
     records.map((r) => r.id),
@@ -131,7 +131,7 @@ const ORDERS = {
   },
 } as const;
 
-function readCustomers(db: Db, ids: readonly number[]): CustomerRecord[] {
+function readCustomers(db: ReadableDb, ids: readonly number[]): CustomerRecord[] {
   return cachedStatement(db, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN customer c ON c.id = j.value ORDER BY j.key`).all(
     JSON.stringify(ids),
   ) as CustomerRecord[];
@@ -148,7 +148,11 @@ const MAX_BILLS_NAMED = 1000;
  * thousands of bills for a word meant for an organisation; a year typed alone would list most customers, and
  * read 250,000 bills for each page of them at a million bills (1.2 s), for nothing an operator could use.
  */
-export function customerIdsQuery(db: Db, search: string, maxBillsNamed = MAX_BILLS_NAMED): { sql: string; params: unknown[] } | null {
+export function customerIdsQuery(
+  db: ReadableDb,
+  search: string,
+  maxBillsNamed = MAX_BILLS_NAMED,
+): { sql: string; params: unknown[] } | null {
   const match = ftsQuery(search);
   if (!match) return null;
   const own = 'SELECT rowid FROM customer_search WHERE customer_search MATCH ?';
@@ -165,7 +169,7 @@ export function customerIdsQuery(db: Db, search: string, maxBillsNamed = MAX_BIL
 }
 
 export function listCustomers(
-  db: Db,
+  db: ReadableDb,
   request: { search: string; sort: keyof typeof ORDERS; direction?: 'asc' | 'desc' | undefined; offset: number; limit: number },
 ): { rows: CustomerRow[]; total: number } {
   // The first sync builds the search, the totals and the sort indexes at its end: until then, the customers there are.
@@ -205,7 +209,7 @@ const toRow = ({
 
 const DAY = 86_400;
 
-export function getCustomer(db: Db, id: number, options: { siteUrl: string | null; now: number }): CustomerDetail {
+export function getCustomer(db: ReadableDb, id: number, options: { siteUrl: string | null; now: number }): CustomerDetail {
   const record = db.prepare(`SELECT ${COLUMNS} FROM customer c WHERE c.id = ?`).get(id) as CustomerRecord | undefined;
   if (!record) throw refusal('customer_not_found', 'customer.notInCache', { id }, { id });
   const [customer] = present(db, [record]);

@@ -2,7 +2,7 @@ import type { BillStatus } from '../../shared/bills/bill-status';
 import type { CustomerRow } from '../../shared/contract/customers';
 import { likePattern, registerFold, searchWords } from '../bills/bills-while-filling';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 
 /**
  * The Customers workspace while a first sync fills the cache (sync/bulk-load.ts): the customers are there (they
@@ -29,7 +29,7 @@ const ORDERS: Readonly<Record<CustomerSort, { terms: string[]; natural: 'asc' | 
 
 /** The ids of one window of customers, and how many match. */
 export function customerIdsWhileFilling(
-  db: Db,
+  db: ReadableDb,
   request: { search: string; sort: CustomerSort; direction?: 'asc' | 'desc' | undefined; offset: number; limit: number },
 ): { ids: number[]; total: number } {
   const { terms, natural, totals } = ORDERS[request.sort];
@@ -53,7 +53,7 @@ export function customerIdsWhileFilling(
 }
 
 /** The server totals of these customers, from their bills (customer_totals is built at the end of the first sync). */
-export function totalsFromBills(db: Db, ids: readonly number[], contribution: (bill: BillMoney) => Totals): Map<number, Totals> {
+export function totalsFromBills(db: ReadableDb, ids: readonly number[], contribution: (bill: BillMoney) => Totals): Map<number, Totals> {
   const totals = new Map<number, Totals>();
   const bills = cachedStatement(
     db,

@@ -1,6 +1,6 @@
 import type { CommandsFor } from '../core/commands';
 import type { CoreServices } from '../core/services';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { dashboardSummary } from './dashboard-query';
 import { writeDashboardXlsx } from './dashboard-xlsx';
 
@@ -8,7 +8,7 @@ import { writeDashboardXlsx } from './dashboard-xlsx';
  * The figures, on any connection to the cache: the core's, or the reader thread's (core-thread/reader.ts), so a
  * second of adding up a year of a million bills holds neither a sync nor the other windows' commands.
  */
-export function dashboardReads(db: () => Db): CommandsFor<'dashboard.summary'> {
+export function dashboardReads(db: () => ReadableDb): CommandsFor<'dashboard.summary'> {
   return { 'dashboard.summary': (query) => dashboardSummary(db(), query) };
 }
 

@@ -4,7 +4,7 @@ import { dashboardStages, type DashboardQuery, type DashboardSummary } from '../
 import { freshBillOverlay } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import { bulkLoadPending } from '../sync/bulk-load';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { monthsOf, yearBefore, type Span } from './months';
 import { topShares } from './shares';
 import { daySpans, staleDays, totalsZone } from './dashboard-totals';
@@ -27,7 +27,7 @@ import { daySpans, staleDays, totalsZone } from './dashboard-totals';
  * A statement of the dashboard. While a first sync fills the cache its read indexes are not built yet
  * (sync/bulk-load.ts): the figures are then read without naming them, from the rows received so far.
  */
-export function statement(db: Db, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement> {
+export function statement(db: ReadableDb, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement> {
   return cachedStatement(db, bulkLoadPending(db) ? sql.replace(/INDEXED BY \w+/g, '') : sql, mode);
 }
 
@@ -75,7 +75,7 @@ type SumRow = { i: number; cents: number; bills: number };
  * A figure per month: from the totals kept per day when they can answer (whole local days, in this zone), the
  * days the last writes made stale read from the rows; from the rows alone otherwise.
  */
-function perMonth(db: Db, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
+function perMonth(db: ReadableDb, kind: keyof typeof PER_MONTH, query: Chosen, months: Span[]): MonthSums {
   const sums: MonthSums = { cents: months.map(() => 0), bills: months.map(() => 0) };
   const add = (rows: SumRow[], month: (i: number) => number) => {
     for (const row of rows) {
@@ -117,7 +117,7 @@ const subtract = (a: number[], b: number[]) => a.map((value, i) => value - (b[i]
 const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
 
 /** Invoiced and cashed per month over some months. */
-function revenue(db: Db, query: Chosen, months: Span[]) {
+function revenue(db: ReadableDb, query: Chosen, months: Span[]) {
   const invoiced = perMonth(db, 'invoiced', query, months);
   const credited = perMonth(db, 'credited', query, months);
   const paid = perMonth(db, 'paid', query, months);
@@ -138,7 +138,7 @@ function revenue(db: Db, query: Chosen, months: Span[]) {
  * changed here and not yet sent moved where the operator sees them, as the Bills tabs count them: the figure
  * and the list it opens agree.
  */
-function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
+function stages(db: ReadableDb, query: Chosen, base: BillFilter): DashboardSummary['stages'] {
   const counts = new Map<string, number>();
   const cents = new Map<string, number>();
   const move = (status: string, bills: number, amount: number) => {
@@ -177,7 +177,7 @@ function stages(db: Db, query: Chosen, base: BillFilter): DashboardSummary['stag
 }
 
 /** The first currency code after `after` (an index seek each): the currencies the cache holds, without reading it all. */
-function currencies(db: Db): string[] {
+function currencies(db: ReadableDb): string[] {
   const next = statement(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
   const found: string[] = [];
   for (let code = next.get('') as string | null; code !== null && found.length < 50; code = next.get(code) as string | null)
@@ -189,10 +189,10 @@ function currencies(db: Db): string[] {
  * Answers kept until the data changes (the Bills reads' data key, bill-overlay.ts: a sync page, an action, another
  * process): opening the dashboard again, or going back to a period seen, reads nothing.
  */
-const answers = new WeakMap<Db, { key: string; byQuery: Map<string, DashboardSummary> }>();
+const answers = new WeakMap<ReadableDb, { key: string; byQuery: Map<string, DashboardSummary> }>();
 const MAX_ANSWERS = 16;
 
-export function dashboardSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+export function dashboardSummary(db: ReadableDb, asked: DashboardQuery): DashboardSummary {
   const key = freshBillOverlay(db);
   let kept = answers.get(db);
   if (kept?.key !== key) answers.set(db, (kept = { key, byQuery: new Map() }));
@@ -205,7 +205,7 @@ export function dashboardSummary(db: Db, asked: DashboardQuery): DashboardSummar
   return summary;
 }
 
-function computeSummary(db: Db, asked: DashboardQuery): DashboardSummary {
+function computeSummary(db: ReadableDb, asked: DashboardQuery): DashboardSummary {
   const shops = statement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
   const held = currencies(db);
   // No currency named: the chosen shop's, else the first shop's, else the first the bills use.

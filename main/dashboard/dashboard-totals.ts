@@ -1,5 +1,5 @@
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { bulkLoadPending } from '../sync/bulk-load';
 import type { Span } from './months';
 import { DERIVE_DASHBOARD_TOTALS, REFRESH_STALE, STALE_DAYS, ZONE, ZONE_KEY } from './dashboard-derive';
@@ -44,7 +44,7 @@ const isLocalMidnight = (time: number) => {
  * for writing yet, or a first sync filling the cache). The per-customer bounds and the stages, kept by the
  * triggers alone, are right whenever the totals were added up, whatever the zone.
  */
-export function totalsZone(db: Db): string | undefined {
+export function totalsZone(db: ReadableDb): string | undefined {
   if (bulkLoadPending(db)) return undefined;
   return cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(ZONE_KEY) as string | undefined;
 }
@@ -57,7 +57,7 @@ export type DaySpan = [string, string];
  * runs in, with no first sync filling the cache, and each span from a local midnight to the second before
  * one. Undefined otherwise: the figures are then read from the rows.
  */
-export function daySpans(db: Db, spans: Span[]): DaySpan[] | undefined {
+export function daySpans(db: ReadableDb, spans: Span[]): DaySpan[] | undefined {
   if (!spans.every((span) => isLocalMidnight(span.from) && isLocalMidnight(span.to + 1))) return undefined;
   const zone = totalsZone(db);
   if (zone === undefined || zone !== cachedStatement(db, ZONE, 'pluck').get()) return undefined;
@@ -71,7 +71,7 @@ export function daySpans(db: Db, spans: Span[]): DaySpan[] | undefined {
 }
 
 /** The stale days between two days (usually none: a sync adds them up at its end), each as a span of seconds. */
-export function staleDays(db: Db, first: string, last: string): { day: string; span: Span }[] {
+export function staleDays(db: ReadableDb, first: string, last: string): { day: string; span: Span }[] {
   const rows = cachedStatement(db, `SELECT day, lo, hi FROM (${STALE_DAYS}) WHERE day BETWEEN ? AND ?`).all(first, last) as {
     day: string;
     lo: number;

@@ -1,7 +1,7 @@
 import type { BillFilter } from '../../shared/contract/bills';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import { statement, type Chosen } from './dashboard-query';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { daySpans, staleDays, totalsZone } from './dashboard-totals';
 
 /**
@@ -76,7 +76,7 @@ const BY_ITEM_KEPT = `SELECT code, itemid, sum(cents) AS cents FROM dashboard_da
 type ItemSum = { code: string; itemid: number; cents: number };
 
 /** The lines per item sold over the period: kept totals and the stale days' lines, or the lines alone. */
-function itemSums(db: Db, query: Chosen): ItemSum[] {
+function itemSums(db: ReadableDb, query: Chosen): ItemSum[] {
   const days = daySpans(db, [query]);
   if (!days) return statement(db, BY_ITEM).all(params(query)) as ItemSum[];
   const [first, last] = days[0]!;
@@ -86,7 +86,7 @@ function itemSums(db: Db, query: Chosen): ItemSum[] {
   return rows;
 }
 
-function byItem(db: Db, query: Chosen): { products: Ranked[]; catalogs: Ranked[] } {
+function byItem(db: ReadableDb, query: Chosen): { products: Ranked[]; catalogs: Ranked[] } {
   const rows = itemSums(db, query);
   const catalogOf = statement(db, 'SELECT catalogid FROM catalog_item WHERE id = ?', 'pluck');
   const products = new Map<string | number, number>();
@@ -128,12 +128,12 @@ export interface PeriodWhole {
 }
 
 /** The ten largest customers of the period, ties by id, each with the whole. */
-export function topCustomers(db: Db, query: Chosen, whole: PeriodWhole, walkAbove = WALK_ABOVE): Ranked[] {
+export function topCustomers(db: ReadableDb, query: Chosen, whole: PeriodWhole, walkAbove = WALK_ABOVE): Ranked[] {
   const walked = whole.invoices > walkAbove ? walk(db, query, whole.cents) : undefined;
   return walked ?? (statement(db, BY_CUSTOMER).all(params(query)) as Ranked[]);
 }
 
-function walk(db: Db, query: Chosen, whole: number): Ranked[] | undefined {
+function walk(db: ReadableDb, query: Chosen, whole: number): Ranked[] | undefined {
   if (totalsZone(db) === undefined) return undefined; // no bounds yet: SQLite groups
   const bounds = statement(db, BOUNDS);
   const exact = statement(db, CUSTOMER_IN_PERIOD, 'pluck');
@@ -174,7 +174,7 @@ function withRest(rows: Ranked[], share: (row: Ranked) => Share, except: (keys: 
 }
 
 export function topShares(
-  db: Db,
+  db: ReadableDb,
   query: Chosen,
   invoiced: BillFilter,
   whole: PeriodWhole,

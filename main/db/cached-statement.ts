@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Db } from './open';
+import type { ReadableDb } from './open';
 
 type Mode = 'rows' | 'pluck' | 'raw';
 const MAX_STATEMENTS = 256;
-const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+const caches = new WeakMap<ReadableDb, Map<string, Database.Statement>>();
 
 /**
  * A prepared statement kept for the connection's life. Preparing costs more than running the small reads
@@ -11,7 +11,7 @@ const caches = new WeakMap<Db, Map<string, Database.Statement>>();
  * filter's fields come back with the same text. At most MAX_STATEMENTS are kept, the oldest used dropped.
  * Not for a statement iterated while another call may run it (better-sqlite3 allows one pass at a time).
  */
-export function cachedStatement(db: Db, sql: string, mode: Mode = 'rows'): Database.Statement {
+export function cachedStatement(db: ReadableDb, sql: string, mode: Mode = 'rows'): Database.Statement {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${mode}\u0000${sql}`;

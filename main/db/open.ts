@@ -7,7 +7,28 @@ import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
 
-export type Db = Database.Database;
+declare const READS: unique symbol;
+declare const WRITES: unique symbol;
+
+/**
+ * Read and write access told apart in the types (as Signal Desktop's ReadableDB / WritableDB): a connection
+ * opened read-only (the reader thread's, a snapshot for a long export, a kept cache) is a `ReadableDb`, and
+ * only the core's own connection is a `WritableDb`. A module that only reads takes a `ReadableDb`, so it runs
+ * on either; one that writes takes a `WritableDb`, so handing it a read-only connection fails the typecheck
+ * instead of failing at run time with SQLITE_READONLY.
+ */
+export type ReadableDb = Database.Database & { readonly [READS]: true };
+export type WritableDb = ReadableDb & { readonly [WRITES]: true };
+/** The core's connection, which reads and writes. */
+export type Db = WritableDb;
+
+/** A cache opened only to read it: never migrated, never written. Waits for a writer as the core's connection does. */
+export function openReadOnly(file: string, nativeBinding?: string): ReadableDb {
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  // Another process (a nightly CLI run) may be checkpointing or writing: wait as the main connection does.
+  db.pragma('busy_timeout = 5000');
+  return db as ReadableDb;
+}
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for another runtime (Electron's ABI). */
@@ -23,7 +44,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) as Db;
   } catch (error) {
     throw new AppError(
       'data_dir_unwritable',

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { ReadableDb } from './open';
 
 /**
  * Long reads (exports, the lettering overview) see one state of the cache from start to end. Their reads are
@@ -7,7 +7,7 @@ import type { Db } from './open';
  * reported success. In WAL mode, a read transaction on a connection of its own is a snapshot: writers go on,
  * the reader keeps what was committed when it began, and nobody waits.
  */
-export async function readSnapshot<T>(open: () => Db, work: (db: Db) => Promise<T> | T): Promise<T> {
+export async function readSnapshot<T>(open: () => ReadableDb, work: (db: ReadableDb) => Promise<T> | T): Promise<T> {
   const db = open();
   try {
     db.exec('BEGIN');
@@ -21,7 +21,7 @@ export async function readSnapshot<T>(open: () => Db, work: (db: Db) => Promise<
 }
 
 /** The same for a read that runs at once: a read transaction on the connection at hand. */
-export function readAtOnce<T>(db: Db, work: (db: Db) => T): T {
+export function readAtOnce<T>(db: ReadableDb, work: (db: ReadableDb) => T): T {
   // Deferred: a read takes no write lock (writes take theirs at BEGIN, see open.ts).
   return db.transaction(() => work(db)).deferred();
 }

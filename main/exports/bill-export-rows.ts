@@ -1,6 +1,7 @@
 import type { BillRow } from '../../shared/contract';
 import { readBillRows } from '../bills/bill-rows';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
+import type { BillCreditNoteTableRow, BillItemTableRow, BillTableRow } from '../db/tables';
 
 /**
  * What the bills workbook reads from the cache, by batches of bill ids. The ids travel as one JSON array
@@ -14,19 +15,11 @@ import type { Db } from '../db/open';
 
 export type BillExportRow = BillRow;
 
-export interface LineExportRow {
-  billid: number;
-  transactionid: string;
-  currency: string;
-  itemcode: string;
-  abstract: string;
-  description: string;
-  quantity: number;
-  unitcents: number;
-  totalcents: number;
-  taxratio: number;
-  taxcents: number;
-}
+export type LineExportRow = Pick<BillTableRow, 'transactionid' | 'currency'> &
+  Pick<
+    BillItemTableRow,
+    'billid' | 'itemcode' | 'abstract' | 'description' | 'quantity' | 'unitcents' | 'totalcents' | 'taxratio' | 'taxcents'
+  >;
 
 const LINES_SQL = `
   SELECT i.billid, b.transactionid, b.currency, i.itemcode, i.abstract, i.description, i.quantity,
@@ -36,27 +29,29 @@ const LINES_SQL = `
   JOIN bill_item AS i ON i.billid = b.id
   ORDER BY j.key, i.ordering, i.id`;
 
-export function billRowReader(db: Db): (ids: readonly number[]) => BillExportRow[] {
+export function billRowReader(db: ReadableDb): (ids: readonly number[]) => BillExportRow[] {
   return (ids) => readBillRows(db, ids);
 }
 
 /** A credit note of an exported bill, as the credit notes sheet shows it. */
-export interface CreditNoteExportRow {
-  number: string;
-  issuedat: number;
-  billid: number;
-  idnumber: string;
-  customer: string;
-  currency: string;
-  untaxedcents: number;
-  taxcents: number;
-  amountcents: number;
-  refundcents: number;
-  refundpaymode: string;
-  refundedon: number;
-  refundreference: string;
-  reason: string;
-}
+export type CreditNoteExportRow = Pick<BillTableRow, 'idnumber' | 'currency'> &
+  Pick<
+    BillCreditNoteTableRow,
+    | 'number'
+    | 'issuedat'
+    | 'billid'
+    | 'untaxedcents'
+    | 'taxcents'
+    | 'amountcents'
+    | 'refundcents'
+    | 'refundpaymode'
+    | 'refundedon'
+    | 'refundreference'
+    | 'reason'
+  > & {
+    /** First and last name, trimmed. */
+    customer: string;
+  };
 
 const CREDIT_NOTES_SQL = `
   SELECT n.number, n.issuedat, n.billid, b.idnumber, trim(coalesce(c.firstname, '') || ' ' || coalesce(c.lastname, '')) AS customer,
@@ -68,19 +63,19 @@ const CREDIT_NOTES_SQL = `
   ORDER BY j.key, n.issuedat, n.id`;
 
 /** The credit notes the shop issued on a batch of bills, in the bills' order. */
-export function creditNoteRowReader(db: Db): (ids: readonly number[]) => CreditNoteExportRow[] {
-  const statement = db.prepare(CREDIT_NOTES_SQL);
-  return (ids) => statement.all(JSON.stringify(ids)) as CreditNoteExportRow[];
+export function creditNoteRowReader(db: ReadableDb): (ids: readonly number[]) => CreditNoteExportRow[] {
+  const statement = db.prepare<[string], CreditNoteExportRow>(CREDIT_NOTES_SQL);
+  return (ids) => statement.all(JSON.stringify(ids));
 }
 
 /** Prepared once per export, then run once per batch. */
-export function lineRowReader(db: Db): (ids: readonly number[]) => LineExportRow[] {
-  const statement = db.prepare(LINES_SQL);
-  return (ids) => statement.all(JSON.stringify(ids)) as LineExportRow[];
+export function lineRowReader(db: ReadableDb): (ids: readonly number[]) => LineExportRow[] {
+  const statement = db.prepare<[string], LineExportRow>(LINES_SQL);
+  return (ids) => statement.all(JSON.stringify(ids));
 }
 
 /** How many lines the bills have: the lines sheet's progress total. */
-export function countLines(db: Db, ids: readonly number[]): number {
+export function countLines(db: ReadableDb, ids: readonly number[]): number {
   return db
     .prepare('SELECT count(*) FROM json_each(?) AS j JOIN bill_item AS i ON i.billid = j.value')
     .pluck()

@@ -1,5 +1,5 @@
 import { selectBillIds, type BillSelection, type BillSort } from '../bills/bill-query';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { refusal } from '../../shared/errors/error-text';
 
 /**
@@ -10,7 +10,7 @@ import { refusal } from '../../shared/errors/error-text';
  *
  * A filter selects as the bills table does (main/bills/bill-query.ts), in the table's order unless told.
  */
-export function resolveBillIds(db: Db, selection: BillSelection, sort?: BillSort): number[] {
+export function resolveBillIds(db: ReadableDb, selection: BillSelection, sort?: BillSort): number[] {
   if ('ids' in selection) checkPresent(db, selection.ids);
   return [...selectBillIds(db, selection, sort)];
 }
@@ -19,7 +19,7 @@ export function resolveBillIds(db: Db, selection: BillSelection, sort?: BillSort
  * Bills asked for by id must all be there: an export quietly missing a bill the operator picked would look
  * complete. Refused naming the first ones (the cache was rebuilt, or they were picked on another machine).
  */
-function checkPresent(db: Db, ids: readonly number[]): void {
+function checkPresent(db: ReadableDb, ids: readonly number[]): void {
   const unique = [...new Set(ids)];
   const present = new Set(
     db.prepare('SELECT b.id FROM json_each(?) AS j JOIN bill AS b ON b.id = j.value').pluck().all(JSON.stringify(unique)) as number[],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { BillColumn } from '../../shared/contract';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { batches, billRowReader, countLines, creditNoteRowReader, lineRowReader } from './bill-export-rows';
 import {
   BILL_SHEET_COLUMNS,
@@ -29,7 +29,7 @@ import {
 } from './spreadsheet-cells';
 
 export interface BillsXlsxRequest {
-  db: Db;
+  db: ReadableDb;
   /** The bills, in sheet order (resolveBillIds). */
   ids: readonly number[];
   columns: readonly BillColumn[];

@@ -1,6 +1,6 @@
 import { refusal } from '../../shared/errors/error-text';
 import type { CommandsFor } from '../core/commands';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import type { CoreServices } from '../core/services';
 import { resolveBillIds } from './bill-selection';
 import { writeBillsXlsx } from './bills-xlsx';
@@ -117,7 +117,7 @@ export function exportsCommands(services: CoreServices): CommandsFor<ExportsComm
 }
 
 /** Credit notes asked for that the cache does not have (not synced yet, or a rebuilt cache). */
-function missingCreditNotes(db: Db, ids: readonly number[]): number[] {
+function missingCreditNotes(db: ReadableDb, ids: readonly number[]): number[] {
   const known = new Set(
     db.prepare('SELECT id FROM bill_credit_note WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[],
   );

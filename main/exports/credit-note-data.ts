@@ -1,3 +1,4 @@
+import type { BillCreditNoteTableRow } from '../db/tables';
 import { refusal } from '../../shared/errors/error-text';
 import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { invoiceReader, vatByRate, type Invoice, type InvoiceLine } from './invoice-data';
@@ -23,25 +24,26 @@ export interface CreditNoteDocument {
   refund: { cents: number; paymode: string; on: number; reference: string };
 }
 
-interface NoteRow {
-  id: number;
-  billid: number;
-  number: string;
-  issuedat: number;
-  reason: string;
-  untaxedcents: number;
-  taxcents: number;
-  amountcents: number;
-  refundcents: number;
-  refundpaymode: string;
-  refundedon: number;
-  refundreference: string;
-}
+type NoteRow = Pick<
+  BillCreditNoteTableRow,
+  | 'id'
+  | 'billid'
+  | 'number'
+  | 'issuedat'
+  | 'reason'
+  | 'untaxedcents'
+  | 'taxcents'
+  | 'amountcents'
+  | 'refundcents'
+  | 'refundpaymode'
+  | 'refundedon'
+  | 'refundreference'
+>;
 
 export function creditNoteReader(context: InvoicingContext): (creditNoteId: number) => CreditNoteDocument {
   const { db } = context;
   const readInvoice = invoiceReader(db, context);
-  const noteOf = db.prepare(
+  const noteOf = db.prepare<[number], NoteRow>(
     `SELECT id, billid, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference
      FROM bill_credit_note WHERE id = ?`,
   );
@@ -51,7 +53,7 @@ export function creditNoteReader(context: InvoicingContext): (creditNoteId: numb
      WHERE c.creditnoteid = ? ORDER BY i.ordering, c.id`,
   );
   return (creditNoteId) => {
-    const note = noteOf.get(creditNoteId) as NoteRow | undefined;
+    const note = noteOf.get(creditNoteId);
     if (!note) {
       throw refusal('export_bills_missing', 'export.creditNoteGone', { id: creditNoteId }, { missing: [creditNoteId], count: 1 });
     }

@@ -1,5 +1,5 @@
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { creditNoteReader, type CreditNoteDocument } from './credit-note-data';
 import { creditNotePrintedTexts, layoutCreditNote } from './credit-note-layout';
 import type { ExportJob } from './export-jobs';
@@ -29,7 +29,7 @@ export const readCreditNoteDocument: DocumentReader = (context) => {
 
 /** PDF credit notes, in one file or one per credit note (named by its number). */
 export async function writeCreditNotesPdf(request: {
-  db: Db;
+  db: ReadableDb;
   ids: readonly number[];
   target: { file: string } | { folder: string };
   locale: ExportLocale;

@@ -1,5 +1,6 @@
 import type { EffectiveSeller, ExemptionBasis, InvoicingSettings } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
+import type { BillItemTableRow, BillTableRow, CatalogItemTableRow } from '../db/tables';
 import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { htmlToText } from './html-text';
 import { refusal } from '../../shared/errors/error-text';
@@ -83,46 +84,39 @@ export interface Invoice {
   footer: string;
 }
 
-interface BillRow {
-  id: number;
-  shopid: number;
-  idnumber: string;
-  ordering: number;
-  customerid: number;
-  emissiondate: number;
-  currency: string;
-  untaxedcents: number;
-  taxcents: number;
-  amountcents: number;
-  paidcents: number;
-  paymode: string;
-  invoiceinfo: string;
-}
+type BillRow = Pick<
+  BillTableRow,
+  | 'id'
+  | 'shopid'
+  | 'idnumber'
+  | 'ordering'
+  | 'customerid'
+  | 'emissiondate'
+  | 'currency'
+  | 'untaxedcents'
+  | 'taxcents'
+  | 'amountcents'
+  | 'paidcents'
+  | 'paymode'
+  | 'invoiceinfo'
+>;
 
-interface LineRow {
-  type: string;
-  itemcode: string;
-  abstract: string;
-  description: string;
-  quantity: number;
-  unitcents: number;
-  totalcents: number;
-  taxcode: number;
-  taxratio: number;
-  taxcents: number;
-  categoryid: number | null;
-}
+/** A line and its catalog item's category (NULL when the item is no longer in the catalog). */
+type LineRow = Pick<
+  BillItemTableRow,
+  'type' | 'itemcode' | 'abstract' | 'description' | 'quantity' | 'unitcents' | 'totalcents' | 'taxcode' | 'taxratio' | 'taxcents'
+> & { categoryid: CatalogItemTableRow['categoryid'] | null };
 
 /** A reader of invoices from the cache: statements prepared once, shop and catalog texts read once. */
-export function invoiceReader(db: Db, context: InvoicingContext): (billId: number) => Invoice {
-  const billOf = db.prepare(
+export function invoiceReader(db: ReadableDb, context: InvoicingContext): (billId: number) => Invoice {
+  const billOf = db.prepare<[number], BillRow>(
     `SELECT id, shopid, idnumber, ordering, customerid, emissiondate, currency, untaxedcents, taxcents, amountcents,
             paidcents, paymode, invoiceinfo FROM bill WHERE id = ?`,
   );
-  const customerOf = db.prepare(
+  const customerOf = db.prepare<[number], CustomerRow>(
     'SELECT firstname, lastname, email, address, zip, city, country, organisation, invoiceinfo FROM customer WHERE id = ?',
   );
-  const linesOf = db.prepare(
+  const linesOf = db.prepare<[number], LineRow>(
     `SELECT l.type, l.itemcode, l.abstract, l.description, l.quantity, l.unitcents, l.totalcents, l.taxcode, l.taxratio, l.taxcents,
             i.categoryid
      FROM bill_item AS l LEFT JOIN catalog_item AS i ON i.id = l.catalogitemid
@@ -150,7 +144,7 @@ export function invoiceReader(db: Db, context: InvoicingContext): (billId: numbe
   const { settings } = context;
 
   return (billId) => {
-    const bill = billOf.get(billId) as BillRow | undefined;
+    const bill = billOf.get(billId);
     // Checked when the export started; a rebuild of the cache meanwhile can still take it away.
     if (!bill)
       throw refusal(
@@ -162,10 +156,10 @@ export function invoiceReader(db: Db, context: InvoicingContext): (billId: numbe
           count: 1,
         },
       );
-    const customer = customerOf.get(bill.customerid) as CustomerRow | undefined;
+    const customer = customerOf.get(bill.customerid);
     const who = identityOf(customer, bill.invoiceinfo, customer?.invoiceinfo ?? '');
     const person = `${who.firstname} ${who.lastname}`.trim();
-    const rows = linesOf.all(billId) as LineRow[];
+    const rows = linesOf.all(billId);
     const lines: InvoiceLine[] = rows.map((row) => ({
       code: row.itemcode,
       label: row.abstract,

@@ -1,20 +1,14 @@
+import type { CustomerTableRow } from '../db/tables';
 /**
  * The customer an invoice is addressed to: the customer's own fields, overridden field by field by the
  * invoicing details (invoiceinfo, a JSON object an organisation fills to be invoiced through its accounts
  * department). The bill's copy is preferred to the customer's: it is what was agreed when the order was placed.
  */
 
-export interface CustomerRow {
-  firstname: string;
-  lastname: string;
-  email: string;
-  address: string;
-  zip: string;
-  city: string;
-  country: string;
-  organisation: string;
-  invoiceinfo: string;
-}
+export type CustomerRow = Pick<
+  CustomerTableRow,
+  'firstname' | 'lastname' | 'email' | 'address' | 'zip' | 'city' | 'country' | 'organisation' | 'invoiceinfo'
+>;
 
 const IDENTITY_KEYS = [
   'firstname',

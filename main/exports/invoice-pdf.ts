@@ -1,5 +1,5 @@
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import type { ExportJob } from './export-jobs';
 import { invoiceReader, type Invoice } from './invoice-data';
 import type { InvoiceFonts } from './invoice-fonts';
@@ -10,7 +10,7 @@ import { writePdfDocuments, type DocumentReader, type EInvoiceOutput, type PdfDo
 import type { ExportLocale } from './spreadsheet-cells';
 
 export interface InvoicesPdfRequest {
-  db: Db;
+  db: ReadableDb;
   ids: readonly number[];
   /** Checked targets (checkFileTarget / checkFolderTarget): one document, or one file per bill in a folder. */
   target: { file: string } | { folder: string };

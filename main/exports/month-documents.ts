@@ -1,5 +1,5 @@
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { readCreditNoteDocument } from './credit-notes-pdf';
 import type { ExportJob } from './export-jobs';
 import { readInvoiceDocument } from './invoice-pdf';
@@ -19,7 +19,7 @@ export function monthBounds(month: string): { from: number; to: number } {
   return { from: new Date(year, index - 1, 1).getTime() / 1000, to: new Date(year, index, 1).getTime() / 1000 };
 }
 
-export function monthDocuments(db: Db, month: string): { invoices: number[]; creditNotes: number[] } {
+export function monthDocuments(db: ReadableDb, month: string): { invoices: number[]; creditNotes: number[] } {
   const { from, to } = monthBounds(month);
   return {
     invoices: db
@@ -34,7 +34,7 @@ export function monthDocuments(db: Db, month: string): { invoices: number[]; cre
 }
 
 export async function writeMonthDocuments(request: {
-  db: Db;
+  db: ReadableDb;
   month: string;
   folder: string;
   locale: ExportLocale;

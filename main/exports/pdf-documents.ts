@@ -6,7 +6,7 @@ import type { Invoice as EInvoice } from '@e-invoice-eu/core';
 import PDFDocument from 'pdfkit';
 import { coded, refusal } from '../../shared/errors/error-text';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { invoicingContext, type InvoicingContext } from '../invoicing/invoicing-context';
 import { MentionsCheck, type MentionSubject } from '../invoicing/invoice-mentions';
 import { yieldToEventLoop, type ExportJob } from './export-jobs';
@@ -54,7 +54,7 @@ export interface EInvoiceOutput {
 export type DocumentReader = (context: InvoicingContext) => (id: number) => PdfDocumentSource;
 
 export interface PdfDocumentsRequest {
-  db: Db;
+  db: ReadableDb;
   /** What to write, in order: each with the reader of its kind and its id. */
   documents: readonly { read: DocumentReader; id: number }[];
   /** Checked targets (checkFileTarget / checkFolderTarget): one document, or one file per document in a folder. */

@@ -1,5 +1,5 @@
 import type { EffectiveSeller, ExemptionBasis, InvoicingSettings, MissingMention, SiteSeller } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { basisFromTitle } from './exemptions';
 import { effectiveSeller, needsShareCapital } from './seller';
 import { siteSeller } from './site-seller';
@@ -18,7 +18,7 @@ export interface ShopTax {
  */
 export interface InvoicingContext {
   /** The connection it was read from (an export's own snapshot): what reads the documents uses it too. */
-  db: Db;
+  db: ReadableDb;
   settings: InvoicingSettings;
   site: SiteSeller | null;
   seller: EffectiveSeller;
@@ -29,7 +29,7 @@ export interface InvoicingContext {
   isGoodsCategory(categoryId: number): boolean;
 }
 
-export function invoicingContext(db: Db, settings: InvoicingSettings): InvoicingContext {
+export function invoicingContext(db: ReadableDb, settings: InvoicingSettings): InvoicingContext {
   const site = siteSeller(db)?.seller ?? null;
   const taxes = new Map((db.prepare('SELECT id, title, ratio FROM tax ORDER BY id').all() as ShopTax[]).map((tax) => [tax.id, tax]));
   const chosen = new Map(settings.exemptions.map((entry) => [entry.taxId, entry.basis]));
@@ -46,7 +46,7 @@ export function invoicingContext(db: Db, settings: InvoicingSettings): Invoicing
 }
 
 /** The chosen categories and every category under them. */
-function goodsCategories(db: Db, chosen: readonly number[]): Set<number> {
+function goodsCategories(db: ReadableDb, chosen: readonly number[]): Set<number> {
   const set = new Set(chosen);
   if (set.size === 0) return set;
   const rows = db.prepare('SELECT id, parentid FROM category').all() as { id: number; parentid: number }[];

@@ -1,5 +1,5 @@
 import { siteSellerSchema, type SiteSeller } from '../../shared/contract/invoicing';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import type { ShopSite } from '../shop-api/site';
 
 /**
@@ -18,7 +18,7 @@ export function storeSiteSeller(db: Db, site: ShopSite, now = Date.now()): void 
 }
 
 /** The seller last reported by the site, and when; null before a sync with a plugin that reports it. */
-export function siteSeller(db: Db): { seller: SiteSeller; readAt: number } | null {
+export function siteSeller(db: ReadableDb): { seller: SiteSeller; readAt: number } | null {
   const row = db.prepare('SELECT value, updated_at FROM site_meta WHERE key = ?').get(KEY) as
     { value: string; updated_at: number } | undefined;
   if (!row) return null;

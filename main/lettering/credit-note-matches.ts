@@ -3,7 +3,7 @@ import { refusal } from '../../shared/errors/error-text';
 import type { CreditSuggestion, MatchRule, OpenCreditNote } from '../../shared/contract/lettering';
 import { customerKey } from '../../shared/lettering/customer-key';
 import { invoiceNumberKey } from '../../shared/lettering/invoice-number';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { writeLog } from './lettering-log';
 
 /**
@@ -40,7 +40,7 @@ interface CreditInvoice {
 type CreditNoteRow = OpenCreditNote & { organisation: string };
 
 /** The shop's credit notes in no match yet. */
-export function openCreditNotes(db: Db): CreditNoteRow[] {
+export function openCreditNotes(db: ReadableDb): CreditNoteRow[] {
   return db
     .prepare(
       `SELECT n.id, n.number, n.billid AS billId, b.idnumber AS invoiceNumber, n.issuedat, -n.amountcents AS amountcents, b.currency,
@@ -53,7 +53,7 @@ export function openCreditNotes(db: Db): CreditNoteRow[] {
 }
 
 /** Imported credit notes (negative invoices) in no match yet. */
-function openCreditInvoices(db: Db): CreditInvoice[] {
+function openCreditInvoices(db: ReadableDb): CreditInvoice[] {
   return db
     .prepare(
       `SELECT i.id, i.reference, i.invoice_date AS date, i.customer, i.amountcents, i.currency FROM lettering_invoice i
@@ -135,7 +135,7 @@ function suggestion(note: CreditNoteRow, invoice: CreditInvoice, rule: MatchRule
   };
 }
 
-export function creditNoteOverview(db: Db): { creditNotes: OpenCreditNote[]; creditSuggestions: CreditSuggestion[] } {
+export function creditNoteOverview(db: ReadableDb): { creditNotes: OpenCreditNote[]; creditSuggestions: CreditSuggestion[] } {
   const notes = openCreditNotes(db);
   return {
     creditNotes: notes.map(({ organisation: _organisation, ...note }) => note),

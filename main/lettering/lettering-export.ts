@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { checkFileTarget, checkFolderTarget } from '../exports/export-target';
 import {
   amountOf,
@@ -69,7 +69,7 @@ const HEADERS: Record<ExportLocale, string[]> = {
  * shop matched with the accounting's credit note is one row too, its bill's, its amounts negative, its number
  * in the last column.
  */
-export async function writeLetteringXlsx(db: Db, target: string, locale: ExportLocale): Promise<{ file: string; rows: number }> {
+export async function writeLetteringXlsx(db: ReadableDb, target: string, locale: ExportLocale): Promise<{ file: string; rows: number }> {
   const file = checkFileTarget(target, '.xlsx');
   const rows = db
     .prepare(
@@ -161,7 +161,7 @@ export async function writeLetteringXlsx(db: Db, target: string, locale: ExportL
  * already held is written once, from the first import that had it (counted, so that two identical lines of
  * one entry stay two).
  */
-export async function writeLetteringFec(db: Db, target: string): Promise<{ file: string; lines: number; lettered: number }> {
+export async function writeLetteringFec(db: ReadableDb, target: string): Promise<{ file: string; lines: number; lettered: number }> {
   const resolved = path.resolve(target);
   if (!path.isAbsolute(target) || !/\.(txt|fec|csv)$/i.test(resolved))
     throw refusal(

@@ -1,6 +1,6 @@
 import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import type { BillPayment, EngineLetteredBill } from './match-engine';
 
 /** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
@@ -35,7 +35,7 @@ const AWAITING_SQL = `(${AWAITING_PAYMENT_STATUSES.map((s) => `'${s}'`).join(', 
  *    counts it as a possible partner, so that it keeps a pair it could spoil from being exact.
  * Without a window (no open invoice), the paid ones only.
  */
-export function candidateBills(db: Db, window: { from: number; to: number } | null): CandidateBill[] {
+export function candidateBills(db: ReadableDb, window: { from: number; to: number } | null): CandidateBill[] {
   freshBillOverlay(db);
   const paid = `SELECT ${CANDIDATE_COLUMNS}, 'paid' AS payment
        FROM bill b
@@ -63,7 +63,7 @@ export function candidateBills(db: Db, window: { from: number; to: number } | nu
   ) as CandidateBill[];
 }
 
-export function openInvoices(db: Db): OpenInvoice[] {
+export function openInvoices(db: ReadableDb): OpenInvoice[] {
   return db
     .prepare(
       `SELECT i.id, i.reference, i.invoice_date AS date, i.customer, i.label, i.amountcents,
@@ -80,7 +80,7 @@ export function openInvoices(db: Db): OpenInvoice[] {
  * invoice whose number one of them carries (written the same after normalising) is taken as that bill's.
  * `matched`: the bill is in a match here already.
  */
-export function letteredBills(db: Db): EngineLetteredBill[] {
+export function letteredBills(db: ReadableDb): EngineLetteredBill[] {
   freshBillOverlay(db);
   const rows = db
     .prepare(
@@ -95,7 +95,7 @@ export function letteredBills(db: Db): EngineLetteredBill[] {
   return rows.map((r) => ({ id: r.id, idnumber: r.idnumber, amountcents: r.amountcents, currency: r.currency, matched: r.matched === 1 }));
 }
 
-export function matchedCount(db: Db): number {
+export function matchedCount(db: ReadableDb): number {
   return db.prepare("SELECT count(*) FROM lettering_match WHERE state <> 'undone'").pluck().get() as number;
 }
 
@@ -109,6 +109,6 @@ export const WAITING_MATCHES = `
     AND abs((SELECT coalesce(sum(CASE WHEN l.bill_id IS NOT NULL THEN l.allocated_cents ELSE -l.allocated_cents END), 0)
              FROM lettering_link l WHERE l.match_id = m.id)) <= m.tolerance_cents`;
 
-export function awaitingPaymentCount(db: Db): number {
+export function awaitingPaymentCount(db: ReadableDb): number {
   return db.prepare(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get() as number;
 }

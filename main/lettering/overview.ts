@@ -1,5 +1,5 @@
 import type { CreditSuggestion, OpenBill, OpenCreditNote, OpenInvoice, Suggestion } from '../../shared/contract/lettering';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import { calendarDayOf } from './calendar-day';
 import { creditNoteOverview } from './credit-note-matches';
 import { suggestMatches } from './match-engine';
@@ -15,7 +15,7 @@ const AFTER_DAYS = 32;
  * are the paid ones and, around the open invoices' dates, the orders awaiting their payment (an invoice may
  * come first); the engine also weighs the other bills of those dates and the lettered ones, never shown here.
  */
-export function letteringOverview(db: Db): {
+export function letteringOverview(db: ReadableDb): {
   bills: OpenBill[];
   invoices: OpenInvoice[];
   suggestions: Suggestion[];

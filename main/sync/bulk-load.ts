@@ -1,6 +1,6 @@
 import { markFilling } from './cache-filling';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
 import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
 import { DASHBOARD_TRIGGERS } from '../db/migrations/0170-dashboard-totals';
@@ -87,7 +87,7 @@ interface SetAside {
 }
 
 /** Asked by every list read (bills, customers): a cached statement, a primary-key lookup. */
-export function bulkLoadPending(db: Db): boolean {
+export function bulkLoadPending(db: ReadableDb): boolean {
   return cachedStatement(db, 'SELECT 1 FROM site_meta WHERE key = ?').get(STATE_KEY) !== undefined;
 }
 

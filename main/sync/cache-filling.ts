@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { refusal } from '../../shared/errors/error-text';
 import { cachedStatement } from '../db/cached-statement';
 
@@ -46,7 +46,7 @@ export interface FillingState {
  * many of the table's rows it holds and how many the shop announced. Asked by each list read: a primary-key
  * lookup, and a count only while filling.
  */
-export function fillingState(db: Db, table: 'bill' | 'customer'): FillingState | null {
+export function fillingState(db: ReadableDb, table: 'bill' | 'customer'): FillingState | null {
   const marker = readMarker(db);
   if (marker === undefined) return null;
   const received = cachedStatement(db, `SELECT count(*) FROM ${table === 'bill' ? 'bill' : 'customer'}`, 'pluck').get() as number;
@@ -54,7 +54,7 @@ export function fillingState(db: Db, table: 'bill' | 'customer'): FillingState |
   return { received, expected: typeof expected === 'number' ? Math.max(expected, received) : null };
 }
 
-function readMarker(db: Db): Partial<Record<'bill' | 'customer', number>> | undefined {
+function readMarker(db: ReadableDb): Partial<Record<'bill' | 'customer', number>> | undefined {
   const value = cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(KEY) as string | undefined;
   if (value === undefined) return undefined;
   try {
@@ -66,7 +66,7 @@ function readMarker(db: Db): Partial<Record<'bill' | 'customer', number>> | unde
 }
 
 /** For a long read, in its snapshot: refuses a cache that is still being filled. */
-export function assertCacheComplete(db: Db): void {
+export function assertCacheComplete(db: ReadableDb): void {
   if (db.prepare('SELECT 1 FROM site_meta WHERE key = ?').get(KEY) === undefined) return;
   const bills = db.prepare('SELECT count(*) FROM bill').pluck().get() as number;
   throw refusal('cache_filling', 'sync.cacheFilling', { bills }, { bills });

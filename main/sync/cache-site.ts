@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/contract';
 import { refusal } from '../../shared/errors/error-text';
 import type { CacheSite } from '../../shared/contract/sync';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import { storeSiteSeller } from '../invoicing/site-seller';
 import type { ShopSite } from '../shop-api/site';
 import { outboxCounts } from './outbox';
@@ -15,7 +15,7 @@ import { outboxCounts } from './outbox';
 
 const KEYS = { identifier: 'site_identifier', wwwroot: 'site_wwwroot', name: 'site_fullname', claimedAt: 'site_claimed_at' } as const;
 
-export function cacheSite(db: Db): CacheSite | null {
+export function cacheSite(db: ReadableDb): CacheSite | null {
   const read = (key: string) => db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(key) as string | undefined;
   const identifier = read(KEYS.identifier);
   if (!identifier) return null;

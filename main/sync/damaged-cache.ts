@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataDir } from '../core/data-dir';
 import type { ProfileCaches } from '../core/profile-caches';
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 
 /**
  * The way out of a damaged cache (overwritten bytes, a truncated file): the file is set aside, never deleted,
@@ -66,7 +66,7 @@ export function recoverDamagedCache(caches: ProfileCaches, dataDir: DataDir, pro
 
 /** What can still be read of the damaged file, row by row, so one bad page costs only its own rows. */
 function salvage(caches: ProfileCaches, file: string): { rows: Row[]; meta: [string, string][]; lost: number | null } {
-  let db: Db;
+  let db: ReadableDb;
   try {
     db = caches.openReadOnly(file);
   } catch {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cachedStatement } from '../db/cached-statement';
-import type { Db } from '../db/open';
+import type { Db, ReadableDb } from '../db/open';
 import type { AppError } from '../../shared/contract';
 import { coded, errorTextOf, refusal, type ErrorTextDetails, type TextValue } from '../../shared/errors/error-text';
 import type { SyncEntity } from '../shop-api/sync-entities';
@@ -140,7 +140,7 @@ export function dueEntries(db: Db, now: number): (OutboxEntry | DamagedEntry)[] 
   return rows.map(toEntry);
 }
 
-export function listEntries(db: Db, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
+export function listEntries(db: ReadableDb, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
   const rows = (
     state
       ? db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY seq').all(state)

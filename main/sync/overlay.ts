@@ -1,4 +1,4 @@
-import type { Db } from '../db/open';
+import type { ReadableDb } from '../db/open';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { listEntries, type OutboxEntry, type OutboxState } from './outbox';
 
@@ -27,7 +27,7 @@ const DELETE_KIND: Partial<Record<SyncEntity, string>> = {
  * row, a record created offline appears. The server's rows are never modified, so a pull can refresh them at
  * any time without losing an edit, and discarding an edit simply shows the server's copy again.
  */
-export function overlay<R extends { id: number }>(db: Db, entity: SyncEntity, serverRows: readonly R[]): Overlaid<R>[] {
+export function overlay<R extends { id: number }>(db: ReadableDb, entity: SyncEntity, serverRows: readonly R[]): Overlaid<R>[] {
   const edits = new Map<number, OutboxEntry[]>();
   for (const entry of listEntries(db)) {
     if ('damaged' in entry || entry.entity !== entity) continue;

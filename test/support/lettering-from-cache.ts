@@ -1,4 +1,4 @@
-import type { Db } from '../../main/db/open';
+import type { ReadableDb } from '../../main/db/open';
 import { fecDay, type FecInvoice } from './lettering-fec';
 
 /** Paid, unlettered bills of a synced cache, with what the accounting software would write of them. */
@@ -11,7 +11,7 @@ export interface CachedBill {
   organisation: string;
 }
 
-export function letterableBills(db: Db, limit: number): CachedBill[] {
+export function letterableBills(db: ReadableDb, limit: number): CachedBill[] {
   return db
     .prepare(
       `SELECT b.id, b.transactionid, b.amountcents, b.emissiondate, trim(c.firstname || ' ' || c.lastname) AS customer, c.organisation

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import type { Result } from '../../../shared/contract';
 import { billsReads } from '../../bills/reads';
 import { catalogsReads } from '../../catalogs/reads';
 import { customersReads } from '../../customers/reads';
 import { dashboardReads } from '../../dashboard/commands';
-import type { Db } from '../../db/open';
+import { openReadOnly, type ReadableDb } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { DataDir } from '../data-dir';
 import { createDispatch } from '../dispatch';
@@ -30,10 +29,10 @@ export interface Reader {
  */
 export function createReader(options: { dataDir: string; nativeBinding?: string; logger: Logger }): Reader {
   const dataDir = new DataDir(options.dataDir);
-  let open: { file: string; dev: number; ino: number; db: Db } | null = null;
+  let open: { file: string; dev: number; ino: number; db: ReadableDb } | null = null;
   let site: { id: string; url: string } | null = null;
 
-  const connection = (): Db => open!.db;
+  const connection = (): ReadableDb => open!.db;
   const dispatch = createDispatch(
     {
       ...billsReads(connection),
@@ -59,13 +58,7 @@ export function createReader(options: { dataDir: string; nativeBinding?: string;
     if (!open || open.file !== file || open.dev !== stat.dev || open.ino !== stat.ino) {
       open?.db.close();
       open = null;
-      const db = new Database(file, {
-        readonly: true,
-        fileMustExist: true,
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      });
-      db.pragma('busy_timeout = 5000');
-      open = { file, dev: stat.dev, ino: stat.ino, db };
+      open = { file, dev: stat.dev, ino: stat.ino, db: openReadOnly(file, options.nativeBinding) };
     }
     // A first sync's indexes not built yet is no reason to hand back: the reads answer from the rows there are
     // (bills-while-filling.ts), as the core would, and a build on its thread of its own is not waited for.
