@@ -103,7 +103,10 @@ describe('migration 0030 bill search: full-text search, item codes, status count
     expect(sorted).toMatch(/SCAN bill USING COVERING INDEX bill_amount/);
     expect(sorted).not.toMatch(/TEMP B-TREE/);
     // In a tab the app names the index (bill-sql.ts): the status it carries spares reading a single bill row.
-    const inTab = queryPlan(db, "SELECT id FROM bill INDEXED BY bill_amount WHERE status = 'PAID' ORDER BY amountcents DESC, id DESC LIMIT 50");
+    const inTab = queryPlan(
+      db,
+      "SELECT id FROM bill INDEXED BY bill_amount WHERE status = 'PAID' ORDER BY amountcents DESC, id DESC LIMIT 50",
+    );
     expect(inTab).toBe('SCAN bill USING COVERING INDEX bill_amount');
     expect(queryPlan(db, "SELECT count(*) FROM bill WHERE status = 'PAID' AND paymode = 'card'")).toMatch(
       /SEARCH bill USING COVERING INDEX bill_tabs \(status=\?\)/,

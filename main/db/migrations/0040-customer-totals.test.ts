@@ -56,7 +56,14 @@ describe('migration 0040 customer totals: what each customer placed, owes and pa
       paid_count: 2,
       paid_cents: 6500,
     });
-    expect(totals(db, 2)).toEqual({ placed_count: 1, placed_cents: 600, pending_count: 1, pending_cents: 0, paid_count: 1, paid_cents: 900 });
+    expect(totals(db, 2)).toEqual({
+      placed_count: 1,
+      placed_cents: 600,
+      pending_count: 1,
+      pending_cents: 0,
+      paid_count: 1,
+      paid_cents: 900,
+    });
     expect(totals(db, 3)).toEqual(ZERO);
   });
 

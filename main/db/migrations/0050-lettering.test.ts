@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../open';
 import { applyMigration, column, databaseBefore, insert, isStrict, queryPlan, schema, schemaChange } from './migration.test-support';
 
-const TABLES = ['lettering_fec_line', 'lettering_import', 'lettering_invoice', 'lettering_link', 'lettering_log', 'lettering_mapping', 'lettering_match'];
+const TABLES = [
+  'lettering_fec_line',
+  'lettering_import',
+  'lettering_invoice',
+  'lettering_link',
+  'lettering_log',
+  'lettering_mapping',
+  'lettering_match',
+];
 
 function migrated(): Db {
   const db = databaseBefore(50);

@@ -23,7 +23,9 @@ describe('migration 0060 production runs: every run of a handler, its Moodle cal
     expect(() => insert(db, 'production_call', { run_id: 2, function: 'x', outcome: 'ok' })).toThrow(/FOREIGN KEY/);
     db.prepare('DELETE FROM production_run WHERE id = 1').run();
     expect(db.prepare('SELECT (SELECT count(*) FROM production_call) + (SELECT count(*) FROM production_record)').pluck().get()).toBe(0);
-    expect(() => insert(db, 'production_run', { bill_id: 1, bill_item_id: 1, handler: 'x', outcome: 'maybe', plan: '{}' })).toThrow(/CHECK/);
+    expect(() => insert(db, 'production_run', { bill_id: 1, bill_item_id: 1, handler: 'x', outcome: 'maybe', plan: '{}' })).toThrow(
+      /CHECK/,
+    );
   });
 
   it("reads a bill's runs, and a line's, in order from their indexes", () => {

@@ -35,7 +35,7 @@ describe("migration 0120 credit notes: the shop's credit notes and credit lines,
     expect(db.prepare('SELECT count(*) FROM bill_credit_note').pluck().get()).toBe(0);
   });
 
-  it("are replaced with their bill: checked when the page commits, deleted with it", () => {
+  it('are replaced with their bill: checked when the page commits, deleted with it', () => {
     const db = syncedBefore();
     applyMigration(db, 120);
     db.transaction(() => {
@@ -63,6 +63,8 @@ describe("migration 0120 credit notes: the shop's credit notes and credit lines,
     applyMigration(db, 120);
     const plan = queryPlan(db, 'SELECT id FROM bill_credit_note WHERE issuedat BETWEEN ? AND ? ORDER BY issuedat, id', 0, 1);
     expect(plan).toBe('SEARCH bill_credit_note USING COVERING INDEX bill_credit_note_issued (issuedat>? AND issuedat<?)');
-    expect(queryPlan(db, 'SELECT * FROM bill_credit_note WHERE number = ?', 'AV-2026-1')).toContain('INDEX bill_credit_note_number (number=?)');
+    expect(queryPlan(db, 'SELECT * FROM bill_credit_note WHERE number = ?', 'AV-2026-1')).toContain(
+      'INDEX bill_credit_note_number (number=?)',
+    );
   });
 });

@@ -24,7 +24,7 @@ describe("migration 0130 outbox error text: a parked change's reason in both lan
     expect(db.prepare('SELECT mutation_id, state, error_code, error_message, error_text FROM outbox').all()).toEqual([
       { mutation_id: 'm1', state: 'parked', error_code: 'bad_amount', error_message: 'The amount is more than is due', error_text: null },
     ]);
-    db.prepare("UPDATE outbox SET error_text = '{\"key\":\"errors.bad_amount\"}' WHERE mutation_id = 'm1'").run();
+    db.prepare('UPDATE outbox SET error_text = \'{"key":"errors.bad_amount"}\' WHERE mutation_id = \'m1\'').run();
     expect(db.prepare('SELECT error_text FROM outbox').pluck().get()).toBe('{"key":"errors.bad_amount"}');
   });
 });

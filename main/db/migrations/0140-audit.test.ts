@@ -45,7 +45,9 @@ describe('migration 0140 audit of sales: the runs of the audit and what they fou
   it('lists findings of a kind, or of a course, from their indexes', () => {
     const db = databaseBefore(140);
     applyMigration(db, 140);
-    expect(queryPlan(db, 'SELECT * FROM audit_finding WHERE kind = ?', 'x')).toBe('SEARCH audit_finding USING INDEX audit_finding_kind (kind=?)');
+    expect(queryPlan(db, 'SELECT * FROM audit_finding WHERE kind = ?', 'x')).toBe(
+      'SEARCH audit_finding USING INDEX audit_finding_kind (kind=?)',
+    );
     expect(queryPlan(db, 'SELECT * FROM audit_finding WHERE courseid = ?', 1)).toBe(
       'SEARCH audit_finding USING INDEX audit_finding_course (courseid=?)',
     );

@@ -5,15 +5,47 @@ import { applyMigration, databaseBefore, indexColumns, insert, queryPlan, schema
 // The dashboard's reads, in the shape main/dashboard/ asks them (there with INDEXED BY; the planner must agree).
 const INVOICED = `SELECT sum(untaxedcents) FROM bill WHERE currency = ? AND emissiondate BETWEEN ? AND ? AND idnumber <> '' AND shopid = ?`;
 const PAID = 'SELECT sum(amountcents) FROM bill_payment WHERE paidon BETWEEN ? AND ?';
-const STAGES = "SELECT status, count(*), sum(amountcents) FROM bill WHERE status IN ('PENDING', 'PARTIAL') AND currency = ? AND shopid = ? GROUP BY status";
-const LINES = "SELECT itemcode, catalogitemid, sum(totalcents) FROM bill_item WHERE billid = ? AND type NOT IN ('DISCOUNT', 'SHIPPING') GROUP BY itemcode, catalogitemid";
+const STAGES =
+  "SELECT status, count(*), sum(amountcents) FROM bill WHERE status IN ('PENDING', 'PARTIAL') AND currency = ? AND shopid = ? GROUP BY status";
+const LINES =
+  "SELECT itemcode, catalogitemid, sum(totalcents) FROM bill_item WHERE billid = ? AND type NOT IN ('DISCOUNT', 'SHIPPING') GROUP BY itemcode, catalogitemid";
 
 function syncedBefore(): Db {
   const db = databaseBefore(150);
   insert(db, 'customer', { id: 1 });
-  insert(db, 'bill', { id: 1, customerid: 1, currency: 'EUR', shopid: 1, emissiondate: 100, idnumber: 'FA-1', untaxedcents: 1000, status: 'PENDING', amountcents: 1200 });
-  insert(db, 'bill', { id: 2, customerid: 1, currency: 'EUR', shopid: 1, emissiondate: 200, idnumber: 'FA-2', untaxedcents: 500, status: 'PARTIAL', amountcents: 600 });
-  insert(db, 'bill', { id: 3, customerid: 1, currency: 'USD', shopid: 1, emissiondate: 150, idnumber: 'FA-3', untaxedcents: 9000, status: 'PENDING', amountcents: 9000 });
+  insert(db, 'bill', {
+    id: 1,
+    customerid: 1,
+    currency: 'EUR',
+    shopid: 1,
+    emissiondate: 100,
+    idnumber: 'FA-1',
+    untaxedcents: 1000,
+    status: 'PENDING',
+    amountcents: 1200,
+  });
+  insert(db, 'bill', {
+    id: 2,
+    customerid: 1,
+    currency: 'EUR',
+    shopid: 1,
+    emissiondate: 200,
+    idnumber: 'FA-2',
+    untaxedcents: 500,
+    status: 'PARTIAL',
+    amountcents: 600,
+  });
+  insert(db, 'bill', {
+    id: 3,
+    customerid: 1,
+    currency: 'USD',
+    shopid: 1,
+    emissiondate: 150,
+    idnumber: 'FA-3',
+    untaxedcents: 9000,
+    status: 'PENDING',
+    amountcents: 9000,
+  });
   insert(db, 'bill_payment', { billid: 1, amountcents: 300, paidon: 120 });
   insert(db, 'bill_item', { billid: 1, type: 'BILLING', itemcode: 'WORD', catalogitemid: 7, totalcents: 1000 });
   return db;
@@ -48,7 +80,9 @@ describe('migration 0150 dashboard indexes: every dashboard figure a sum over an
       'SEARCH bill USING COVERING INDEX bill_dashboard (currency=? AND emissiondate>? AND emissiondate<?)',
     );
     expect(queryPlan(db, PAID, 0, 1)).toBe('SEARCH bill_payment USING COVERING INDEX bill_payment_paidon (paidon>? AND paidon<?)');
-    expect(queryPlan(db, STAGES, 'EUR', 1)).toMatch(/^SEARCH bill USING COVERING INDEX bill_stage \(status=\? AND currency=\? AND shopid=\?\)/);
+    expect(queryPlan(db, STAGES, 'EUR', 1)).toMatch(
+      /^SEARCH bill USING COVERING INDEX bill_stage \(status=\? AND currency=\? AND shopid=\?\)/,
+    );
     expect(queryPlan(db, LINES, 1)).toMatch(/^SEARCH bill_item USING COVERING INDEX bill_item_dashboard \(billid=\?\)/);
   });
 });

@@ -13,7 +13,16 @@ function syncedBefore(): Db {
   return db;
 }
 
-const reminder = { bill_id: 10, kind: 'payment', channel: 'moodle', language: 'fr', customer_id: 1, currency: 'EUR', text: 'Bonjour', outcome: 'sent' };
+const reminder = {
+  bill_id: 10,
+  kind: 'payment',
+  channel: 'moodle',
+  language: 'fr',
+  customer_id: 1,
+  currency: 'EUR',
+  text: 'Bonjour',
+  outcome: 'sent',
+};
 
 describe('migration 0160 reminders: every reminder sent, kept on its bill, and the index of renewals', () => {
   it('adds bill_reminder and its indexes, and indexes the products already cached by customer and item', () => {

@@ -14,7 +14,8 @@ const day = (d: readonly [number, number]) => dayOf(...d);
 const stale = (db: Db) => db.prepare('SELECT day FROM dashboard_stale ORDER BY day').pluck().all();
 const fresh = (db: Db) => db.prepare('DELETE FROM dashboard_stale').run();
 const customerCents = (db: Db) => db.prepare('SELECT currency, customerid, cents FROM dashboard_customer ORDER BY 1, 2').raw().all();
-const stages = (db: Db) => db.prepare('SELECT status, currency, shopid, bills, cents FROM dashboard_stage WHERE bills <> 0 ORDER BY 1, 2, 3').raw().all();
+const stages = (db: Db) =>
+  db.prepare('SELECT status, currency, shopid, bills, cents FROM dashboard_stage WHERE bills <> 0 ORDER BY 1, 2, 3').raw().all();
 
 /** A bill of a cache synced before 0170, with a line, a payment and a refunded credit note on their own days. */
 function syncedBefore(): Db {
@@ -34,7 +35,14 @@ function syncedBefore(): Db {
   });
   insert(db, 'bill_item', { id: 10, billid: 1, type: 'BILLING', itemcode: 'WORD', totalcents: 1000 });
   insert(db, 'bill_payment', { id: 20, billid: 1, amountcents: 1200, paidon: at(D.paid) });
-  insert(db, 'bill_credit_note', { id: 30, billid: 1, number: 'AV-1', issuedat: at(D.issued), refundcents: 600, refundedon: at(D.refunded) });
+  insert(db, 'bill_credit_note', {
+    id: 30,
+    billid: 1,
+    number: 'AV-1',
+    issuedat: at(D.issued),
+    refundcents: 600,
+    refundedon: at(D.refunded),
+  });
   insert(db, 'bill_credit_line', { id: 40, billid: 1, creditnoteid: 30, billitemid: 10, totalcents: -500 });
   return db;
 }
@@ -81,7 +89,12 @@ describe("migration 0170 dashboard totals: totals per local day kept by stale da
       expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
     }
     expect(db.prepare("SELECT count(*) FROM site_meta WHERE key = 'dashboard_zone'").pluck().get()).toBe(0);
-    expect(db.prepare('SELECT (SELECT count(*) FROM bill) + (SELECT count(*) FROM bill_item) + (SELECT count(*) FROM bill_credit_line)').pluck().get()).toBe(3);
+    expect(
+      db
+        .prepare('SELECT (SELECT count(*) FROM bill) + (SELECT count(*) FROM bill_item) + (SELECT count(*) FROM bill_credit_line)')
+        .pluck()
+        .get(),
+    ).toBe(3);
 
     refreshDashboardTotals(db);
     expect(customerCents(db)).toEqual([['EUR', 1, 1000]]);
@@ -91,11 +104,40 @@ describe("migration 0170 dashboard totals: totals per local day kept by stale da
 
   it("marks a new bill's day stale and keeps its customer's bound and its stage exactly", () => {
     const db = migrated();
-    insert(db, 'bill', { id: 2, customerid: 2, shopid: 1, currency: 'EUR', status: 'PENDING', idnumber: 'FA-2', emissiondate: at(D.other), untaxedcents: 800, amountcents: 960 });
+    insert(db, 'bill', {
+      id: 2,
+      customerid: 2,
+      shopid: 1,
+      currency: 'EUR',
+      status: 'PENDING',
+      idnumber: 'FA-2',
+      emissiondate: at(D.other),
+      untaxedcents: 800,
+      amountcents: 960,
+    });
     // Not an invoice yet (no number): its stage counts, its customer's bound does not.
-    insert(db, 'bill', { id: 3, customerid: 2, shopid: 1, currency: 'EUR', status: 'PENDING', emissiondate: at(D.other), untaxedcents: 50, amountcents: 60 });
+    insert(db, 'bill', {
+      id: 3,
+      customerid: 2,
+      shopid: 1,
+      currency: 'EUR',
+      status: 'PENDING',
+      emissiondate: at(D.other),
+      untaxedcents: 50,
+      amountcents: 60,
+    });
     // A negative bill never raises a bound.
-    insert(db, 'bill', { id: 4, customerid: 2, shopid: 2, currency: 'EUR', status: 'COMPLETE', idnumber: 'FA-4', emissiondate: at(D.later), untaxedcents: -300, amountcents: -360 });
+    insert(db, 'bill', {
+      id: 4,
+      customerid: 2,
+      shopid: 2,
+      currency: 'EUR',
+      status: 'COMPLETE',
+      idnumber: 'FA-4',
+      emissiondate: at(D.later),
+      untaxedcents: -300,
+      amountcents: -360,
+    });
     expect(stale(db)).toEqual([day(D.other), day(D.later)]);
     expect(customerCents(db)).toEqual([['EUR', 2, 800]]);
     expect(stages(db)).toEqual([
@@ -104,10 +146,20 @@ describe("migration 0170 dashboard totals: totals per local day kept by stale da
     ]);
   });
 
-  it("marks stale, when a bill changes what the totals add up, its old and new days and the days of its payments and credit notes", () => {
+  it('marks stale, when a bill changes what the totals add up, its old and new days and the days of its payments and credit notes', () => {
     const db = migrated();
     refreshDashboardTotals(db); // the cache's first opening after the upgrade: bill 1 added up
-    insert(db, 'bill', { id: 2, customerid: 2, shopid: 1, currency: 'EUR', status: 'PENDING', idnumber: 'FA-2', emissiondate: at(D.other), untaxedcents: 800, amountcents: 960 });
+    insert(db, 'bill', {
+      id: 2,
+      customerid: 2,
+      shopid: 1,
+      currency: 'EUR',
+      status: 'PENDING',
+      idnumber: 'FA-2',
+      emissiondate: at(D.other),
+      untaxedcents: 800,
+      amountcents: 960,
+    });
     fresh(db);
 
     // A change the totals do not see (the title) marks nothing: a pull rewrites every column of every bill.
@@ -173,17 +225,43 @@ describe("migration 0170 dashboard totals: totals per local day kept by stale da
 
   it("lets a pull's upsert (INSERT … ON CONFLICT DO UPDATE) write bills, lines and payments on days already stale", () => {
     const db = migrated();
-    insert(db, 'bill', { id: 2, customerid: 2, shopid: 1, currency: 'EUR', status: 'PENDING', idnumber: 'FA-2', emissiondate: at(D.emitted), amountcents: 5 });
+    insert(db, 'bill', {
+      id: 2,
+      customerid: 2,
+      shopid: 1,
+      currency: 'EUR',
+      status: 'PENDING',
+      idnumber: 'FA-2',
+      emissiondate: at(D.emitted),
+      amountcents: 5,
+    });
     expect(stale(db)).toEqual([day(D.emitted)]);
 
     // The bill pulled again, changed: the conflict turns the insert into an update, whose trigger marks a day already
     // marked. With INSERT OR IGNORE in the trigger the outer statement's conflict policy would win and this would fail.
-    pull(db, 'bill', { id: 1, customerid: 1, shopid: 1, currency: 'EUR', status: 'PAYBACK', idnumber: 'FA-1', emissiondate: at(D.emitted), untaxedcents: 1000, amountcents: 1200 });
+    pull(db, 'bill', {
+      id: 1,
+      customerid: 1,
+      shopid: 1,
+      currency: 'EUR',
+      status: 'PAYBACK',
+      idnumber: 'FA-1',
+      emissiondate: at(D.emitted),
+      untaxedcents: 1000,
+      amountcents: 1200,
+    });
     pull(db, 'bill', { id: 3, customerid: 2, shopid: 1, currency: 'EUR', status: 'PENDING', emissiondate: at(D.emitted) });
     pull(db, 'bill_item', { id: 10, billid: 1, type: 'BILLING', itemcode: 'WORD', totalcents: 900 });
     pull(db, 'bill_payment', { id: 20, billid: 1, amountcents: 1200, paidon: at(D.paid) });
     pull(db, 'bill_payment', { id: 20, billid: 1, amountcents: 1100, paidon: at(D.paid) });
-    pull(db, 'bill_credit_note', { id: 30, billid: 1, number: 'AV-1', issuedat: at(D.issued), refundcents: 600, refundedon: at(D.refunded) });
+    pull(db, 'bill_credit_note', {
+      id: 30,
+      billid: 1,
+      number: 'AV-1',
+      issuedat: at(D.issued),
+      refundcents: 600,
+      refundedon: at(D.refunded),
+    });
     expect(db.prepare('SELECT status FROM bill WHERE id = 1').pluck().get()).toBe('PAYBACK');
     expect(db.prepare('SELECT amountcents FROM bill_payment WHERE id = 20').pluck().get()).toBe(1100);
     expect(stale(db)).toEqual([day(D.emitted), day(D.paid), day(D.issued), day(D.refunded)]);
@@ -199,8 +277,15 @@ describe("migration 0170 dashboard totals: totals per local day kept by stale da
   it("finds a day's refunds through the partial index of refunds, and walks a currency's customers largest first", () => {
     const db = migrated();
     const REFUNDS = 'SELECT sum(refundcents) FROM bill_credit_note WHERE refundcents <> 0 AND refundedon BETWEEN ? AND ?';
-    expect(queryPlan(db, REFUNDS, 0, 1)).toBe('SEARCH bill_credit_note USING INDEX bill_credit_note_refunded (refundedon>? AND refundedon<?)');
-    expect(db.prepare(REFUNDS).pluck().get(at(D.refunded) - 60, at(D.refunded) + 60)).toBe(600);
+    expect(queryPlan(db, REFUNDS, 0, 1)).toBe(
+      'SEARCH bill_credit_note USING INDEX bill_credit_note_refunded (refundedon>? AND refundedon<?)',
+    );
+    expect(
+      db
+        .prepare(REFUNDS)
+        .pluck()
+        .get(at(D.refunded) - 60, at(D.refunded) + 60),
+    ).toBe(600);
     const BOUNDS = 'SELECT customerid, cents FROM dashboard_customer WHERE currency = ? ORDER BY cents DESC, customerid';
     expect(queryPlan(db, BOUNDS, 'EUR')).toBe('SEARCH dashboard_customer USING COVERING INDEX dashboard_customer_bound (currency=?)');
   });

@@ -111,5 +111,8 @@ export function all(db: Db, sql: string, ...params: unknown[]): unknown[] {
 }
 
 export function value(db: Db, sql: string, ...params: unknown[]): unknown {
-  return db.prepare(sql).pluck().get(...params);
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params);
 }
