@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
-import { headVersion, migrate, readUserVersion } from './migrate';
+import { headVersion, migrate, migrationsUpTo, readUserVersion } from './migrate';
 import { migrations } from './migrations';
 import { openDatabase } from './open';
 
@@ -41,8 +41,26 @@ describe('migrations', () => {
     const versions = migrations.map((m) => m.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     for (const v of versions) expect(v % 10).toBe(0);
-    const files = fs.readdirSync(path.join(import.meta.dirname, 'migrations')).filter((f) => /^\d{4}-.*\.ts$/.test(f));
+    const files = fs.readdirSync(path.join(import.meta.dirname, 'migrations')).filter((f) => /^\d{4}-[^.]*\.ts$/.test(f));
     expect(files.map((f) => Number(f.slice(0, 4)))).toEqual(versions);
+  });
+
+  it('each have a test of their own beside them (NNNN-name.test.ts: the migration applied alone to the version before)', () => {
+    const dir = path.join(import.meta.dirname, 'migrations');
+    const files = fs.readdirSync(dir);
+    for (const file of files.filter((f) => /^\d{4}-[^.]*\.ts$/.test(f))) {
+      expect(files, file).toContain(file.replace(/\.ts$/, '.test.ts'));
+    }
+  });
+
+  it("can be taken up to a version, which must be a migration's", () => {
+    expect(migrationsUpTo(migrations, 0)).toEqual([]);
+    expect(migrationsUpTo(migrations, 30).map((m) => m.version)).toEqual([10, 20, 30]);
+    expect(() => migrationsUpTo(migrations, 35)).toThrow(/No migration has version 35/);
+    const db = new Database(':memory:');
+    expect(migrate(db, migrationsUpTo(migrations, 30))).toEqual({ from: 0, to: 30 });
+    expect(migrate(db, migrationsUpTo(migrations, 40))).toEqual({ from: 30, to: 40 });
+    expect(db.prepare('SELECT version FROM migration_log ORDER BY version').pluck().all()).toEqual([10, 20, 30, 40]);
   });
 
   it('reopening a migrated database changes nothing', () => {

@@ -50,6 +50,17 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   return { from: current, to: head };
 }
 
+/**
+ * The migrations up to and including `version`, for the runner: `migrate(db, migrationsUpTo(all, v))` stamps the
+ * database at `v`, so a test brings a cache to the version before one migration and then applies that one alone,
+ * through the same code as a real upgrade. A version that is not a migration's is refused rather than rounded, so a
+ * test cannot silently run against another schema.
+ */
+export function migrationsUpTo(migrations: readonly Migration[], version: number): readonly Migration[] {
+  if (version !== 0 && !migrations.some((m) => m.version === version)) throw new Error(`No migration has version ${version}`);
+  return migrations.filter((m) => m.version <= version);
+}
+
 function assertOrdered(migrations: readonly Migration[]): void {
   for (let i = 1; i < migrations.length; i += 1) {
     const previous = migrations[i - 1];
