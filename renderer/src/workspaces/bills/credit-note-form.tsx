@@ -9,6 +9,7 @@ import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
 import { moneyErrorKeys } from './payment-form';
+import { useAction } from '../../actions/use-action';
 
 type Paymode = (typeof refundPaymodes)[number];
 
@@ -44,8 +45,7 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
   const [day, setDay] = useState(() => dayOf(Date.now()));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const issuing = useAction();
 
   /** The lines asked for, each amount of its line's sign; or the first amount that cannot be read. */
   const asked = useMemo(() => {
@@ -82,18 +82,17 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
     return { untaxed, tax, total: untaxed + tax };
   }, [asked.lines, detail.lines, detail.creditNotes]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (issuing.busy) return;
     const refundedon = dayStart(day);
     const found: Record<string, string> = { ...asked.problems };
     if (asked.lines.length === 0 && Object.keys(found).length === 0) found['lines'] = t('credit.noneTicked');
     if (refundedon === null) found['date'] = t('credit.dateInvalid');
     setErrors(found);
-    setFailure(null);
+    issuing.clear();
     if (Object.keys(found).length > 0 || refundedon === null) return;
-    setBusy(true);
-    try {
+    void issuing.run(async () => {
       onIssued(
         await api.invoke('bills.creditNote', {
           id: bill.id,
@@ -102,11 +101,7 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
           refund: { paymode, refundedon, reference: reference.trim() },
         }),
       );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const update = (lineId: number, change: Partial<LineDraft>) =>
@@ -199,10 +194,10 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
           </div>
           <TextField id={`${id}-reference`} label={t('credit.reference')} value={reference} onChange={setReference} spellCheck={false} />
         </div>
-        {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+        {issuing.error && <ErrorNotice error={issuing.error} onDismiss={() => issuing.clear()} />}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? t('common.working') : t('credit.submit')}
+          <button type="submit" className="button button-primary" aria-disabled={issuing.busy}>
+            {issuing.busy ? t('common.working') : t('credit.submit')}
           </button>
         </div>
       </form>

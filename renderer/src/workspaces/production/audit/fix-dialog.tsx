@@ -8,6 +8,7 @@ import { pluralKey } from '../../../i18n/plural';
 import { diagnosisWords } from '../diagnosis-words';
 import { KIND_KEYS, skipText, writeText, type Words } from './audit-text';
 import type { AuditProgress } from './audit-runner';
+import { Modal } from '../../../dialogs/modal';
 
 type Step =
   | { step: 'planning' }
@@ -37,12 +38,6 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
   const [step, setStep] = useState<Step>({ step: 'planning' });
   const [error, setError] = useState<unknown>(null);
   const runId = step.step === 'fixing' ? step.runId : null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     let current = true;
@@ -91,13 +86,11 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
   const count = findingIds.length;
   const words: Words = i18n;
   return (
-    <dialog
+    <Modal
       ref={dialogRef}
       className="dialog audit-fix-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        if (step.step === 'fixing') event.preventDefault();
-      }}
+      labelledBy={`${id}-title`}
+      dismissible={step.step !== 'fixing'}
       onClose={onClose}
     >
       <h2 id={`${id}-title`}>{t(pluralKey(locale, count, 'audit.plan.title.one', 'audit.plan.title'), { count: format.number(count) })}</h2>
@@ -153,7 +146,7 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
           </button>
         )}
       </div>
-    </dialog>
+    </Modal>
   );
 }
 
