@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
 import { moneyErrorKeys } from './payment-form';
 import { useAction } from '../../actions/use-action';
+import { DetailTable } from '../../tables/detail-table';
 
 type Paymode = (typeof refundPaymodes)[number];
 
@@ -112,66 +113,61 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
       <h3 id={`${id}-title`}>{t('credit.title')}</h3>
       <p className="muted">{t('credit.intro')}</p>
       <form className="credit-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <table className="data-table detail-table">
-          <caption>{t('credit.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('credit.col.line')}</th>
-              <th scope="col" className="numeric">
-                {t('credit.col.left')}
-              </th>
-              <th scope="col" className="numeric">
-                <abbr title={t('credit.col.quantity')}>{t('credit.col.quantityShort')}</abbr>
-              </th>
-              <th scope="col" className="numeric">
-                {t('credit.col.amount', { currency: bill.currency })}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.map((line) => {
-              const draft = drafts[line.id];
-              const label = line.abstract || line.itemcode;
-              const problem = errors[String(line.id)];
-              return (
-                <tr key={line.id}>
-                  <td>
-                    <label className="check-line">
-                      <input
-                        type="checkbox"
-                        checked={draft?.ticked ?? false}
-                        aria-label={t('credit.tick', { line: label })}
-                        onChange={(event) => update(line.id, { ticked: event.target.checked })}
-                      />
-                      {label}
-                    </label>
-                  </td>
-                  <td className="numeric">{money(detail.creditLeft[String(line.id)] ?? 0)}</td>
-                  <td className="numeric">
-                    <input
-                      className="narrow-input"
-                      inputMode="numeric"
-                      aria-label={`${t('credit.col.quantity')} · ${label}`}
-                      value={draft?.quantity ?? ''}
-                      onChange={(event) => update(line.id, { quantity: event.target.value })}
-                    />
-                  </td>
-                  <td className="numeric">
+        <DetailTable
+          caption={t('credit.table')}
+          rows={open}
+          rowKey={(line) => line.id}
+          columns={[
+            {
+              header: t('credit.col.line'),
+              cell: (line) => (
+                <label className="check-line">
+                  <input
+                    type="checkbox"
+                    checked={drafts[line.id]?.ticked ?? false}
+                    aria-label={t('credit.tick', { line: line.abstract || line.itemcode })}
+                    onChange={(event) => update(line.id, { ticked: event.target.checked })}
+                  />
+                  {line.abstract || line.itemcode}
+                </label>
+              ),
+            },
+            { header: t('credit.col.left'), numeric: true, cell: (line) => money(detail.creditLeft[String(line.id)] ?? 0) },
+            {
+              header: <abbr title={t('credit.col.quantity')}>{t('credit.col.quantityShort')}</abbr>,
+              numeric: true,
+              cell: (line) => (
+                <input
+                  className="narrow-input"
+                  inputMode="numeric"
+                  aria-label={`${t('credit.col.quantity')} · ${line.abstract || line.itemcode}`}
+                  value={drafts[line.id]?.quantity ?? ''}
+                  onChange={(event) => update(line.id, { quantity: event.target.value })}
+                />
+              ),
+            },
+            {
+              header: t('credit.col.amount', { currency: bill.currency }),
+              numeric: true,
+              cell: (line) => {
+                const problem = errors[String(line.id)];
+                return (
+                  <>
                     <input
                       className="narrow-input"
                       inputMode="decimal"
-                      aria-label={`${t('credit.col.amount', { currency: bill.currency })} · ${label}`}
+                      aria-label={`${t('credit.col.amount', { currency: bill.currency })} · ${line.abstract || line.itemcode}`}
                       aria-invalid={problem ? true : undefined}
-                      value={draft?.amount ?? ''}
+                      value={drafts[line.id]?.amount ?? ''}
                       onChange={(event) => update(line.id, { amount: event.target.value, ticked: true })}
                     />
                     {problem && <p className="field-error">{problem}</p>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
         {errors['lines'] && <p className="field-error">{errors['lines']}</p>}
         <p className="credit-total" aria-live="polite">
           {preview && t('credit.total', { untaxed: money(preview.untaxed), tax: money(preview.tax), total: money(preview.total) })}

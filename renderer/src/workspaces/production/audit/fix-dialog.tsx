@@ -9,6 +9,7 @@ import { diagnosisWords } from '../diagnosis-words';
 import { KIND_KEYS, skipText, writeText, type Words } from './audit-text';
 import type { AuditProgress } from './audit-runner';
 import { Modal } from '../../../dialogs/modal';
+import { DetailTable } from '../../../tables/detail-table';
 
 type Step =
   | { step: 'planning' }
@@ -155,39 +156,33 @@ function FixTable({ caption, fixes, words }: { caption: string; fixes: readonly 
   const skippedOnes = fixes.some((fix) => !fixable(fix));
   return (
     <div className="audit-fix-scroll">
-      <table className="data-table detail-table audit-fix-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.plan.col.who')}</th>
-            <th scope="col">{t('audit.plan.col.course')}</th>
-            <th scope="col">{t('audit.plan.col.kind')}</th>
-            <th scope="col">{t(skippedOnes ? 'audit.plan.col.reason' : 'audit.plan.col.writes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fixes.slice(0, SHOWN).map((fix) => (
-            <tr key={fix.findingId} data-finding={fix.findingId} data-skipped={fix.skipped ?? undefined}>
-              <td>{fix.who}</td>
-              <td>{fix.course}</td>
-              <td>{t(KIND_KEYS[fix.kind])}</td>
-              <td>
-                {fixable(fix) ? (
-                  <ul className="audit-writes">
-                    {fix.writes.map((write, index) => (
-                      <li key={index} title={write.function}>
-                        {writeText(write, words)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  skipText(fix.skipped ?? 'gone', t)
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DetailTable
+        className="audit-fix-table"
+        caption={caption}
+        rows={fixes.slice(0, SHOWN)}
+        rowKey={(fix) => fix.findingId}
+        rowProps={(fix) => ({ 'data-finding': fix.findingId, 'data-skipped': fix.skipped ?? undefined })}
+        columns={[
+          { header: t('audit.plan.col.who'), cell: (fix) => fix.who },
+          { header: t('audit.plan.col.course'), cell: (fix) => fix.course },
+          { header: t('audit.plan.col.kind'), cell: (fix) => t(KIND_KEYS[fix.kind]) },
+          {
+            header: t(skippedOnes ? 'audit.plan.col.reason' : 'audit.plan.col.writes'),
+            cell: (fix) =>
+              fixable(fix) ? (
+                <ul className="audit-writes">
+                  {fix.writes.map((write, index) => (
+                    <li key={index} title={write.function}>
+                      {writeText(write, words)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                skipText(fix.skipped ?? 'gone', t)
+              ),
+          },
+        ]}
+      />
       {fixes.length > SHOWN && <p className="muted">{t('audit.plan.more', { count: format.number(fixes.length - SHOWN) })}</p>}
     </div>
   );
