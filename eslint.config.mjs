@@ -28,7 +28,7 @@ const restrict = (patterns, message) => ({
 });
 
 /** Tests and their helpers may use test/ (the simulated site, fixtures); the product never does. */
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts'];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/*.test-support.tsx'];
 const NOT_TEST = ['**/test/**'];
 /**
  * A layer's boundary: its product files may not import `patterns` nor test/ (so a rounding or schema mistake

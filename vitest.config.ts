@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests live beside the code; end-to-end specs (a real HTTP server, a real Chromium) under test/.
+// Unit and component tests live beside the code; end-to-end specs (a real HTTP server, a real Chromium) under test/.
 export default defineConfig({
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
@@ -19,6 +19,15 @@ export default defineConfig({
             'test/plugin/**/*.test.ts',
           ],
           environment: 'node',
+        },
+      },
+      {
+        // Renderer components rendered in jsdom against a fake API built from the contract
+        // (renderer/src/api/fake-api.test-support.ts): what a screen sends and shows, without the core.
+        test: {
+          name: 'components',
+          include: ['renderer/**/*.test.tsx'],
+          environment: 'jsdom',
         },
       },
       {

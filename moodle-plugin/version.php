@@ -25,8 +25,8 @@
 defined('MOODLE_INTERNAL') || die();
 
 $plugin->component = 'local_shopbackoffice';
-$plugin->version = 2026121700;
-$plugin->release = '1.3.0';
+$plugin->version = 2026121800;
+$plugin->release = '1.3.1';
 $plugin->maturity = MATURITY_BETA;
 // Moodle 4.5 LTS (2024100700) and later; 5.0 is 2025041400.
 $plugin->requires = 2024100700;

@@ -21,7 +21,7 @@ export const BUILDS = {
 };
 
 /** Tests are not bundled: editing one changes no output. */
-const IGNORED = /(\.test\.ts|\.test-support\.ts|\.type-test\.ts)$/;
+const IGNORED = /(\.test\.tsx?|\.test-support\.tsx?|\.type-test\.ts)$/;
 
 /** The newest modification time (ms) under `entry`, a file or a folder; 0 when it does not exist. */
 export function newestSource(entry) {

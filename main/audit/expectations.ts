@@ -1,4 +1,4 @@
-import { parseHandlerParams } from '../../shared/production/handler-params';
+import { parseHandlerParams } from '../../shared/handler-params';
 import { emailKey, participantsFromCustomerData } from '../../shared/production/participants';
 import type { Db } from '../db/open';
 import { personOf } from '../production/line-input';

@@ -1,5 +1,5 @@
 import { sourceFile } from '../uploads/source-file';
-import { handlerParamIssues, parseHandlerParams } from '../../shared/catalogs/handler-params';
+import { handlerParamIssues, parseHandlerParams } from '../../shared/handler-params';
 import { issue } from '../../shared/catalogs/field-issue';
 import type { CommandsFor } from '../core/commands';
 import type { CoreServices } from '../core/services';

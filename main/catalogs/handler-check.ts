@@ -1,4 +1,4 @@
-import { courseKeyOf, HANDLER_FORMS, parseHandlerParams } from '../../shared/catalogs/handler-params';
+import { courseKeyOf, HANDLER_FORMS, parseHandlerParams } from '../../shared/handler-params';
 import type { HandlerCheck } from '../../shared/contract/catalogs';
 import type { MoodleClient } from '../moodle/rest-client';
 

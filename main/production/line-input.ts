@@ -1,5 +1,5 @@
 import { emailKey, participantsFromCustomerData, type Participant } from '../../shared/production/participants';
-import { parseHandlerParams } from '../../shared/production/handler-params';
+import { parseHandlerParams } from '../../shared/handler-params';
 import type { Db } from '../db/open';
 import { localEndOf, localRecords } from './production-store';
 import { refusal } from '../../shared/errors/error-text';

@@ -1,6 +1,6 @@
 import type { Plan, Problem } from '../../shared/contract/production';
 import { enrolmentDates, type EnrolmentDates } from '../../shared/production/enrolment-dates';
-import { isRunnableHandler } from '../../shared/production/handler-params';
+import { courseKeyOf, handlerParamIssues, isRunnableHandler } from '../../shared/handler-params';
 import type { LineInput } from './line-input';
 import { problem } from './plan-accounts';
 import { courseKeyText, type SiteFacts } from './site-facts';
@@ -16,6 +16,7 @@ export function emptyPlan(input: LineInput, facts: SiteFacts): Plan {
     problems.push(
       problem('bill_not_paid', false, `Bill ${input.bill.id} is ${input.bill.status}: it is not paid yet.`, { status: input.bill.status }),
     );
+  if (isRunnableHandler(handler)) problems.push(...parameterProblems(handler, input.item?.params ?? {}));
   return {
     billId: input.bill.id,
     billItemId: input.line.id,
@@ -39,6 +40,23 @@ export function emptyPlan(input: LineInput, facts: SiteFacts): Plan {
     readCalls: facts.readCalls,
     writeCalls: 0,
   };
+}
+
+/**
+ * What the item editor refuses in the parameters, as the run's blocking problems: one rule for both
+ * (`handlerParamIssues`, shared/handler-params.ts), so an item the editor saved is never refused here for
+ * its parameters' form, and one it refuses is never run.
+ */
+function parameterProblems(handler: string, params: Readonly<Record<string, string>>): Problem[] {
+  return handlerParamIssues(handler, params).map((found) => {
+    const key = String(found.params?.['key'] ?? found.field.replace(/^handlerparams\./, ''));
+    const parameter = key === 'course' ? (courseKeyOf(params) ?? 'coursename') : key;
+    const value = params[parameter] ?? '';
+    return problem('bad_parameter', true, `The handler parameter ${parameter} "${value}" cannot be used: ${found.message}`, {
+      parameter,
+      value,
+    });
+  });
 }
 
 /** When the enrolments start and end, or a blocking problem naming the parameter that is not a date. */

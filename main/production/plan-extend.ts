@@ -18,19 +18,13 @@ export function planExtend(input: LineInput, facts: SiteFacts): Plan {
   const params = input.item?.params ?? {};
   if ((params['enroltype'] || 'manual') !== 'manual')
     problems.push(
-      problem('bad_parameter', true, `Only manual enrolments can be extended through web services, not "${params['enroltype']}".`, {
+      problem('enrol_not_manual', true, `Only manual enrolments can be extended through web services, not "${params['enroltype']}".`, {
         parameter: 'enroltype',
         value: params['enroltype'] ?? '',
       }),
     );
-  const days = Number(params['extension']);
-  if (!/^\d+$/.test(params['extension'] ?? '') || days <= 0)
-    problems.push(
-      problem('bad_parameter', true, `The handler parameter extension "${params['extension'] ?? ''}" is not a number of days.`, {
-        parameter: 'extension',
-        value: params['extension'] ?? '',
-      }),
-    );
+  // A missing or unreadable extension is a bad_parameter already (emptyPlan); no extension is planned then.
+  const days = /^\d+$/.test(params['extension'] ?? '') ? Number(params['extension']) : 0;
   const course = courseOrProblem(facts, targetCourseKey(params), problems, 'course_missing');
   const role = resolveRole(facts, params['role'] || 'student', problems);
   const product = input.target?.product ?? null;

@@ -38,8 +38,24 @@ export function planLine(input: LineInput, facts: SiteFacts): Plan {
       }
     }
   })();
+  plan.problems = reportedOnce(plan.problems);
   const steps = writeSteps(plan);
   plan.writeCalls = steps.reduce((sum, step) => sum + chunk(step.items, step.fieldsPerItem).length, 0);
   plan.done = plan.writeCalls === 0 && plan.products.length === 0 && !plan.problems.some((p) => p.blocking);
   return plan;
+}
+
+/**
+ * A parameter the parameters' rule refused (emptyPlan) and a handler's own reading refused again (the dates,
+ * a course named by nothing) is one problem for the operator, not two.
+ */
+function reportedOnce(problems: Plan['problems']): Plan['problems'] {
+  const refused = new Set<string>();
+  return problems.filter((found) => {
+    if (found.code !== 'bad_parameter') return true;
+    const parameter = String(found.params['parameter'] ?? '');
+    const first = !refused.has(parameter);
+    refused.add(parameter);
+    return first;
+  });
 }

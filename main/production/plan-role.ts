@@ -1,4 +1,4 @@
-import { CONTEXT_LEVELS } from '../../shared/catalogs/handler-params';
+import { contextLevelName } from '../../shared/handler-params';
 import type { Plan } from '../../shared/contract/production';
 import { emailKey } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
@@ -15,25 +15,9 @@ export function planRole(input: LineInput, facts: SiteFacts): Plan {
   const plan = emptyPlan(input, facts);
   const { problems } = plan;
   const params = input.item?.params ?? {};
-  const levelParam = params['contextlevel'] ?? '';
-  const contextlevel = CONTEXT_LEVELS[levelParam] ?? (Object.values(CONTEXT_LEVELS).includes(levelParam) ? levelParam : null);
-  if (!contextlevel)
-    problems.push(
-      problem(
-        'bad_parameter',
-        true,
-        `The handler parameter contextlevel "${levelParam}" is not a Moodle context level (10, 30, 40, 50, 70, 80).`,
-        { parameter: 'contextlevel', value: levelParam },
-      ),
-    );
-  const instance = params['instance'] ?? '0';
-  if (!/^\d+$/.test(instance))
-    problems.push(
-      problem('bad_parameter', true, `The handler parameter instance "${instance}" is not an id.`, {
-        parameter: 'instance',
-        value: instance,
-      }),
-    );
+  // An unreadable context level or instance is a bad_parameter already (emptyPlan); nothing is assigned then.
+  const contextlevel = contextLevelName(params['contextlevel'] ?? '');
+  const instance = params['instance'] ?? '';
   const role = resolveRole(facts, params['role'] || 'student', problems);
 
   const foruser = readForUser(input);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { productionLineSchema } from '../../shared/contract/production';
-import { isRunnableHandler } from '../../shared/production/handler-params';
+import { isRunnableHandler } from '../../shared/handler-params';
 import type { Db } from '../db/open';
 import { readLineInput } from './line-input';
 import { lastOutcome } from './production-store';

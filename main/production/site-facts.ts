@@ -1,3 +1,4 @@
+import { courseKeyOf, type CourseKey as ParamCourseKey } from '../../shared/handler-params';
 import { emailKey, isValidEmail } from '../../shared/production/participants';
 import type { LineInput } from './line-input';
 import type { LoggedMoodle } from './logged-moodle';
@@ -50,12 +51,21 @@ export function courseKeyText(key: CourseKey): string {
   return `${key.field}=${key.value}`;
 }
 
-/** The target course of the handler's parameters: `courseid`, then `courseidnumber`, then `coursename` (a shortname). */
+const COURSE_FIELDS: Readonly<Record<ParamCourseKey, CourseKey['field']>> = {
+  coursename: 'shortname',
+  courseidnumber: 'idnumber',
+  courseid: 'id',
+};
+
+/**
+ * The target course of the handler's parameters, chosen as the shop and the item editor choose it
+ * (`courseKeyOf`: `coursename`, then `courseidnumber`, then `courseid`). A `courseid` that is not a number is
+ * a `bad_parameter` already (the parameters' rule), and names no course here.
+ */
 export function targetCourseKey(params: Readonly<Record<string, string>>): CourseKey | null {
-  if (params['courseid'] && /^\d+$/.test(params['courseid'])) return { field: 'id', value: params['courseid'] };
-  if (params['courseidnumber']) return { field: 'idnumber', value: params['courseidnumber'] };
-  if (params['coursename']) return { field: 'shortname', value: params['coursename'] };
-  return null;
+  const key = courseKeyOf(params);
+  if (!key || (key === 'courseid' && !/^\d+$/.test(params[key] ?? ''))) return null;
+  return { field: COURSE_FIELDS[key], value: params[key] ?? '' };
 }
 
 /** The customer support course: `customersupport` as an id or a shortname; none when absent. */

@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeHandlerParams, handlerParamIssues, parseHandlerParams } from './handler-params';
 import { changePricesByPercent } from './price-change';
 import { priceTierIssues } from './price-tiers';
 import { requiredDataIssues } from './required-data';
-
-describe('handler parameters', () => {
-  it('parse and encode back the plugin’s k=v string unchanged', () => {
-    for (const text of [
-      'coursename=EXCEL-BASE&role=student&enrol=manual&endtime=%2B180D',
-      'contextlevel=10&instance=0&role=studentplus',
-      'coursename=SST&tutorrole=editingteacher',
-    ]) {
-      const params = parseHandlerParams(text);
-      const handler = text.startsWith('context')
-        ? 'std_assignroleoncontext'
-        : text.includes('tutorrole')
-          ? 'std_setuponecoursesession'
-          : 'std_enrolonecourse';
-      expect(encodeHandlerParams(handler, params)).toBe(text);
-      expect(handlerParamIssues(handler, params)).toEqual([]);
-    }
-    expect(parseHandlerParams('endtime=%2B90D')).toEqual({ endtime: '+90D' });
-  });
-
-  it('finds what is wrong without the site', () => {
-    const codes = (handler: string, text: string) => handlerParamIssues(handler, parseHandlerParams(text)).map((i) => [i.field, i.code]);
-    expect(codes('std_enrolonecourse', 'role=student')).toEqual([['handlerparams.course', 'handlerParamRequired']]);
-    expect(codes('std_enrolonecourse', 'courseid=abc&endtime=soon')).toEqual([
-      ['handlerparams.course', 'handlerParamInvalid'],
-      ['handlerparams.endtime', 'handlerParamInvalid'],
-    ]);
-    expect(codes('std_assignroleoncontext', 'contextlevel=12&instance=0&role=x')).toEqual([
-      ['handlerparams.contextlevel', 'handlerParamInvalid'],
-    ]);
-    expect(codes('std_bogus', '')).toEqual([['enablehandler', 'handlerUnknown']]);
-  });
-});
 
 describe('price tiers and required data', () => {
   it('refuse tiers the shop refuses, each on its tier', () => {

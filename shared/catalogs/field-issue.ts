@@ -27,6 +27,7 @@ export const issueCodes = [
   'handlerParamRequired',
   'handlerParamInvalid',
   'handlerParamUnknown',
+  'handlerParamReserved',
   'courseUnknown',
   'roleUnknown',
   'enrolUnavailable',

@@ -1,5 +1,5 @@
 import { issue, type FieldIssue } from './field-issue';
-import { handlerParamIssues, parseHandlerParams } from './handler-params';
+import { handlerParamIssues, parseHandlerParams } from '../handler-params';
 import { priceTierIssues, type PriceTier } from './price-tiers';
 import { requiredDataIssues } from './required-data';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUNNABLE_HANDLERS } from '../production/handler-params';
+import { RUNNABLE_HANDLERS } from '../handler-params';
 import { EMAIL_MAX, NAME_MAX } from '../production/participants';
 import { uploadIdSchema } from './uploads';
 import { command, event } from './define';
@@ -27,7 +27,8 @@ export const problemCodes = [
   'course_missing', // the course named in the handler parameters is not on the site
   'support_course_missing',
   'role_unknown', // no web service lists roles: the role's id must be known (standard roles, or defined once)
-  'bad_parameter', // a handler parameter cannot be read (a date, a number)
+  'bad_parameter', // a handler parameter cannot be read (a date, a number): the item editor refuses the same
+  'enrol_not_manual', // the shop could enrol by another method; web services enrol by the manual one only
   'no_participants',
   'too_many_participants', // more participants than seats bought
   'fewer_participants', // seats left unassigned (a warning)

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { enrolmentDates, extendedEnd } from './enrolment-dates';
-import { parseHandlerParams } from './handler-params';
 import { emailKey, isValidEmail, parsePastedParticipants, participantsFromCustomerData } from './participants';
 
 const DAY = 86_400;
-
-describe('handler parameters', () => {
-  it("reads the plugin's URL-encoded pairs", () => {
-    expect(parseHandlerParams('coursename=EXCEL-BASE&role=student&groupname=Excel+avanc%C3%A9&endtime=%2B90D&empty=&&flag')).toEqual({
-      coursename: 'EXCEL-BASE',
-      role: 'student',
-      groupname: 'Excel avancé',
-      endtime: '+90D',
-      empty: '',
-      flag: '',
-    });
-    expect(parseHandlerParams('bad=%E0%A4%A')).toEqual({ bad: '%E0%A4%A' });
-  });
-});
 
 describe('enrolment dates', () => {
   const now = 1_796_000_000;
   it('starts now, ends after +nD, +nH, a duration in days, at a timestamp, or never', () => {
     expect(enrolmentDates({ endtime: '+90D' }, now)).toEqual({ ok: true, timestart: now, timeend: now + 90 * DAY });
-    expect(enrolmentDates({ endtime: '+12h', starttime: '1800000000' }, now)).toEqual({
+    expect(enrolmentDates({ endtime: '+12H', starttime: '1800000000' }, now)).toEqual({
       ok: true,
       timestart: 1_800_000_000,
       timeend: 1_800_000_000 + 12 * 3600,

@@ -36,7 +36,8 @@ function params(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const pair of text.split('&')) {
     const at = pair.indexOf('=');
-    if (at > 0) out[decodeURIComponent(pair.slice(0, at)).trim()] = decodeURIComponent(pair.slice(at + 1)).trim();
+    // As the shop reads them: split on & and =, nothing decoded.
+    if (at > 0) out[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return out;
 }

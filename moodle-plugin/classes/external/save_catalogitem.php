@@ -66,7 +66,7 @@ class save_catalogitem extends write_base {
                 'setid' => $opt(PARAM_INT, 'Set or bundle id, 0 if none'),
                 'requireddata' => $opt(PARAM_RAW, 'JSON array of required field descriptions'),
                 'enablehandler' => $opt(PARAM_TEXT, "Product handler name, '' for none"),
-                'handlerparams' => $opt(PARAM_RAW, 'Handler parameters, URL encoded'),
+                'handlerparams' => $opt(PARAM_RAW, 'Handler parameters, k1=v1&k2=v2 as local_shop reads them, nothing encoded'),
             ], 'The catalog item'),
         ]);
     }

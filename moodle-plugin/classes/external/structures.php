@@ -111,7 +111,7 @@ final class structures {
                     'setid' => [$int, 'The set or bundle the item belongs to, 0 if none'],
                     'requireddata' => [$raw, 'Required data descriptions (JSON)'],
                     'enablehandler' => [$text, 'Product handler, empty for none'],
-                    'handlerparams' => [$raw, 'Handler parameters, URL encoded'],
+                    'handlerparams' => [$raw, 'Handler parameters, k1=v1&k2=v2 as local_shop reads them, nothing encoded'],
                 ] + $versioned);
                 break;
             case 'customers':

@@ -379,11 +379,11 @@ final class demo_loader {
         if ($handler !== 'std_assignroleoncontext' || $params === '') {
             return $params;
         }
-        parse_str($params, $values);
+        $values = handler_params::parse($params);
         if (!empty($values['instance']) && (int) ($values['contextlevel'] ?? 0) === CONTEXT_COURSE) {
             $values['instance'] = (string) $this->mapped('courses', (int) $values['instance']);
         }
-        return http_build_query($values, '', '&', PHP_QUERY_RFC3986);
+        return handler_params::join($values);
     }
 
     /**

@@ -175,6 +175,7 @@ export const catalogsEn = {
   'catalogs.issue.handlerUnknown': 'The shop has no handler {handler}.',
   'catalogs.issue.handlerParamRequired': 'This parameter is needed.',
   'catalogs.issue.handlerParamInvalid': 'This value is not valid here.',
+  'catalogs.issue.handlerParamReserved': 'The shop cuts a parameter at & and =: leave them out.',
   'catalogs.issue.handlerParamUnknown': '{handler} does not read {key}.',
   'catalogs.issue.courseUnknown': 'No course {course} on the site: correct the course.',
   'catalogs.issue.roleUnknown': 'No such role on the site.',

@@ -182,6 +182,7 @@ export const catalogsFr = {
   'catalogs.issue.handlerUnknown': 'La boutique n’a pas d’action de mise en place {handler}.',
   'catalogs.issue.handlerParamRequired': 'Ce paramètre est nécessaire.',
   'catalogs.issue.handlerParamInvalid': 'Cette valeur n’est pas valide ici.',
+  'catalogs.issue.handlerParamReserved': 'La boutique coupe un paramètre aux signes & et =\u00a0: retirez-les.',
   'catalogs.issue.handlerParamUnknown': '{handler} ne lit pas {key}.',
   'catalogs.issue.courseUnknown': 'Aucun cours {course} sur le site\u00a0: corrigez le cours.',
   'catalogs.issue.roleUnknown': 'Ce rôle n’existe pas sur le site.',

@@ -41,10 +41,17 @@ export interface Catalog {
   items: ReadonlyMap<string, SellableItem>;
 }
 
-/** `k1=v1&k2=v2`, each value URL-encoded (RFC 3986), so `+90D` travels as `%2B90D` and decodes back intact. */
+/**
+ * `k1=v1&k2=v2` as an administrator types it in local_shop's item form: nothing encoded, since the shop
+ * splits on `&` and `=` and decodes nothing (`+90D` is stored as `+90D`). The demo's values hold neither.
+ */
 export function encodeHandlerParams(params: Readonly<Record<string, string | number>>): string {
   return Object.entries(params)
-    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .map(([key, value]) => {
+      const text = String(value);
+      if (/[&=]/.test(key + text)) throw new Error(`The demo's handler parameter ${key}=${text} holds a separator the shop cannot read.`);
+      return `${key}=${text}`;
+    })
     .join('&');
 }
 

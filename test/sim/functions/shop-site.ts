@@ -14,8 +14,8 @@ import type { MoodleSite } from '../site';
  */
 
 /** local_shopbackoffice's version.php, as the plugin under moodle-plugin/ is being written. */
-export const PLUGIN_VERSION = 2026121700;
-export const PLUGIN_RELEASE = '1.3.0';
+export const PLUGIN_VERSION = 2026121800;
+export const PLUGIN_RELEASE = '1.3.1';
 /** local_shop's version in the public repository (the community edition the captured site runs). */
 export const SHOP_VERSION = 2025011400;
 

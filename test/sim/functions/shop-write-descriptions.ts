@@ -81,7 +81,7 @@ export const catalogItemInput = {
   setid: opt(PARAM_INT, 'Set or bundle id, 0 if none'),
   requireddata: opt(PARAM_RAW, 'JSON array of required field descriptions'),
   enablehandler: opt(PARAM_TEXT, "Product handler name, '' for none (an unknown one is unknownhandler)"),
-  handlerparams: opt(PARAM_RAW, 'Handler parameters, URL encoded'),
+  handlerparams: opt(PARAM_RAW, 'Handler parameters, k1=v1&k2=v2 as local_shop reads them, nothing encoded'),
 };
 
 export const customerInput = {

@@ -7,7 +7,7 @@ import {
   HANDLER_NAMES,
   type CourseKey,
   type ParamSpec,
-} from '../../../../shared/catalogs/handler-params';
+} from '../../../../shared/handler-params';
 import type { HandlerCheck } from '../../../../shared/contract/catalogs';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';

@@ -1,4 +1,4 @@
-import { encodeHandlerParams, parseHandlerParams } from '../../../../shared/catalogs/handler-params';
+import { encodeHandlerParams, parseHandlerParams } from '../../../../shared/handler-params';
 import type { FieldIssue } from '../../../../shared/catalogs/field-issue';
 import type { CatalogDetail, ItemDraftInput, ItemView } from '../../../../shared/contract/catalogs';
 import { centsToInput, parseMoneyToCents } from '../../money/money';

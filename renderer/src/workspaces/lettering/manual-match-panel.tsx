@@ -1,15 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { OpenBill, OpenInvoice, Suggestion } from '../../../../shared/contract/lettering';
-import { foldText } from '../../../../shared/lettering/customer-key';
-import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
-import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
+import { formatMoney } from '../../money/money';
+import { ChosenItems } from './chosen-items';
 import { MatchSide, type SideRow } from './match-side';
 import { billStatusText } from './reason-text';
-
-/** Paid or partly paid: the shop takes the lettering at once. Another state waits for the payment. */
-const PAID = new Set(['SOLDOUT', 'COMPLETE', 'PARTIAL']);
+import { PAID, useManualMatch } from './use-manual-match';
 
 interface ManualMatchPanelProps {
   bills: readonly OpenBill[];
@@ -18,66 +15,18 @@ interface ManualMatchPanelProps {
   onMatched(): void;
 }
 
-/** Accent- and case-insensitive words, or an amount (to the cent) that the row's amount or what is left equals. */
-function matches(filter: string, texts: readonly string[], amounts: readonly number[]): boolean {
-  const words = foldText(filter).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const amount = parseMoneyToCents(filter);
-  if (amount.ok && amounts.includes(amount.cents)) return true;
-  const haystack = foldText(texts.join(' '));
-  return words.every((word) => haystack.includes(word));
-}
-
 /**
  * Manual matching: the open bills and the open invoices side by side, each with a filter; ticking rows on
  * both sides shows the running balance, and Match records it (closed when balanced, within the tolerance).
  * The tables are linked: a row suggested for what is selected on the other side is marked, and can be the
- * only one shown.
+ * only one shown. The state and the match are useManualMatch's.
  */
 export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: ManualMatchPanelProps) {
-  const api = useApi();
   const { t, locale } = useI18n();
   const id = useId();
-  const [billFilter, setBillFilter] = useState('');
-  const [invoiceFilter, setInvoiceFilter] = useState('');
-  const [linked, setLinked] = useState(false);
-  const [selectedBills, setSelectedBills] = useState<ReadonlySet<number>>(new Set());
-  const [selectedInvoices, setSelectedInvoices] = useState<ReadonlySet<number>>(new Set());
-  const [tolerance, setTolerance] = useState('0');
-  // What the operator typed as the amount given by a selected item ("b12", "i7"); absent: all that is left.
-  const [allocations, setAllocations] = useState<ReadonlyMap<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const state = useManualMatch(bills, invoices, suggestions, onMatched);
+  const { shownBills, shownInvoices, selectedBills, selectedInvoices, ready, balance, toleranceCents } = state;
 
-  // What the suggestions pair with the selection, both ways.
-  const { suggestedInvoices, suggestedBills } = useMemo(() => {
-    const suggestedInvoices = new Set<number>();
-    const suggestedBills = new Set<number>();
-    for (const s of suggestions) {
-      if (s.billIds.some((b) => selectedBills.has(b))) s.invoiceIds.forEach((i) => suggestedInvoices.add(i));
-      if (s.invoiceIds.some((i) => selectedInvoices.has(i))) s.billIds.forEach((b) => suggestedBills.add(b));
-    }
-    return { suggestedInvoices, suggestedBills };
-  }, [suggestions, selectedBills, selectedInvoices]);
-
-  const shownBills = useMemo(
-    () =>
-      bills.filter(
-        (b) =>
-          (selectedBills.has(b.id) || !linked || selectedInvoices.size === 0 || suggestedBills.has(b.id)) &&
-          matches(billFilter, [String(b.id), b.transactionid, b.customer, b.organisation, b.email], [b.amountcents, b.remainingCents]),
-      ),
-    [bills, billFilter, linked, selectedBills, selectedInvoices, suggestedBills],
-  );
-  const shownInvoices = useMemo(
-    () =>
-      invoices.filter(
-        (i) =>
-          (selectedInvoices.has(i.id) || !linked || selectedBills.size === 0 || suggestedInvoices.has(i.id)) &&
-          matches(invoiceFilter, [i.reference, i.customer, i.label], [i.amountcents, i.remainingCents]),
-      ),
-    [invoices, invoiceFilter, linked, selectedBills, selectedInvoices, suggestedInvoices],
-  );
   const billRows = useMemo<SideRow[]>(
     () =>
       shownBills.map((b) => ({
@@ -123,58 +72,7 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
       })),
     [shownInvoices, t],
   );
-
-  /** The amount an item gives to the match: what was typed, else all that is left; null when unreadable. */
-  const allocated = (key: string, remaining: number): number | null => {
-    const typed = allocations.get(key);
-    if (typed === undefined || remaining < 0) return remaining;
-    const parsed = parseMoneyToCents(typed);
-    return parsed.ok && parsed.cents > 0 && parsed.cents <= remaining ? parsed.cents : null;
-  };
-  const chosenBills = bills.filter((b) => selectedBills.has(b.id));
-  const chosenInvoices = invoices.filter((i) => selectedInvoices.has(i.id));
-  const billAmounts = chosenBills.map((b) => allocated(`b${b.id}`, b.remainingCents));
-  const invoiceAmounts = chosenInvoices.map((i) => allocated(`i${i.id}`, i.remainingCents));
-  const allocationsOk = [...billAmounts, ...invoiceAmounts].every((a) => a !== null);
-  const billTotal = billAmounts.reduce<number>((sum, a) => sum + (a ?? 0), 0);
-  const invoiceTotal = invoiceAmounts.reduce<number>((sum, a) => sum + (a ?? 0), 0);
-  const currency =
-    bills.find((b) => selectedBills.has(b.id))?.currency ?? invoices.find((i) => selectedInvoices.has(i.id))?.currency ?? 'EUR';
-  const balance = billTotal - invoiceTotal;
-  const awaitingPayment = chosenBills.some((b) => !PAID.has(b.status));
-  const parsedTolerance = tolerance.trim() === '' ? ({ ok: true, cents: 0 } as const) : parseMoneyToCents(tolerance);
-  const toleranceCents = parsedTolerance.ok ? parsedTolerance.cents : 0;
-  const ready = selectedBills.size > 0 && selectedInvoices.size > 0 && parsedTolerance.ok && allocationsOk;
-  const money = (cents: number) => formatMoney(cents, currency, locale);
-
-  const toggle = (set: ReadonlySet<number>, update: (next: ReadonlySet<number>) => void, key: number) => {
-    const next = new Set(set);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    update(next);
-  };
-
-  const match = async () => {
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.invoke('lettering.match', {
-        bills: chosenBills.map((b, k) => ({ id: b.id, allocatedCents: billAmounts[k]! })),
-        invoices: chosenInvoices.map((i, k) => ({ id: i.id, allocatedCents: invoiceAmounts[k]! })),
-        toleranceCents,
-        rule: 'manual',
-      });
-      setSelectedBills(new Set());
-      setSelectedInvoices(new Set());
-      setAllocations(new Map());
-      onMatched();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const money = (cents: number) => formatMoney(cents, state.currency, locale);
 
   return (
     <section className="lettering-panel" aria-label={t('lettering.tab.manual')}>
@@ -182,12 +80,12 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
         {ready || selectedBills.size > 0 || selectedInvoices.size > 0 ? (
           <>
             <p className="lettering-balance-figures">
-              {t('lettering.balance', { bills: money(billTotal), invoices: money(invoiceTotal), balance: money(balance) })}
+              {t('lettering.balance', { bills: money(state.billTotal), invoices: money(state.invoiceTotal), balance: money(balance) })}
             </p>
             {ready && (
               <p className={Math.abs(balance) <= toleranceCents ? 'lettering-ok' : 'muted'}>
                 {Math.abs(balance) <= toleranceCents
-                  ? t(awaitingPayment ? 'lettering.balanced.awaitingPayment' : 'lettering.balanced')
+                  ? t(state.awaitingPayment ? 'lettering.balanced.awaitingPayment' : 'lettering.balanced')
                   : t('lettering.unbalanced')}
               </p>
             )}
@@ -201,111 +99,50 @@ export function ManualMatchPanel({ bills, invoices, suggestions, onMatched }: Ma
             id={`${id}-tolerance`}
             className="lettering-tolerance"
             inputMode="decimal"
-            value={tolerance}
-            aria-invalid={!parsedTolerance.ok}
-            onChange={(event) => setTolerance(event.target.value)}
+            value={state.tolerance}
+            aria-invalid={!state.toleranceOk}
+            onChange={(event) => state.setTolerance(event.target.value)}
           />
-          <button type="button" className="button button-primary" aria-disabled={!ready || busy} onClick={() => void match()}>
+          <button type="button" className="button button-primary" aria-disabled={!ready || state.busy} onClick={() => void state.match()}>
             {t('lettering.match')}
           </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => {
-              setSelectedBills(new Set());
-              setSelectedInvoices(new Set());
-              setAllocations(new Map());
-            }}
-          >
+          <button type="button" className="button button-quiet" onClick={state.clear}>
             {t('lettering.clear')}
           </button>
         </div>
         <label className="inline-field">
-          <input type="checkbox" checked={linked} onChange={(event) => setLinked(event.target.checked)} /> {t('lettering.filter.suggested')}
+          <input type="checkbox" checked={state.linked} onChange={(event) => state.setLinked(event.target.checked)} />{' '}
+          {t('lettering.filter.suggested')}
         </label>
       </div>
-      {(chosenBills.length > 0 || chosenInvoices.length > 0) && (
-        <table className="lettering-table lettering-chosen" aria-label={t('lettering.chosen')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('lettering.chosen.item')}</th>
-              <th scope="col" className="end">
-                {t('lettering.col.remaining')}
-              </th>
-              <th scope="col" className="end">
-                {t('lettering.chosen.given')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[
-              ...chosenBills.map((b, k) => ({
-                key: `b${b.id}`,
-                label: `#${b.id} · ${b.organisation || b.customer}`,
-                remaining: b.remainingCents,
-                currency: b.currency,
-                amount: billAmounts[k],
-              })),
-              ...chosenInvoices.map((i, k) => ({
-                key: `i${i.id}`,
-                label: `${i.reference} · ${i.customer}`,
-                remaining: i.remainingCents,
-                currency: i.currency,
-                amount: invoiceAmounts[k],
-              })),
-            ].map((item) => (
-              <tr key={item.key}>
-                <td>{item.label}</td>
-                <td className="end">{formatMoney(item.remaining, item.currency, locale)}</td>
-                <td className="end">
-                  {item.remaining < 0 ? (
-                    formatMoney(item.remaining, item.currency, locale)
-                  ) : (
-                    <input
-                      className="lettering-tolerance"
-                      inputMode="decimal"
-                      aria-label={t('lettering.chosen.givenBy', { item: item.label })}
-                      aria-invalid={item.amount === null}
-                      value={allocations.get(item.key) ?? centsToInput(item.remaining, locale)}
-                      onChange={(event) => {
-                        const text = event.target.value;
-                        setAllocations((current) => new Map(current).set(item.key, text));
-                      }}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {state.chosen.length > 0 && <ChosenItems items={state.chosen} allocations={state.allocations} onAllocation={state.setAllocation} />}
+      {state.error !== null && <ErrorNotice error={state.error} onDismiss={state.dismissError} />}
       <div className="lettering-sides">
         <MatchSide
           headingId={`${id}-bills`}
           title={t('lettering.bills')}
           filterLabel={t('lettering.filter.bills')}
-          filter={billFilter}
-          onFilter={setBillFilter}
+          filter={state.billFilter}
+          onFilter={state.setBillFilter}
           empty={t('lettering.empty.bills')}
           referenceHeader={t('lettering.col.bill')}
           rows={billRows}
           selected={selectedBills}
-          suggested={suggestedBills}
-          onToggle={(bill) => toggle(selectedBills, setSelectedBills, bill)}
+          suggested={state.suggestedBills}
+          onToggle={state.toggleBill}
         />
         <MatchSide
           headingId={`${id}-invoices`}
           title={t('lettering.invoices')}
           filterLabel={t('lettering.filter.invoices')}
-          filter={invoiceFilter}
-          onFilter={setInvoiceFilter}
+          filter={state.invoiceFilter}
+          onFilter={state.setInvoiceFilter}
           empty={t('lettering.empty.invoices')}
           referenceHeader={t('lettering.col.invoice')}
           rows={invoiceRows}
           selected={selectedInvoices}
-          suggested={suggestedInvoices}
-          onToggle={(invoice) => toggle(selectedInvoices, setSelectedInvoices, invoice)}
+          suggested={state.suggestedInvoices}
+          onToggle={state.toggleInvoice}
         />
       </div>
     </section>

@@ -1,9 +1,14 @@
-import { issue, type FieldIssue } from './field-issue';
+import { issue, type FieldIssue } from './catalogs/field-issue';
 
 /**
- * The product handlers and their parameters, as forms rather than the plugin's raw `k1=v1&k2=v2`
- * (local_shop.md, "Product handlers"). A parameter map is `Record<key, text>`; `encodeHandlerParams` writes
- * it back in the form's order, each value URL-encoded, so `+90D` travels as `%2B90D`.
+ * The product handlers' parameters: the one reading and writing of a catalog item's `handlerparams`, the forms
+ * the item editor shows, and the one set of rules that both the editor's check and the Production run apply.
+ *
+ * The text is read as local_shop reads it (CatalogItem.class.php and BillItem.class.php, MOODLE_405_STABLE):
+ * split on `&`, each pair split on `=`, and **nothing decoded**. So `+90D` is written as `+90D` (not `%2B90D`,
+ * which the shop would keep as those six characters, and not read as a space as a query string would), a
+ * space stays a space, and a value cannot hold `&` or `=`: the editor refuses them rather than write text the
+ * shop would cut. A parameter map is `Record<key, text>`.
  */
 
 export type ParamKind =
@@ -23,6 +28,8 @@ export interface ParamSpec {
   key: string;
   kind: ParamKind;
   required?: boolean;
+  /** A number that must be above zero (days of extension, an amount, an id). */
+  positive?: boolean;
   /** What the handler uses when the parameter is absent. */
   defaultValue?: string;
 }
@@ -54,8 +61,9 @@ export const HANDLER_FORMS: Readonly<Record<string, readonly ParamSpec[]>> = {
   ],
   std_extendenrolperiod: [
     { key: 'course', kind: 'course', required: true },
+    { key: 'role', kind: 'role', defaultValue: 'student' },
     { key: 'enroltype', kind: 'enrol', defaultValue: 'manual' },
-    { key: 'extension', kind: 'integer', required: true },
+    { key: 'extension', kind: 'integer', required: true, positive: true },
   ],
   std_assignroleoncontext: [
     { key: 'contextlevel', kind: 'contextlevel', required: true },
@@ -64,12 +72,16 @@ export const HANDLER_FORMS: Readonly<Record<string, readonly ParamSpec[]>> = {
   ],
   std_setuponecoursesession: [
     { key: 'course', kind: 'course', required: true },
-    { key: 'tutorrole', kind: 'role' },
+    { key: 'tutorrole', kind: 'role', defaultValue: 'teacher' },
+    { key: 'starttime', kind: 'time' },
+    { key: 'endtime', kind: 'endtime' },
+    { key: 'duration', kind: 'integer' },
+    { key: 'customersupport', kind: 'text' },
   ],
-  std_addtrainingcredits: [{ key: 'creditsamount', kind: 'integer', required: true }],
+  std_addtrainingcredits: [{ key: 'creditsamount', kind: 'integer', required: true, positive: true }],
   std_addquizattempts: [
-    { key: 'quizid', kind: 'integer', required: true },
-    { key: 'attemptsamount', kind: 'integer', required: true },
+    { key: 'quizid', kind: 'integer', required: true, positive: true },
+    { key: 'attemptsamount', kind: 'integer', required: true, positive: true },
   ],
   std_createcourse: [
     { key: 'template', kind: 'text' },
@@ -85,10 +97,10 @@ export const HANDLER_FORMS: Readonly<Record<string, readonly ParamSpec[]>> = {
     { key: 'role', kind: 'role', defaultValue: 'student' },
   ],
   std_openltiaccess: [{ key: 'course', kind: 'course', required: true }],
-  std_prorogate: [{ key: 'extension', kind: 'integer', required: true }],
+  std_prorogate: [{ key: 'extension', kind: 'integer', required: true, positive: true }],
   std_registeredproduct: [],
   std_createvinstance: [],
-  std_unlockpdcertificate: [{ key: 'certificateid', kind: 'integer', required: true }],
+  std_unlockpdcertificate: [{ key: 'certificateid', kind: 'integer', required: true, positive: true }],
 };
 
 export const HANDLER_NAMES = Object.keys(HANDLER_FORMS).sort();
@@ -97,25 +109,19 @@ export function isKnownHandler(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(HANDLER_FORMS, name);
 }
 
-/** `k1=v1&k2=v2` into a map; values URL-decoded ('+' is kept: the plugin encodes a plus as %2B). */
+/**
+ * `k1=v1&k2=v2` into a map, exactly as the shop reads it: a pair without `=` is skipped, the value is what
+ * lies between the first and a second `=` (PHP's `list($param, $value) = explode('=', $pair)`), nothing is
+ * decoded or trimmed.
+ */
 export function parseHandlerParams(text: string): Record<string, string> {
   const params: Record<string, string> = {};
   for (const pair of text.split('&')) {
-    if (pair === '') continue;
-    const at = pair.indexOf('=');
-    const key = at < 0 ? pair : pair.slice(0, at);
-    const raw = at < 0 ? '' : pair.slice(at + 1);
-    params[safeDecode(key)] = safeDecode(raw);
+    const [key, value] = pair.split('=');
+    if (key === undefined || value === undefined) continue;
+    params[key] = value;
   }
   return params;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** The course parameter a map uses, if any. */
@@ -134,16 +140,50 @@ function orderedKeys(handler: string, params: Readonly<Record<string, string>>):
   return keys;
 }
 
-/** Empty values are left out: an absent parameter takes the handler's default. */
+/**
+ * The text the shop stores, in the form's order, nothing encoded (see the top of this file). Empty values are
+ * left out: an absent parameter takes the handler's default. A value holding `&` or `=` would be cut by the
+ * shop; `handlerParamIssues` refuses it before anything is saved.
+ */
 export function encodeHandlerParams(handler: string, params: Readonly<Record<string, string>>): string {
   return orderedKeys(handler, params)
     .filter((key) => params[key] !== undefined && params[key] !== '')
-    .map((key) => `${key}=${encodeURIComponent(params[key] ?? '')}`)
+    .map((key) => `${key}=${params[key] ?? ''}`)
     .join('&');
 }
 
-const INTEGER = /^-?\d+$/;
+/** What the shop cannot carry in a key or a value: its separators. */
+const RESERVED = /[&=]/;
+const WHOLE = /^\d+$/;
+/** A Unix time, or relative to the start: `+nD` days, `+nH` hours, in capitals as the shop matches them. */
 const END_TIME = /^(\d+|\+\d+[DH])$/;
+
+/**
+ * Whether the run can read a value of this kind: the one rule behind the editor's check and the Production
+ * run's `bad_parameter`. Whether a course, a role or an enrolment method exists on the site is a question for
+ * the site ("Check against Moodle", the run's site reads), not for this rule.
+ */
+export function readableParam(spec: Pick<ParamSpec, 'kind' | 'positive'>, value: string): boolean {
+  switch (spec.kind) {
+    case 'integer':
+    case 'time':
+      return WHOLE.test(value) && (!spec.positive || Number(value) > 0);
+    case 'endtime':
+      return END_TIME.test(value);
+    case 'contextlevel':
+      return contextLevelName(value) !== null;
+    case 'course':
+    case 'role':
+    case 'enrol':
+    case 'text':
+      return true;
+  }
+}
+
+/** A context level as Moodle names it (`course`), from its number (`50`) or its name. */
+export function contextLevelName(value: string): string | null {
+  return CONTEXT_LEVELS[value] ?? (Object.values(CONTEXT_LEVELS).includes(value) ? value : null);
+}
 
 /**
  * What can be told about the parameters without the site: required ones present, numbers numeric, times
@@ -163,7 +203,7 @@ export function handlerParamIssues(handler: string, params: Readonly<Record<stri
           issues.push(
             issue('handlerparams.course', 'handlerParamRequired', 'Name the course (shortname, idnumber or id).', { key: 'course' }),
           );
-      } else if (key === 'courseid' && !INTEGER.test(params[key] ?? '')) {
+      } else if (key === 'courseid' && !readableParam({ kind: 'integer', positive: true }, params[key] ?? '')) {
         issues.push(issue('handlerparams.course', 'handlerParamInvalid', 'A course id is a whole number.', { key }));
       }
       continue;
@@ -173,11 +213,7 @@ export function handlerParamIssues(handler: string, params: Readonly<Record<stri
       if (spec.required) issues.push(issue(`handlerparams.${spec.key}`, 'handlerParamRequired', `Give ${spec.key}.`, { key: spec.key }));
       continue;
     }
-    const bad =
-      ((spec.kind === 'integer' || spec.kind === 'time') && !INTEGER.test(value)) ||
-      (spec.kind === 'endtime' && !END_TIME.test(value)) ||
-      (spec.kind === 'contextlevel' && CONTEXT_LEVELS[value] === undefined);
-    if (bad)
+    if (!readableParam(spec, value))
       issues.push(
         issue(`handlerparams.${spec.key}`, 'handlerParamInvalid', `${spec.key} = ${value} is not a valid ${spec.kind}.`, {
           key: spec.key,
@@ -186,6 +222,34 @@ export function handlerParamIssues(handler: string, params: Readonly<Record<stri
       );
   }
   // Keys the form does not know are kept and sent as they are ("other parameters"): a later plugin
-  // version may read them, and refusing them would block every other edit of the item.
+  // version may read them, and refusing them would block every other edit of the item. Any key or value,
+  // known or not, must survive the shop's reading.
+  for (const [key, value] of Object.entries(params)) {
+    if (RESERVED.test(key) || RESERVED.test(value))
+      issues.push(
+        issue(`handlerparams.${fieldKey(handler, key)}`, 'handlerParamReserved', `${key} cannot hold & or =: the shop splits on them.`, {
+          key,
+        }),
+      );
+  }
   return issues;
+}
+
+/** The form field a key is shown in: a course key in the course field, others in their own. */
+function fieldKey(handler: string, key: string): string {
+  const courseForm = (HANDLER_FORMS[handler] ?? []).some((spec) => spec.kind === 'course');
+  return courseForm && (COURSE_KEYS as readonly string[]).includes(key) ? 'course' : key;
+}
+
+/** The four handlers the back-office runs by hand; the plugin's other handlers are not run from here. */
+export const RUNNABLE_HANDLERS = [
+  'std_enrolonecourse',
+  'std_extendenrolperiod',
+  'std_assignroleoncontext',
+  'std_setuponecoursesession',
+] as const;
+export type RunnableHandler = (typeof RUNNABLE_HANDLERS)[number];
+
+export function isRunnableHandler(name: string): name is RunnableHandler {
+  return (RUNNABLE_HANDLERS as readonly string[]).includes(name);
 }
