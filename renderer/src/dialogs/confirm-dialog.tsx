@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useAction } from '../actions/use-action';
 import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
+import { Modal } from './modal';
 
 interface ConfirmDialogProps {
   title: string;
@@ -20,43 +22,29 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
   const t = useT();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const confirmation = useAction();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  const confirm = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const confirm = () =>
+    confirmation.run(async () => {
       await onConfirm();
       dialogRef.current?.close();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog" labelledBy={`${id}-title`} describedBy={`${id}-body`} onClose={onClose}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`} className="dialog-body">
         {children}
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      {confirmation.error && <ErrorNotice error={confirmation.error} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" aria-disabled={busy} onClick={confirm}>
+        <button type="button" className="button button-danger" aria-disabled={confirmation.busy} onClick={confirm}>
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

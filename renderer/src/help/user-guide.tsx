@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { parseGuide, type Block, type Inline } from './guide-markdown';
 import { isHelpKey } from './help-key';
 import './user-guide.css';
+import { Modal } from '../dialogs/modal';
 
 const GUIDES = { en: english, fr: french } as const;
 
@@ -44,17 +45,12 @@ function UserGuideDialog({ onClose }: { onClose(): void }) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [blocks] = useState(() => parseGuide(GUIDES[language], language));
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   // The guide's own title heads the dialog; its other headings come below it.
   const first = blocks[0];
   const title = first?.kind === 'heading' ? first : null;
   const body = title ? blocks.slice(1) : blocks;
   return (
-    <dialog ref={dialogRef} className="dialog guide-dialog" aria-labelledby={`${id}-title`} onClose={onClose} lang={language}>
+    <Modal ref={dialogRef} className="dialog guide-dialog" labelledBy={`${id}-title`} onClose={onClose} lang={language}>
       <div className="guide-header">
         <h2 id={`${id}-title`}>{title ? <Inlines parts={title.inline} /> : t('help.open')}</h2>
         <button type="button" className="button button-quiet" aria-label={t('detail.close')} onClick={() => dialogRef.current?.close()}>
@@ -66,7 +62,7 @@ function UserGuideDialog({ onClose }: { onClose(): void }) {
           <GuideBlock key={index} block={block} />
         ))}
       </div>
-    </dialog>
+    </Modal>
   );
 }
 

@@ -17,6 +17,7 @@ import {
 } from './palette-model';
 import { useRecordSearch } from './record-search';
 import { detailHash } from './workspaces';
+import { Modal } from '../dialogs/modal';
 
 interface PaletteOption {
   key: string;
@@ -63,12 +64,6 @@ export function CommandPalette({ commands, onClose }: { commands: readonly Palet
   const [active, setActive] = useState(0);
   const [recent, setRecent] = useState(() => loadRecent(storage()));
   const hits = useRecordSearch(api, query);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const options = useMemo<PaletteOption[]>(() => {
     const ofCommand = (command: PaletteCommand, group: PaletteGroup = command.group): PaletteOption => ({
@@ -171,11 +166,11 @@ export function CommandPalette({ commands, onClose }: { commands: readonly Palet
   const shape = hits.error !== null ? toAppErrorShape(hits.error) : null;
   const error = shape && shape.code !== 'no_active_profile' ? shape : null;
   return (
-    <dialog
+    <Modal
       ref={dialogRef}
       className="dialog palette"
       data-keyboard="palette"
-      aria-label={t('palette.title')}
+      label={t('palette.title')}
       onClose={() => {
         onClose();
         chosen.current?.run();
@@ -234,6 +229,6 @@ export function CommandPalette({ commands, onClose }: { commands: readonly Palet
               ? t('palette.empty', { query: query.trim() })
               : t('palette.help')}
       </p>
-    </dialog>
+    </Modal>
   );
 }

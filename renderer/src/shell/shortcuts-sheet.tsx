@@ -1,21 +1,18 @@
-import { Fragment, useEffect, useId, useRef } from 'react';
+import { Fragment, useId, useRef } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { isMac } from './platform';
 import { entryCombos, SHORTCUT_GROUPS, SHORTCUTS, type KeyWords } from './shortcut-registry';
+import { Modal } from '../dialogs/modal';
 
 /** "?": every shortcut of the app, read from the registry the handlers use, by where it works. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const t = useT();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const words: KeyWords = { space: t('keys.word.space'), enter: t('keys.word.enter'), escape: t('keys.word.escape') };
 
   return (
-    <dialog ref={dialogRef} className="dialog shortcuts-sheet" data-keyboard="sheet" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog shortcuts-sheet" data-keyboard="sheet" labelledBy={`${id}-title`} onClose={onClose}>
       <header className="shortcuts-header">
         <h2 id={`${id}-title`}>{t('keys.sheet.title')}</h2>
         <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
@@ -49,6 +46,6 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
           </section>
         ))}
       </div>
-    </dialog>
+    </Modal>
   );
 }

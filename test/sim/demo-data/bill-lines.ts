@@ -1,5 +1,5 @@
-import type { BillItemRecord, CustomerRecord } from '../../../main/shop-api/records';
-import { percentOf } from '../../../shared/money/rounding';
+import type { BillItemRecord, CustomerRecord } from '../lib/shop/structures';
+import { percentOf } from '../lib/shop/money';
 import type { BillPlan, PlanContext } from './bill-plan';
 import { unitPrice, type SellableItem } from './catalogs';
 import { mailDomain, mailLocalPart, personName } from './people';

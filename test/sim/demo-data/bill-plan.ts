@@ -1,4 +1,4 @@
-import type { BillStatus } from '../../../shared/bills/bill-status';
+import type { BillState as BillStatus } from '../lib/shop/bill-flow';
 import { drawPath, drawStatus, pathProduces } from './bill-flow';
 import type { SellableItem } from './catalogs';
 import { billSlotStart, billSlotWidth, type DemoClock } from './clock';

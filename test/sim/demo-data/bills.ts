@@ -1,4 +1,4 @@
-import type { BillRecord } from '../../../main/shop-api/records';
+import type { BillRecord } from '../lib/shop/structures';
 import { runFlow, type Flow } from './bill-flow';
 import { buildLines } from './bill-lines';
 import { planOf, type BillPlan, type PlanContext } from './bill-plan';

@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../../../main/shop-api/records';
+import type { CustomerRecord } from '../lib/shop/structures';
 import type { DemoClock } from './clock';
 import { companyIdentifiers, foreignOrganisationName, organisationName } from './organisations';
 import { mailDomain, mailLocalPart, personName } from './people';

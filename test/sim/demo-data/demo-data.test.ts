@@ -10,12 +10,10 @@ import {
   productRecord,
   shopRecord,
   taxRecord,
-  type BillRecord,
-  type ProductEventRecord,
-  type ProductRecord,
 } from '../../../main/shop-api/records';
 import { BILL_STATUSES, type BillStatus } from '../../../shared/bills/bill-status';
 import { percentOf } from '../../../shared/money/rounding';
+import type { BillRecord, ProductEventRecord, ProductRecord } from '../lib/shop/structures';
 import { isRecordedTransition } from './bill-flow';
 import { createDemoData } from './index';
 
@@ -181,7 +179,7 @@ describe('money', () => {
 
 describe('bill flow', () => {
   it('has all eleven statuses in 2 000 bills, mostly paid ones', () => {
-    const counts = new Map<BillStatus, number>();
+    const counts = new Map<string, number>();
     for (const bill of first2000) counts.set(bill.status, (counts.get(bill.status) ?? 0) + 1);
     for (const status of BILL_STATUSES) expect(counts.get(status) ?? 0, status).toBeGreaterThan(0);
     expect((counts.get('SOLDOUT') ?? 0) + (counts.get('COMPLETE') ?? 0)).toBeGreaterThan(1000);

@@ -13,7 +13,7 @@ import type {
   ProductRecord,
   ShopRecord,
   TaxRecord,
-} from '../../../main/shop-api/records';
+} from '../lib/shop/structures';
 import type { DemoData } from './index';
 import type { MoodleCourse, MoodleCourseCategory, MoodleRole, MoodleUser } from './moodle-site';
 

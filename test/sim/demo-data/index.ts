@@ -8,7 +8,7 @@ import type {
   ProductRecord,
   ShopRecord,
   TaxRecord,
-} from '../../../main/shop-api/records';
+} from '../lib/shop/structures';
 import { planContext } from './bill-plan';
 import { bills, generateBill } from './bills';
 import { buildCatalog } from './catalogs';
@@ -31,7 +31,7 @@ import { buildShop, buildTaxes, SELLER_SETTINGS } from './shop';
  * A deterministic French training company's shop: same options, same records, byte for byte, on any
  * machine. The small tables come as arrays; customers, bills, products and their events as generators that
  * stream in id order in flat memory, each record computed from (seed, id) so a million bills never sit in
- * memory together. Every record has the wire shape of docs/shop-api.md (main/shop-api/records.ts).
+ * memory together. Every record has the wire shape of docs/shop-api.md (../lib/shop/structures.ts).
  */
 
 export interface DemoDataOptions {

@@ -1,4 +1,4 @@
-import type { BillItemRecord, ProductEventRecord, ProductRecord } from '../../../main/shop-api/records';
+import type { BillItemRecord, ProductEventRecord, ProductRecord } from '../lib/shop/structures';
 import { extendedBy, type PlanContext } from './bill-plan';
 import { generateBill, type GeneratedBill } from './bills';
 import type { SellableItem } from './catalogs';

@@ -1,4 +1,4 @@
-import type { ShopRecord, TaxRecord } from '../../../main/shop-api/records';
+import type { ShopRecord, TaxRecord } from '../lib/shop/structures';
 import type { TaxKind } from './catalog-item-spec';
 import { courseByShortname } from './moodle-site';
 

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useT } from '../../i18n/i18n-context';
 import { statusKey } from './bill-status-badge';
+import { useAction } from '../../actions/use-action';
 
 /** Moves that lose something (the sale, or money already in) are confirmed first. */
 const CONFIRMED: ReadonlySet<BillStatus> = new Set(['CANCELLED', 'PAYBACK']);
@@ -25,8 +26,7 @@ export function BillActions({
   const api = useApi();
   const t = useT();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const moving = useAction();
   const [confirming, setConfirming] = useState<BillStatus | null>(null);
   const [note, setNote] = useState('');
   const bill = detail.bill;
@@ -34,18 +34,7 @@ export function BillActions({
   const transition = async (to: BillStatus, withNote: string) => {
     onChanged(await api.invoke('bills.transition', { id: bill.id, to, note: withNote.trim() }), to);
   };
-  const go = (to: BillStatus) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    transition(to, '').then(
-      () => setBusy(false),
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure);
-      },
-    );
-  };
+  const go = (to: BillStatus) => void moving.run(() => transition(to, ''));
 
   if (detail.allowedTransitions.length === 0) return null;
   return (
@@ -57,10 +46,10 @@ export function BillActions({
             key={to}
             type="button"
             className={CONFIRMED.has(to) ? 'button button-danger-quiet' : 'button'}
-            aria-disabled={busy}
+            aria-disabled={moving.busy}
             aria-label={t('bill.transition.to', { status: t(statusKey(to)) })}
             onClick={() => {
-              setError(null);
+              moving.clear();
               if (CONFIRMED.has(to)) {
                 setNote('');
                 setConfirming(to);
@@ -71,7 +60,7 @@ export function BillActions({
           </button>
         ))}
       </div>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {moving.error && <ErrorNotice error={moving.error} onDismiss={() => moving.clear()} />}
       {confirming && (
         <ConfirmDialog
           title={t('bill.transition.confirmTitle', { status: t(statusKey(confirming)) })}

@@ -19,6 +19,7 @@ import { CreditNoteForm } from './credit-note-form';
 import { CreditNotesSection } from './credit-notes-section';
 import { RemindersSection } from './reminders-section';
 import { PaymentForm } from './payment-form';
+import { Facts } from '../../tables/detail-table';
 
 interface BillDetailPanelProps {
   id: number;
@@ -73,22 +74,16 @@ export function BillDetailPanel({ id, onClose, onPdf }: BillDetailPanelProps) {
               <BillStatusBadge status={bill.status} />
             </p>
             <PendingNotice pending={bill.pending} />
-            <dl className="facts">
-              <dt>{t('bills.col.id')}</dt>
-              <dd>{bill.id}</dd>
-              <dt>{t('bills.col.transactionid')}</dt>
-              <dd>
-                <code>{bill.transactionid || '—'}</code>
-              </dd>
-              <dt>{t('bills.col.idnumber')}</dt>
-              <dd>{bill.idnumber || <span className="muted">{t('bills.notLettered')}</span>}</dd>
-              <dt>{t('bills.col.emissiondate')}</dt>
-              <dd>{format.date(bill.emissiondate * 1000)}</dd>
-              <dt>{t('bills.col.lastactiondate')}</dt>
-              <dd>{format.dateTime(bill.lastactiondate * 1000)}</dd>
-              <dt>{t('bills.col.paymode')}</dt>
-              <dd>{paymodeLabel(bill.paymode, t)}</dd>
-            </dl>
+            <Facts
+              facts={[
+                { term: t('bills.col.id'), value: bill.id },
+                { term: t('bills.col.transactionid'), value: <code>{bill.transactionid || '—'}</code> },
+                { term: t('bills.col.idnumber'), value: bill.idnumber || <span className="muted">{t('bills.notLettered')}</span> },
+                { term: t('bills.col.emissiondate'), value: format.date(bill.emissiondate * 1000) },
+                { term: t('bills.col.lastactiondate'), value: format.dateTime(bill.lastactiondate * 1000) },
+                { term: t('bills.col.paymode'), value: paymodeLabel(bill.paymode, t) },
+              ]}
+            />
             <p className="form-actions">
               <button type="button" className="button" onClick={() => onPdf([bill.id])}>
                 {t('bill.pdf')}

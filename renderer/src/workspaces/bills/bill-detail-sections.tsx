@@ -5,6 +5,7 @@ import { formatMoney, formatRate } from '../../money/money';
 import { detailHash } from '../../shell/workspaces';
 import { paymodeLabel } from './bill-columns';
 import { statusKey } from './bill-status-badge';
+import { DetailTable } from '../../tables/detail-table';
 
 type Props = { detail: BillDetail };
 
@@ -42,47 +43,39 @@ export function LinesSection({ detail }: Props) {
       {detail.lines.length === 0 ? (
         <p className="muted">{t('bill.lines.none')}</p>
       ) : (
-        <table className="data-table detail-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bill.line.item')}</th>
-              <th scope="col" className="numeric">
-                {t('bill.line.unit')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('bill.line.quantity')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('bill.line.total')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('bill.line.tax')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.lines.map((line) => (
-              <tr key={line.id}>
-                <td>
+        <DetailTable
+          rows={detail.lines}
+          rowKey={(line) => line.id}
+          columns={[
+            {
+              header: t('bill.line.item'),
+              cell: (line) => (
+                <>
                   {line.abstract || line.itemcode}
                   <br />
                   <span className="muted">
                     {line.itemcode}
                     {line.type !== 'BILLING' && ` · ${line.type}`}
                   </span>
-                </td>
-                <td className="numeric">{money(line.unitcents)}</td>
-                <td className="numeric">{format.number(line.quantity)}</td>
-                <td className="numeric">{money(line.totalcents)}</td>
-                <td className="numeric">
+                </>
+              ),
+            },
+            { header: t('bill.line.unit'), numeric: true, cell: (line) => money(line.unitcents) },
+            { header: t('bill.line.quantity'), numeric: true, cell: (line) => format.number(line.quantity) },
+            { header: t('bill.line.total'), numeric: true, cell: (line) => money(line.totalcents) },
+            {
+              header: t('bill.line.tax'),
+              numeric: true,
+              cell: (line) => (
+                <>
                   {money(line.taxcents)}
                   <br />
                   <span className="muted">{formatRate(line.taxratio, locale)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
@@ -150,28 +143,16 @@ export function PaymentsSection({ detail }: Props) {
       {detail.payments.length === 0 ? (
         <p className="muted">{t('bill.payments.none')}</p>
       ) : (
-        <table className="data-table detail-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('bill.payment.date')}</th>
-              <th scope="col">{t('bill.payment.mode')}</th>
-              <th scope="col">{t('bill.payment.reference')}</th>
-              <th scope="col" className="numeric">
-                {t('bill.payment.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.payments.map((payment) => (
-              <tr key={payment.id}>
-                <td>{format.date(payment.paidon * 1000)}</td>
-                <td>{paymodeLabel(payment.paymode, t)}</td>
-                <td>{payment.reference}</td>
-                <td className="numeric">{money(payment.amountcents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DetailTable
+          rows={detail.payments}
+          rowKey={(payment) => payment.id}
+          columns={[
+            { header: t('bill.payment.date'), cell: (payment) => format.date(payment.paidon * 1000) },
+            { header: t('bill.payment.mode'), cell: (payment) => paymodeLabel(payment.paymode, t) },
+            { header: t('bill.payment.reference'), cell: (payment) => payment.reference },
+            { header: t('bill.payment.amount'), numeric: true, cell: (payment) => money(payment.amountcents) },
+          ]}
+        />
       )}
     </section>
   );
@@ -218,29 +199,20 @@ export function ProductionSection({ detail }: Props) {
         </a>
       </p>
       {detail.products.length > 0 && (
-        <table className="data-table detail-table">
-          <caption>{t('bill.products')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('bill.product.reference')}</th>
-              <th scope="col">{t('bill.product.item')}</th>
-              <th scope="col">{t('bill.product.start')}</th>
-              <th scope="col">{t('bill.product.end')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.products.map((product) => (
-              <tr key={product.id}>
-                <td>
-                  <code>{product.reference}</code>
-                </td>
-                <td>{product.itemcode}</td>
-                <td>{product.startdate ? format.date(product.startdate * 1000) : '—'}</td>
-                <td>{product.enddate ? format.date(product.enddate * 1000) : t('bill.product.noEnd')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DetailTable
+          caption={t('bill.products')}
+          rows={detail.products}
+          rowKey={(product) => product.id}
+          columns={[
+            { header: t('bill.product.reference'), cell: (product) => <code>{product.reference}</code> },
+            { header: t('bill.product.item'), cell: (product) => product.itemcode },
+            { header: t('bill.product.start'), cell: (product) => (product.startdate ? format.date(product.startdate * 1000) : '—') },
+            {
+              header: t('bill.product.end'),
+              cell: (product) => (product.enddate ? format.date(product.enddate * 1000) : t('bill.product.noEnd')),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -9,6 +9,8 @@ import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import { centsToInput, formatMoney, parseMoneyToCents } from '../../money/money';
 import { moneyErrorKeys } from './payment-form';
+import { useAction } from '../../actions/use-action';
+import { DetailTable } from '../../tables/detail-table';
 
 type Paymode = (typeof refundPaymodes)[number];
 
@@ -44,8 +46,7 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
   const [day, setDay] = useState(() => dayOf(Date.now()));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const issuing = useAction();
 
   /** The lines asked for, each amount of its line's sign; or the first amount that cannot be read. */
   const asked = useMemo(() => {
@@ -82,18 +83,17 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
     return { untaxed, tax, total: untaxed + tax };
   }, [asked.lines, detail.lines, detail.creditNotes]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (issuing.busy) return;
     const refundedon = dayStart(day);
     const found: Record<string, string> = { ...asked.problems };
     if (asked.lines.length === 0 && Object.keys(found).length === 0) found['lines'] = t('credit.noneTicked');
     if (refundedon === null) found['date'] = t('credit.dateInvalid');
     setErrors(found);
-    setFailure(null);
+    issuing.clear();
     if (Object.keys(found).length > 0 || refundedon === null) return;
-    setBusy(true);
-    try {
+    void issuing.run(async () => {
       onIssued(
         await api.invoke('bills.creditNote', {
           id: bill.id,
@@ -102,11 +102,7 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
           refund: { paymode, refundedon, reference: reference.trim() },
         }),
       );
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const update = (lineId: number, change: Partial<LineDraft>) =>
@@ -117,66 +113,61 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
       <h3 id={`${id}-title`}>{t('credit.title')}</h3>
       <p className="muted">{t('credit.intro')}</p>
       <form className="credit-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <table className="data-table detail-table">
-          <caption>{t('credit.table')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('credit.col.line')}</th>
-              <th scope="col" className="numeric">
-                {t('credit.col.left')}
-              </th>
-              <th scope="col" className="numeric">
-                <abbr title={t('credit.col.quantity')}>{t('credit.col.quantityShort')}</abbr>
-              </th>
-              <th scope="col" className="numeric">
-                {t('credit.col.amount', { currency: bill.currency })}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.map((line) => {
-              const draft = drafts[line.id];
-              const label = line.abstract || line.itemcode;
-              const problem = errors[String(line.id)];
-              return (
-                <tr key={line.id}>
-                  <td>
-                    <label className="check-line">
-                      <input
-                        type="checkbox"
-                        checked={draft?.ticked ?? false}
-                        aria-label={t('credit.tick', { line: label })}
-                        onChange={(event) => update(line.id, { ticked: event.target.checked })}
-                      />
-                      {label}
-                    </label>
-                  </td>
-                  <td className="numeric">{money(detail.creditLeft[String(line.id)] ?? 0)}</td>
-                  <td className="numeric">
-                    <input
-                      className="narrow-input"
-                      inputMode="numeric"
-                      aria-label={`${t('credit.col.quantity')} · ${label}`}
-                      value={draft?.quantity ?? ''}
-                      onChange={(event) => update(line.id, { quantity: event.target.value })}
-                    />
-                  </td>
-                  <td className="numeric">
+        <DetailTable
+          caption={t('credit.table')}
+          rows={open}
+          rowKey={(line) => line.id}
+          columns={[
+            {
+              header: t('credit.col.line'),
+              cell: (line) => (
+                <label className="check-line">
+                  <input
+                    type="checkbox"
+                    checked={drafts[line.id]?.ticked ?? false}
+                    aria-label={t('credit.tick', { line: line.abstract || line.itemcode })}
+                    onChange={(event) => update(line.id, { ticked: event.target.checked })}
+                  />
+                  {line.abstract || line.itemcode}
+                </label>
+              ),
+            },
+            { header: t('credit.col.left'), numeric: true, cell: (line) => money(detail.creditLeft[String(line.id)] ?? 0) },
+            {
+              header: <abbr title={t('credit.col.quantity')}>{t('credit.col.quantityShort')}</abbr>,
+              numeric: true,
+              cell: (line) => (
+                <input
+                  className="narrow-input"
+                  inputMode="numeric"
+                  aria-label={`${t('credit.col.quantity')} · ${line.abstract || line.itemcode}`}
+                  value={drafts[line.id]?.quantity ?? ''}
+                  onChange={(event) => update(line.id, { quantity: event.target.value })}
+                />
+              ),
+            },
+            {
+              header: t('credit.col.amount', { currency: bill.currency }),
+              numeric: true,
+              cell: (line) => {
+                const problem = errors[String(line.id)];
+                return (
+                  <>
                     <input
                       className="narrow-input"
                       inputMode="decimal"
-                      aria-label={`${t('credit.col.amount', { currency: bill.currency })} · ${label}`}
+                      aria-label={`${t('credit.col.amount', { currency: bill.currency })} · ${line.abstract || line.itemcode}`}
                       aria-invalid={problem ? true : undefined}
-                      value={draft?.amount ?? ''}
+                      value={drafts[line.id]?.amount ?? ''}
                       onChange={(event) => update(line.id, { amount: event.target.value, ticked: true })}
                     />
                     {problem && <p className="field-error">{problem}</p>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
         {errors['lines'] && <p className="field-error">{errors['lines']}</p>}
         <p className="credit-total" aria-live="polite">
           {preview && t('credit.total', { untaxed: money(preview.untaxed), tax: money(preview.tax), total: money(preview.total) })}
@@ -199,10 +190,10 @@ export function CreditNoteForm({ detail, onIssued }: { detail: BillDetail; onIss
           </div>
           <TextField id={`${id}-reference`} label={t('credit.reference')} value={reference} onChange={setReference} spellCheck={false} />
         </div>
-        {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+        {issuing.error && <ErrorNotice error={issuing.error} onDismiss={() => issuing.clear()} />}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? t('common.working') : t('credit.submit')}
+          <button type="submit" className="button button-primary" aria-disabled={issuing.busy}>
+            {issuing.busy ? t('common.working') : t('credit.submit')}
           </button>
         </div>
       </form>

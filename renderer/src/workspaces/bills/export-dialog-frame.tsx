@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/en';
 import type { ExportJob, ExportProgress } from './use-export-job';
+import { Modal } from '../../dialogs/modal';
 
 interface ExportDialogFrameProps<T> {
   title: string;
@@ -33,27 +34,13 @@ export function ExportDialogFrame<T>({ title, job, startLabel, children, onStart
   const dialogRef = useRef<HTMLDialogElement>(null);
   const running = job.state === 'running';
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!running) onStart();
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog export-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        if (running) event.preventDefault();
-      }}
-      onClose={onClose}
-    >
+    <Modal ref={dialogRef} className="dialog export-dialog" labelledBy={`${id}-title`} dismissible={!running} onClose={onClose}>
       <h2 id={`${id}-title`}>{title}</h2>
       <form onSubmit={submit} noValidate>
         {(job.state === 'idle' || job.state === 'failed' || job.state === 'cancelled') && <div className="dialog-body">{children}</div>}
@@ -98,6 +85,6 @@ export function ExportDialogFrame<T>({ title, job, startLabel, children, onStart
           )}
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -11,6 +11,7 @@ import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/en';
 import { centsToInput, formatMoney, parseMoneyToCents, type MoneyParseError } from '../../money/money';
+import { useAction } from '../../actions/use-action';
 
 const FIELDS = ['amountcents', 'paidon', 'reference', 'paymode'] as const;
 type Field = (typeof FIELDS)[number];
@@ -45,12 +46,11 @@ export function PaymentForm({
   const [day, setDay] = useState(() => dayOf(Date.now()));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const recording = useAction();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy) return;
+    if (recording.busy) return;
     const parsed = parseMoneyToCents(amount);
     const paidon = dayStart(day);
     const found: FieldErrors<Field> = {};
@@ -58,24 +58,24 @@ export function PaymentForm({
     else if (parsed.cents <= 0) found.amountcents = [t('money.error.notPositive')];
     if (paidon === null) found.paidon = [t('bill.pay.dateInvalid')];
     setErrors(found);
-    setFailure(null);
+    recording.clear();
     if (!parsed.ok || parsed.cents <= 0 || paidon === null) return;
-    setBusy(true);
-    try {
-      onRecorded(
-        await api.invoke('bills.recordPayment', { id: bill.id, amountcents: parsed.cents, paymode, paidon, reference: reference.trim() }),
-        parsed.cents,
-      );
-      setBusy(false);
-    } catch (error) {
-      const shape = localizedError(toAppErrorShape(error), { language, locale });
-      // More than is due: a problem with the amount, said where the amount is.
-      const split =
-        shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
-      setErrors(split.fields);
-      setFailure(split.rest);
-      setBusy(false);
-    }
+    const cents = parsed.cents;
+    void recording.run(async () => {
+      try {
+        onRecorded(
+          await api.invoke('bills.recordPayment', { id: bill.id, amountcents: cents, paymode, paidon, reference: reference.trim() }),
+          cents,
+        );
+      } catch (error) {
+        const shape = localizedError(toAppErrorShape(error), { language, locale });
+        // More than is due: a problem with the amount, said where the amount is.
+        const split =
+          shape.code === 'payment_exceeds_due' ? { fields: { amountcents: [shape.message] }, rest: null } : splitFieldErrors(shape, FIELDS);
+        setErrors(split.fields);
+        if (split.rest) throw split.rest;
+      }
+    });
   };
 
   return (
@@ -122,10 +122,10 @@ export function PaymentForm({
           errors={errors.reference}
           spellCheck={false}
         />
-        {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+        {recording.error && <ErrorNotice error={recording.error} onDismiss={() => recording.clear()} />}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? t('common.working') : t('bill.pay.submit')}
+          <button type="submit" className="button button-primary" aria-disabled={recording.busy}>
+            {recording.busy ? t('common.working') : t('bill.pay.submit')}
           </button>
         </div>
       </form>

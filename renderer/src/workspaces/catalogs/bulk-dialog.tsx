@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { FieldFrame } from './field-frame';
+import { useAction } from '../../actions/use-action';
 
 type Kind = BulkChange['kind'];
 
@@ -34,8 +35,7 @@ export function BulkPanel({
   const [taxcode, setTaxcode] = useState(detail.taxes[0]?.id ?? 0);
   const [percent, setPercent] = useState('5');
   const [preview, setPreview] = useState<BulkPreview | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const working = useAction();
   const basisPoints = Math.round(Number(percent.replace(',', '.')) * 100);
   const percentValid = percent.trim() !== '' && Number.isFinite(basisPoints) && basisPoints >= -10000;
   const change = (): BulkChange =>
@@ -47,10 +47,8 @@ export function BulkPanel({
           ? { kind, taxcode }
           : { kind, basisPoints };
 
-  const run = async (apply: boolean) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const run = (apply: boolean) =>
+    working.run(async () => {
       const answer = await api.invoke(apply ? 'catalogs.bulkApply' : 'catalogs.bulkPreview', {
         catalogId: detail.catalog.id,
         ids,
@@ -61,12 +59,7 @@ export function BulkPanel({
         onApplied(await api.invoke('catalogs.get', { id: detail.catalog.id }));
         onClose();
       }
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const show = (field: string, value: unknown) => {
     if (field === 'prices' && Array.isArray(value))
       return (value as { fromquantity: number; unitcents: number }[])
@@ -165,18 +158,18 @@ export function BulkPanel({
           </FieldFrame>
         )}
       </div>
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {working.error && <ErrorNotice error={working.error} onDismiss={() => working.clear()} />}
       <div className="form-actions">
         <button
           type="button"
           className="button"
           onClick={() => void run(false)}
-          aria-disabled={busy || (kind === 'pricePercent' && !percentValid)}
+          aria-disabled={working.busy || (kind === 'pricePercent' && !percentValid)}
         >
           {t('catalogs.bulk.preview')}
         </button>
         {preview && preview.changed > 0 && (
-          <button type="button" className="button button-primary" onClick={() => void run(true)} aria-disabled={busy}>
+          <button type="button" className="button button-primary" onClick={() => void run(true)} aria-disabled={working.busy}>
             {t('catalogs.bulk.apply', { count: preview.changed })}
           </button>
         )}

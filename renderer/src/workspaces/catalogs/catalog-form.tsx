@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { FieldFrame } from './field-frame';
 import { HtmlField } from './html-field';
 import { issueMap, issuesOfError, type IssueMap } from './issue-messages';
+import { useAction } from '../../actions/use-action';
 
 /** A catalog's own fields and its place in a master/slave group (standalone, master, or slave of a master). */
 export function CatalogForm({
@@ -36,24 +37,20 @@ export function CatalogForm({
     : { id: 0, name: '', description: '', salesconditions: '', role: 'standalone', countryrestrictions: '', billfooter: '' };
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState<IssueMap>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction();
   const changed = JSON.stringify(draft) !== JSON.stringify(initial);
-  const submit = async () => {
-    setBusy(true);
-    setFailure(null);
-    setIssues({});
-    try {
-      const next = await api.invoke('catalogs.saveCatalog', { catalog: draft });
-      onSaved(next.catalog.id);
-    } catch (error) {
-      const found = issuesOfError(toAppErrorShape(error));
-      if (found) setIssues(issueMap(found, t));
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    saving.run(async () => {
+      setIssues({});
+      try {
+        const next = await api.invoke('catalogs.saveCatalog', { catalog: draft });
+        onSaved(next.catalog.id);
+      } catch (error) {
+        const found = issuesOfError(toAppErrorShape(error));
+        if (!found) throw error;
+        setIssues(issueMap(found, t));
+      }
+    });
   const choices = masters.filter((m) => m.id !== draft.id);
   return (
     <form
@@ -62,7 +59,7 @@ export function CatalogForm({
       aria-label={detail ? t('catalogs.catalog.edit') : t('catalogs.catalog.new')}
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy && changed) void submit();
+        if (!saving.busy && changed) void submit();
       }}
     >
       <TextField
@@ -136,9 +133,9 @@ export function CatalogForm({
         value={draft.billfooter}
         onChange={(billfooter) => setDraft({ ...draft, billfooter })}
       />
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {saving.error && <ErrorNotice error={saving.error} onDismiss={() => saving.clear()} />}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || !changed}>
+        <button type="submit" className="button button-primary" aria-disabled={saving.busy || !changed}>
           {detail ? t('catalogs.catalog.save') : t('catalogs.catalog.create')}
         </button>
       </div>

@@ -10,6 +10,7 @@ import { FieldFrame } from './field-frame';
 import { HtmlField } from './html-field';
 import { issueMap, issuesOfError, type IssueMap } from './issue-messages';
 import { StateMarker } from './state-marker';
+import { useAction } from '../../actions/use-action';
 
 /**
  * The catalog's category tree. Keyboard: arrows move the focus; Alt+Up/Down reorder among siblings,
@@ -234,24 +235,21 @@ function CategoryForm({
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [issues, setIssues] = useState<IssueMap>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction();
   const parents = detail.categories.filter((c) => !c.inherited && c.id !== draft.id);
   const changed = JSON.stringify(draft) !== JSON.stringify(initial);
-  const act = async (action: () => Promise<CatalogDetail>) => {
-    setBusy(true);
-    setFailure(null);
-    setIssues({});
-    try {
-      onSaved(await action());
-    } catch (error) {
-      const found = issuesOfError(toAppErrorShape(error));
-      if (found) setIssues(issueMap(found, t));
-      else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<CatalogDetail>) =>
+    saving.run(async () => {
+      setIssues({});
+      try {
+        onSaved(await action());
+      } catch (error) {
+        // Values the shop would refuse are said at their fields; anything else goes to the notice.
+        const found = issuesOfError(toAppErrorShape(error));
+        if (!found) throw error;
+        setIssues(issueMap(found, t));
+      }
+    });
   return (
     <form
       className="category-form"
@@ -259,7 +257,7 @@ function CategoryForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!busy && changed) void act(() => api.invoke('catalogs.saveCategory', { category: draft }));
+        if (!saving.busy && changed) void act(() => api.invoke('catalogs.saveCategory', { category: draft }));
       }}
     >
       <h3>{title}</h3>
@@ -307,9 +305,9 @@ function CategoryForm({
         value={draft.description}
         onChange={(description) => setDraft({ ...draft, description })}
       />
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {saving.error && <ErrorNotice error={saving.error} onDismiss={() => saving.clear()} />}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || !changed}>
+        <button type="submit" className="button button-primary" aria-disabled={saving.busy || !changed}>
           {draft.id === 0 ? t('catalogs.category.add') : t('catalogs.category.save')}
         </button>
         {undoable && (

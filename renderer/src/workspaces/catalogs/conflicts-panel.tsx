@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
+import { AppError } from '../../../../shared/contract';
 import type { CatalogConflict } from '../../../../shared/contract/catalogs';
 import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { issueMap, issuesOfError } from './issue-messages';
+import { useAction } from '../../actions/use-action';
 
 type Choice = 'mine' | 'theirs' | 'edit';
 
@@ -41,37 +43,31 @@ function ConflictCard({ conflict, onResolved }: { conflict: CatalogConflict; onR
   const [edited, setEdited] = useState<Record<string, string>>(() =>
     Object.fromEntries(conflict.fields.map((f) => [f.field, show(f.mine)])),
   );
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const resolve = async (take: Choice) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const values: Record<string, unknown> = {};
-      if (take === 'edit')
-        for (const field of conflict.fields) {
-          const choice = choices[field.field] ?? 'mine';
-          values[field.field] =
-            choice === 'mine' ? field.mine : choice === 'theirs' ? field.theirs : parseEdited(edited[field.field] ?? '', field.mine);
-        }
-      await api.invoke('catalogs.resolveConflict', { seq: conflict.seq, take, ...(take === 'edit' ? { values } : {}) });
-      onResolved();
-    } catch (error) {
-      const found = issuesOfError(toAppErrorShape(error));
-      setFailure(
-        found
-          ? {
-              code: 'catalog_invalid',
-              message: Object.entries(issueMap(found, t))
-                .map(([f, m]) => `${f}: ${m.join(' ')}`)
-                .join(' '),
-            }
-          : error,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const resolving = useAction();
+  const resolve = (take: Choice) =>
+    resolving.run(async () => {
+      try {
+        const values: Record<string, unknown> = {};
+        if (take === 'edit')
+          for (const field of conflict.fields) {
+            const choice = choices[field.field] ?? 'mine';
+            values[field.field] =
+              choice === 'mine' ? field.mine : choice === 'theirs' ? field.theirs : parseEdited(edited[field.field] ?? '', field.mine);
+          }
+        await api.invoke('catalogs.resolveConflict', { seq: conflict.seq, take, ...(take === 'edit' ? { values } : {}) });
+        onResolved();
+      } catch (error) {
+        // The fields the catalog refused, said in one notice: this panel has no field to put them at.
+        const found = issuesOfError(toAppErrorShape(error));
+        if (!found) throw error;
+        throw new AppError(
+          'catalog_invalid',
+          Object.entries(issueMap(found, t))
+            .map(([f, m]) => `${f}: ${m.join(' ')}`)
+            .join(' '),
+        );
+      }
+    });
   return (
     <section className="conflict-card" aria-labelledby={`${id}-title`} data-seq={conflict.seq}>
       <h3 id={`${id}-title`}>
@@ -130,16 +126,16 @@ function ConflictCard({ conflict, onResolved }: { conflict: CatalogConflict; onR
           </tbody>
         </table>
       )}
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {resolving.error && <ErrorNotice error={resolving.error} onDismiss={() => resolving.clear()} />}
       <div className="form-actions">
-        <button type="button" className="button" aria-disabled={busy} onClick={() => void resolve('mine')}>
+        <button type="button" className="button" aria-disabled={resolving.busy} onClick={() => void resolve('mine')}>
           {t('catalogs.conflicts.takeMine')}
         </button>
-        <button type="button" className="button" aria-disabled={busy} onClick={() => void resolve('theirs')}>
+        <button type="button" className="button" aria-disabled={resolving.busy} onClick={() => void resolve('theirs')}>
           {t('catalogs.conflicts.takeTheirs')}
         </button>
         {!conflict.deletion && (
-          <button type="button" className="button button-primary" aria-disabled={busy} onClick={() => void resolve('edit')}>
+          <button type="button" className="button button-primary" aria-disabled={resolving.busy} onClick={() => void resolve('edit')}>
             {t('catalogs.conflicts.applyChoices')}
           </button>
         )}

@@ -3,6 +3,7 @@ import type { CatalogDetail, ItemView } from '../../../../shared/contract/catalo
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
+import { useAction } from '../../actions/use-action';
 
 /** The items a set or bundle is made of: a checklist of the catalog's own items; saving queues the changed ones. */
 export function SetMembers({ detail, set, onSaved }: { detail: CatalogDetail; set: ItemView; onSaved(detail: CatalogDetail): void }) {
@@ -11,19 +12,11 @@ export function SetMembers({ detail, set, onSaved }: { detail: CatalogDetail; se
   const id = useId();
   const candidates = detail.items.filter((i) => i.catalogid === set.catalogid && i.id !== set.id && i.type === 'plain');
   const [members, setMembers] = useState(() => new Set(candidates.filter((i) => i.setid === set.id).map((i) => i.id)));
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
+  const saving = useAction();
+  const save = () =>
+    saving.run(async () => {
       onSaved(await api.invoke('catalogs.setMembers', { setId: set.id, memberIds: [...members] }));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <section className="detail-section set-members" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t(set.type === 'bundle' ? 'catalogs.members.bundle' : 'catalogs.members.set')}</h3>
@@ -49,8 +42,8 @@ export function SetMembers({ detail, set, onSaved }: { detail: CatalogDetail; se
           </li>
         ))}
       </ul>
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
-      <button type="button" className="button" onClick={() => void save()} aria-disabled={busy}>
+      {saving.error && <ErrorNotice error={saving.error} onDismiss={() => saving.clear()} />}
+      <button type="button" className="button" onClick={() => void save()} aria-disabled={saving.busy}>
         {t('catalogs.members.save')}
       </button>
     </section>

@@ -8,6 +8,7 @@ import type { SaveTarget } from '../../files/save-target';
 import { useSaveTargets } from '../../files/use-save-targets';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
+import { useAction } from '../../actions/use-action';
 
 /**
  * The catalog as an XLSX file and back. The export is saved where the platform saves (the system's dialog, or
@@ -24,8 +25,7 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
   const [saved, setSaved] = useState<{ target: SaveTarget; files: string[] } | null>(null);
   const [upload, setUpload] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const working = useAction();
   // The workbook sent to the core, discarded when another is picked or the panel closes.
   const staged = useRef<string | null>(null);
   const discard = () => {
@@ -34,18 +34,11 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
   };
   // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only: discard reads a ref
   useEffect(() => discard, []);
-  const act = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setFailure(null);
-    setMessage('');
-    try {
+  const act = (action: () => Promise<void>) =>
+    working.run(async () => {
+      setMessage('');
       await action();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const exportWorkbook = () =>
     act(async () => {
       setSaved(null);
@@ -74,7 +67,7 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
     <section className="xlsx-panel" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('catalogs.xlsx.title')}</h3>
       <div className="form-actions">
-        <button type="button" className="button" aria-disabled={busy} onClick={() => void exportWorkbook()}>
+        <button type="button" className="button" aria-disabled={working.busy} onClick={() => void exportWorkbook()}>
           {t('catalogs.xlsx.export')}
         </button>
       </div>
@@ -85,7 +78,7 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
           id={`${id}-file`}
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
+          disabled={working.busy}
           onChange={(event) => void pick(event.target.files?.[0])}
         />
         <p className="field-hint">{t('catalogs.xlsx.fileHint')}</p>
@@ -95,7 +88,7 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
           <button
             type="button"
             className="button button-primary"
-            aria-disabled={busy}
+            aria-disabled={working.busy}
             onClick={() =>
               void act(async () => {
                 if (!upload) return;
@@ -106,7 +99,9 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
               })
             }
           >
-            {t(pluralKey(locale, preview.changes.length, 'catalogs.xlsx.apply.one', 'catalogs.xlsx.apply'), { count: preview.changes.length })}
+            {t(pluralKey(locale, preview.changes.length, 'catalogs.xlsx.apply.one', 'catalogs.xlsx.apply'), {
+              count: preview.changes.length,
+            })}
           </button>
         )}
         <button type="button" className="button button-quiet" onClick={onClose}>
@@ -118,7 +113,7 @@ export function XlsxPanel({ detail, onImported, onClose }: { detail: CatalogDeta
           {message}
         </p>
       )}
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {working.error && <ErrorNotice error={working.error} onDismiss={() => working.clear()} />}
       {preview && (
         <div className="import-preview" role="status">
           {preview.changes.length === 0 && preview.issues.length === 0 && <p>{t('catalogs.xlsx.nothing', { count: preview.unchanged })}</p>}

@@ -15,6 +15,7 @@ import { BillStatusBadge } from '../bills/bill-status-badge';
 import { customerName } from './customer-columns';
 import { useOfferUndo } from '../../outbox/undo-toast';
 import { InvoicingForm } from './invoicing-form';
+import { DetailTable, Facts } from '../../tables/detail-table';
 
 const isStatus = (value: string): value is BillStatus => (BILL_STATUSES as readonly string[]).includes(value);
 
@@ -77,33 +78,48 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
                 <span className="muted">{t('customer.noMoodleAccount')}</span>
               )}
             </p>
-            <dl className="facts">
-              <dt>{t('customers.col.placed')}</dt>
-              <dd>
-                {money(customer.totals.placedCents, customer.currency)} ({format.number(customer.totals.placedCount)})
-              </dd>
-              <dt>{t('customers.col.pending')}</dt>
-              <dd>
-                {money(customer.totals.pendingCents, customer.currency)} ({format.number(customer.totals.pendingCount)})
-              </dd>
-              <dt>{t('customers.col.paid')}</dt>
-              <dd>
-                {money(customer.totals.paidCents, customer.currency)} ({format.number(customer.totals.paidCount)})
-              </dd>
-              {detail.credits.count > 0 && (
-                <>
-                  <dt>{t('customer.credited')}</dt>
-                  <dd>
-                    {money(detail.credits.creditedCents, customer.currency)} ({format.number(detail.credits.count)})
-                    {detail.credits.waiting > 0 && (
-                      <span className="pending-marker">{t('customer.creditsWaiting', { count: format.number(detail.credits.waiting) })}</span>
-                    )}
-                  </dd>
-                  <dt>{t('customer.refunded')}</dt>
-                  <dd>{money(detail.credits.refundedCents, customer.currency)}</dd>
-                </>
-              )}
-            </dl>
+            <Facts
+              facts={[
+                {
+                  term: t('customers.col.placed'),
+                  value: (
+                    <>
+                      {money(customer.totals.placedCents, customer.currency)} ({format.number(customer.totals.placedCount)})
+                    </>
+                  ),
+                },
+                {
+                  term: t('customers.col.pending'),
+                  value: (
+                    <>
+                      {money(customer.totals.pendingCents, customer.currency)} ({format.number(customer.totals.pendingCount)})
+                    </>
+                  ),
+                },
+                {
+                  term: t('customers.col.paid'),
+                  value: (
+                    <>
+                      {money(customer.totals.paidCents, customer.currency)} ({format.number(customer.totals.paidCount)})
+                    </>
+                  ),
+                },
+                detail.credits.count > 0 && {
+                  term: t('customer.credited'),
+                  value: (
+                    <>
+                      {money(detail.credits.creditedCents, customer.currency)} ({format.number(detail.credits.count)})
+                      {detail.credits.waiting > 0 && (
+                        <span className="pending-marker">
+                          {t('customer.creditsWaiting', { count: format.number(detail.credits.waiting) })}
+                        </span>
+                      )}
+                    </>
+                  ),
+                },
+                detail.credits.count > 0 && { term: t('customer.refunded'), value: money(detail.credits.refundedCents, customer.currency) },
+              ]}
+            />
           </section>
 
           <section className="detail-section" aria-labelledby="customer-products">
@@ -111,31 +127,33 @@ export function CustomerDetailPanel({ id, onClose }: { id: number; onClose(): vo
             {detail.products.length === 0 ? (
               <p className="muted">{t('customer.products.none')}</p>
             ) : (
-              <table className="data-table detail-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('customer.product.item')}</th>
-                    <th scope="col">{t('bill.product.start')}</th>
-                    <th scope="col">{t('bill.product.end')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {detail.products.map((product) => (
-                    <tr key={product.id} className={product.endingSoon ? 'ending-soon' : undefined}>
-                      <td>
+              <DetailTable
+                rows={detail.products}
+                rowKey={(product) => product.id}
+                rowProps={(product) => ({ className: product.endingSoon ? 'ending-soon' : undefined })}
+                columns={[
+                  {
+                    header: t('customer.product.item'),
+                    cell: (product) => (
+                      <>
                         {product.itemname || product.itemcode}
                         <br />
                         <code className="muted">{product.reference}</code>
-                      </td>
-                      <td>{product.startdate ? format.date(product.startdate * 1000) : '—'}</td>
-                      <td>
+                      </>
+                    ),
+                  },
+                  { header: t('bill.product.start'), cell: (product) => (product.startdate ? format.date(product.startdate * 1000) : '—') },
+                  {
+                    header: t('bill.product.end'),
+                    cell: (product) => (
+                      <>
                         {product.enddate ? format.date(product.enddate * 1000) : t('bill.product.noEnd')}
                         {product.endingSoon && <span className="badge badge-warning">{t('customer.product.endingSoon')}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                ]}
+              />
             )}
           </section>
 

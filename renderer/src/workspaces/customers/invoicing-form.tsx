@@ -8,6 +8,7 @@ import { splitFieldErrors, type FieldErrors } from '../../errors/field-errors';
 import { TextField } from '../../forms/text-field';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/en';
+import { useAction } from '../../actions/use-action';
 
 const FIELDS = ['firstname', 'lastname', 'email', 'organisation', 'address', 'zip', 'city', 'country', 'invoiceinfo'] as const;
 type Field = (typeof FIELDS)[number];
@@ -50,35 +51,33 @@ export function InvoicingForm({
   const [saved, setSaved] = useState(() => detailsOf(detail.customer));
   const [values, setValues] = useState(saved);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction();
   const changed = FIELDS.some((field) => values[field] !== saved[field]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || !changed) return;
-    setBusy(true);
-    setErrors({});
-    setFailure(null);
-    try {
-      const next = await api.invoke('customers.updateInvoicing', {
-        id: detail.customer.id,
-        details: { ...values, country: values.country.trim().toUpperCase() },
-      });
-      const now = detailsOf(next.customer);
-      setSaved(now);
-      setValues(now);
-      onSaved(next);
-    } catch (error) {
-      const split = splitFieldErrors(localizedError(toAppErrorShape(error), i18n), FIELDS, 'details');
-      setErrors(split.fields);
-      setFailure(split.rest);
-      // Focus goes to the first field the core refused, so a keyboard user lands where to act.
-      const first = FIELDS.find((field) => split.fields[field]);
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-    } finally {
-      setBusy(false);
-    }
+    if (!changed) return;
+    void saving.run(async () => {
+      setErrors({});
+      try {
+        const next = await api.invoke('customers.updateInvoicing', {
+          id: detail.customer.id,
+          details: { ...values, country: values.country.trim().toUpperCase() },
+        });
+        const now = detailsOf(next.customer);
+        setSaved(now);
+        setValues(now);
+        onSaved(next);
+      } catch (error) {
+        // What names a field is said at the field; the rest goes to the notice.
+        const split = splitFieldErrors(localizedError(toAppErrorShape(error), i18n), FIELDS, 'details');
+        setErrors(split.fields);
+        // Focus goes to the first field the core refused, so a keyboard user lands where to act.
+        const first = FIELDS.find((field) => split.fields[field]);
+        if (first) document.getElementById(`${id}-${first}`)?.focus();
+        if (split.rest) throw split.rest;
+      }
+    });
   };
 
   const field = (name: Field, extra: { hint?: string; autoComplete?: string } = {}) => (
@@ -126,10 +125,10 @@ export function InvoicingForm({
         )}
         <p className="field-hint">{t('customer.field.invoiceinfoHint')}</p>
       </div>
-      {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+      {saving.error && <ErrorNotice error={saving.error} onDismiss={() => saving.clear()} />}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || !changed}>
-          {busy ? t('common.working') : t('customer.save')}
+        <button type="submit" className="button button-primary" aria-disabled={saving.busy || !changed}>
+          {saving.busy ? t('common.working') : t('customer.save')}
         </button>
         {changed && (
           <button type="button" className="button button-quiet" onClick={() => setValues(saved)}>

@@ -6,6 +6,7 @@ import { SavedFile } from '../../files/saved-file';
 import type { SaveTarget } from '../../files/save-target';
 import { useSaveTargets } from '../../files/use-save-targets';
 import { useI18n } from '../../i18n/i18n-context';
+import { useAction } from '../../actions/use-action';
 
 /** The dashboard's figures to an XLSX workbook, saved the platform's way (save-target.ts) like every export. */
 export function DashboardExport({ query, disabled }: { query: DashboardQuery; disabled: boolean }) {
@@ -13,26 +14,20 @@ export function DashboardExport({ query, disabled }: { query: DashboardQuery; di
   const { t, language } = useI18n();
   const saves = useSaveTargets();
   const [saved, setSaved] = useState<SaveTarget | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setError(null);
-    setSaved(null);
-    const day = new Date().toISOString().slice(0, 10);
-    const chosen = await saves.file(`dashboard-${day}.xlsx`, 'xlsx');
-    if (!chosen) return;
-    setBusy(true);
-    try {
+  const exporting = useAction();
+  const run = () =>
+    exporting.run(async () => {
+      setSaved(null);
+      const day = new Date().toISOString().slice(0, 10);
+      const chosen = await saves.file(`dashboard-${day}.xlsx`, 'xlsx');
+      if (!chosen) return;
       await api.invoke('dashboard.exportXlsx', { query, file: chosen.path, locale: language === 'fr' ? 'fr' : 'en' });
       saves.deliver(chosen);
       setSaved(chosen);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <div className="dashboard-export">
-      <button type="button" className="button" disabled={disabled || busy} onClick={() => run().catch(setError)}>
+      <button type="button" className="button" disabled={disabled || exporting.busy} onClick={() => void run()}>
         {t('dashboard.export')}
       </button>
       {saved && (
@@ -41,7 +36,7 @@ export function DashboardExport({ query, disabled }: { query: DashboardQuery; di
           <SavedFile target={saved} written={[saved.path]} />
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {exporting.error && <ErrorNotice error={exporting.error} onDismiss={() => exporting.clear()} />}
     </div>
   );
 }

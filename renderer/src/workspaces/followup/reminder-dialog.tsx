@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { ReminderLanguage } from '../../../../shared/contract/followup';
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, TEMPLATE_MAX_LENGTH } from '../../../../shared/followup/reminder-template';
 import { useApi } from '../../api/api-context';
@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { pluralKey } from '../../i18n/plural';
 import { usePreferences } from '../../preferences/preferences-context';
+import { Modal } from '../../dialogs/modal';
+import { useAction } from '../../actions/use-action';
 
 export type ReminderTargets = { kind: 'payment'; billIds: number[] } | { kind: 'renewal'; productIds: number[] };
 
@@ -40,15 +42,9 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
   const setDraft = (text: string) => setEdit({ of: saved, text });
   const [savedNote, setSavedNote] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const sending = useAction();
   const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const preview = useQuery(useCallback(() => api.invoke('reminders.preview', { targets, language }), [api, targets, language]));
   const messages = preview.value?.messages ?? [];
@@ -65,27 +61,15 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
     preview.reload();
   };
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const send = () =>
-    run(async () => {
+    sending.run(async () => {
       setConfirming(false);
       setOutcome(await api.invoke('reminders.send', { targets, language }));
       onSent();
     });
 
   const mailMerge = () =>
-    run(async () => {
+    sending.run(async () => {
       const files = saveTargets(api, t);
       const target = await files.file(language === 'fr' ? 'relances.xlsx' : 'reminders.xlsx', 'xlsx');
       if (!target) return;
@@ -96,7 +80,7 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
     });
 
   return (
-    <dialog ref={dialogRef} className="dialog reminder-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog reminder-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t(`reminder.title.${targets.kind}`)}</h2>
       <div className="dialog-body reminder-body">
         <div className="field">
@@ -121,14 +105,19 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
           />
           <p className="muted">{t('reminder.placeholders', { list: PLACEHOLDERS[targets.kind].map((name) => `{${name}}`).join(' ') })}</p>
           <div className="reminder-template-actions">
-            <button type="button" className="button" disabled={draft === saved || busy} onClick={() => void run(() => saveTemplate(draft))}>
+            <button
+              type="button"
+              className="button"
+              disabled={draft === saved || sending.busy}
+              onClick={() => void sending.run(() => saveTemplate(draft))}
+            >
               {t('reminder.saveTemplate')}
             </button>
             <button
               type="button"
               className="button"
-              disabled={draft === DEFAULT_TEMPLATES[targets.kind][language] || busy}
-              onClick={() => void run(() => saveTemplate(''))}
+              disabled={draft === DEFAULT_TEMPLATES[targets.kind][language] || sending.busy}
+              onClick={() => void sending.run(() => saveTemplate(''))}
             >
               {t('reminder.resetTemplate')}
             </button>
@@ -180,7 +169,7 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
             {t('followup.exported', { name: exported })}
           </p>
         )}
-        {error !== null && <ErrorNotice error={error} />}
+        {sending.error && <ErrorNotice error={sending.error} />}
         {confirming && (
           <div className="notice reminder-confirm" role="alertdialog" aria-labelledby={`${id}-confirm`}>
             <p id={`${id}-confirm`} className="notice-title">
@@ -205,7 +194,7 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
         <button
           type="button"
           className="button"
-          disabled={busy || outcome !== null || messages.length === accounts || draft !== saved}
+          disabled={sending.busy || outcome !== null || messages.length === accounts || draft !== saved}
           onClick={() => void mailMerge()}
         >
           {t('reminder.mailMerge')}
@@ -213,12 +202,12 @@ export function ReminderDialog({ targets: asked, onClose, onSent }: { targets: R
         <button
           type="button"
           className="button button-primary"
-          disabled={busy || outcome !== null || accounts === 0 || draft !== saved || confirming}
+          disabled={sending.busy || outcome !== null || accounts === 0 || draft !== saved || confirming}
           onClick={() => (accounts > 1 ? setConfirming(true) : void send())}
         >
           {accounts > 1 ? t('reminder.send', { count: format.number(accounts) }) : t('reminder.sendOne')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

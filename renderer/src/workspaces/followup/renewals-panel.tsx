@@ -10,6 +10,7 @@ import { formatMoney } from '../../money/money';
 import { detailHash } from '../../shell/workspaces';
 import { ReminderDialog } from './reminder-dialog';
 import { useSelection } from './use-selection';
+import { useAction } from '../../actions/use-action';
 
 const HORIZONS = [30, 60, 90] as const;
 const REFRESH_ON = ['bills.changed', 'sync.finished', 'profiles.changed'] as const;
@@ -22,8 +23,7 @@ export function RenewalsPanel() {
   const [horizonDays, setHorizon] = useState<(typeof HORIZONS)[number]>(30);
   const [withEnded, setWithEnded] = useState(true);
   const [reminding, setReminding] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const exporting = useAction();
   const [exported, setExported] = useState<string | null>(null);
   const endedWithinDays = withEnded ? 90 : 0;
   const query = useQuery(
@@ -33,10 +33,8 @@ export function RenewalsPanel() {
   const rows = query.value?.renewals ?? [];
   const selection = useSelection(rows.map((row) => row.productId));
 
-  const exportXlsx = async () => {
-    setBusy(true);
-    setExportError(null);
-    try {
+  const exportXlsx = () =>
+    exporting.run(async () => {
       const files = saveTargets(api, t);
       const target = await files.file(language === 'fr' ? 'renouvellements.xlsx' : 'renewals.xlsx', 'xlsx');
       if (!target) return;
@@ -48,12 +46,7 @@ export function RenewalsPanel() {
       });
       files.deliver(target);
       setExported(target.name);
-    } catch (failure) {
-      setExportError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (toAppErrorShape(query.error).code === 'no_active_profile') return null;
   if (query.error !== null) return <ErrorNotice error={query.error} onRetry={query.reload} />;
@@ -76,7 +69,7 @@ export function RenewalsPanel() {
           {t('followup.includeEnded')}
         </label>
         <span className="toolbar-spacer" />
-        <button type="button" className="button" disabled={busy || rows.length === 0} onClick={() => void exportXlsx()}>
+        <button type="button" className="button" disabled={exporting.busy || rows.length === 0} onClick={() => void exportXlsx()}>
           {t('followup.exportXlsx')}
         </button>
         <button type="button" className="button button-primary" disabled={selection.chosen.length === 0} onClick={() => setReminding(true)}>
@@ -88,7 +81,7 @@ export function RenewalsPanel() {
           {t('followup.exported', { name: exported })}
         </p>
       )}
-      {exportError !== null && <ErrorNotice error={exportError} />}
+      {exporting.error && <ErrorNotice error={exporting.error} />}
       {!query.value ? (
         <p className="muted">{t('app.loading')}</p>
       ) : rows.length === 0 ? (

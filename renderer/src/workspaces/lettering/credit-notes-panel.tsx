@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import type { CreditSuggestion, OpenCreditNote, OpenInvoice } from '../../../../shared/contract/lettering';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { reasonsText } from './reason-text';
+import { useAction } from '../../actions/use-action';
 
 interface CreditNotesPanelProps {
   creditNotes: readonly OpenCreditNote[];
@@ -21,23 +21,16 @@ interface CreditNotesPanelProps {
 export function CreditNotesPanel({ creditNotes, suggestions, invoices, onAccepted }: CreditNotesPanelProps) {
   const api = useApi();
   const { t, locale, format } = useI18n();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // One at a time: the row's button is disabled while any runs.
+  const accepting = useAction();
   const notes = new Map(creditNotes.map((note) => [note.id, note]));
   const suggested = new Set(suggestions.map((s) => s.creditNoteId));
 
-  const accept = async (s: CreditSuggestion) => {
-    setBusy(s.key);
-    setError(null);
-    try {
+  const accept = (s: CreditSuggestion) =>
+    accepting.run(async () => {
       await api.invoke('lettering.matchCreditNote', { creditNoteId: s.creditNoteId, invoiceId: s.invoiceId, rule: s.rule });
       onAccepted();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
   const noteText = (note: OpenCreditNote | undefined) =>
     note ? `${note.number} · ${note.customer} · ${formatMoney(note.amountcents, note.currency, locale)}` : '';
 
@@ -47,7 +40,7 @@ export function CreditNotesPanel({ creditNotes, suggestions, invoices, onAccepte
         {t('lettering.tab.creditNotes')}
       </h2>
       <p className="muted">{t('lettering.creditNotes.intro')}</p>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {accepting.error && <ErrorNotice error={accepting.error} onDismiss={() => accepting.clear()} />}
       {creditNotes.length === 0 ? (
         <p className="muted">{t('lettering.creditNotes.none')}</p>
       ) : (
@@ -85,12 +78,12 @@ export function CreditNotesPanel({ creditNotes, suggestions, invoices, onAccepte
                     <button
                       type="button"
                       className="button"
-                      aria-disabled={busy !== null}
+                      aria-disabled={accepting.busy}
                       aria-label={t('lettering.accept.label', {
                         bill: notes.get(s.creditNoteId)?.number ?? '',
                         invoice: invoice?.reference ?? '',
                       })}
-                      onClick={() => void (busy === null && accept(s))}
+                      onClick={() => void accept(s)}
                     >
                       {t('lettering.accept')}
                     </button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { SavedFile } from '../../files/saved-file';
@@ -6,6 +6,8 @@ import type { SaveTarget } from '../../files/save-target';
 import { useSaveTargets } from '../../files/use-save-targets';
 import { useI18n } from '../../i18n/i18n-context';
 import { fileStamp } from '../bills/export-paths';
+import { Modal } from '../../dialogs/modal';
+import { useAction } from '../../actions/use-action';
 
 /**
  * The lettering to a workbook, or the imported FEC back with EcritureLet and DateLet filled: saved where the
@@ -18,20 +20,11 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
   const dialogRef = useRef<HTMLDialogElement>(null);
   const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const exporting = useAction();
   const [done, setDone] = useState<{ text: string; target: SaveTarget; file: string } | null>(null);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const start = () =>
+    exporting.run(async () => {
       const name = kind === 'xlsx' ? `lettering-${fileStamp(openedAt)}.xlsx` : `FEC-lettering-${fileStamp(openedAt)}.txt`;
       const target = await saves.file(name, kind);
       if (!target) return;
@@ -56,15 +49,10 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
           }),
         });
       }
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={dialogRef} className="dialog export-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog export-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t(kind === 'xlsx' ? 'lettering.export.title.xlsx' : 'lettering.export.title.fec')}</h2>
       <form
         noValidate
@@ -82,19 +70,19 @@ export function LetteringExportDialog({ kind, onClose }: { kind: 'xlsx' | 'fec';
               <SavedFile target={done.target} written={[done.file]} />
             </div>
           )}
-          {error !== null && <ErrorNotice error={error} />}
+          {exporting.error && <ErrorNotice error={exporting.error} />}
         </div>
         <div className="form-actions">
           <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
             {done ? t('lettering.dialog.close') : t('common.cancel')}
           </button>
           {!done && (
-            <button type="submit" className="button button-primary" aria-disabled={busy}>
-              {busy ? t('common.working') : t('lettering.export.start')}
+            <button type="submit" className="button button-primary" aria-disabled={exporting.busy}>
+              {exporting.busy ? t('common.working') : t('lettering.export.start')}
             </button>
           )}
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
 import { problemLine, problemText } from './problem-text';
+import { Modal } from '../../dialogs/modal';
 
 const REQUIRED: readonly MappingField[] = ['reference', 'date', 'customer'];
 
@@ -50,10 +51,6 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     staged.current = null;
   };
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   useEffect(
     () =>
       api.on('lettering.progressed', (progress) =>
@@ -155,7 +152,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const progress = importing?.progress ?? null;
 
   return (
-    <dialog ref={dialogRef} className="dialog lettering-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog lettering-dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('lettering.dialog.title')}</h2>
       <form
         noValidate
@@ -300,6 +297,6 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
           )}
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -7,6 +7,7 @@ import { pluralKey } from '../../i18n/plural';
 import { formatMoney } from '../../money/money';
 import { useLetteringMatches } from './use-lettering';
 import { VirtualTable } from './virtual-table';
+import { useAction } from '../../actions/use-action';
 
 /** The matches, newest first, with where their lettering stands on the shop, and Unmatch. */
 export function MatchedPanel() {
@@ -14,21 +15,14 @@ export function MatchedPanel() {
   const { t, locale, format } = useI18n();
   const [search, setSearch] = useState('');
   const matches = useLetteringMatches(search.trim());
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // One at a time: the row's button is disabled while any runs.
+  const undoing = useAction();
 
-  const undo = async (match: MatchView) => {
-    setBusy(match.id);
-    setError(null);
-    try {
+  const undo = (match: MatchView) =>
+    undoing.run(async () => {
       await api.invoke('lettering.unmatch', { id: match.id, note: '' });
       matches.reload();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   const list = matches.value?.matches ?? [];
   const total = matches.value?.total ?? 0;
@@ -51,7 +45,7 @@ export function MatchedPanel() {
         </span>
       </div>
       {matches.error !== null && <ErrorNotice error={matches.error} onRetry={matches.reload} />}
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {undoing.error && <ErrorNotice error={undoing.error} onDismiss={() => undoing.clear()} />}
       {matches.value && list.length === 0 ? (
         <p className="muted">{t('lettering.matched.none')}</p>
       ) : (
@@ -111,9 +105,9 @@ export function MatchedPanel() {
                   <button
                     type="button"
                     className="button"
-                    aria-disabled={busy !== null}
+                    aria-disabled={undoing.busy}
                     aria-label={t('lettering.unmatch.label', { code: m.code })}
-                    onClick={() => void (busy === null && undo(m))}
+                    onClick={() => void undo(m)}
                   >
                     {t('lettering.unmatch')}
                   </button>

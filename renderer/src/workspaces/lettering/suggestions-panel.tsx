@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { formatMoney } from '../../money/money';
 import { reasonsText } from './reason-text';
 import { VirtualTable } from './virtual-table';
+import { useAction } from '../../actions/use-action';
 
 interface SuggestionsPanelProps {
   suggestions: readonly Suggestion[];
@@ -20,14 +21,12 @@ export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: S
   const api = useApi();
   const { t, locale } = useI18n();
   const [show, setShow] = useState<'all' | 'exact' | 'check'>('all');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // One at a time: the row's button is disabled while any runs.
+  const accepting = useAction();
   const shown = useMemo(() => suggestions.filter((s) => show === 'all' || s.kind === show), [suggestions, show]);
 
-  const accept = async (s: Suggestion) => {
-    setBusy(s.key);
-    setError(null);
-    try {
+  const accept = (s: Suggestion) =>
+    accepting.run(async () => {
       await api.invoke('lettering.match', {
         bills: s.billIds.map((id) => ({ id })),
         invoices: s.invoiceIds.map((id) => ({ id })),
@@ -35,12 +34,7 @@ export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: S
         toleranceCents: 0,
       });
       onAccepted();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   const billText = (id: number) => {
     const bill = bills.get(id);
@@ -68,7 +62,7 @@ export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: S
           </select>
         </label>
       </div>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {accepting.error && <ErrorNotice error={accepting.error} onDismiss={() => accepting.clear()} />}
       {shown.length === 0 ? (
         <p className="muted">{t('lettering.suggestions.none')}</p>
       ) : (
@@ -110,12 +104,12 @@ export function SuggestionsPanel({ suggestions, bills, invoices, onAccepted }: S
                 <button
                   type="button"
                   className="button"
-                  aria-disabled={busy !== null}
+                  aria-disabled={accepting.busy}
                   aria-label={t('lettering.accept.label', {
                     bill: s.billIds.map((id) => `#${id}`).join(', '),
                     invoice: s.invoiceIds.map((id) => invoices.get(id)?.reference ?? `#${id}`).join(', '),
                   })}
-                  onClick={() => void (busy === null && accept(s))}
+                  onClick={() => void accept(s)}
                 >
                   {t('lettering.accept')}
                 </button>

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
 import { accountActionKey, enrolmentActionKey, groupActionKey, groupMembersText, roleActionKey, type PlanPhase } from './run-summary';
+import { DetailTable } from '../../tables/detail-table';
 
 /** A plan as the operator reads it before running: problems first, then accounts, enrolments, groups, roles. */
 export function PlanView({
@@ -42,58 +43,44 @@ export function PlanView({
         </div>
       )}
       {plan.accounts.length > 0 && (
-        <table className="data-table detail-table">
-          <caption>{t('production.accounts')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('production.col.row')}</th>
-              <th scope="col">{t('production.col.person')}</th>
-              <th scope="col">{t('production.col.action')}</th>
-              <th scope="col">{t('production.col.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.accounts.map((a, i) => (
-              <tr key={i} data-action={a.action}>
-                <td>{a.row ?? '—'}</td>
-                <td>
+        <DetailTable
+          caption={t('production.accounts')}
+          rows={plan.accounts}
+          rowKey={(_a, i) => i}
+          rowProps={(a) => ({ 'data-action': a.action })}
+          columns={[
+            { header: t('production.col.row'), cell: (a) => a.row ?? '—' },
+            {
+              header: t('production.col.person'),
+              cell: (a) => (
+                <>
                   {`${a.firstname} ${a.lastname}`.trim()} &lt;{a.email}&gt;
-                </td>
-                <td>{t(accountActionKey(a.action, phase), { username: a.username, userid: a.userid ?? 0 })}</td>
-                <td>{t(`production.reason.${a.reason}`, { email: a.moodleEmail ?? '' })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('production.col.action'),
+              cell: (a) => t(accountActionKey(a.action, phase), { username: a.username, userid: a.userid ?? 0 }),
+            },
+            { header: t('production.col.why'), cell: (a) => t(`production.reason.${a.reason}`, { email: a.moodleEmail ?? '' }) },
+          ]}
+        />
       )}
       {plan.enrolments.length > 0 && (
-        <table className="data-table detail-table">
-          <caption>{t('production.enrolments')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('production.col.row')}</th>
-              <th scope="col">{t('production.col.person')}</th>
-              <th scope="col">{t('production.col.course')}</th>
-              <th scope="col">{t('production.col.role')}</th>
-              <th scope="col">{t('production.col.start')}</th>
-              <th scope="col">{t('production.col.end')}</th>
-              <th scope="col">{t('production.col.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.enrolments.map((e, i) => (
-              <tr key={i}>
-                <td>{e.row ?? '—'}</td>
-                <td>{e.who}</td>
-                <td>{e.course}</td>
-                <td>{e.role}</td>
-                <td>{date(e.timestart)}</td>
-                <td>{date(e.timeend)}</td>
-                <td>{t(enrolmentActionKey(e.action, phase))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DetailTable
+          caption={t('production.enrolments')}
+          rows={plan.enrolments}
+          rowKey={(_e, i) => i}
+          columns={[
+            { header: t('production.col.row'), cell: (e) => e.row ?? '—' },
+            { header: t('production.col.person'), cell: (e) => e.who },
+            { header: t('production.col.course'), cell: (e) => e.course },
+            { header: t('production.col.role'), cell: (e) => e.role },
+            { header: t('production.col.start'), cell: (e) => date(e.timestart) },
+            { header: t('production.col.end'), cell: (e) => date(e.timeend) },
+            { header: t('production.col.action'), cell: (e) => t(enrolmentActionKey(e.action, phase)) },
+          ]}
+        />
       )}
       {plan.groups.map((g, i) => (
         <p key={i}>

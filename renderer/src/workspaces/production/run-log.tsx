@@ -1,5 +1,6 @@
 import type { RunLog } from '../../../../shared/contract/production';
 import { useI18n } from '../../i18n/i18n-context';
+import { DetailTable } from '../../tables/detail-table';
 
 /** Every run of the bill's handlers, newest first, each with its Moodle calls (a disclosure per run). */
 export function RunLogView({ runs, lineOrdering }: { runs: RunLog[]; lineOrdering: (billItemId: number) => number }) {
@@ -23,30 +24,17 @@ export function RunLogView({ runs, lineOrdering }: { runs: RunLog[]; lineOrderin
               {run.summary}
             </p>
           )}
-          <table className="data-table detail-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('production.col.function')}</th>
-                <th scope="col">{t('production.col.items')}</th>
-                <th scope="col">{t('production.col.ms')}</th>
-                <th scope="col">{t('production.col.outcome')}</th>
-                <th scope="col">{t('production.col.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.calls.map((call, i) => (
-                <tr key={i}>
-                  <td>
-                    <code>{call.function}</code>
-                  </td>
-                  <td>{format.number(call.items)}</td>
-                  <td>{format.number(call.ms)}</td>
-                  <td>{call.outcome}</td>
-                  <td>{call.detail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DetailTable
+            rows={run.calls}
+            rowKey={(_call, i) => i}
+            columns={[
+              { header: t('production.col.function'), cell: (call) => <code>{call.function}</code> },
+              { header: t('production.col.items'), cell: (call) => format.number(call.items) },
+              { header: t('production.col.ms'), cell: (call) => format.number(call.ms) },
+              { header: t('production.col.outcome'), cell: (call) => call.outcome },
+              { header: t('production.col.detail'), cell: (call) => call.detail },
+            ]}
+          />
         </details>
       ))}
     </section>

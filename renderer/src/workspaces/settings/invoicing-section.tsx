@@ -13,6 +13,7 @@ import { TextField } from '../../forms/text-field';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/i18n-context';
 import { draftOf, settingsOf, type InvoicingDraft } from './invoicing-form-model';
+import { useAction } from '../../actions/use-action';
 
 type ProfileList = CommandOutput<'profiles.list'>;
 const loadProfiles = (api: BackofficeApi) => api.invoke('profiles.list', {});
@@ -53,9 +54,8 @@ export function InvoicingSection() {
   useRefreshOn(api, ['sync.finished'], view.reload);
   const [draft, setDraft] = useState<{ profileId: string; value: InvoicingDraft } | null>(null);
   const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState<unknown>(null);
+  const saving = useAction();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   // A new profile, or the first answer: the form starts from the saved settings (set while rendering, React's
   // way of adjusting state to new props). A reload after a sync keeps what is being typed.
@@ -77,34 +77,33 @@ export function InvoicingSection() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!draft || busy) return;
-    setFailure(null);
+    if (!draft || saving.busy) return;
+    saving.clear();
     setSaved(false);
     const read = settingsOf(draft.value);
     if ('problems' in read) {
       setErrors(Object.fromEntries(read.problems.map((path) => [path, [t('invoicing.invalidNumber')]])));
       return;
     }
-    setBusy(true);
-    try {
-      const next = await api.invoke('invoicing.updateSettings', { settings: read.settings });
-      view.set(next);
-      setDraft({ profileId: next.profileId, value: draftOf(next.settings, decimal) });
-      setErrors({});
-      setSaved(true);
-    } catch (error) {
-      const shape = toAppErrorShape(error);
-      const issues = shape.code === 'invalid_input' ? inputIssuesSchema.safeParse(shape.details) : null;
-      if (issues?.success) {
+    void saving.run(async () => {
+      try {
+        const next = await api.invoke('invoicing.updateSettings', { settings: read.settings });
+        view.set(next);
+        setDraft({ profileId: next.profileId, value: draftOf(next.settings, decimal) });
+        setErrors({});
+        setSaved(true);
+      } catch (error) {
+        // The settings the core refused are said at their fields; anything else goes to the notice.
+        const shape = toAppErrorShape(error);
+        const issues = shape.code === 'invalid_input' ? inputIssuesSchema.safeParse(shape.details) : null;
+        if (!issues?.success) throw error;
         const next: Errors = {};
         for (const issue of issues.data.issues) (next[issue.path.slice(1).join('.')] ??= []).push(issue.message);
         setErrors(next);
-      } else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+      }
+    });
   };
 
   const value = draft?.value;
@@ -290,7 +289,7 @@ export function InvoicingSection() {
           </fieldset>
 
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
+            <button type="submit" className="button button-primary" disabled={saving.busy}>
               {t('invoicing.save')}
             </button>
             {saved && (
@@ -299,7 +298,7 @@ export function InvoicingSection() {
               </p>
             )}
           </div>
-          {failure !== null && <ErrorNotice error={failure} onDismiss={() => setFailure(null)} />}
+          {saving.error && <ErrorNotice error={saving.error} onDismiss={() => saving.clear()} />}
         </form>
       )}
     </section>

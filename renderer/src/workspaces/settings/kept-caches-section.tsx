@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeptCache } from '../../../../shared/contract';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
+import { Modal } from '../../dialogs/modal';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { fileStamp } from '../bills/export-paths';
@@ -37,9 +39,7 @@ export function KeptCachesSection({ profileId }: { profileId: string }) {
       <ul>
         {caches.map((cache) => (
           <li key={cache.name} data-kept={cache.name}>
-            <span>
-              {t('kept.item', { site: siteOf(cache), date: format.date(cache.keptAt), unsent: format.number(cache.unsent) })}
-            </span>{' '}
+            <span>{t('kept.item', { site: siteOf(cache), date: format.date(cache.keptAt), unsent: format.number(cache.unsent) })}</span>{' '}
             <button
               type="button"
               className="button"
@@ -82,46 +82,28 @@ interface DialogProps {
   onClose(): void;
 }
 
-/** A native modal dialog, opened once mounted (see remove-profile-dialog.tsx for why not closed on cleanup). */
-function useModal() {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
-  return ref;
-}
-
 function ExportKeptDialog({ profileId, cache, site, onClose }: DialogProps) {
   const api = useApi();
   const { t, format } = useI18n();
   const id = useId();
-  const ref = useModal();
+  const ref = useRef<HTMLDialogElement>(null);
   const saves = useSaveTargets();
   const [openedAt] = useState(() => Date.now());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const writing = useAction();
   const [done, setDone] = useState<{ text: string; target: SaveTarget; file: string } | null>(null);
 
   // Where to first (the system's dialog, or a download in browser mode): nothing is written if it is closed.
-  const write = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const write = () =>
+    writing.run(async () => {
       const chosen = await saves.file(`unsent-changes-${fileStamp(openedAt)}.json`, 'json');
       if (!chosen) return;
       const result = await api.invoke('profiles.exportKeptCache', { id: profileId, name: cache.name, file: chosen.path });
       saves.deliver(chosen);
       setDone({ text: t('kept.written', { entries: format.number(result.entries) }), target: chosen, file: result.file });
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <Modal ref={ref} className="dialog" labelledBy={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('kept.exportTitle', { site })}</h2>
       <form
         noValidate
@@ -137,17 +119,17 @@ function ExportKeptDialog({ profileId, cache, site, onClose }: DialogProps) {
             <SavedFile target={done.target} written={[done.file]} />
           </div>
         )}
-        {error !== null && <ErrorNotice error={error} />}
+        {writing.error && <ErrorNotice error={writing.error} />}
         <div className="form-actions">
           <button type="button" className="button" onClick={() => ref.current?.close()}>
             {done ? t('common.close') : t('common.cancel')}
           </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
+          <button type="submit" className="button button-primary" aria-disabled={writing.busy}>
             {t('kept.write')}
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
 
@@ -155,36 +137,29 @@ function DiscardKeptDialog({ profileId, cache, site, onDone, onClose }: DialogPr
   const api = useApi();
   const { t, format } = useI18n();
   const id = useId();
-  const ref = useModal();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  const discarding = useAction();
 
-  const discard = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
+  const discard = () =>
+    discarding.run(async () => {
       const { caches } = await api.invoke('profiles.discardKeptCache', { id: profileId, name: cache.name });
       onDone(caches);
       ref.current?.close();
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+    <Modal ref={ref} className="dialog" labelledBy={`${id}-title`} describedBy={`${id}-body`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('kept.discardTitle', { site })}</h2>
       <p id={`${id}-body`}>{t('kept.discardBody', { unsent: format.number(cache.unsent) })}</p>
-      {error !== null && <ErrorNotice error={error} />}
+      {discarding.error && <ErrorNotice error={discarding.error} />}
       <div className="form-actions">
         <button type="button" className="button" onClick={() => ref.current?.close()}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" aria-disabled={busy} onClick={discard}>
+        <button type="button" className="button button-danger" aria-disabled={discarding.busy} onClick={discard}>
           {t('kept.discardConfirm')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

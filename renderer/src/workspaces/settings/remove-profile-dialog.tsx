@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import type { Profile } from '../../../../shared/contract';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
+import { Modal } from '../../dialogs/modal';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useT } from '../../i18n/i18n-context';
 
@@ -19,43 +21,28 @@ export function RemoveProfileDialog({ profile, onRemoved, onClose }: RemoveProfi
   const t = useT();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const removal = useAction();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    // Taking an open dialog out of the page ends its modal state anyway.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const remove = () =>
+    removal.run(async () => {
       const { keptFolder } = await api.invoke('profiles.remove', { id: profile.id });
       onRemoved(keptFolder);
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onClose}>
+    <Modal ref={dialogRef} className="dialog" labelledBy={`${id}-title`} describedBy={`${id}-body`} onClose={onClose}>
       <h2 id={`${id}-title`}>{t('remove.title', { name: profile.name })}</h2>
       <p id={`${id}-body`}>{t('remove.body')}</p>
-      {error !== null && <ErrorNotice error={error} />}
+      {removal.error && <ErrorNotice error={removal.error} />}
       <div className="form-actions">
         {/* close() rather than onClose directly, so the browser puts focus back on the opening button. */}
         <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" aria-disabled={busy} onClick={remove}>
+        <button type="button" className="button button-danger" aria-disabled={removal.busy} onClick={remove}>
           {t('remove.confirm')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

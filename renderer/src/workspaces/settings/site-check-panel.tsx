@@ -2,6 +2,7 @@ import type { SiteCheck } from '../../../../shared/contract';
 import { wordedText } from '../../errors/error-text';
 import { useI18n } from '../../i18n/i18n-context';
 import { isMessageKey } from '../../i18n/translate';
+import { Facts } from '../../tables/detail-table';
 
 /**
  * The answer of "Test connection": which site and Moodle the token reaches, as whom, whether the shop plugin
@@ -21,22 +22,29 @@ export function SiteCheckPanel({ check }: { check: SiteCheck }) {
       <p className="site-check-title">
         {t('check.ok')} <span className="muted">· {t('check.duration', { ms: format.number(check.durationMs) })}</span>
       </p>
-      <dl className="facts">
-        <dt>{t('check.site')}</dt>
-        <dd>
-          {check.siteName} <span className="muted">({check.siteUrl})</span>
-        </dd>
-        <dt>{t('check.release')}</dt>
-        <dd>{check.release}</dd>
-        <dt>{t('check.user')}</dt>
-        <dd>{t('check.userValue', { fullname: check.fullname, username: check.username })}</dd>
-        <dt>{t('check.plugin')}</dt>
-        <dd data-plugin-state={plugin.state}>
-          {plugin.state === 'ready' ? t('check.plugin.ready', { release: plugin.pluginRelease ?? '' }) : t(`check.plugin.${plugin.state}`)}
-        </dd>
-        <dt>{t('check.functions')}</dt>
-        <dd>{format.number(check.availableCount)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          {
+            term: t('check.site'),
+            value: (
+              <>
+                {check.siteName} <span className="muted">({check.siteUrl})</span>
+              </>
+            ),
+          },
+          { term: t('check.release'), value: check.release },
+          { term: t('check.user'), value: t('check.userValue', { fullname: check.fullname, username: check.username }) },
+          {
+            term: t('check.plugin'),
+            value:
+              plugin.state === 'ready'
+                ? t('check.plugin.ready', { release: plugin.pluginRelease ?? '' })
+                : t(`check.plugin.${plugin.state}`),
+            valueProps: { 'data-plugin-state': plugin.state },
+          },
+          { term: t('check.functions'), value: format.number(check.availableCount) },
+        ]}
+      />
       {plugin.state !== 'ready' && (
         <div className="notice notice-warning" role="status">
           <p className="notice-title">{t(`check.plugin.${plugin.state}`)}</p>

@@ -3,6 +3,7 @@ import type { SyncRun } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useT } from '../../i18n/i18n-context';
+import { useAction } from '../../actions/use-action';
 
 /**
  * The way out of a damaged cache: the rebuild sets the file aside, carries the unsent changes it can still read
@@ -11,22 +12,13 @@ import { useT } from '../../i18n/i18n-context';
 export function RepairCache({ onDone }: { onDone(): void }) {
   const api = useApi();
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const repairing = useAction();
   const [run, setRun] = useState<SyncRun | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
-  const repair = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const repair = () =>
+    repairing.run(async () => {
       setRun(await api.invoke('sync.rebuildCache', {}));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (run)
     return (
@@ -43,10 +35,10 @@ export function RepairCache({ onDone }: { onDone(): void }) {
     );
   return (
     <p>
-      <button type="button" className="button button-primary" onClick={repair} aria-disabled={busy}>
-        {busy ? t('repair.running') : t('repair.action')}
+      <button type="button" className="button button-primary" onClick={repair} aria-disabled={repairing.busy}>
+        {repairing.busy ? t('repair.running') : t('repair.action')}
       </button>
-      {error !== null && <ErrorNotice error={error} />}
+      {repairing.error && <ErrorNotice error={repairing.error} />}
     </p>
   );
 }

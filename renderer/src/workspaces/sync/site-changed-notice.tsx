@@ -3,6 +3,7 @@ import type { SyncRun } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
+import { useAction } from '../../actions/use-action';
 
 /**
  * The last sync was refused because the profile now reaches another site than its cache's: what happened (the
@@ -12,26 +13,17 @@ import { useI18n } from '../../i18n/i18n-context';
 export function SiteChangedNotice({ run, onStarted }: { run: SyncRun; onStarted(): void }) {
   const api = useApi();
   const { t, format } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const starting = useAction();
   const [started, setStarted] = useState<number | null>(null);
 
-  const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const start = () =>
+    starting.run(async () => {
       const { activeId } = await api.invoke('profiles.list', {});
       if (!activeId) return;
       const { kept } = await api.invoke('profiles.startNewCache', { id: activeId });
       setStarted(kept.unsent);
       onStarted();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (started !== null)
     return (
@@ -49,11 +41,11 @@ export function SiteChangedNotice({ run, onStarted }: { run: SyncRun; onStarted(
         </p>
         <p className="notice-text">{run.detail}</p>
         <p>
-          <button type="button" className="button button-primary" onClick={start} aria-disabled={busy}>
-            {busy ? t('siteChanged.starting') : t('siteChanged.action')}
+          <button type="button" className="button button-primary" onClick={start} aria-disabled={starting.busy}>
+            {starting.busy ? t('siteChanged.starting') : t('siteChanged.action')}
           </button>
         </p>
-        {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+        {starting.error && <ErrorNotice error={starting.error} onDismiss={() => starting.clear()} />}
       </div>
     </section>
   );

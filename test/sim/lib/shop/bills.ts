@@ -1,5 +1,5 @@
-import type { BillRecord } from '../../../../main/shop-api/records';
-import { percentOf } from '../../../../shared/money/rounding';
+import type { BillRecord } from './structures';
+import { percentOf } from './money';
 import { invalidParameter } from '../../external/exceptions';
 import type { MoodleSite } from '../../site';
 import { FLOW, isBillState, LETTERABLE, PAYABLE } from './bill-flow';

@@ -1,4 +1,4 @@
-import type { CatalogItemRecord } from '../../../../main/shop-api/records';
+import type { CatalogItemRecord } from './structures';
 import { invalidParameter } from '../../external/exceptions';
 import type { MoodleSite } from '../../site';
 import { cleanText } from './clean-text';

@@ -1,4 +1,4 @@
-import type { CatalogRecord, CategoryRecord } from '../../../../main/shop-api/records';
+import type { CatalogRecord, CategoryRecord } from './structures';
 import { invalidParameter } from '../../external/exceptions';
 import type { MoodleSite } from '../../site';
 import { cleanText } from './clean-text';

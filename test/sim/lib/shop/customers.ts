@@ -1,4 +1,4 @@
-import type { CustomerRecord } from '../../../../main/shop-api/records';
+import type { CustomerRecord } from './structures';
 import { isValidEmail } from '../../external/param-types';
 import type { MoodleSite } from '../../site';
 import { updateVersioned } from './db';

@@ -8,7 +8,7 @@ import type {
   ProductRecord,
   ShopRecord,
   TaxRecord,
-} from '../../../../main/shop-api/records';
+} from './structures';
 import type { MoodleSite, SqlValue } from '../../site';
 import { isBillState } from './bill-flow';
 import { insertSql, statement } from './db';
@@ -16,7 +16,7 @@ import { READERS, tierColumns, type Row } from './records';
 import { billItemKeys, columnsOf, creditLineKeys, creditNoteKeys, historyKeys, paymentKeys } from './structures';
 
 /**
- * Puts wire records (main/shop-api/records.ts) into the shop tables as they are, ids, versions and times
+ * Puts wire records (structures.ts) into the shop tables as they are, ids, versions and times
  * included: what a seeder or a test's "server side" needs, with no checks a write would make. One prepared
  * statement per table, rows bound positionally, so a seeding run is bound by SQLite, not by JavaScript.
  *

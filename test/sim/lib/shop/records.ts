@@ -8,7 +8,7 @@ import type {
   ProductRecord,
   ShopRecord,
   TaxRecord,
-} from '../../../../main/shop-api/records';
+} from './structures';
 import type { MoodleSite, SqlValue } from '../../site';
 import { rawStatement, rowsToObjects, statement } from './db';
 import {
@@ -31,8 +31,8 @@ import {
 
 /**
  * Reading the shop tables back as wire records (docs/shop-api.md, "Records"). The record types are the
- * back-office's own (main/shop-api/records.ts): what the simulator sends is checked against them by the
- * client in every test, so a drift shows at once.
+ * simulator's own, from its structures (structures.ts); the back-office's client parses what it sends in every
+ * test, and wire-agreement.test.ts compares the two field by field, so a drift shows at once.
  */
 
 export type Row = Record<string, SqlValue>;

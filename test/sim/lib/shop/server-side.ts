@@ -1,4 +1,4 @@
-import type { BillRecord } from '../../../../main/shop-api/records';
+import type { BillRecord } from './structures';
 import type { MoodleSite, SqlValue } from '../../site';
 import { grantSalesAdmin } from './access';
 import { deleteWithTombstone, statement, type TombstoneScope } from './db';

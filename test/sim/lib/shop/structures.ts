@@ -1,4 +1,4 @@
-import { multiple, single, value, type Keys } from '../../external/description';
+import { multiple, single, value, type Keys, type ValidatedKeys } from '../../external/description';
 import { PARAM_ALPHA, PARAM_INT, PARAM_RAW, PARAM_TEXT } from '../../external/param-types';
 
 /**
@@ -260,3 +260,20 @@ export function columnsOf(keys: Keys): string[] {
     .filter(([, description]) => description.kind === 'value')
     .map(([key]) => key);
 }
+
+/**
+ * The records as the plugin answers them, typed from the structures above (what structures.php declares),
+ * not from the back-office's zod schemas in main/shop-api/records.ts: a field misnamed or mistyped on one side
+ * shows in the test that parses the simulator's records with the back-office's schemas (wire-agreement.test.ts)
+ * instead of being made on both. PARAM_TEXT is a string here, as on the wire: statuses are not narrowed.
+ */
+export type ShopRecord = ValidatedKeys<typeof shopKeys>;
+export type TaxRecord = ValidatedKeys<typeof taxKeys>;
+export type CatalogRecord = ValidatedKeys<typeof catalogKeys>;
+export type CategoryRecord = ValidatedKeys<typeof categoryKeys>;
+export type CatalogItemRecord = ValidatedKeys<typeof catalogItemKeys>;
+export type CustomerRecord = ValidatedKeys<typeof customerKeys>;
+export type BillItemRecord = ValidatedKeys<typeof billItemKeys>;
+export type BillRecord = ValidatedKeys<typeof billKeys>;
+export type ProductRecord = ValidatedKeys<typeof productKeys>;
+export type ProductEventRecord = ValidatedKeys<typeof productEventKeys>;

@@ -8,6 +8,8 @@ import { pluralKey } from '../../../i18n/plural';
 import { diagnosisWords } from '../diagnosis-words';
 import { KIND_KEYS, skipText, writeText, type Words } from './audit-text';
 import type { AuditProgress } from './audit-runner';
+import { Modal } from '../../../dialogs/modal';
+import { DetailTable } from '../../../tables/detail-table';
 
 type Step =
   | { step: 'planning' }
@@ -37,12 +39,6 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
   const [step, setStep] = useState<Step>({ step: 'planning' });
   const [error, setError] = useState<unknown>(null);
   const runId = step.step === 'fixing' ? step.runId : null;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // No close() on cleanup: StrictMode's rehearsal unmount would fire 'close' and dismiss the dialog.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     let current = true;
@@ -91,13 +87,11 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
   const count = findingIds.length;
   const words: Words = i18n;
   return (
-    <dialog
+    <Modal
       ref={dialogRef}
       className="dialog audit-fix-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        if (step.step === 'fixing') event.preventDefault();
-      }}
+      labelledBy={`${id}-title`}
+      dismissible={step.step !== 'fixing'}
       onClose={onClose}
     >
       <h2 id={`${id}-title`}>{t(pluralKey(locale, count, 'audit.plan.title.one', 'audit.plan.title'), { count: format.number(count) })}</h2>
@@ -153,7 +147,7 @@ export function FixDialog({ findingIds, onClose }: { findingIds: readonly number
           </button>
         )}
       </div>
-    </dialog>
+    </Modal>
   );
 }
 
@@ -162,39 +156,33 @@ function FixTable({ caption, fixes, words }: { caption: string; fixes: readonly 
   const skippedOnes = fixes.some((fix) => !fixable(fix));
   return (
     <div className="audit-fix-scroll">
-      <table className="data-table detail-table audit-fix-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.plan.col.who')}</th>
-            <th scope="col">{t('audit.plan.col.course')}</th>
-            <th scope="col">{t('audit.plan.col.kind')}</th>
-            <th scope="col">{t(skippedOnes ? 'audit.plan.col.reason' : 'audit.plan.col.writes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fixes.slice(0, SHOWN).map((fix) => (
-            <tr key={fix.findingId} data-finding={fix.findingId} data-skipped={fix.skipped ?? undefined}>
-              <td>{fix.who}</td>
-              <td>{fix.course}</td>
-              <td>{t(KIND_KEYS[fix.kind])}</td>
-              <td>
-                {fixable(fix) ? (
-                  <ul className="audit-writes">
-                    {fix.writes.map((write, index) => (
-                      <li key={index} title={write.function}>
-                        {writeText(write, words)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  skipText(fix.skipped ?? 'gone', t)
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DetailTable
+        className="audit-fix-table"
+        caption={caption}
+        rows={fixes.slice(0, SHOWN)}
+        rowKey={(fix) => fix.findingId}
+        rowProps={(fix) => ({ 'data-finding': fix.findingId, 'data-skipped': fix.skipped ?? undefined })}
+        columns={[
+          { header: t('audit.plan.col.who'), cell: (fix) => fix.who },
+          { header: t('audit.plan.col.course'), cell: (fix) => fix.course },
+          { header: t('audit.plan.col.kind'), cell: (fix) => t(KIND_KEYS[fix.kind]) },
+          {
+            header: t(skippedOnes ? 'audit.plan.col.reason' : 'audit.plan.col.writes'),
+            cell: (fix) =>
+              fixable(fix) ? (
+                <ul className="audit-writes">
+                  {fix.writes.map((write, index) => (
+                    <li key={index} title={write.function}>
+                      {writeText(write, words)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                skipText(fix.skipped ?? 'gone', t)
+              ),
+          },
+        ]}
+      />
       {fixes.length > SHOWN && <p className="muted">{t('audit.plan.more', { count: format.number(fixes.length - SHOWN) })}</p>}
     </div>
   );

@@ -1,0 +1,84 @@
+import type { HTMLAttributes, Key, ReactNode } from 'react';
+
+/** One column of a detail table: its header, and what each row shows in it. */
+export interface DetailColumn<Row> {
+  header: ReactNode;
+  /** Money, counts: right-aligned, header included. */
+  numeric?: boolean;
+  cell(row: Row, index: number): ReactNode;
+}
+
+/** What a row carries besides its cells: a class (a due or ending row), data- attributes the tests find it by. */
+export type DetailRowProps = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | number | undefined };
+
+interface DetailTableProps<Row> {
+  columns: readonly DetailColumn<Row>[];
+  rows: readonly Row[];
+  rowKey(row: Row, index: number): Key;
+  /** The table's name, read before its rows; none when the section's heading names it. */
+  caption?: ReactNode;
+  /** Classes beside `data-table detail-table`. */
+  className?: string;
+  rowProps?(row: Row, index: number): DetailRowProps;
+}
+
+/**
+ * The small tables of a detail pane or a dialog (a bill's lines, payments, products; a run's calls; a plan's
+ * accounts): every row shown, a header of column headers, numbers right-aligned. Long lists use the virtual
+ * grid instead (virtual-grid.tsx).
+ */
+export function DetailTable<Row>({ columns, rows, rowKey, caption, className, rowProps }: DetailTableProps<Row>) {
+  return (
+    <table className={className ? `data-table detail-table ${className}` : 'data-table detail-table'}>
+      {caption !== undefined && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((column, index) => (
+            <th key={index} scope="col" className={column.numeric ? 'numeric' : undefined}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)} {...rowProps?.(row, index)}>
+            {columns.map((column, at) => (
+              <td key={at} className={column.numeric ? 'numeric' : undefined}>
+                {column.cell(row, index)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One fact of a record: what it is, and its value. */
+export interface Fact {
+  term: ReactNode;
+  value: ReactNode;
+  /** Attributes of the value (a data- attribute a test reads). */
+  valueProps?: HTMLAttributes<HTMLElement> & { [data: `data-${string}`]: string | number | undefined };
+}
+
+/**
+ * A record's facts as a description list (`dl.facts`): the identity of a bill, a customer's totals, what a
+ * site check found. A fact given as false or null is left out, for the ones that depend on the record.
+ */
+export function Facts({ facts }: { facts: readonly (Fact | false | null)[] }) {
+  return (
+    <dl className="facts">
+      {facts.map(
+        (fact, index) =>
+          fact && [
+            <dt key={`t${index}`}>{fact.term}</dt>,
+            <dd key={`v${index}`} {...fact.valueProps}>
+              {fact.value}
+            </dd>,
+          ],
+      )}
+    </dl>
+  );
+}
