@@ -91,14 +91,12 @@ export default tseslint.config(
     // The simulated site stands for the server: it rounds taxes and shapes its records with its own code
     // (test/sim/lib/shop/money.ts, structures.ts, bill-flow.ts), never the back-office's, so a rounding or
     // schema mistake cannot be made on both sides and pass unseen. Its tests and test/sim/shop/ (the
-    // back-office's client put in front of it) are where the two sides meet. demo-data/catalogs.ts is being
-    // rewritten elsewhere and still types its records with the back-office's: it leaves this list when its
-    // import moves to ../lib/shop/structures.
+    // back-office's client put in front of it) are where the two sides meet.
     files: ['test/sim/**/*.ts'],
-    ignores: ['test/sim/**/*.test.ts', 'test/sim/shop/**', 'test/sim/demo-data/catalogs.ts'],
+    ignores: ['test/sim/**/*.test.ts', 'test/sim/shop/**'],
     rules: restrict(
       ['**/main/**', '**/shared/**', '**/renderer/**', '**/electron/**'],
-      'test/sim stands for the server: its money, records and bill flow are its own (test/sim/lib/shop), not the product\'s. Compare the two in a test.',
+      "test/sim stands for the server: its money, records and bill flow are its own (test/sim/lib/shop), not the product's. Compare the two in a test.",
     ),
   },
   {

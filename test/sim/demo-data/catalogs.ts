@@ -1,4 +1,4 @@
-import type { CatalogItemRecord, CatalogRecord, CategoryRecord } from '../../../main/shop-api/records';
+import type { CatalogItemRecord, CatalogRecord, CategoryRecord } from '../lib/shop/structures';
 import type { HandlerName, ItemSpec, RequiredField } from './catalog-item-spec';
 import { ENGLISH_ONLY_ITEMS, ENGLISH_OVERRIDES, MASTER_ITEMS } from './catalog-items';
 import { MASTER_CATALOG_ID, TAX_IDS, taxRatio } from './shop';
