@@ -1,7 +1,8 @@
 import type { BillRow } from '../../shared/contract';
 import { readBillRows } from '../bills/bill-rows';
 import type { ReadableDb } from '../db/open';
-import type { BillCreditNoteTableRow, BillItemTableRow, BillTableRow } from '../db/tables';
+import type { BillItemTableRow, BillTableRow } from '../db/tables';
+import type { CreditNoteRow } from './credit-note-data';
 
 /**
  * What the bills workbook reads from the cache, by batches of bill ids. The ids travel as one JSON array
@@ -35,20 +36,7 @@ export function billRowReader(db: ReadableDb): (ids: readonly number[]) => BillE
 
 /** A credit note of an exported bill, as the credit notes sheet shows it. */
 export type CreditNoteExportRow = Pick<BillTableRow, 'idnumber' | 'currency'> &
-  Pick<
-    BillCreditNoteTableRow,
-    | 'number'
-    | 'issuedat'
-    | 'billid'
-    | 'untaxedcents'
-    | 'taxcents'
-    | 'amountcents'
-    | 'refundcents'
-    | 'refundpaymode'
-    | 'refundedon'
-    | 'refundreference'
-    | 'reason'
-  > & {
+  Omit<CreditNoteRow, 'id'> & {
     /** First and last name, trimmed. */
     customer: string;
   };

@@ -24,26 +24,13 @@ export interface CreditNoteDocument {
   refund: { cents: number; paymode: string; on: number; reference: string };
 }
 
-type NoteRow = Pick<
-  BillCreditNoteTableRow,
-  | 'id'
-  | 'billid'
-  | 'number'
-  | 'issuedat'
-  | 'reason'
-  | 'untaxedcents'
-  | 'taxcents'
-  | 'amountcents'
-  | 'refundcents'
-  | 'refundpaymode'
-  | 'refundedon'
-  | 'refundreference'
->;
+/** A credit note as its documents show it: every column but who issued it. */
+export type CreditNoteRow = Omit<BillCreditNoteTableRow, 'userid'>;
 
 export function creditNoteReader(context: InvoicingContext): (creditNoteId: number) => CreditNoteDocument {
   const { db } = context;
   const readInvoice = invoiceReader(db, context);
-  const noteOf = db.prepare<[number], NoteRow>(
+  const noteOf = db.prepare<[number], CreditNoteRow>(
     `SELECT id, billid, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference
      FROM bill_credit_note WHERE id = ?`,
   );
