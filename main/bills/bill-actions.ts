@@ -1,3 +1,4 @@
+import type { BillTableRow } from '../db/tables';
 import { BILL_TRANSITIONS, PAYABLE_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillDetail } from '../../shared/contract/bills';
 import type { Db } from '../db/open';
@@ -16,10 +17,10 @@ import { refusal } from '../../shared/errors/error-text';
 function currentBill(db: Db, id: number) {
   const bill = overlaidState(db, id);
   if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id }, { id });
-  const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(id) as {
-    version: number;
-    currency: string;
-  };
+  // overlaidState found the bill: its row is there.
+  const { version, currency } = db
+    .prepare<[number], Pick<BillTableRow, 'version' | 'currency'>>('SELECT version, currency FROM bill WHERE id = ?')
+    .get(id)!;
   return { ...bill, version, currency };
 }
 

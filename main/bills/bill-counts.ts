@@ -38,13 +38,13 @@ export function billCache(db: ReadableDb): CacheState {
   if (cached?.key === key) return cached;
   const overlaid = cachedStatement(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get() as number;
   const all = zeroCounts();
-  for (const row of cachedStatement(db, 'SELECT status, bills FROM bill_status_count').all() as { status: BillStatus; bills: number }[])
+  for (const row of cachedStatement<{ status: BillStatus; bills: number }>(db, 'SELECT status, bills FROM bill_status_count').all())
     all[row.status] = row.bills;
   if (overlaid > 0) {
-    const moved = cachedStatement(
+    const moved = cachedStatement<{ was: BillStatus; now: BillStatus }>(
       db,
       'SELECT b.status AS was, o.status AS now FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid WHERE o.status <> b.status',
-    ).all() as { was: BillStatus; now: BillStatus }[];
+    ).all();
     for (const { was, now } of moved) {
       all[was] -= 1;
       all[now] += 1;
@@ -100,10 +100,10 @@ function statusCounts(db: ReadableDb, filter: BillFilter): StatusCounts {
   if (cache.overlaid > 0) {
     const overlay = filterWhere(scope, OVERLAID, { withStatus: false });
     const changed = (side: Where, status: string) =>
-      cachedStatement(
+      cachedStatement<{ status: BillStatus; n: number }>(
         db,
         `SELECT ${status} AS status, count(*) AS n FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid${where(side.conditions)} GROUP BY 1`,
-      ).all(...side.params) as { status: BillStatus; n: number }[];
+      ).all(...side.params);
     for (const row of changed(server, 'b.status')) counts[row.status] -= row.n;
     for (const row of changed(overlay, 'o.status')) counts[row.status] += row.n;
   }

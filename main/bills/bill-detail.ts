@@ -34,18 +34,22 @@ export function getBillDetail(db: ReadableDb, id: number): BillDetail {
   if (!row || !bill) throw refusal('bill_not_found', 'bill.notInCache', { id }, { id });
 
   const lines = db
-    .prepare(
+    .prepare<unknown[], Line>(
       `SELECT id, type, itemcode, abstract, unitcents, quantity, totalcents, taxratio, taxcents
        FROM bill_item WHERE billid = ? ORDER BY ordering, id`,
     )
-    .all(id) as Line[];
+    .all(id);
 
   const payments = db
-    .prepare('SELECT id, amountcents, paymode, paidon, reference FROM bill_payment WHERE billid = ? ORDER BY paidon, id')
-    .all(id) as BillDetail['payments'];
+    .prepare<unknown[], BillDetail['payments'][number]>(
+      'SELECT id, amountcents, paymode, paidon, reference FROM bill_payment WHERE billid = ? ORDER BY paidon, id',
+    )
+    .all(id);
   const history = db
-    .prepare('SELECT fromstatus, tostatus, timecreated, note FROM bill_history WHERE billid = ? ORDER BY timecreated, id')
-    .all(id) as BillDetail['history'];
+    .prepare<unknown[], BillDetail['history'][number]>(
+      'SELECT fromstatus, tostatus, timecreated, note FROM bill_history WHERE billid = ? ORDER BY timecreated, id',
+    )
+    .all(id);
   const entries = pendingBillEntries(db, [id]).get(id) ?? [];
   const server = serverStates(db, [id]).get(id)!;
   // Replayed one entry at a time, so each pending step shows where the shop will record it.
@@ -67,12 +71,14 @@ export function getBillDetail(db: ReadableDb, id: number): BillDetail {
   const creditLeft = creditLeftOf(lines, creditNotes);
 
   const serverCustomer = db
-    .prepare('SELECT id, firstname, lastname, email, organisation, address, zip, city, country, hasaccount FROM customer WHERE id = ?')
-    .get(bill.customerid) as BillDetail['customer'] | undefined;
+    .prepare<unknown[], BillDetail['customer']>(
+      'SELECT id, firstname, lastname, email, organisation, address, zip, city, country, hasaccount FROM customer WHERE id = ?',
+    )
+    .get(bill.customerid);
   const customer = serverCustomer ? overlay(db, 'customers', [serverCustomer])[0] : undefined;
 
   const products = db
-    .prepare(
+    .prepare<unknown[], BillDetail['products'][number]>(
       `SELECT p.id, p.reference, coalesce(ci.code, bi.itemcode, '') AS itemcode, p.startdate, p.enddate
        FROM product p
        LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
@@ -82,7 +88,7 @@ export function getBillDetail(db: ReadableDb, id: number): BillDetail {
          UNION SELECT id FROM product WHERE initialbillitemid IN (SELECT id FROM bill_item WHERE billid = ?))
        ORDER BY p.id`,
     )
-    .all(id, id) as BillDetail['products'];
+    .all(id, id);
 
   return {
     bill: {

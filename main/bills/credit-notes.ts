@@ -1,4 +1,5 @@
 import { refusal } from '../../shared/errors/error-text';
+import type { BillCreditLineTableRow, BillItemTableRow, BillTableRow } from '../db/tables';
 import type { BillDetail, CreditNote } from '../../shared/contract/bills';
 import type { Db, ReadableDb } from '../db/open';
 import type { OutboxEntry } from '../sync/outbox';
@@ -25,28 +26,31 @@ interface CreditRow extends Omit<CreditNote, 'pending' | 'lines'> {
   billid: number;
 }
 
+/** A line's amounts, which a credit note takes back in part or whole. */
+type ItemAmounts = Pick<BillItemTableRow, 'id' | 'totalcents' | 'taxcents' | 'taxratio'>;
+const ITEM_AMOUNTS = 'SELECT id, totalcents, taxcents, taxratio FROM bill_item WHERE billid = ?';
+/** The bill's version and currency, read inside the transaction that found the bill (so it is there). */
+const BILL_VERSION = 'SELECT version, currency FROM bill WHERE id = ?';
+
 /** The credit notes of a bill: the shop's, then the one waiting to be sent (negative id, no number yet). */
 export function creditNotesOf(db: ReadableDb, billId: number, entries: readonly OutboxEntry[]): CreditNote[] {
   const notes = db
-    .prepare(
+    .prepare<unknown[], CreditRow>(
       `SELECT id, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference
        FROM bill_credit_note WHERE billid = ? ORDER BY issuedat, id`,
     )
-    .all(billId) as CreditRow[];
+    .all(billId);
   const lines = db
-    .prepare('SELECT creditnoteid, billitemid, quantity, totalcents, taxratio, taxcents FROM bill_credit_line WHERE billid = ? ORDER BY id')
-    .all(billId) as (CreditNote['lines'][number] & { creditnoteid: number })[];
+    .prepare<[number], CreditNote['lines'][number] & Pick<BillCreditLineTableRow, 'creditnoteid'>>(
+      'SELECT creditnoteid, billitemid, quantity, totalcents, taxratio, taxcents FROM bill_credit_line WHERE billid = ? ORDER BY id',
+    )
+    .all(billId);
   const issued: CreditNote[] = notes.map((note) => ({
     ...note,
     pending: null,
     lines: lines.filter((line) => line.creditnoteid === note.id).map(({ creditnoteid: _note, ...line }) => line),
   }));
-  const items = db.prepare('SELECT id, totalcents, taxcents, taxratio FROM bill_item WHERE billid = ?').all(billId) as {
-    id: number;
-    totalcents: number;
-    taxcents: number;
-    taxratio: number;
-  }[];
+  const items = db.prepare<[number], ItemAmounts>(ITEM_AMOUNTS).all(billId);
   const waiting: CreditNote[] = [];
   for (const entry of entries) {
     if (entry.kind !== 'bill.refund') continue;
@@ -107,10 +111,7 @@ export function issueCreditNote(
   db.transaction(() => {
     const bill = overlaidState(db, input.id);
     if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id: input.id }, { id: input.id });
-    const { version, currency } = db.prepare('SELECT version, currency FROM bill WHERE id = ?').get(input.id) as {
-      version: number;
-      currency: string;
-    };
+    const { version, currency } = db.prepare<[number], Pick<BillTableRow, 'version' | 'currency'>>(BILL_VERSION).get(input.id)!;
     if (bill.idnumber === '' || !(REFUNDABLE_STATUSES as readonly string[]).includes(bill.status)) {
       const details = { id: input.id, status: bill.status, invoiced: bill.idnumber !== '' };
       if (bill.idnumber === '') throw refusal('bill_not_refundable', 'creditNote.notInvoiced', { id: input.id }, details);
@@ -125,12 +126,7 @@ export function issueCreditNote(
     }
     const entries = pendingBillEntries(db, [input.id]).get(input.id) ?? [];
     const notes = creditNotesOf(db, input.id, entries);
-    const items = db.prepare('SELECT id, totalcents, taxcents, taxratio FROM bill_item WHERE billid = ?').all(input.id) as {
-      id: number;
-      totalcents: number;
-      taxcents: number;
-      taxratio: number;
-    }[];
+    const items = db.prepare<[number], ItemAmounts>(ITEM_AMOUNTS).all(input.id);
     const left = linesLeft(
       items,
       notes.flatMap((note) => note.lines),

@@ -1,3 +1,4 @@
+import type { OutboxTableRow } from '../db/tables';
 import type { CatalogDetail, CatalogSummary, CatalogView, CategoryView, ItemView } from '../../shared/contract/catalogs';
 import type { ReadableDb } from '../db/open';
 import { catalogRows, categoryRows, itemRows, type CatalogRow, type ItemRow } from './catalog-rows';
@@ -101,7 +102,9 @@ export function getCatalogDetail(db: ReadableDb, id: number): CatalogDetail {
   const items = resolveItems(row, itemRows(db, seen), undoableIn(db, 'catalogitems')).sort(
     (a, b) => a.code.localeCompare(b.code) || a.id - b.id,
   );
-  const taxes = db.prepare('SELECT id, title, country, ratio FROM tax ORDER BY country, ratio, id').all() as CatalogDetail['taxes'];
+  const taxes = db
+    .prepare<unknown[], CatalogDetail['taxes'][number]>('SELECT id, title, country, ratio FROM tax ORDER BY country, ratio, id')
+    .all();
   return {
     catalog: view(row),
     master: master ? { id: master.id, name: master.name } : null,
@@ -123,8 +126,10 @@ export function listCatalogs(db: ReadableDb): CatalogSummary[] {
   const items = itemRows(db, ids);
   const categories = categoryRows(db, ids);
   const waiting = db
-    .prepare(`SELECT entity, entity_id AS id, state FROM outbox WHERE entity IN ('catalogs', 'categories', 'catalogitems')`)
-    .all() as { entity: string; id: number; state: string }[];
+    .prepare<[], Pick<OutboxTableRow, 'entity' | 'state'> & { id: OutboxTableRow['entity_id'] }>(
+      `SELECT entity, entity_id AS id, state FROM outbox WHERE entity IN ('catalogs', 'categories', 'catalogitems')`,
+    )
+    .all();
   const catalogOf = new Map<string, number>();
   for (const c of catalogs) catalogOf.set(`catalogs:${c.id}`, c.id);
   for (const c of categories) catalogOf.set(`categories:${c.id}`, c.catalogid);

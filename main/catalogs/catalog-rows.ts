@@ -1,3 +1,4 @@
+import type { CatalogItemTableRow, LocalIdMapTableRow, OutboxTableRow } from '../db/tables';
 import type { OutboxState } from '../sync/outbox';
 import type { Db, ReadableDb } from '../db/open';
 import { overlay, type Overlaid } from '../sync/overlay';
@@ -15,11 +16,7 @@ export type ItemRow = Overlaid<Omit<CatalogItemRecord, 'timemodified'>>;
 
 function localIds(db: ReadableDb): Map<string, number> {
   const map = new Map<string, number>();
-  for (const row of db.prepare('SELECT entity, local_id, server_id FROM local_id_map').all() as {
-    entity: string;
-    local_id: number;
-    server_id: number;
-  }[])
+  for (const row of db.prepare<[], LocalIdMapTableRow>('SELECT entity, local_id, server_id FROM local_id_map').all())
     map.set(`${row.entity}:${row.local_id}`, row.server_id);
   return map;
 }
@@ -30,19 +27,21 @@ function follow(map: Map<string, number>, entity: string, id: number): number {
 
 export function catalogRows(db: ReadableDb): CatalogRow[] {
   const rows = db
-    .prepare('SELECT id, name, description, salesconditions, groupid, countryrestrictions, billfooter, version FROM catalog')
-    .all() as Omit<CatalogRecord, 'timemodified'>[];
+    .prepare<unknown[], Omit<CatalogRecord, 'timemodified'>>(
+      'SELECT id, name, description, salesconditions, groupid, countryrestrictions, billfooter, version FROM catalog',
+    )
+    .all();
   const map = localIds(db);
   return overlay(db, 'catalogs', rows).map((row) => ({ ...row, version: row.version ?? 0, groupid: follow(map, 'catalogs', row.groupid) }));
 }
 
 export function categoryRows(db: ReadableDb, catalogIds: readonly number[]): CategoryRow[] {
   const rows = db
-    .prepare(
+    .prepare<[string], Omit<CategoryRecord, 'timemodified'>>(
       `SELECT id, catalogid, parentid, name, description, sortorder, visible, seoalias, version FROM category
        WHERE catalogid IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(catalogIds)) as Omit<CategoryRecord, 'timemodified'>[];
+    .all(JSON.stringify(catalogIds));
   const map = localIds(db);
   return overlay(db, 'categories', rows)
     .map((row) => ({
@@ -55,15 +54,14 @@ export function categoryRows(db: ReadableDb, catalogIds: readonly number[]): Cat
 }
 
 export function itemRows(db: ReadableDb, catalogIds: readonly number[]): ItemRow[] {
-  const rows = (
-    db
-      .prepare(
-        `SELECT id, catalogid, categoryid, code, shortname, name, idnumber, description, notes, eula, prices, taxcode, stock, sold, status,
+  const rows = db
+    .prepare<[string], Omit<CatalogItemRecord, 'timemodified' | 'prices'> & Pick<CatalogItemTableRow, 'prices'>>(
+      `SELECT id, catalogid, categoryid, code, shortname, name, idnumber, description, notes, eula, prices, taxcode, stock, sold, status,
                 maxdeliveryquant, onlyforloggedin, seatmode, renewable, type, setid, requireddata, enablehandler, handlerparams, version
          FROM catalog_item WHERE catalogid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(catalogIds)) as (Omit<CatalogItemRecord, 'timemodified' | 'prices'> & { prices: string })[]
-  ).map((row) => ({ ...row, prices: JSON.parse(row.prices) as CatalogItemRecord['prices'] }));
+    )
+    .all(JSON.stringify(catalogIds))
+    .map((row) => ({ ...row, prices: JSON.parse(row.prices) as CatalogItemRecord['prices'] }));
   const map = localIds(db);
   return overlay(db, 'catalogitems', rows)
     .map((row) => ({
@@ -96,10 +94,12 @@ export function entriesOf(
   db: Db,
   entity: string,
   id: number,
-): { seq: number; state: OutboxState; attempts: number; mutation_id: string; kind: string }[] {
+): (Pick<OutboxTableRow, 'seq' | 'attempts' | 'mutation_id' | 'kind'> & { state: OutboxState })[] {
   return db
-    .prepare('SELECT seq, state, attempts, mutation_id, kind FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq')
-    .all(entity, id) as { seq: number; state: OutboxState; attempts: number; mutation_id: string; kind: string }[];
+    .prepare<[string, number], Pick<OutboxTableRow, 'seq' | 'attempts' | 'mutation_id' | 'kind'> & { state: OutboxState }>(
+      'SELECT seq, state, attempts, mutation_id, kind FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq',
+    )
+    .all(entity, id);
 }
 
 /** A new negative id, below every local id in use or ever mapped, so a reference can never name two records. */

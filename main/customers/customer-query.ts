@@ -1,3 +1,4 @@
+import type { BillTableRow, CustomerTotalsTableRow } from '../db/tables';
 import type { BillStatus } from '../../shared/bills/bill-status';
 import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
 import { cachedStatement } from '../db/cached-statement';
@@ -55,20 +56,20 @@ function totalsOf(db: ReadableDb, ids: readonly number[]): Map<number, Totals> {
   freshBillOverlay(db);
   const list = JSON.stringify(ids);
   const totals = new Map<number, Totals>();
-  const rows = cachedStatement(
+  const rows = cachedStatement<Totals & { id: CustomerTotalsTableRow['customerid'] }>(
     db,
     `SELECT customerid AS id, placed_count AS placedCount, placed_cents AS placedCents, pending_count AS pendingCount,
               pending_cents AS pendingCents, paid_count AS paidCount, paid_cents AS paidCents
        FROM customer_totals WHERE customerid IN (SELECT value FROM json_each(?))`,
-  ).all(list) as (Totals & { id: number })[];
+  ).all(list);
   for (const { id, ...row } of rows) totals.set(id, row);
   // The first sync adds the totals up at its end: until then, from each customer's bills received so far.
   if (bulkLoadPending(db)) for (const [id, row] of totalsFromBills(db, ids, contribution)) totals.set(id, row);
-  const changed = cachedStatement(
+  const changed = cachedStatement<BillMoney & Pick<BillTableRow, 'customerid'> & { nowStatus: BillStatus; nowPaid: number }>(
     db,
     `SELECT b.customerid, b.status, b.amountcents, b.paidcents, o.status AS nowStatus, o.paidcents AS nowPaid
        FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid WHERE b.customerid IN (SELECT value FROM json_each(?))`,
-  ).all(list) as (BillMoney & { customerid: number; nowStatus: BillStatus; nowPaid: number })[];
+  ).all(list);
   for (const bill of changed) {
     const now = { status: bill.nowStatus, amountcents: bill.amountcents, paidcents: bill.nowPaid };
     const delta = add(contribution(bill, -1), contribution(now));
@@ -210,40 +211,40 @@ const toRow = ({
 const DAY = 86_400;
 
 export function getCustomer(db: ReadableDb, id: number, options: { siteUrl: string | null; now: number }): CustomerDetail {
-  const record = db.prepare(`SELECT ${COLUMNS} FROM customer c WHERE c.id = ?`).get(id) as CustomerRecord | undefined;
+  const record = db.prepare<unknown[], CustomerRecord>(`SELECT ${COLUMNS} FROM customer c WHERE c.id = ?`).get(id);
   if (!record) throw refusal('customer_not_found', 'customer.notInCache', { id }, { id });
   const [customer] = present(db, [record]);
   const bills = db
-    .prepare(
+    .prepare<unknown[], CustomerDetail['bills'][number]>(
       `SELECT b.id, b.title, coalesce(o.status, b.status) AS status, b.emissiondate, b.amountcents, b.currency
        FROM bill b INDEXED BY bill_customer LEFT JOIN temp.bill_overlay o ON o.billid = b.id
        WHERE b.customerid = ? ORDER BY b.emissiondate DESC, b.id DESC`,
     )
-    .all(id) as CustomerDetail['bills'];
-  const products = (
-    db
-      .prepare(
-        `SELECT p.id, p.reference, coalesce(ci.code, '') AS itemcode, coalesce(ci.name, '') AS itemname, p.startdate, p.enddate
+    .all(id);
+  const products = db
+    .prepare<unknown[], Omit<CustomerDetail['products'][number], 'endingSoon'>>(
+      `SELECT p.id, p.reference, coalesce(ci.code, '') AS itemcode, coalesce(ci.name, '') AS itemname, p.startdate, p.enddate
          FROM product p LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
          WHERE p.customerid = ? AND p.deleted = 0 ORDER BY p.startdate DESC, p.id DESC`,
-      )
-      .all(id) as Omit<CustomerDetail['products'][number], 'endingSoon'>[]
-  ).map((product) => ({
-    ...product,
-    // Still running, and over within 30 days: a renewal to propose. 0 means it never ends.
-    endingSoon: product.enddate > options.now && product.enddate <= options.now + 30 * DAY,
-  }));
+    )
+    .all(id)
+    .map((product) => ({
+      ...product,
+      // Still running, and over within 30 days: a renewal to propose. 0 means it never ends.
+      endingSoon: product.enddate > options.now && product.enddate <= options.now + 30 * DAY,
+    }));
   const moodleProfileUrl =
     customer!.hasaccount > 0 && options.siteUrl
       ? `${options.siteUrl.replace(/\/+$/, '')}/user/profile.php?id=${customer!.hasaccount}`
       : null;
   // The credit notes the shop issued on the customer's bills, and what it refunded (the server's copy)...
   const issued = db
-    .prepare(
+    .prepare<[number], Omit<CustomerDetail['credits'], 'waiting'>>(
       `SELECT count(*) AS count, coalesce(sum(n.amountcents), 0) AS creditedCents, coalesce(sum(n.refundcents), 0) AS refundedCents
        FROM bill_credit_note n JOIN bill b ON b.id = n.billid WHERE b.customerid = ?`,
     )
-    .get(id) as Omit<CustomerDetail['credits'], 'waiting'>;
+    // An aggregate without GROUP BY always answers one row.
+    .get(id)!;
   // ...and those waiting in the outbox, as the bill's detail shows them: the shop will number them at the next sync.
   const credits: CustomerDetail['credits'] = { ...issued, waiting: 0 };
   for (const [billId, entries] of pendingBillEntries(

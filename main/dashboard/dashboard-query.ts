@@ -27,8 +27,8 @@ import { daySpans, staleDays, totalsZone } from './dashboard-totals';
  * A statement of the dashboard. While a first sync fills the cache its read indexes are not built yet
  * (sync/bulk-load.ts): the figures are then read without naming them, from the rows received so far.
  */
-export function statement(db: ReadableDb, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement> {
-  return cachedStatement(db, bulkLoadPending(db) ? sql.replace(/INDEXED BY \w+/g, '') : sql, mode);
+export function statement<Row = unknown>(db: ReadableDb, sql: string, mode?: 'pluck'): ReturnType<typeof cachedStatement<Row>> {
+  return cachedStatement<Row>(db, bulkLoadPending(db) ? sql.replace(/INDEXED BY \w+/g, '') : sql, mode);
 }
 
 /** The shop condition: every shop when none is named (@shop is null). */
@@ -95,12 +95,12 @@ function perMonth(db: ReadableDb, kind: keyof typeof PER_MONTH, query: Chosen, m
     return sums;
   }
   add(
-    statement(db, PER_MONTH_KEPT).all({
+    statement<SumRow>(db, PER_MONTH_KEPT).all({
       currency: query.currency,
       shop: query.shopId ?? null,
       measure: kind,
       days: JSON.stringify(days),
-    }) as SumRow[],
+    }),
     (i) => i,
   );
   const stale = staleDays(db, days[0]![0], days[days.length - 1]![1]).filter(({ day }) =>
@@ -145,25 +145,25 @@ function stages(db: ReadableDb, query: Chosen, base: BillFilter): DashboardSumma
     counts.set(status, (counts.get(status) ?? 0) + bills);
     cents.set(status, (cents.get(status) ?? 0) + amount);
   };
-  const sums = statement(
+  const sums = statement<{
+    status: string;
+    bills: number;
+    cents: number;
+  }>(
     db,
     totalsZone(db) === undefined
       ? `SELECT b.status, count(*) AS bills, sum(b.amountcents) AS cents FROM bill b
          WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`
       : `SELECT b.status, sum(b.bills) AS bills, sum(b.cents) AS cents FROM dashboard_stage b
          WHERE b.status IN (SELECT value FROM json_each(@stages)) AND b.currency = @currency AND ${SHOP} GROUP BY b.status`,
-  ).all({ currency: query.currency, shop: query.shopId ?? null, stages: JSON.stringify(dashboardStages) }) as {
-    status: string;
-    bills: number;
-    cents: number;
-  }[];
+  ).all({ currency: query.currency, shop: query.shopId ?? null, stages: JSON.stringify(dashboardStages) });
   for (const row of sums) move(row.status, row.bills, row.cents);
   freshBillOverlay(db);
-  const moved = statement(
+  const moved = statement<{ was: string; now: string; cents: number }>(
     db,
     `SELECT b.status AS was, o.status AS now, b.amountcents AS cents FROM temp.bill_overlay o CROSS JOIN bill b ON b.id = o.billid
      WHERE o.status <> b.status AND b.currency = @currency AND ${SHOP}`,
-  ).all({ currency: query.currency, shop: query.shopId ?? null }) as { was: string; now: string; cents: number }[];
+  ).all({ currency: query.currency, shop: query.shopId ?? null });
   for (const { was, now, cents: amount } of moved) {
     move(was, -1, -amount);
     move(now, 1, amount);
@@ -206,7 +206,7 @@ export function dashboardSummary(db: ReadableDb, asked: DashboardQuery): Dashboa
 }
 
 function computeSummary(db: ReadableDb, asked: DashboardQuery): DashboardSummary {
-  const shops = statement(db, 'SELECT id, name, currency FROM shop ORDER BY id').all() as DashboardSummary['shops'];
+  const shops = statement<DashboardSummary['shops'][number]>(db, 'SELECT id, name, currency FROM shop ORDER BY id').all();
   const held = currencies(db);
   // No currency named: the chosen shop's, else the first shop's, else the first the bills use.
   const currency = asked.currency ?? shops.find((shop) => shop.id === asked.shopId)?.currency ?? shops[0]?.currency ?? held[0] ?? 'EUR';

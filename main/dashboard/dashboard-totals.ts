@@ -72,10 +72,10 @@ export function daySpans(db: ReadableDb, spans: Span[]): DaySpan[] | undefined {
 
 /** The stale days between two days (usually none: a sync adds them up at its end), each as a span of seconds. */
 export function staleDays(db: ReadableDb, first: string, last: string): { day: string; span: Span }[] {
-  const rows = cachedStatement(db, `SELECT day, lo, hi FROM (${STALE_DAYS}) WHERE day BETWEEN ? AND ?`).all(first, last) as {
+  const rows = cachedStatement<{
     day: string;
     lo: number;
     hi: number;
-  }[];
+  }>(db, `SELECT day, lo, hi FROM (${STALE_DAYS}) WHERE day BETWEEN ? AND ?`).all(first, last);
   return rows.map(({ day, lo, hi }) => ({ day, span: { from: lo, to: hi } }));
 }

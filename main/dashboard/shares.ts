@@ -1,3 +1,4 @@
+import type { DashboardCustomerTableRow } from '../db/tables';
 import type { BillFilter } from '../../shared/contract/bills';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import { statement, type Chosen } from './dashboard-query';
@@ -78,11 +79,11 @@ type ItemSum = { code: string; itemid: number; cents: number };
 /** The lines per item sold over the period: kept totals and the stale days' lines, or the lines alone. */
 function itemSums(db: ReadableDb, query: Chosen): ItemSum[] {
   const days = daySpans(db, [query]);
-  if (!days) return statement(db, BY_ITEM).all(params(query)) as ItemSum[];
+  if (!days) return statement<ItemSum>(db, BY_ITEM).all(params(query));
   const [first, last] = days[0]!;
-  const rows = statement(db, BY_ITEM_KEPT).all({ currency: query.currency, shop: query.shopId ?? null, first, last }) as ItemSum[];
+  const rows = statement<ItemSum>(db, BY_ITEM_KEPT).all({ currency: query.currency, shop: query.shopId ?? null, first, last });
   for (const { span } of staleDays(db, first, last))
-    rows.push(...(statement(db, BY_ITEM).all(params({ ...query, from: span.from, to: span.to })) as ItemSum[]));
+    rows.push(...statement<ItemSum>(db, BY_ITEM).all(params({ ...query, from: span.from, to: span.to })));
   return rows;
 }
 
@@ -130,17 +131,17 @@ export interface PeriodWhole {
 /** The ten largest customers of the period, ties by id, each with the whole. */
 export function topCustomers(db: ReadableDb, query: Chosen, whole: PeriodWhole, walkAbove = WALK_ABOVE): Ranked[] {
   const walked = whole.invoices > walkAbove ? walk(db, query, whole.cents) : undefined;
-  return walked ?? (statement(db, BY_CUSTOMER).all(params(query)) as Ranked[]);
+  return walked ?? statement<Ranked>(db, BY_CUSTOMER).all(params(query));
 }
 
 function walk(db: ReadableDb, query: Chosen, whole: number): Ranked[] | undefined {
   if (totalsZone(db) === undefined) return undefined; // no bounds yet: SQLite groups
-  const bounds = statement(db, BOUNDS);
+  const bounds = statement<Pick<DashboardCustomerTableRow, 'customerid' | 'cents'>>(db, BOUNDS);
   const exact = statement(db, CUSTOMER_IN_PERIOD, 'pluck');
   const top: { key: number; cents: number }[] = [];
   const before = (a: { key: number; cents: number }, b: { key: number; cents: number }) => b.cents - a.cents || a.key - b.key;
   for (let offset = 0; offset < MAX_WALK; offset += PAGE) {
-    const page = bounds.all({ currency: query.currency, offset }) as { customerid: number; cents: number }[];
+    const page = bounds.all({ currency: query.currency, offset });
     for (const bound of page) {
       // No customer further down can reach the tenth (a bound equal to it could tie, and win by its id).
       if (top.length === TOP && bound.cents < top[TOP - 1]!.cents) return finished(top, whole);

@@ -11,7 +11,7 @@ const caches = new WeakMap<ReadableDb, Map<string, Database.Statement>>();
  * filter's fields come back with the same text. At most MAX_STATEMENTS are kept, the oldest used dropped.
  * Not for a statement iterated while another call may run it (better-sqlite3 allows one pass at a time).
  */
-export function cachedStatement(db: ReadableDb, sql: string, mode: Mode = 'rows'): Database.Statement {
+export function cachedStatement<Row = unknown>(db: ReadableDb, sql: string, mode: Mode = 'rows'): Database.Statement<unknown[], Row> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = `${mode}\u0000${sql}`;
@@ -25,5 +25,6 @@ export function cachedStatement(db: ReadableDb, sql: string, mode: Mode = 'rows'
     if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
   }
   cache.set(key, statement);
-  return statement;
+  // The caller names the row its SQL selects, as with db.prepare<Params, Row>: one statement, one row shape.
+  return statement as Database.Statement<unknown[], Row>;
 }

@@ -1,4 +1,4 @@
-import type { BillCreditNoteTableRow } from '../db/tables';
+import type { BillCreditLineTableRow, BillCreditNoteTableRow, BillItemTableRow } from '../db/tables';
 import { refusal } from '../../shared/errors/error-text';
 import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { invoiceReader, vatByRate, type Invoice, type InvoiceLine } from './invoice-data';
@@ -27,6 +27,11 @@ export interface CreditNoteDocument {
 /** A credit note as its documents show it: every column but who issued it. */
 export type CreditNoteRow = Omit<BillCreditNoteTableRow, 'userid'>;
 
+/** A credited line, with its bill line's texts (NULL when the shop no longer has that line). */
+type CreditLineRow = Pick<BillCreditLineTableRow, 'quantity' | 'totalcents' | 'taxratio' | 'taxcents'> & {
+  [K in 'taxcode' | 'itemcode' | 'abstract' | 'unitcents']: BillItemTableRow[K] | null;
+};
+
 export function creditNoteReader(context: InvoicingContext): (creditNoteId: number) => CreditNoteDocument {
   const { db } = context;
   const readInvoice = invoiceReader(db, context);
@@ -34,7 +39,7 @@ export function creditNoteReader(context: InvoicingContext): (creditNoteId: numb
     `SELECT id, billid, number, issuedat, reason, untaxedcents, taxcents, amountcents, refundcents, refundpaymode, refundedon, refundreference
      FROM bill_credit_note WHERE id = ?`,
   );
-  const linesOf = db.prepare(
+  const linesOf = db.prepare<[number], CreditLineRow>(
     `SELECT c.quantity, c.totalcents, c.taxratio, c.taxcents, i.taxcode, i.itemcode, i.abstract, i.unitcents
      FROM bill_credit_line AS c LEFT JOIN bill_item AS i ON i.id = c.billitemid
      WHERE c.creditnoteid = ? ORDER BY i.ordering, c.id`,
@@ -45,16 +50,7 @@ export function creditNoteReader(context: InvoicingContext): (creditNoteId: numb
       throw refusal('export_bills_missing', 'export.creditNoteGone', { id: creditNoteId }, { missing: [creditNoteId], count: 1 });
     }
     const invoice = readInvoice(note.billid);
-    const rows = linesOf.all(creditNoteId) as {
-      quantity: number;
-      totalcents: number;
-      taxratio: number;
-      taxcents: number;
-      taxcode: number | null;
-      itemcode: string | null;
-      abstract: string | null;
-      unitcents: number | null;
-    }[];
+    const rows = linesOf.all(creditNoteId);
     const lines: InvoiceLine[] = rows.map((row) => {
       // Whole units of the line credited show its unit price; an amount credited shows as one unit of it.
       const units = row.quantity > 0 && row.unitcents !== null && row.unitcents * row.quantity === row.totalcents;

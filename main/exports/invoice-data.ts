@@ -1,6 +1,6 @@
 import type { EffectiveSeller, ExemptionBasis, InvoicingSettings } from '../../shared/contract/invoicing';
 import type { ReadableDb } from '../db/open';
-import type { BillItemTableRow, BillTableRow, CatalogItemTableRow } from '../db/tables';
+import type { BillItemTableRow, BillTableRow, CatalogItemTableRow, CatalogTableRow, ShopTableRow } from '../db/tables';
 import type { InvoicingContext } from '../invoicing/invoicing-context';
 import { htmlToText } from './html-text';
 import { refusal } from '../../shared/errors/error-text';
@@ -122,7 +122,7 @@ export function invoiceReader(db: ReadableDb, context: InvoicingContext): (billI
      FROM bill_item AS l LEFT JOIN catalog_item AS i ON i.id = l.catalogitemid
      WHERE l.billid = ? ORDER BY l.ordering, l.id`,
   );
-  const shopOf = db.prepare(
+  const shopOf = db.prepare<[number], Pick<ShopTableRow, 'name' | 'description'> & Pick<CatalogTableRow, 'salesconditions' | 'billfooter'>>(
     `SELECT s.name, s.description, coalesce(c.salesconditions, '') AS salesconditions, coalesce(c.billfooter, '') AS billfooter
      FROM shop AS s LEFT JOIN catalog AS c ON c.id = s.catalogid WHERE s.id = ?`,
   );
@@ -130,7 +130,7 @@ export function invoiceReader(db: ReadableDb, context: InvoicingContext): (billI
   const shopTexts = (id: number) => {
     let texts = shops.get(id);
     if (!texts) {
-      const row = shopOf.get(id) as { name: string; description: string; salesconditions: string; billfooter: string } | undefined;
+      const row = shopOf.get(id);
       texts = {
         name: row?.name ?? '',
         description: htmlToText(row?.description ?? ''),

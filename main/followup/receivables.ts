@@ -1,3 +1,4 @@
+import type { BillTableRow, CustomerTableRow } from '../db/tables';
 import type { AgeingBucket, BucketAmounts, ReceivableBill, ReceivableCustomer } from '../../shared/contract/followup';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { Db } from '../db/open';
@@ -81,7 +82,11 @@ export function receivablesByCustomer(db: Db, options: AgeingOptions) {
   freshBillOverlay(db);
   const params = { asOf: options.asOf, termSeconds: options.termDays * DAY };
   const rows = db
-    .prepare(
+    .prepare<
+      unknown[],
+      SumRow & { customerId: number; customer: string } & Pick<BillTableRow, 'currency'> &
+        Pick<CustomerTableRow, 'organisation' | 'hasaccount'>
+    >(
       `SELECT r.customerid AS customerId, r.currency, ${SUMS},
               trim(c.firstname || ' ' || c.lastname) AS customer, c.organisation, c.hasaccount
        FROM (${RECEIVABLE}) r JOIN customer c ON c.id = r.customerid
@@ -90,10 +95,12 @@ export function receivablesByCustomer(db: Db, options: AgeingOptions) {
        ORDER BY sum(CASE WHEN r.late > 0 THEN r.due ELSE 0 END) DESC, sum(r.due) DESC, r.customerid
        LIMIT ${CUSTOMER_LIMIT + 1}`,
     )
-    .all(params) as (SumRow & { customerId: number; currency: string; customer: string; organisation: string; hasaccount: number })[];
+    .all(params);
   const totals = db
-    .prepare(`SELECT currency, ${SUMS} FROM (${RECEIVABLE}) WHERE due > 0 GROUP BY currency ORDER BY currency`)
-    .all(params) as (SumRow & { currency: string })[];
+    .prepare<unknown[], SumRow & Pick<BillTableRow, 'currency'>>(
+      `SELECT currency, ${SUMS} FROM (${RECEIVABLE}) WHERE due > 0 GROUP BY currency ORDER BY currency`,
+    )
+    .all(params);
   const customers: ReceivableCustomer[] = rows.slice(0, CUSTOMER_LIMIT).map((row) => ({
     customerId: row.customerId,
     customer: row.customer,

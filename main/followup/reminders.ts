@@ -196,12 +196,12 @@ export async function sendReminders(
 
 export function remindersOfBill(db: Db, billId: number): ReminderRecord[] {
   return db
-    .prepare(
+    .prepare<unknown[], ReminderRecord>(
       `SELECT id, bill_id AS billId, product_id AS productId, kind, channel, language, amount_cents AS amountCents, currency,
               text, outcome, error, created_at AS createdAt
        FROM bill_reminder WHERE bill_id = ? ORDER BY id DESC`,
     )
-    .all(billId) as ReminderRecord[];
+    .all(billId);
 }
 
 /** Nothing to remind: every bill selected is settled, or every product renewed. */

@@ -30,11 +30,11 @@ export function invoicingView(db: Db, profileId: string, settings: InvoicingSett
   const context = invoicingContext(db, settings);
   const chosen = new Set(settings.exemptions.map((entry) => entry.taxId));
   const categories = db
-    .prepare(
+    .prepare<unknown[], InvoicingView['categories'][number]>(
       `SELECT c.id, c.name, c.parentid, k.name AS catalog FROM category AS c JOIN catalog AS k ON k.id = c.catalogid
        ORDER BY k.name, c.sortorder, c.id`,
     )
-    .all() as InvoicingView['categories'];
+    .all();
   return {
     profileId,
     settings,

@@ -1,3 +1,4 @@
+import type { CategoryTableRow } from '../db/tables';
 import type { EffectiveSeller, ExemptionBasis, InvoicingSettings, MissingMention, SiteSeller } from '../../shared/contract/invoicing';
 import type { ReadableDb } from '../db/open';
 import { basisFromTitle } from './exemptions';
@@ -31,7 +32,12 @@ export interface InvoicingContext {
 
 export function invoicingContext(db: ReadableDb, settings: InvoicingSettings): InvoicingContext {
   const site = siteSeller(db)?.seller ?? null;
-  const taxes = new Map((db.prepare('SELECT id, title, ratio FROM tax ORDER BY id').all() as ShopTax[]).map((tax) => [tax.id, tax]));
+  const taxes = new Map(
+    db
+      .prepare<unknown[], ShopTax>('SELECT id, title, ratio FROM tax ORDER BY id')
+      .all()
+      .map((tax) => [tax.id, tax]),
+  );
   const chosen = new Map(settings.exemptions.map((entry) => [entry.taxId, entry.basis]));
   const goods = goodsCategories(db, settings.goodsCategoryIds);
   return {
@@ -49,7 +55,7 @@ export function invoicingContext(db: ReadableDb, settings: InvoicingSettings): I
 function goodsCategories(db: ReadableDb, chosen: readonly number[]): Set<number> {
   const set = new Set(chosen);
   if (set.size === 0) return set;
-  const rows = db.prepare('SELECT id, parentid FROM category').all() as { id: number; parentid: number }[];
+  const rows = db.prepare<[], Pick<CategoryTableRow, 'id' | 'parentid'>>('SELECT id, parentid FROM category').all();
   let grew = true;
   while (grew) {
     grew = false;
