@@ -1,7 +1,7 @@
 import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { ReadableDb } from '../db/open';
-import type { BillTableRow } from '../db/tables';
+import type { BillTableRow, LetteringMatchTableRow } from '../db/tables';
 import type { BillPayment, EngineLetteredBill } from './match-engine';
 
 /** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
@@ -107,6 +107,12 @@ export const WAITING_MATCHES = `
   WHERE m.state = 'open'
     AND abs((SELECT coalesce(sum(CASE WHEN l.bill_id IS NOT NULL THEN l.allocated_cents ELSE -l.allocated_cents END), 0)
              FROM lettering_link l WHERE l.match_id = m.id)) <= m.tolerance_cents`;
+
+/** A row of WAITING_MATCHES. */
+export type WaitingMatchRow = Pick<LetteringMatchTableRow, 'id' | 'currency'> & {
+  toleranceCents: LetteringMatchTableRow['tolerance_cents'];
+  createdBy: LetteringMatchTableRow['created_by'];
+};
 
 export function awaitingPaymentCount(db: ReadableDb): number {
   return db.prepare(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get() as number;
