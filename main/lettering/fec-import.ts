@@ -159,7 +159,9 @@ class Staging implements FecRowSink {
     );
     this.unlinkLine = db.prepare(`UPDATE ${this.lines} SET reference = NULL WHERE line = ?`);
     const columns = 'reference, line, entry, invoice_date AS date, customer, account, label, amount, currency';
-    this.firstCustomers = db.prepare<[], CustomerLine>(`SELECT ${columns} FROM ${this.customerTable} ORDER BY reference, line LIMIT ${STAGE_BATCH}`);
+    this.firstCustomers = db.prepare<[], CustomerLine>(
+      `SELECT ${columns} FROM ${this.customerTable} ORDER BY reference, line LIMIT ${STAGE_BATCH}`,
+    );
     this.nextCustomers = db.prepare<[string, number], CustomerLine>(
       `SELECT ${columns} FROM ${this.customerTable} WHERE (reference, line) > (?, ?) ORDER BY reference, line LIMIT ${STAGE_BATCH}`,
     );

@@ -189,7 +189,9 @@ export async function writeLetteringFec(db: ReadableDb, target: string): Promise
     );
   checkFolderTarget(path.dirname(resolved));
   const imports = db
-    .prepare<[], Pick<LetteringImportTableRow, 'id' | 'separator'>>("SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id")
+    .prepare<[], Pick<LetteringImportTableRow, 'id' | 'separator'>>(
+      "SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id",
+    )
     .all();
   if (imports.length === 0) throw refusal('lettering_no_fec', 'lettering.noFec', {});
   const letters = new Map(

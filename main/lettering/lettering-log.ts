@@ -33,9 +33,10 @@ export function writeLog(db: Db, who: string, matchId: number | null, what: LogW
 
 export function readLog(db: Db, limit: number): LogEntry[] {
   const rows = db
-    .prepare<[number], Pick<LetteringLogTableRow, 'at' | 'who' | 'detail'> & { action: LogAction; matchId: LetteringLogTableRow['match_id'] }>(
-      'SELECT at, who, action, match_id AS matchId, detail FROM lettering_log ORDER BY id DESC LIMIT ?',
-    )
+    .prepare<
+      [number],
+      Pick<LetteringLogTableRow, 'at' | 'who' | 'detail'> & { action: LogAction; matchId: LetteringLogTableRow['match_id'] }
+    >('SELECT at, who, action, match_id AS matchId, detail FROM lettering_log ORDER BY id DESC LIMIT ?')
     .all(limit);
   return rows.map((row) => {
     const what = parsedWhat(row.detail, row.action);

@@ -93,8 +93,7 @@ function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number
 function billFacts(db: Db, id: number): BillFacts {
   const state = overlaidState(db, id);
   const row = cachedStatement(db, 'SELECT version, currency, amountcents FROM bill WHERE id = ?').get(id) as
-    | Pick<BillTableRow, 'version' | 'currency' | 'amountcents'>
-    | undefined;
+    Pick<BillTableRow, 'version' | 'currency' | 'amountcents'> | undefined;
   if (!state || !row) throw refusal('lettering_item_not_open', 'lettering.billNotInCache', { id }, { billId: id });
   return { id, status: state.status, idnumber: state.idnumber, ...row, remaining: row.amountcents - allocatedOf(db, 'bill_id', id) };
 }
@@ -155,8 +154,7 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
   });
   const invoices = request.invoices.map((i) => {
     const row = cachedStatement(db, 'SELECT id, reference, amountcents, currency FROM lettering_invoice WHERE id = ?').get(i.id) as
-      | Pick<LetteringInvoiceTableRow, 'id' | 'reference' | 'amountcents' | 'currency'>
-      | undefined;
+      Pick<LetteringInvoiceTableRow, 'id' | 'reference' | 'amountcents' | 'currency'> | undefined;
     if (!row)
       throw refusal(
         'lettering_item_not_open',
@@ -269,10 +267,14 @@ export function closeWaitingMatches(db: Db, who: string): number[] {
     const waiting = db.prepare<[], WaitingMatchRow>(WAITING_MATCHES).all();
     if (waiting.length === 0) return [];
     const holders = new LetteringHolders(db);
-    const billLinks = db.prepare<[number], { id: NonNullable<LetteringLinkTableRow['bill_id']>; allocated: LetteringLinkTableRow['allocated_cents'] }>(
-      'SELECT bill_id AS id, allocated_cents AS allocated FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL ORDER BY bill_id',
-    );
-    const invoiceLinks = db.prepare<[number], Pick<LetteringInvoiceTableRow, 'reference'> & { allocated: LetteringLinkTableRow['allocated_cents'] }>(
+    const billLinks = db.prepare<
+      [number],
+      { id: NonNullable<LetteringLinkTableRow['bill_id']>; allocated: LetteringLinkTableRow['allocated_cents'] }
+    >('SELECT bill_id AS id, allocated_cents AS allocated FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL ORDER BY bill_id');
+    const invoiceLinks = db.prepare<
+      [number],
+      Pick<LetteringInvoiceTableRow, 'reference'> & { allocated: LetteringLinkTableRow['allocated_cents'] }
+    >(
       `SELECT i.reference, l.allocated_cents AS allocated FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id
        WHERE l.match_id = ?`,
     );
@@ -353,7 +355,9 @@ export function acceptSuggestions(
 export function unmatch(db: Db, id: number, note: string, who: string): number[] {
   return db.transaction(() => {
     const match = db
-      .prepare<[number], Pick<LetteringMatchTableRow, 'id' | 'state'>>("SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'")
+      .prepare<[number], Pick<LetteringMatchTableRow, 'id' | 'state'>>(
+        "SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'",
+      )
       .get(id);
     if (!match) throw refusal('lettering_match_not_found', 'lettering.matchGone', { id }, { id });
     const links = db

@@ -26,11 +26,10 @@ export interface LineInput {
 }
 
 /** The product an extension line names, as the cache has it. */
-export interface ExtendTarget
-  extends Pick<
-    ProductTableRow,
-    'id' | 'reference' | 'catalogitemid' | 'customerid' | 'contexttype' | 'instanceid' | 'productiondata' | 'extradata' | 'startdate'
-  > {
+export interface ExtendTarget extends Pick<
+  ProductTableRow,
+  'id' | 'reference' | 'catalogitemid' | 'customerid' | 'contexttype' | 'instanceid' | 'productiondata' | 'extradata' | 'startdate'
+> {
   /** The later of the cache's end and the end this app gave it (an extension the shop has not sent back yet). */
   enddate: ProductTableRow['enddate'];
   email: string;
@@ -47,7 +46,9 @@ export function personOf(extradata: string): string {
 }
 
 export function readLineInput(db: Db, billId: number, billItemId: number, participants?: Participant[]): LineInput {
-  const bill = db.prepare<[number], LineInput['bill']>('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?').get(billId);
+  const bill = db
+    .prepare<[number], LineInput['bill']>('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?')
+    .get(billId);
   if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id: billId }, { id: billId });
   const line = db
     .prepare<[number, number], LineInput['line']>(
@@ -77,7 +78,9 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
 
   const recorded = { people: new Set<string>(), events: new Set<string>(), products: 0 };
   const products = db
-    .prepare<[number], Pick<ProductTableRow, 'id' | 'extradata'>>('SELECT id, extradata FROM product WHERE initialbillitemid = ? AND deleted = 0')
+    .prepare<[number], Pick<ProductTableRow, 'id' | 'extradata'>>(
+      'SELECT id, extradata FROM product WHERE initialbillitemid = ? AND deleted = 0',
+    )
     .all(line.id);
   const seen = new Set<number>();
   for (const product of products) {

@@ -60,7 +60,9 @@ export function recordProducts(db: Db, runId: number, billItemId: number, record
 
 export function localRecords(db: Db, billItemId: number): LocalRecord[] {
   return db
-    .prepare<[number], LocalRecord>('SELECT product_id AS productId, eventtype, person, userid, enddate FROM production_record WHERE bill_item_id = ? ORDER BY id')
+    .prepare<[number], LocalRecord>(
+      'SELECT product_id AS productId, eventtype, person, userid, enddate FROM production_record WHERE bill_item_id = ? ORDER BY id',
+    )
     .all(billItemId);
 }
 
@@ -79,7 +81,9 @@ export function runLogs(db: Db, billId: number): RunLog[] {
        FROM production_run WHERE bill_id = ? ORDER BY id DESC`,
     )
     .all(billId);
-  const calls = db.prepare<[number], RunLog['calls'][number]>('SELECT at, function, items, ms, outcome, detail FROM production_call WHERE run_id = ? ORDER BY id');
+  const calls = db.prepare<[number], RunLog['calls'][number]>(
+    'SELECT at, function, items, ms, outcome, detail FROM production_call WHERE run_id = ? ORDER BY id',
+  );
   return runs.map((run) => ({ ...run, calls: calls.all(run.id) }));
 }
 

@@ -110,7 +110,9 @@ export function beginBulkLoad(db: Db): boolean {
   db.transaction(() => {
     const names = JSON.stringify([...DERIVING_TRIGGERS, ...READ_INDEXES]);
     const setAside = db
-      .prepare<[string], SetAside>("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))")
+      .prepare<[string], SetAside>(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))",
+      )
       .all(names);
     db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?)').run(STATE_KEY, JSON.stringify(setAside), Date.now());
     // Empty until a run completes it: long reads wait for that (cache-filling.ts).

@@ -32,7 +32,9 @@ export function syncCommands(services: CoreServices): CommandsFor<SyncCommandNam
   const status = (db: Db, engine: SyncEngine): SyncStatus => {
     const cursors = new Map(
       db
-        .prepare<[], Pick<SyncCursorTableRow, 'entity' | 'synced_at' | 'rows_applied'>>('SELECT entity, synced_at, rows_applied FROM sync_cursor')
+        .prepare<[], Pick<SyncCursorTableRow, 'entity' | 'synced_at' | 'rows_applied'>>(
+          'SELECT entity, synced_at, rows_applied FROM sync_cursor',
+        )
         .all()
         .map((r) => [r.entity, r]),
     );

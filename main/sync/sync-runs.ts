@@ -63,7 +63,9 @@ type SentRow = Pick<SyncSentTableRow, 'seq' | 'kind' | 'entity' | 'entity_id' | 
 /** What a run sent, in the order it was sent. */
 export function sentChanges(db: Db, runId: number): SentChange[] {
   const rows = db
-    .prepare<[number], SentRow>('SELECT seq, kind, entity, entity_id, outcome, message, description, sent_at FROM sync_sent WHERE run_id = ? ORDER BY id')
+    .prepare<[number], SentRow>(
+      'SELECT seq, kind, entity, entity_id, outcome, message, description, sent_at FROM sync_sent WHERE run_id = ? ORDER BY id',
+    )
     .all(runId);
   return rows.map((row) => ({
     seq: row.seq,
