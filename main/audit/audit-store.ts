@@ -1,5 +1,6 @@
 import { auditKinds, type AuditCounts, type AuditFinding, type AuditKind, type AuditRun } from '../../shared/contract/audit';
 import type { Db, ReadableDb } from '../db/open';
+import type { AuditAccountTableRow, AuditFindingTableRow, AuditRunTableRow } from '../db/tables';
 import type { FindingDraft } from './compare';
 
 /** The audit's runs and findings in the cache (migration 0140). */
@@ -40,19 +41,22 @@ export function finishAuditRun(
 /** The marks of the last audit that finished: what a `changed` audit starts from; null before the first. */
 export function lastMarks(db: Db): { bill: number; product: number } | null {
   const row = db
-    .prepare(`SELECT bill_mark AS bill, product_mark AS product FROM audit_run WHERE outcome = 'done' ORDER BY id DESC LIMIT 1`)
-    .get() as { bill: number; product: number } | undefined;
+    .prepare<[], { bill: AuditRunTableRow['bill_mark']; product: AuditRunTableRow['product_mark'] }>(
+      `SELECT bill_mark AS bill, product_mark AS product FROM audit_run WHERE outcome = 'done' ORDER BY id DESC LIMIT 1`,
+    )
+    .get();
   return row ?? null;
 }
 
 const RUN_COLUMNS = `id, scope, startedat AS startedAt, finishedat AS finishedAt, outcome, products, enrolments, courses, calls, ms, error`;
 
 export function lastRun(db: Db): AuditRun | null {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM audit_run ORDER BY id DESC LIMIT 1`).get() as AuditRun | undefined) ?? null;
+  return db.prepare<[], AuditRun>(`SELECT ${RUN_COLUMNS} FROM audit_run ORDER BY id DESC LIMIT 1`).get() ?? null;
 }
 
 export function auditRun(db: Db, id: number): AuditRun {
-  return db.prepare(`SELECT ${RUN_COLUMNS} FROM audit_run WHERE id = ?`).get(id) as AuditRun;
+  // The run the caller just started or finished: it is there.
+  return db.prepare<[number], AuditRun>(`SELECT ${RUN_COLUMNS} FROM audit_run WHERE id = ?`).get(id)!;
 }
 
 /**
@@ -89,7 +93,7 @@ export function replaceFindings(db: Db, drafts: readonly FindingDraft[], courseI
 
 /** Accounts found by a case-insensitive search, by lower-cased email (migration 0140). */
 export function learntAccounts(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT email, userid FROM audit_account').all() as { email: string; userid: number }[];
+  const rows = db.prepare<[], Pick<AuditAccountTableRow, 'email' | 'userid'>>('SELECT email, userid FROM audit_account').all();
   return new Map(rows.map((row) => [row.email, row.userid]));
 }
 
@@ -121,26 +125,8 @@ function where(filter: AuditFilter): { sql: string; params: Record<string, strin
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-interface FindingRow {
-  id: number;
-  key: string;
-  kind: AuditKind;
-  billid: number;
-  billitemid: number;
-  productid: number;
-  reference: string;
-  customerid: number;
-  customer: string;
-  paidat: number;
-  courseid: number;
-  course: string;
-  userid: number;
-  who: string;
-  email: string;
-  expected: string;
-  found: string | null;
-  seenat: number;
-}
+/** A row of audit_finding, its kind one the audit writes. */
+type FindingRow = Omit<AuditFindingTableRow, 'kind'> & { kind: AuditKind };
 
 function toFinding(row: FindingRow): AuditFinding {
   return {
@@ -168,30 +154,34 @@ function toFinding(row: FindingRow): AuditFinding {
 export function listFindings(db: Db, filter: AuditFilter, offset: number, limit: number): { rows: AuditFinding[]; total: number } {
   const { sql, params } = where(filter);
   const rows = db
-    .prepare(`SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit, offset }) as FindingRow[];
+    .prepare<Record<string, string | number>, FindingRow>(
+      `SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit, offset });
   const total = db.prepare(`SELECT count(*) FROM audit_finding ${sql}`).pluck().get(params) as number;
   return { rows: rows.map(toFinding), total };
 }
 
 export function eachFinding(db: ReadableDb, filter: AuditFilter): IterableIterator<AuditFinding> {
   const { sql, params } = where(filter);
-  const rows = db.prepare(`SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id`).iterate(params);
+  const rows = db
+    .prepare<Record<string, string>, FindingRow>(`SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id`)
+    .iterate(params);
   return (function* () {
-    for (const row of rows) yield toFinding(row as FindingRow);
+    for (const row of rows) yield toFinding(row);
   })();
 }
 
 export function findingsByIds(db: Db, ids: readonly number[]): (AuditFinding & { key: string })[] {
   const rows = db
-    .prepare('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-    .all(JSON.stringify(ids)) as FindingRow[];
+    .prepare<[string], FindingRow>('SELECT * FROM audit_finding WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids));
   return rows.map((row) => ({ ...toFinding(row), key: row.key }));
 }
 
 export function auditCounts(db: Db): AuditCounts {
   const counts = Object.fromEntries(auditKinds.map((kind) => [kind, 0])) as AuditCounts;
-  for (const row of db.prepare('SELECT kind, count(*) AS n FROM audit_finding GROUP BY kind').all() as { kind: AuditKind; n: number }[])
+  for (const row of db.prepare<[], { kind: AuditKind; n: number }>('SELECT kind, count(*) AS n FROM audit_finding GROUP BY kind').all())
     counts[row.kind] = row.n;
   return counts;
 }

@@ -1,6 +1,14 @@
 import { parseHandlerParams } from '../../shared/handler-params';
 import { emailKey, participantsFromCustomerData } from '../../shared/production/participants';
 import type { Db } from '../db/open';
+import type {
+  BillItemTableRow,
+  BillTableRow,
+  CatalogItemTableRow,
+  CustomerTableRow,
+  ProductionRecordTableRow,
+  ProductTableRow,
+} from '../db/tables';
 import { personOf } from '../production/line-input';
 import { groupNameOf, sessionGroupIdnumber } from '../production/plan-session';
 import { targetCourseKey } from '../production/site-facts';
@@ -48,25 +56,21 @@ const ENROLLING = new Set(['std_enrolonecourse', 'std_setuponecoursesession']);
 /** Bills whose lines must have been produced: paid. */
 const PAID = "('SOLDOUT', 'COMPLETE')";
 
-interface ProductRow {
-  id: number;
-  reference: string;
-  startdate: number;
-  enddate: number;
-  productiondata: string;
-  extradata: string;
-  billid: number;
-  billitemid: number;
-  customerid: number;
-  firstname: string;
-  lastname: string;
-  organisation: string;
-  email: string;
-  hasaccount: number;
-  enablehandler: string | null;
-  handlerparams: string | null;
-  paidat: number;
-}
+/** The columns CUSTOMER_COLUMNS reads. */
+type CustomerColumns = Pick<CustomerTableRow, 'firstname' | 'lastname' | 'organisation' | 'email' | 'hasaccount'> & {
+  customerid: CustomerTableRow['id'];
+};
+
+/** The sale a row is about, and when it was paid (PAID_AT). */
+type SaleColumns = { billid: BillTableRow['id']; billitemid: BillItemTableRow['id']; paidat: number };
+
+/** A current product, its sale and customer, and its catalog item's handler (NULL when the item is gone). */
+type ProductRow = Pick<ProductTableRow, 'id' | 'reference' | 'startdate' | 'enddate' | 'productiondata' | 'extradata'> &
+  CustomerColumns &
+  SaleColumns & {
+    enablehandler: CatalogItemTableRow['enablehandler'] | null;
+    handlerparams: CatalogItemTableRow['handlerparams'] | null;
+  };
 
 const CUSTOMER_COLUMNS = 'c.id AS customerid, c.firstname, c.lastname, c.organisation, c.email, c.hasaccount';
 /** When the bill became paid: its last move to a paid state, else its last action. */
@@ -79,7 +83,7 @@ const PAID_AT = `COALESCE((SELECT MAX(h.timecreated) FROM bill_history h WHERE h
 export function readExpectations(db: Db, now: number): Expectation[] {
   const expectations: Expectation[] = [];
   const products = db
-    .prepare(
+    .prepare<[number], ProductRow>(
       `SELECT p.id, p.reference, p.startdate, p.enddate, p.productiondata, p.extradata, b.id AS billid, bi.id AS billitemid,
               ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams, ${PAID_AT} AS paidat
        FROM product p
@@ -90,7 +94,7 @@ export function readExpectations(db: Db, now: number): Expectation[] {
        WHERE p.deleted = 0 AND p.contexttype = 'userenrol' AND (p.enddate = 0 OR p.enddate > ?)
        ORDER BY p.id`,
     )
-    .all(now) as ProductRow[];
+    .all(now);
   for (const row of products) {
     const expectation = productExpectation(row);
     if (expectation) expectations.push(expectation);
@@ -176,21 +180,12 @@ function seatOf(
   return { email, typed: text(data.email), name: `${firstname} ${lastname}`.trim(), firstname, lastname, role: text(data.role) };
 }
 
-interface LineRow {
-  billid: number;
-  billitemid: number;
-  customerdata: string;
-  customerid: number;
-  firstname: string;
-  lastname: string;
-  organisation: string;
-  email: string;
-  hasaccount: number;
-  enablehandler: string;
-  handlerparams: string;
-  paidat: number;
-  transactionid: string;
-}
+/** A paid line of an enrolling handler, its sale and customer. */
+type LineRow = Pick<BillItemTableRow, 'customerdata'> &
+  Pick<CatalogItemTableRow, 'enablehandler' | 'handlerparams'> &
+  Pick<BillTableRow, 'transactionid'> &
+  CustomerColumns &
+  SaleColumns;
 
 /**
  * Paid lines of an enrolling handler with no product, neither from the shop nor recorded by this app's own
@@ -198,7 +193,7 @@ interface LineRow {
  */
 function unproducedLines(db: Db): Expectation[] {
   const rows = db
-    .prepare(
+    .prepare<[], LineRow>(
       `SELECT b.id AS billid, bi.id AS billitemid, bi.customerdata, ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams,
               ${PAID_AT} AS paidat, b.transactionid
        FROM bill b
@@ -210,7 +205,7 @@ function unproducedLines(db: Db): Expectation[] {
          AND NOT EXISTS (SELECT 1 FROM production_record r WHERE r.bill_item_id = bi.id)
        ORDER BY bi.id`,
     )
-    .all() as LineRow[];
+    .all();
   const expectations: Expectation[] = [];
   for (const row of rows) {
     const params = parseHandlerParams(row.handlerparams);
@@ -271,7 +266,13 @@ function unproducedLines(db: Db): Expectation[] {
  */
 export function changedCourses(db: Db, since: { bill: number; product: number }): CourseKey[] {
   const rows = db
-    .prepare(
+    .prepare<
+      { bill: number; product: number },
+      Pick<ProductTableRow, 'productiondata'> & {
+        enablehandler: CatalogItemTableRow['enablehandler'] | null;
+        handlerparams: CatalogItemTableRow['handlerparams'] | null;
+      }
+    >(
       `SELECT p.productiondata, ci.enablehandler, ci.handlerparams FROM product p LEFT JOIN catalog_item ci ON ci.id = p.catalogitemid
        WHERE p.timemodified > @product
        UNION ALL
@@ -279,7 +280,7 @@ export function changedCourses(db: Db, since: { bill: number; product: number })
        FROM bill b JOIN bill_item bi ON bi.billid = b.id JOIN catalog_item ci ON ci.id = bi.catalogitemid
        WHERE b.timemodified > @bill AND ci.enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')`,
     )
-    .all(since) as { productiondata: string; enablehandler: string | null; handlerparams: string | null }[];
+    .all(since);
   const keys = new Map<string, CourseKey>();
   for (const row of rows) {
     const key = targetCourseKey(productParams(row));
@@ -303,7 +304,7 @@ export function soldCourseKeys(db: Db): CourseKey[] {
  */
 function producedHere(db: Db): Expectation[] {
   const rows = db
-    .prepare(
+    .prepare<[], Omit<LineRow, 'customerdata' | 'transactionid'> & Pick<ProductionRecordTableRow, 'person' | 'userid'>>(
       `SELECT DISTINCT r.person, r.userid, b.id AS billid, bi.id AS billitemid, ${CUSTOMER_COLUMNS}, ci.enablehandler, ci.handlerparams,
               ${PAID_AT} AS paidat
        FROM production_record r
@@ -315,7 +316,7 @@ function producedHere(db: Db): Expectation[] {
          AND NOT EXISTS (SELECT 1 FROM product p WHERE p.initialbillitemid = bi.id)
        ORDER BY bi.id`,
     )
-    .all() as (Omit<LineRow, 'customerdata' | 'transactionid'> & { person: string; userid: number })[];
+    .all();
   const expectations: Expectation[] = [];
   for (const row of rows) {
     const params = parseHandlerParams(row.handlerparams);

@@ -4,6 +4,7 @@ import type { CreditSuggestion, MatchRule, OpenCreditNote } from '../../shared/c
 import { customerKey } from '../../shared/lettering/customer-key';
 import { invoiceNumberKey } from '../../shared/lettering/invoice-number';
 import type { Db, ReadableDb } from '../db/open';
+import type { LetteringInvoiceTableRow } from '../db/tables';
 import { writeLog } from './lettering-log';
 
 /**
@@ -28,41 +29,36 @@ const DAY = 86_400;
 const EXACT_WINDOW_DAYS = 31;
 const OTHER_CUSTOMER_WINDOW_DAYS = 10;
 
-interface CreditInvoice {
-  id: number;
-  reference: string;
-  date: number;
-  customer: string;
-  amountcents: number;
-  currency: string;
-}
+type CreditInvoice = Pick<LetteringInvoiceTableRow, 'id' | 'reference' | 'customer' | 'amountcents' | 'currency'> & {
+  date: LetteringInvoiceTableRow['invoice_date'];
+};
 
 type CreditNoteRow = OpenCreditNote & { organisation: string };
 
 /** The shop's credit notes in no match yet. */
 export function openCreditNotes(db: ReadableDb): CreditNoteRow[] {
   return db
-    .prepare(
+    .prepare<[], CreditNoteRow>(
       `SELECT n.id, n.number, n.billid AS billId, b.idnumber AS invoiceNumber, n.issuedat, -n.amountcents AS amountcents, b.currency,
               trim(coalesce(c.firstname, '') || ' ' || coalesce(c.lastname, '')) AS customer, coalesce(c.organisation, '') AS organisation
        FROM bill_credit_note n JOIN bill b ON b.id = n.billid LEFT JOIN customer c ON c.id = b.customerid
        WHERE n.id NOT IN (SELECT k.credit_note_id FROM lettering_credit_link k JOIN lettering_match m ON m.id = k.match_id AND m.state <> 'undone')
        ORDER BY n.issuedat, n.id`,
     )
-    .all() as CreditNoteRow[];
+    .all();
 }
 
 /** Imported credit notes (negative invoices) in no match yet. */
 function openCreditInvoices(db: ReadableDb): CreditInvoice[] {
   return db
-    .prepare(
+    .prepare<[], CreditInvoice>(
       `SELECT i.id, i.reference, i.invoice_date AS date, i.customer, i.amountcents, i.currency FROM lettering_invoice i
        WHERE i.amountcents < 0
          AND i.id NOT IN (SELECT l.invoice_id FROM lettering_link l JOIN lettering_match m ON m.id = l.match_id AND m.state <> 'undone'
                           WHERE l.invoice_id IS NOT NULL)
        ORDER BY i.invoice_date, i.id`,
     )
-    .all() as CreditInvoice[];
+    .all();
 }
 
 const numberKey = (text: string) => invoiceNumberKey(text)?.grouped ?? null;

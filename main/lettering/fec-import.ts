@@ -159,8 +159,10 @@ class Staging implements FecRowSink {
     );
     this.unlinkLine = db.prepare(`UPDATE ${this.lines} SET reference = NULL WHERE line = ?`);
     const columns = 'reference, line, entry, invoice_date AS date, customer, account, label, amount, currency';
-    this.firstCustomers = db.prepare(`SELECT ${columns} FROM ${this.customerTable} ORDER BY reference, line LIMIT ${STAGE_BATCH}`);
-    this.nextCustomers = db.prepare(
+    this.firstCustomers = db.prepare<[], CustomerLine>(
+      `SELECT ${columns} FROM ${this.customerTable} ORDER BY reference, line LIMIT ${STAGE_BATCH}`,
+    );
+    this.nextCustomers = db.prepare<[string, number], CustomerLine>(
       `SELECT ${columns} FROM ${this.customerTable} WHERE (reference, line) > (?, ?) ORDER BY reference, line LIMIT ${STAGE_BATCH}`,
     );
   }
@@ -224,7 +226,7 @@ class Staging implements FecRowSink {
 
   /** The customer lines staged after `after` (from the first when null), in invoice-number order: a page. */
   customers(after: CustomerLine | null): CustomerLine[] {
-    return (after === null ? this.firstCustomers.all() : this.nextCustomers.all(after.reference, after.line)) as CustomerLine[];
+    return after === null ? this.firstCustomers.all() : this.nextCustomers.all(after.reference, after.line);
   }
 
   /**

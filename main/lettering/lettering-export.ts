@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ReadableDb } from '../db/open';
+import type {
+  BillTableRow,
+  LetteringFecLineTableRow,
+  LetteringImportTableRow,
+  LetteringInvoiceTableRow,
+  LetteringLinkTableRow,
+  LetteringMatchTableRow,
+} from '../db/tables';
 import { checkFileTarget, checkFolderTarget } from '../exports/export-target';
 import {
   amountOf,
@@ -64,6 +72,24 @@ const HEADERS: Record<ExportLocale, string[]> = {
   ],
 };
 
+/** A row of the lettering sheet: a match, one of its invoices, and one of its bills (or the shop's credit note). */
+type LetteringSheetRow = Pick<LetteringMatchTableRow, 'id' | 'state' | 'currency'> &
+  Pick<LetteringInvoiceTableRow, 'reference'> &
+  Pick<LetteringLinkTableRow, 'lettering'> & {
+    createdAt: LetteringMatchTableRow['created_at'];
+    createdBy: LetteringMatchTableRow['created_by'];
+    invoiceDate: LetteringInvoiceTableRow['invoice_date'];
+    invoiceCustomer: LetteringInvoiceTableRow['customer'];
+    invoiceCents: LetteringInvoiceTableRow['amountcents'];
+    invoiceAllocated: LetteringLinkTableRow['allocated_cents'];
+    /** The bill's, or the credit note's bill (NULL when the credit note is no longer in the cache). */
+    billId: LetteringLinkTableRow['bill_id'];
+    transactionid: BillTableRow['transactionid'];
+    billCustomer: string;
+    billAllocated: LetteringLinkTableRow['allocated_cents'];
+    creditNote: string;
+  };
+
 /**
  * One row per invoice × bill of every match in force: what each formal invoice settles. A credit note of the
  * shop matched with the accounting's credit note is one row too, its bill's, its amounts negative, its number
@@ -72,7 +98,7 @@ const HEADERS: Record<ExportLocale, string[]> = {
 export async function writeLetteringXlsx(db: ReadableDb, target: string, locale: ExportLocale): Promise<{ file: string; rows: number }> {
   const file = checkFileTarget(target, '.xlsx');
   const rows = db
-    .prepare(
+    .prepare<[], LetteringSheetRow>(
       `SELECT * FROM (
          SELECT m.id, m.state, m.currency, m.created_at AS createdAt, m.created_by AS createdBy,
                 i.reference, i.invoice_date AS invoiceDate, i.customer AS invoiceCustomer, i.amountcents AS invoiceCents, li.allocated_cents AS invoiceAllocated,
@@ -100,24 +126,7 @@ export async function writeLetteringXlsx(db: ReadableDb, target: string, locale:
          WHERE m.state <> 'undone'
        ) ORDER BY id, reference, billId`,
     )
-    .all() as {
-    id: number;
-    state: string;
-    currency: string;
-    createdAt: number;
-    createdBy: string;
-    reference: string;
-    invoiceDate: number;
-    invoiceCustomer: string;
-    invoiceCents: number;
-    invoiceAllocated: number;
-    billId: number | null;
-    transactionid: string;
-    billCustomer: string;
-    billAllocated: number;
-    lettering: string;
-    creditNote: string;
-  }[];
+    .all();
   await writeAtomically(file, async (temporary) => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(locale === 'fr' ? 'Lettrage' : 'Lettering', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -153,6 +162,12 @@ export async function writeLetteringXlsx(db: ReadableDb, target: string, locale:
   return { file, rows: rows.length };
 }
 
+/** An invoice's closed match: `invoice_id IS NOT NULL`, and a closed match has its closing time (matches.ts sets it when it closes). */
+type LetterRow = Pick<LetteringMatchTableRow, 'id'> & {
+  invoiceId: NonNullable<LetteringLinkTableRow['invoice_id']>;
+  closedAt: NonNullable<LetteringMatchTableRow['closed_at']>;
+};
+
 /**
  * The FEC lines imported, back in the same columns and separator, with EcritureLet (the match's code) and
  * DateLet (the day it balanced) on the customer-account lines of every invoice in a balanced match. A line
@@ -173,31 +188,33 @@ export async function writeLetteringFec(db: ReadableDb, target: string): Promise
       },
     );
   checkFolderTarget(path.dirname(resolved));
-  const imports = db.prepare("SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id").all() as {
-    id: number;
-    separator: string;
-  }[];
+  const imports = db
+    .prepare<[], Pick<LetteringImportTableRow, 'id' | 'separator'>>(
+      "SELECT id, separator FROM lettering_import WHERE format = 'fec' ORDER BY id",
+    )
+    .all();
   if (imports.length === 0) throw refusal('lettering_no_fec', 'lettering.noFec', {});
   const letters = new Map(
-    (
-      db
-        .prepare(
-          `SELECT l.invoice_id AS invoiceId, m.id, m.closed_at AS closedAt FROM lettering_link l
+    db
+      .prepare<[], LetterRow>(
+        `SELECT l.invoice_id AS invoiceId, m.id, m.closed_at AS closedAt FROM lettering_link l
            JOIN lettering_match m ON m.id = l.match_id AND m.state = 'closed' WHERE l.invoice_id IS NOT NULL`,
-        )
-        .all() as { invoiceId: number; id: number; closedAt: number }[]
-    ).map((r) => [r.invoiceId, r]),
+      )
+      .all()
+      .map((r) => [r.invoiceId, r]),
   );
   let lines = 0;
   let lettered = 0;
   const separator = imports[0]!.separator || '\t';
   const out: string[] = [FEC_COLUMNS.join(separator)];
-  const read = db.prepare('SELECT fields, invoice_id AS invoiceId FROM lettering_fec_line WHERE import_id = ? ORDER BY line');
+  const read = db.prepare<[number], Pick<LetteringFecLineTableRow, 'fields'> & { invoiceId: LetteringFecLineTableRow['invoice_id'] }>(
+    'SELECT fields, invoice_id AS invoiceId FROM lettering_fec_line WHERE import_id = ? ORDER BY line',
+  );
   /** How many times each line was written by earlier imports. */
   const written = new Map<string, number>();
   for (const imp of imports) {
     const inThisImport = new Map<string, number>();
-    for (const row of read.iterate(imp.id) as Iterable<{ fields: string; invoiceId: number | null }>) {
+    for (const row of read.iterate(imp.id)) {
       const seen = (inThisImport.get(row.fields) ?? 0) + 1;
       inThisImport.set(row.fields, seen);
       if (seen <= (written.get(row.fields) ?? 0)) continue;

@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { CallContext } from '../core/commands';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
+import type { LetteringLogTableRow } from '../db/tables';
 import { logWhatSchema, type LogWhat } from '../../shared/contract/lettering';
 import { centsToFec } from '../../shared/lettering/decimal-cents';
 
@@ -31,13 +32,12 @@ export function writeLog(db: Db, who: string, matchId: number | null, what: LogW
 }
 
 export function readLog(db: Db, limit: number): LogEntry[] {
-  const rows = db.prepare('SELECT at, who, action, match_id AS matchId, detail FROM lettering_log ORDER BY id DESC LIMIT ?').all(limit) as {
-    at: number;
-    who: string;
-    action: LogAction;
-    matchId: number | null;
-    detail: string;
-  }[];
+  const rows = db
+    .prepare<
+      [number],
+      Pick<LetteringLogTableRow, 'at' | 'who' | 'detail'> & { action: LogAction; matchId: LetteringLogTableRow['match_id'] }
+    >('SELECT at, who, action, match_id AS matchId, detail FROM lettering_log ORDER BY id DESC LIMIT ?')
+    .all(limit);
   return rows.map((row) => {
     const what = parsedWhat(row.detail, row.action);
     return { ...row, what, detail: what ? logDetailText(what) : row.detail };

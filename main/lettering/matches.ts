@@ -4,9 +4,10 @@ import { matchCode } from '../../shared/lettering/match-code';
 import { overlaidState, pendingBillEntries } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
-import { discardEntry, enqueue, isSending } from '../sync/outbox';
+import type { BillTableRow, LetteringInvoiceTableRow, LetteringLinkTableRow, LetteringMatchTableRow, OutboxTableRow } from '../db/tables';
+import { discardEntry, enqueue, isSending, type OutboxState } from '../sync/outbox';
 import { writeLog } from './lettering-log';
-import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES } from './open-items';
+import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES, type WaitingMatchRow } from './open-items';
 import { refusal } from '../../shared/errors/error-text';
 
 const isPaid = (status: string) => (LETTERABLE_STATUSES as readonly string[]).includes(status);
@@ -77,15 +78,8 @@ class LetteringHolders {
   }
 }
 
-interface BillFacts {
-  id: number;
-  status: string;
-  idnumber: string;
-  version: number;
-  currency: string;
-  amountcents: number;
-  remaining: number;
-}
+/** A bill as the operator sees it (status and idnumber with queued changes over them), and what is left to match. */
+type BillFacts = Pick<BillTableRow, 'id' | 'status' | 'idnumber' | 'version' | 'currency' | 'amountcents'> & { remaining: number };
 
 function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number {
   return db
@@ -99,7 +93,7 @@ function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number
 function billFacts(db: Db, id: number): BillFacts {
   const state = overlaidState(db, id);
   const row = cachedStatement(db, 'SELECT version, currency, amountcents FROM bill WHERE id = ?').get(id) as
-    { version: number; currency: string; amountcents: number } | undefined;
+    Pick<BillTableRow, 'version' | 'currency' | 'amountcents'> | undefined;
   if (!state || !row) throw refusal('lettering_item_not_open', 'lettering.billNotInCache', { id }, { billId: id });
   return { id, status: state.status, idnumber: state.idnumber, ...row, remaining: row.amountcents - allocatedOf(db, 'bill_id', id) };
 }
@@ -160,7 +154,7 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
   });
   const invoices = request.invoices.map((i) => {
     const row = cachedStatement(db, 'SELECT id, reference, amountcents, currency FROM lettering_invoice WHERE id = ?').get(i.id) as
-      { id: number; reference: string; amountcents: number; currency: string } | undefined;
+      Pick<LetteringInvoiceTableRow, 'id' | 'reference' | 'amountcents' | 'currency'> | undefined;
     if (!row)
       throw refusal(
         'lettering_item_not_open',
@@ -270,21 +264,25 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
  */
 export function closeWaitingMatches(db: Db, who: string): number[] {
   return db.transaction(() => {
-    const waiting = db.prepare(WAITING_MATCHES).all() as { id: number; toleranceCents: number; currency: string }[];
+    const waiting = db.prepare<[], WaitingMatchRow>(WAITING_MATCHES).all();
     if (waiting.length === 0) return [];
     const holders = new LetteringHolders(db);
-    const billLinks = db.prepare(
-      'SELECT bill_id AS id, allocated_cents AS allocated FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL ORDER BY bill_id',
-    );
-    const invoiceLinks = db.prepare(
+    const billLinks = db.prepare<
+      [number],
+      { id: NonNullable<LetteringLinkTableRow['bill_id']>; allocated: LetteringLinkTableRow['allocated_cents'] }
+    >('SELECT bill_id AS id, allocated_cents AS allocated FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL ORDER BY bill_id');
+    const invoiceLinks = db.prepare<
+      [number],
+      Pick<LetteringInvoiceTableRow, 'reference'> & { allocated: LetteringLinkTableRow['allocated_cents'] }
+    >(
       `SELECT i.reference, l.allocated_cents AS allocated FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id
        WHERE l.match_id = ?`,
     );
     const queued: number[] = [];
     for (const match of waiting) {
-      const bills = (billLinks.all(match.id) as { id: number; allocated: number }[]).map((b) => ({ ...b, state: overlaidState(db, b.id) }));
+      const bills = billLinks.all(match.id).map((b) => ({ ...b, state: overlaidState(db, b.id) }));
       if (bills.length === 0 || bills.some((b) => !b.state || !isPaid(b.state.status))) continue;
-      const invoices = invoiceLinks.all(match.id) as { reference: string; allocated: number }[];
+      const invoices = invoiceLinks.all(match.id);
       const letterings = letteringsFor(
         bills.map((b) => b.id),
         invoices.map((i) => i.reference),
@@ -356,15 +354,17 @@ export function acceptSuggestions(
  */
 export function unmatch(db: Db, id: number, note: string, who: string): number[] {
   return db.transaction(() => {
-    const match = db.prepare("SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'").get(id) as
-      { id: number; state: string } | undefined;
+    const match = db
+      .prepare<[number], Pick<LetteringMatchTableRow, 'id' | 'state'>>(
+        "SELECT id, state FROM lettering_match WHERE id = ? AND state <> 'undone'",
+      )
+      .get(id);
     if (!match) throw refusal('lettering_match_not_found', 'lettering.matchGone', { id }, { id });
     const links = db
-      .prepare("SELECT bill_id AS billId, lettering FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL AND lettering <> ''")
-      .all(id) as {
-      billId: number;
-      lettering: string;
-    }[];
+      .prepare<[number], Pick<LetteringLinkTableRow, 'lettering'> & { billId: NonNullable<LetteringLinkTableRow['bill_id']> }>(
+        "SELECT bill_id AS billId, lettering FROM lettering_link WHERE match_id = ? AND bill_id IS NOT NULL AND lettering <> ''",
+      )
+      .all(id);
     for (const link of links) {
       // A lettering the shop never got (refused, or not sent yet) is simply dropped: that is the undo, and a
       // removal queued behind it would be sent for nothing (or wait forever behind a refused one). One on its
@@ -389,6 +389,13 @@ export function unmatch(db: Db, id: number, note: string, who: string): number[]
   })();
 }
 
+/** A match's own columns, as listMatches reads them. */
+type MatchRow = Pick<LetteringMatchTableRow, 'id' | 'state' | 'rule' | 'currency'> & {
+  toleranceCents: LetteringMatchTableRow['tolerance_cents'];
+  createdAt: LetteringMatchTableRow['created_at'];
+  createdBy: LetteringMatchTableRow['created_by'];
+};
+
 /** Matches, newest first, with their items and where their lettering stands in the outbox. */
 export function listMatches(db: Db, search: string, limit: number): { matches: MatchView[]; total: number } {
   const like = `%${search.trim()}%`;
@@ -406,32 +413,32 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
     .pluck()
     .get(...params) as number;
   const rows = db
-    .prepare(
+    .prepare<{ like: string; exact: string }[], MatchRow>(
       `SELECT id, state, rule, tolerance_cents AS toleranceCents, currency, created_at AS createdAt, created_by AS createdBy
        FROM lettering_match m WHERE m.state <> 'undone' ${filter} ORDER BY m.id DESC LIMIT ${Math.floor(limit)}`,
     )
-    .all(...params) as Omit<MatchView, 'code' | 'bills' | 'invoices' | 'balanceCents' | 'pushed'>[];
-  const billLinks = db.prepare(
+    .all(...params);
+  const billLinks = db.prepare<[number], MatchView['bills'][number]>(
     `SELECT l.bill_id AS id, coalesce(b.transactionid, '') AS transactionid,
             coalesce(nullif(c.organisation, ''), trim(c.firstname || ' ' || c.lastname), '') AS customer,
             l.allocated_cents AS allocatedCents, l.lettering AS idnumber
      FROM lettering_link l LEFT JOIN bill b ON b.id = l.bill_id LEFT JOIN customer c ON c.id = b.customerid
      WHERE l.match_id = ? AND l.bill_id IS NOT NULL ORDER BY l.bill_id`,
   );
-  const invoiceLinks = db.prepare(
+  const invoiceLinks = db.prepare<[number], MatchView['invoices'][number]>(
     `SELECT l.invoice_id AS id, i.reference, i.customer, l.allocated_cents AS allocatedCents
      FROM lettering_link l JOIN lettering_invoice i ON i.id = l.invoice_id WHERE l.match_id = ? ORDER BY i.reference`,
   );
-  const creditLinks = db.prepare(
+  const creditLinks = db.prepare<[number], MatchView['creditNotes'][number]>(
     'SELECT credit_note_id AS id, number, allocated_cents AS allocatedCents FROM lettering_credit_link WHERE match_id = ?',
   );
-  const outboxState = db.prepare(
+  const outboxState = db.prepare<[number], { state: OutboxState; message: OutboxTableRow['error_message'] }>(
     "SELECT state, error_message AS message FROM outbox WHERE entity = 'bills' AND entity_id = ? AND kind = 'bill.lettering' ORDER BY seq DESC LIMIT 1",
   );
   const matches = rows.map((m) => {
-    const bills = billLinks.all(m.id) as MatchView['bills'];
-    const invoices = invoiceLinks.all(m.id) as MatchView['invoices'];
-    const creditNotes = creditLinks.all(m.id) as MatchView['creditNotes'];
+    const bills = billLinks.all(m.id);
+    const invoices = invoiceLinks.all(m.id);
+    const creditNotes = creditLinks.all(m.id);
     // A credit note of the shop stands where a bill would: its (negative) amount against the imported one's.
     const balanceCents =
       bills.reduce((s, b) => s + b.allocatedCents, 0) +
@@ -443,7 +450,7 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
     let pushedMessage: string | null = null;
     for (const b of bills) {
       if (b.idnumber === '') continue;
-      const entry = outboxState.get(b.id) as { state: 'pending' | 'parked' | 'conflict'; message: string | null } | undefined;
+      const entry = outboxState.get(b.id);
       if (entry?.state === 'parked' || entry?.state === 'conflict') {
         pushed = entry.state;
         pushedMessage = entry.message;

@@ -1,6 +1,7 @@
 import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { ReadableDb } from '../db/open';
+import type { BillTableRow, LetteringMatchTableRow } from '../db/tables';
 import type { BillPayment, EngineLetteredBill } from './match-engine';
 
 /** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
@@ -56,23 +57,21 @@ export function candidateBills(db: ReadableDb, window: { from: number; to: numbe
          AND coalesce(o.status, b.status) NOT IN ${PAID_SQL}
          AND coalesce(o.idnumber, b.idnumber) = ''
          AND b.amountcents - coalesce(a.allocated, 0) > 0`;
-  return (
-    window
-      ? db.prepare(`${paid} UNION ALL ${others} ORDER BY emissiondate, id`).all(window)
-      : db.prepare(`${paid} ORDER BY b.emissiondate, b.id`).all()
-  ) as CandidateBill[];
+  return window
+    ? db.prepare<{ from: number; to: number }, CandidateBill>(`${paid} UNION ALL ${others} ORDER BY emissiondate, id`).all(window)
+    : db.prepare<[], CandidateBill>(`${paid} ORDER BY b.emissiondate, b.id`).all();
 }
 
 export function openInvoices(db: ReadableDb): OpenInvoice[] {
   return db
-    .prepare(
+    .prepare<[], OpenInvoice & { email: string }>(
       `SELECT i.id, i.reference, i.invoice_date AS date, i.customer, i.label, i.amountcents,
               i.amountcents - coalesce(a.allocated, 0) AS remainingCents, i.currency, i.email
        FROM lettering_invoice i LEFT JOIN (${ALLOCATED('invoice_id')}) a ON a.item = i.id
        WHERE i.amountcents - coalesce(a.allocated, 0) <> 0
        ORDER BY i.invoice_date, i.id`,
     )
-    .all() as (OpenInvoice & { email: string })[];
+    .all();
 }
 
 /**
@@ -83,7 +82,7 @@ export function openInvoices(db: ReadableDb): OpenInvoice[] {
 export function letteredBills(db: ReadableDb): EngineLetteredBill[] {
   freshBillOverlay(db);
   const rows = db
-    .prepare(
+    .prepare<[], Pick<BillTableRow, 'id' | 'idnumber' | 'amountcents' | 'currency'> & { matched: number }>(
       `SELECT b.id, coalesce(o.idnumber, b.idnumber) AS idnumber, b.amountcents - coalesce(a.allocated, 0) AS amountcents, b.currency,
               a.item IS NOT NULL AS matched
        FROM bill b
@@ -91,7 +90,7 @@ export function letteredBills(db: ReadableDb): EngineLetteredBill[] {
        LEFT JOIN (${ALLOCATED('bill_id')}) a ON a.item = b.id
        WHERE (b.idnumber > '' OR o.billid IS NOT NULL) AND coalesce(o.idnumber, b.idnumber) <> ''`,
     )
-    .all() as (Omit<EngineLetteredBill, 'matched'> & { matched: number })[];
+    .all();
   return rows.map((r) => ({ id: r.id, idnumber: r.idnumber, amountcents: r.amountcents, currency: r.currency, matched: r.matched === 1 }));
 }
 
@@ -108,6 +107,12 @@ export const WAITING_MATCHES = `
   WHERE m.state = 'open'
     AND abs((SELECT coalesce(sum(CASE WHEN l.bill_id IS NOT NULL THEN l.allocated_cents ELSE -l.allocated_cents END), 0)
              FROM lettering_link l WHERE l.match_id = m.id)) <= m.tolerance_cents`;
+
+/** A row of WAITING_MATCHES. */
+export type WaitingMatchRow = Pick<LetteringMatchTableRow, 'id' | 'currency'> & {
+  toleranceCents: LetteringMatchTableRow['tolerance_cents'];
+  createdBy: LetteringMatchTableRow['created_by'];
+};
 
 export function awaitingPaymentCount(db: ReadableDb): number {
   return db.prepare(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get() as number;

@@ -1,6 +1,7 @@
 import { emailKey, participantsFromCustomerData, type Participant } from '../../shared/production/participants';
 import { parseHandlerParams } from '../../shared/handler-params';
 import type { Db } from '../db/open';
+import type { BillItemTableRow, BillTableRow, CatalogItemTableRow, CustomerTableRow, ProductTableRow } from '../db/tables';
 import { localEndOf, localRecords } from './production-store';
 import { refusal } from '../../shared/errors/error-text';
 
@@ -11,19 +12,10 @@ import { refusal } from '../../shared/errors/error-text';
  * so a re-run knows before the next sync).
  */
 export interface LineInput {
-  bill: { id: number; status: string; customerid: number; transactionid: string; shopid: number };
-  line: {
-    id: number;
-    ordering: number;
-    type: string;
-    itemcode: string;
-    abstract: string;
-    quantity: number;
-    customerdata: string;
-    catalogitemid: number;
-  };
-  item: { id: number; code: string; enablehandler: string; params: Record<string, string>; handlerparams: string } | null;
-  customer: { id: number; firstname: string; lastname: string; email: string; organisation: string; hasaccount: number };
+  bill: Pick<BillTableRow, 'id' | 'status' | 'customerid' | 'transactionid' | 'shopid'>;
+  line: Pick<BillItemTableRow, 'id' | 'ordering' | 'type' | 'itemcode' | 'abstract' | 'quantity' | 'customerdata' | 'catalogitemid'>;
+  item: (Pick<CatalogItemTableRow, 'id' | 'code' | 'enablehandler' | 'handlerparams'> & { params: Record<string, string> }) | null;
+  customer: Pick<CustomerTableRow, 'id' | 'firstname' | 'lastname' | 'email' | 'organisation' | 'hasaccount'>;
   /** The shop's default customer support course (a Moodle course id; 0 for none). */
   shopSupportCourseId: number;
   /** Lower-cased emails (seats) and event types already recorded for this line. */
@@ -33,18 +25,13 @@ export interface LineInput {
   participants: Participant[];
 }
 
-export interface ExtendTarget {
-  id: number;
-  reference: string;
-  catalogitemid: number;
-  customerid: number;
-  contexttype: string;
-  instanceid: number;
-  productiondata: string;
-  extradata: string;
-  startdate: number;
+/** The product an extension line names, as the cache has it. */
+export interface ExtendTarget extends Pick<
+  ProductTableRow,
+  'id' | 'reference' | 'catalogitemid' | 'customerid' | 'contexttype' | 'instanceid' | 'productiondata' | 'extradata' | 'startdate'
+> {
   /** The later of the cache's end and the end this app gave it (an extension the shop has not sent back yet). */
-  enddate: number;
+  enddate: ProductTableRow['enddate'];
   email: string;
 }
 
@@ -59,14 +46,15 @@ export function personOf(extradata: string): string {
 }
 
 export function readLineInput(db: Db, billId: number, billItemId: number, participants?: Participant[]): LineInput {
-  const bill = db.prepare('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?').get(billId) as
-    LineInput['bill'] | undefined;
+  const bill = db
+    .prepare<[number], LineInput['bill']>('SELECT id, status, customerid, transactionid, shopid FROM bill WHERE id = ?')
+    .get(billId);
   if (!bill) throw refusal('bill_not_found', 'bill.notInCache', { id: billId }, { id: billId });
   const line = db
-    .prepare(
+    .prepare<[number, number], LineInput['line']>(
       'SELECT id, ordering, type, itemcode, abstract, quantity, customerdata, catalogitemid FROM bill_item WHERE id = ? AND billid = ?',
     )
-    .get(billItemId, billId) as LineInput['line'] | undefined;
+    .get(billItemId, billId);
   if (!line)
     throw refusal(
       'production_line_not_found',
@@ -77,19 +65,23 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
         billItemId,
       },
     );
-  const itemRow = db.prepare('SELECT id, code, enablehandler, handlerparams FROM catalog_item WHERE id = ?').get(line.catalogitemid) as
-    { id: number; code: string; enablehandler: string; handlerparams: string } | undefined;
+  const itemRow = db
+    .prepare<[number], Pick<CatalogItemTableRow, 'id' | 'code' | 'enablehandler' | 'handlerparams'>>(
+      'SELECT id, code, enablehandler, handlerparams FROM catalog_item WHERE id = ?',
+    )
+    .get(line.catalogitemid);
   const customer = db
-    .prepare('SELECT id, firstname, lastname, email, organisation, hasaccount FROM customer WHERE id = ?')
-    .get(bill.customerid) as LineInput['customer'] | undefined;
+    .prepare<[number], LineInput['customer']>('SELECT id, firstname, lastname, email, organisation, hasaccount FROM customer WHERE id = ?')
+    .get(bill.customerid);
   if (!customer) throw refusal('customer_not_found', 'customer.ofBillNotInCache', { id: billId });
   const shop = db.prepare('SELECT defaultcustomersupportcourse FROM shop WHERE id = ?').pluck().get(bill.shopid) as number | undefined;
 
   const recorded = { people: new Set<string>(), events: new Set<string>(), products: 0 };
-  const products = db.prepare('SELECT id, extradata FROM product WHERE initialbillitemid = ? AND deleted = 0').all(line.id) as {
-    id: number;
-    extradata: string;
-  }[];
+  const products = db
+    .prepare<[number], Pick<ProductTableRow, 'id' | 'extradata'>>(
+      'SELECT id, extradata FROM product WHERE initialbillitemid = ? AND deleted = 0',
+    )
+    .all(line.id);
   const seen = new Set<number>();
   for (const product of products) {
     seen.add(product.id);
@@ -116,11 +108,11 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
   if (itemRow?.enablehandler === 'std_extendenrolperiod') {
     const productcode = readField(line.customerdata, 'productcode');
     const product = db
-      .prepare(
+      .prepare<[string], Omit<ExtendTarget, 'email'>>(
         `SELECT id, reference, catalogitemid, customerid, contexttype, instanceid, productiondata, startdate, enddate, extradata
          FROM product WHERE reference = ? AND deleted = 0`,
       )
-      .get(productcode) as Omit<ExtendTarget, 'email'> | undefined;
+      .get(productcode);
     target = {
       productcode,
       product: product

@@ -1,5 +1,6 @@
 import type { RunLog } from '../../shared/contract/production';
 import type { Db } from '../db/open';
+import type { ProductionRecordTableRow, ProductionRoleTableRow } from '../db/tables';
 import type { ProductionCall } from './logged-moodle';
 
 /** The production tables of migration 0060: runs, their calls, the products they recorded, taught roles. */
@@ -45,13 +46,10 @@ export function runningRun(db: Db, billItemId: number): number | undefined {
     .get(billItemId) as number | undefined;
 }
 
-export interface LocalRecord {
-  productId: number;
-  eventtype: string;
-  person: string;
-  userid: number;
-  enddate: number;
-}
+/** A product a run recorded (production_record). */
+export type LocalRecord = Pick<ProductionRecordTableRow, 'eventtype' | 'person' | 'userid' | 'enddate'> & {
+  productId: ProductionRecordTableRow['product_id'];
+};
 
 export function recordProducts(db: Db, runId: number, billItemId: number, records: readonly LocalRecord[]): void {
   const insert = db.prepare(
@@ -62,8 +60,10 @@ export function recordProducts(db: Db, runId: number, billItemId: number, record
 
 export function localRecords(db: Db, billItemId: number): LocalRecord[] {
   return db
-    .prepare('SELECT product_id AS productId, eventtype, person, userid, enddate FROM production_record WHERE bill_item_id = ? ORDER BY id')
-    .all(billItemId) as LocalRecord[];
+    .prepare<[number], LocalRecord>(
+      'SELECT product_id AS productId, eventtype, person, userid, enddate FROM production_record WHERE bill_item_id = ? ORDER BY id',
+    )
+    .all(billItemId);
 }
 
 /** The latest end date this app gave a product (an extension not yet pulled back from the shop). */
@@ -76,13 +76,15 @@ export function localEndOf(db: Db, productId: number): number | undefined {
 
 export function runLogs(db: Db, billId: number): RunLog[] {
   const runs = db
-    .prepare(
+    .prepare<[number], Omit<RunLog, 'calls'>>(
       `SELECT id, bill_item_id AS billItemId, handler, started_at AS startedAt, finished_at AS finishedAt, outcome, summary
        FROM production_run WHERE bill_id = ? ORDER BY id DESC`,
     )
-    .all(billId) as Omit<RunLog, 'calls'>[];
-  const calls = db.prepare('SELECT at, function, items, ms, outcome, detail FROM production_call WHERE run_id = ? ORDER BY id');
-  return runs.map((run) => ({ ...run, calls: calls.all(run.id) as RunLog['calls'] }));
+    .all(billId);
+  const calls = db.prepare<[number], RunLog['calls'][number]>(
+    'SELECT at, function, items, ms, outcome, detail FROM production_call WHERE run_id = ? ORDER BY id',
+  );
+  return runs.map((run) => ({ ...run, calls: calls.all(run.id) }));
 }
 
 export function lastOutcome(db: Db, billItemId: number): RunOutcome | null {
@@ -93,7 +95,7 @@ export function lastOutcome(db: Db, billItemId: number): RunOutcome | null {
 }
 
 export function taughtRoles(db: Db): Record<string, number> {
-  const rows = db.prepare('SELECT shortname, id FROM production_role').all() as { shortname: string; id: number }[];
+  const rows = db.prepare<[], Pick<ProductionRoleTableRow, 'shortname' | 'id'>>('SELECT shortname, id FROM production_role').all();
   return Object.fromEntries(rows.map((row) => [row.shortname, row.id]));
 }
 

@@ -110,8 +110,10 @@ export function beginBulkLoad(db: Db): boolean {
   db.transaction(() => {
     const names = JSON.stringify([...DERIVING_TRIGGERS, ...READ_INDEXES]);
     const setAside = db
-      .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))")
-      .all(names) as SetAside[];
+      .prepare<[string], SetAside>(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND name IN (SELECT value FROM json_each(?))",
+      )
+      .all(names);
     db.prepare('INSERT INTO site_meta (key, value, updated_at) VALUES (?, ?, ?)').run(STATE_KEY, JSON.stringify(setAside), Date.now());
     // Empty until a run completes it: long reads wait for that (cache-filling.ts).
     markFilling(db);

@@ -1,6 +1,7 @@
 import type { ChangeDescription, ChangeSubject, FieldChange } from '../../shared/contract/sync';
 import { applyPending, serverStates, type BillState } from '../bills/bill-overlay';
 import type { Db } from '../db/open';
+import type { BillTableRow, CustomerTableRow } from '../db/tables';
 import type { SyncEntity } from '../shop-api/sync-entities';
 import { toEntry, type OutboxEntry } from './outbox';
 import type { OutboxPayload } from './outbox-kinds';
@@ -30,9 +31,9 @@ const SAVE_KINDS = new Set(['catalog.save', 'category.save', 'catalogItem.save',
 
 /** The outbox entries of one record, oldest first, readable ones only. */
 function recordEntries(db: Db, entity: string, id: number): OutboxEntry[] {
-  const rows = db.prepare('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq').all(entity, id) as Parameters<
-    typeof toEntry
-  >[0][];
+  const rows = db
+    .prepare<[string, number], Parameters<typeof toEntry>[0]>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq')
+    .all(entity, id);
   return rows.map(toEntry).filter((entry): entry is OutboxEntry => !('damaged' in entry));
 }
 
@@ -65,7 +66,7 @@ class Names {
   latest(entity: SyncEntity, id: number): Row | null {
     const sql = RECORD_SQL[entity];
     if (!sql) return null;
-    let row = (this.db.prepare(sql).get(id) as Row | undefined) ?? null;
+    let row = this.db.prepare<[number], Row>(sql).get(id) ?? null;
     for (const entry of this.entriesOf(entity, id)) {
       if (SAVE_KINDS.has(entry.kind)) row = { ...(row ?? {}), ...(entry.payload as Row) };
     }
@@ -158,7 +159,7 @@ function safeJson(value: string): unknown {
 /** A catalog, category, item or customer before this entry: the server's row and the saves queued before it. */
 function recordBefore(db: Db, names: Names, entry: OutboxEntry): Row | null {
   const sql = RECORD_SQL[entry.entity];
-  let row = sql ? ((db.prepare(sql).get(entry.entityId) as Row | undefined) ?? null) : null;
+  let row = sql ? (db.prepare<[number], Row>(sql).get(entry.entityId) ?? null) : null;
   for (const earlier of names.entriesOf(entry.entity, entry.entityId)) {
     if (earlier.seq >= entry.seq) break;
     if (SAVE_KINDS.has(earlier.kind)) row = { ...(row ?? {}), ...(earlier.payload as Row) };
@@ -198,23 +199,21 @@ function recordSubject(names: Names, entity: SyncEntity, id: number, record: Row
   }
 }
 
-interface BillFacts {
-  transactionid: string;
-  amountcents: number;
-  currency: string;
-  firstname: string | null;
-  lastname: string | null;
-  organisation: string | null;
-}
+/** The bill and its customer (NULL when the customer is not in the cache). */
+type BillFacts = Pick<BillTableRow, 'transactionid' | 'amountcents' | 'currency'> & {
+  firstname: CustomerTableRow['firstname'] | null;
+  lastname: CustomerTableRow['lastname'] | null;
+  organisation: CustomerTableRow['organisation'] | null;
+};
 
 function describeBill(db: Db, names: Names, entry: OutboxEntry): ChangeDescription {
   const base: ChangeDescription = { kind: entry.kind, subject: null, fields: [], created: false };
   const facts = db
-    .prepare(
+    .prepare<[number], BillFacts>(
       `SELECT b.transactionid, b.amountcents, b.currency, c.firstname, c.lastname, c.organisation
        FROM bill b LEFT JOIN customer c ON c.id = b.customerid WHERE b.id = ?`,
     )
-    .get(entry.entityId) as BillFacts | undefined;
+    .get(entry.entityId);
   const server = serverStates(db, [entry.entityId]).get(entry.entityId);
   if (!facts || !server) return describePayloadOnly(base, entry);
   const earlier = names.entriesOf('bills', entry.entityId).filter((e) => e.seq < entry.seq);

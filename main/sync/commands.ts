@@ -2,6 +2,7 @@ import type { OutboxEntryView, SyncRun, SyncStatus } from '../../shared/contract
 import type { CommandsFor } from '../core/commands';
 import type { CoreServices } from '../core/services';
 import type { Db } from '../db/open';
+import type { SyncCursorTableRow } from '../db/tables';
 import { syncEntityNames } from '../shop-api/sync-entities';
 import { isDamage } from '../db/damage';
 import { cacheSite } from './cache-site';
@@ -30,13 +31,12 @@ export function syncCommands(services: CoreServices): CommandsFor<SyncCommandNam
   const session = () => services.activeSite();
   const status = (db: Db, engine: SyncEngine): SyncStatus => {
     const cursors = new Map(
-      (
-        db.prepare('SELECT entity, synced_at, rows_applied FROM sync_cursor').all() as {
-          entity: string;
-          synced_at: number;
-          rows_applied: number;
-        }[]
-      ).map((r) => [r.entity, r]),
+      db
+        .prepare<[], Pick<SyncCursorTableRow, 'entity' | 'synced_at' | 'rows_applied'>>(
+          'SELECT entity, synced_at, rows_applied FROM sync_cursor',
+        )
+        .all()
+        .map((r) => [r.entity, r]),
     );
     return {
       running: engine.running,

@@ -88,12 +88,12 @@ function salvage(caches: ProfileCaches, file: string): { rows: Row[]; meta: [str
     } catch {
       return { rows: [], meta, lost: null };
     }
-    const read = db.prepare(`SELECT ${OUTBOX_COLUMNS.join(', ')} FROM outbox WHERE seq = ?`);
+    const read = db.prepare<[number], Row>(`SELECT ${OUTBOX_COLUMNS.join(', ')} FROM outbox WHERE seq = ?`);
     const rows: Row[] = [];
     let lost = 0;
     for (const seq of seqs) {
       try {
-        const row = read.get(seq) as Row | undefined;
+        const row = read.get(seq);
         if (row && typeof row.payload === 'string' && isJson(row.payload)) rows.push(row);
         else lost += 1;
       } catch {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db, ReadableDb } from '../db/open';
+import type { OutboxTableRow } from '../db/tables';
 import type { AppError } from '../../shared/contract';
 import { coded, errorTextOf, refusal, type ErrorTextDetails, type TextValue } from '../../shared/errors/error-text';
 import type { SyncEntity } from '../shop-api/sync-entities';
@@ -28,23 +29,8 @@ export interface OutboxEntry<K extends OutboxKind = OutboxKind> {
   createdAt: number;
 }
 
-interface OutboxRow {
-  seq: number;
-  mutation_id: string;
-  kind: string;
-  entity: string;
-  entity_id: number;
-  base_version: number;
-  payload: string;
-  state: OutboxState;
-  attempts: number;
-  next_attempt_at: number;
-  error_code: string | null;
-  error_message: string | null;
-  error_text: string | null;
-  remote: string | null;
-  created_at: number;
-}
+/** A row of the outbox, its state one this module writes. */
+type OutboxRow = Omit<OutboxTableRow, 'state'> & { state: OutboxState };
 
 /**
  * Queues a local change. Call it inside the transaction that makes the change, so that the two are written
@@ -58,7 +44,7 @@ export function enqueue<K extends OutboxKind>(
   const spec = outboxKinds[change.kind];
   const payload = spec.payload.parse(change.payload) as OutboxPayload<K>;
   const row = db
-    .prepare(
+    .prepare<[string, string, string, number, number, string, number], OutboxRow>(
       `INSERT INTO outbox (mutation_id, kind, entity, entity_id, base_version, payload, state, created_at)
        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING *`,
     )
@@ -70,7 +56,7 @@ export function enqueue<K extends OutboxKind>(
       change.baseVersion,
       JSON.stringify(payload),
       Date.now(),
-    ) as OutboxRow;
+    )!; // RETURNING: the row inserted is there
   return toEntry(row) as OutboxEntry<K>;
 }
 
@@ -130,22 +116,20 @@ export function toEntry(row: OutboxRow): OutboxEntry | DamagedEntry {
  */
 export function dueEntries(db: Db, now: number): (OutboxEntry | DamagedEntry)[] {
   const rows = db
-    .prepare(
+    .prepare<[number], OutboxRow>(
       `SELECT * FROM outbox o
        WHERE o.state = 'pending' AND o.next_attempt_at <= ?
          AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.entity = o.entity AND e.entity_id = o.entity_id AND e.seq < o.seq)
        ORDER BY o.seq`,
     )
-    .all(now) as OutboxRow[];
+    .all(now);
   return rows.map(toEntry);
 }
 
 export function listEntries(db: ReadableDb, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
-  const rows = (
-    state
-      ? db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY seq').all(state)
-      : db.prepare('SELECT * FROM outbox ORDER BY seq').all()
-  ) as OutboxRow[];
+  const rows = state
+    ? db.prepare<[OutboxState], OutboxRow>('SELECT * FROM outbox WHERE state = ? ORDER BY seq').all(state)
+    : db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq').all();
   return rows.map(toEntry);
 }
 
@@ -165,7 +149,7 @@ export function listEntriesPerState(db: Db, limit: number, state?: OutboxState):
 
 export function outboxCounts(db: Db): Record<OutboxState, number> {
   const counts: Record<OutboxState, number> = { pending: 0, parked: 0, conflict: 0 };
-  for (const row of db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[])
+  for (const row of db.prepare<[], { state: OutboxState; n: number }>('SELECT state, count(*) AS n FROM outbox GROUP BY state').all())
     counts[row.state] = row.n;
   return counts;
 }
@@ -227,7 +211,7 @@ export function postpone(db: Db, seq: number, until: number, error: OutboxReason
  */
 export function retryEntry(db: Db, seq: number): boolean {
   return db.transaction(() => {
-    const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
+    const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?').get(seq);
     if (!row) return false;
     const current = row.state === 'conflict' ? remoteVersion(row.remote) : null;
     if (current !== null) rebaseRecord(db, row, current);

@@ -1,5 +1,6 @@
 import { refusal } from '../../shared/errors/error-text';
 import type { Db } from '../db/open';
+import type { SyncCursorTableRow } from '../db/tables';
 import type { ShopApi } from '../shop-api/shop-client';
 import type { SyncCursor, SyncEntity, SyncPage } from '../shop-api/sync-entities';
 import { entityWriter } from './cache-tables';
@@ -29,8 +30,11 @@ export class MissingParentError extends Error {
 }
 
 export function readCursor(db: Db, entity: SyncEntity): SyncCursor {
-  const row = db.prepare('SELECT cursor_time AS timemodified, cursor_id AS id FROM sync_cursor WHERE entity = ?').get(entity) as
-    SyncCursor | undefined;
+  const row = db
+    .prepare<[SyncEntity], { timemodified: SyncCursorTableRow['cursor_time']; id: SyncCursorTableRow['cursor_id'] }>(
+      'SELECT cursor_time AS timemodified, cursor_id AS id FROM sync_cursor WHERE entity = ?',
+    )
+    .get(entity);
   return row ?? { timemodified: 0, id: 0 };
 }
 

@@ -1,18 +1,9 @@
 import { changeDescriptionSchema, type ChangeDescription, type SentChange, type SyncRun } from '../../shared/contract/sync';
 import type { Db } from '../db/open';
+import type { SyncRunTableRow, SyncSentTableRow } from '../db/tables';
 
-interface RunRow {
-  id: number;
-  trigger: string;
-  started_at: number;
-  finished_at: number | null;
-  outcome: SyncRun['outcome'];
-  rows_applied: number;
-  detail: string | null;
-  error_code: string | null;
-  refused: number;
-  sent: number;
-}
+/** A row of RUN_SELECT: the run, its outcome one the sync writes, and how many changes it sent. */
+type RunRow = Omit<SyncRunTableRow, 'outcome'> & { outcome: SyncRun['outcome']; sent: number };
 
 const toRun = (row: RunRow): SyncRun => ({
   id: row.id,
@@ -31,11 +22,12 @@ const toRun = (row: RunRow): SyncRun => ({
 const RUN_SELECT = 'SELECT r.*, (SELECT count(*) FROM sync_sent s WHERE s.run_id = r.id) AS sent FROM sync_run r';
 
 export function readRun(db: Db, id: number): SyncRun {
-  return toRun(db.prepare(`${RUN_SELECT} WHERE r.id = ?`).get(id) as RunRow);
+  // The run the caller started: it is there.
+  return toRun(db.prepare<[number], RunRow>(`${RUN_SELECT} WHERE r.id = ?`).get(id)!);
 }
 
 export function recentRuns(db: Db, limit: number): SyncRun[] {
-  return (db.prepare(`${RUN_SELECT} ORDER BY r.id DESC LIMIT ?`).all(limit) as RunRow[]).map(toRun);
+  return db.prepare<[number], RunRow>(`${RUN_SELECT} ORDER BY r.id DESC LIMIT ?`).all(limit).map(toRun);
 }
 
 /** Epoch milliseconds of the last run that ended well, for the status bar. */
@@ -64,22 +56,17 @@ export function recordSent(db: Db, runId: number, sent: Omit<SentChange, 'sentAt
   );
 }
 
-interface SentRow {
-  seq: number;
-  kind: string;
-  entity: string;
-  entity_id: number;
+type SentRow = Pick<SyncSentTableRow, 'seq' | 'kind' | 'entity' | 'entity_id' | 'message' | 'description' | 'sent_at'> & {
   outcome: SentChange['outcome'];
-  message: string | null;
-  description: string;
-  sent_at: number;
-}
+};
 
 /** What a run sent, in the order it was sent. */
 export function sentChanges(db: Db, runId: number): SentChange[] {
   const rows = db
-    .prepare('SELECT seq, kind, entity, entity_id, outcome, message, description, sent_at FROM sync_sent WHERE run_id = ? ORDER BY id')
-    .all(runId) as SentRow[];
+    .prepare<[number], SentRow>(
+      'SELECT seq, kind, entity, entity_id, outcome, message, description, sent_at FROM sync_sent WHERE run_id = ? ORDER BY id',
+    )
+    .all(runId);
   return rows.map((row) => ({
     seq: row.seq,
     kind: row.kind,

@@ -32,11 +32,11 @@ type OutboxRow = Parameters<typeof toEntry>[0];
  */
 function followersOf(db: Db, entry: OutboxEntry): { count: number; dependent: boolean } {
   const row = db
-    .prepare(
+    .prepare<[string, number, number], { count: number; dependent: number }>(
       `SELECT count(*) AS count, coalesce(max(kind IN ('bill.production', 'bill.lettering')), 0) AS dependent
        FROM outbox WHERE entity = ? AND entity_id = ? AND seq > ?`,
     )
-    .get(entry.entity, entry.entityId, entry.seq) as { count: number; dependent: number };
+    .get(entry.entity, entry.entityId, entry.seq)!; // an aggregate: always one row
   return { count: row.count, dependent: row.dependent === 1 };
 }
 
@@ -131,7 +131,7 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
     const before = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
     const result: UndoResult = { undone: [], entities: new Set(), billIds: [], lettering: false };
     for (const seq of [...new Set(seqs)].sort((a, b) => a - b)) {
-      const row = db.prepare('SELECT * FROM outbox WHERE seq = ?').get(seq) as OutboxRow | undefined;
+      const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?').get(seq);
       // Gone in this transaction: undone with an earlier change of its record, asked for here too.
       if (!row && before.has(seq)) continue;
       if (!row) throw refusal('outbox_entry_not_found', 'outbox.notWaiting', {}, { seq });
