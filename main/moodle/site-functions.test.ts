@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES, functionsOf, isSiteFunction, SHOP_PLUGIN, SITE_FUNCTION_NAMES } from '../../shared/moodle/site-functions';
+import { TABLES } from '../db/tables';
 
 /**
  * The registry is the list "Test connection" checks, so it must hold every function the code calls. The
@@ -13,6 +14,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const SOURCES = ['main', 'shared', 'electron', 'renderer/src'];
 const FUNCTION_NAME =
   /['"`]((?:core|enrol|local|mod|tool|auth|block|message|report|gradereport|webservice)_[a-z0-9]+(?:_[a-z0-9]+)+)['"`]/g;
+
+const TABLE_NAMES = new Set(TABLES.map((table) => table.name));
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -29,8 +32,8 @@ describe('the registry of site functions', () => {
     for (const file of SOURCES.flatMap((dir) => sourceFiles(path.join(ROOT, dir)))) {
       for (const match of fs.readFileSync(file, 'utf8').matchAll(FUNCTION_NAME)) {
         const name = match[1]!;
-        // The plugin's name and the prefix of its function names are not functions.
-        if (name === SHOP_PLUGIN || name.endsWith('_')) continue;
+        // The plugin's name, the prefix of its function names and the cache's tables (local_id_map) are not functions.
+        if (name === SHOP_PLUGIN || name.endsWith('_') || TABLE_NAMES.has(name)) continue;
         seen += 1;
         if (!isSiteFunction(name)) undeclared.add(`${name} (${path.relative(ROOT, file)})`);
       }

@@ -16,7 +16,7 @@ export function planEnrol(input: LineInput, facts: SiteFacts): Plan {
   const params = input.item?.params ?? {};
   if ((params['enrol'] || 'manual') !== 'manual')
     problems.push(
-      problem('enrol_not_manual', true, `Only manual enrolment can be made through web services, not "${params['enrol']}".`, {
+      problem('manual_enrolment_only', true, `Only manual enrolment can be made through web services, not "${params['enrol']}".`, {
         parameter: 'enrol',
         value: params['enrol'] ?? '',
       }),

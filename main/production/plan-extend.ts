@@ -18,7 +18,7 @@ export function planExtend(input: LineInput, facts: SiteFacts): Plan {
   const params = input.item?.params ?? {};
   if ((params['enroltype'] || 'manual') !== 'manual')
     problems.push(
-      problem('enrol_not_manual', true, `Only manual enrolments can be extended through web services, not "${params['enroltype']}".`, {
+      problem('manual_enrolment_only', true, `Only manual enrolments can be extended through web services, not "${params['enroltype']}".`, {
         parameter: 'enroltype',
         value: params['enroltype'] ?? '',
       }),

@@ -28,7 +28,7 @@ export const problemCodes = [
   'support_course_missing',
   'role_unknown', // no web service lists roles: the role's id must be known (standard roles, or defined once)
   'bad_parameter', // a handler parameter cannot be read (a date, a number): the item editor refuses the same
-  'enrol_not_manual', // the shop could enrol by another method; web services enrol by the manual one only
+  'manual_enrolment_only', // the shop could enrol by another method; web services enrol by the manual one only
   'no_participants',
   'too_many_participants', // more participants than seats bought
   'fewer_participants', // seats left unassigned (a warning)
