@@ -78,7 +78,7 @@ export function planExtend(input: LineInput, facts: SiteFacts): Plan {
     }),
   );
   const quantity = input.line.quantity;
-  const newEnd = done ? product.enddate : extendedEnd(product.enddate, facts.now, Number.isFinite(days) ? days : 0, quantity);
+  const newEnd = done ? product.enddate : extendedEnd(product.enddate, facts.now, days, quantity);
   plan.extension = {
     productId: product.id,
     reference: product.reference,
@@ -86,7 +86,7 @@ export function planExtend(input: LineInput, facts: SiteFacts): Plan {
     timestart: product.startdate,
     previousEnd: product.enddate,
     newEnd,
-    days: Number.isFinite(days) ? days : 0,
+    days,
     quantity,
   };
   if (course && role && product.enddate !== 0) {
