@@ -77,14 +77,12 @@ type OutboxRow = Parameters<typeof toEntry>[0];
 
 /** The outbox entries of each bill that has some, oldest first; unreadable entries are the outbox's to report. */
 export function pendingBillEntries(db: ReadableDb, billIds?: readonly number[]): Map<number, OutboxEntry[]> {
-  const rows = (
-    billIds
-      ? cachedStatement(
-          db,
-          "SELECT * FROM outbox WHERE entity = 'bills' AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq",
-        ).all(JSON.stringify(billIds))
-      : cachedStatement(db, "SELECT * FROM outbox WHERE entity = 'bills' ORDER BY seq").all()
-  ) as OutboxRow[];
+  const rows = billIds
+    ? cachedStatement<OutboxRow>(
+        db,
+        "SELECT * FROM outbox WHERE entity = 'bills' AND entity_id IN (SELECT value FROM json_each(?)) ORDER BY seq",
+      ).all(JSON.stringify(billIds))
+    : cachedStatement<OutboxRow>(db, "SELECT * FROM outbox WHERE entity = 'bills' ORDER BY seq").all();
   const byBill = new Map<number, OutboxEntry[]>();
   for (const row of rows) {
     const entry = toEntry(row);

@@ -36,7 +36,7 @@ interface RowRecord {
 export function readBillRows(db: ReadableDb, ids: readonly number[]): BillRow[] {
   if (ids.length === 0) return [];
   freshBillOverlay(db);
-  const records = cachedStatement(
+  const records = cachedStatement<RowRecord>(
     db,
     `SELECT b.id, b.transactionid, coalesce(o.idnumber, b.idnumber) AS idnumber, b.title,
               coalesce(o.status, b.status) AS status, b.emissiondate, b.lastactiondate, b.untaxedcents, b.taxcents,
@@ -49,7 +49,7 @@ export function readBillRows(db: ReadableDb, ids: readonly number[]): BillRow[] 
        LEFT JOIN bill_itemcodes ic ON ic.billid = b.id
        LEFT JOIN temp.bill_overlay o ON o.billid = b.id
        ORDER BY j.key`,
-  ).all(JSON.stringify(ids)) as RowRecord[];
+  ).all(JSON.stringify(ids));
   return records.map(({ firstname, lastname, organisation, items, pendingKind, pendingState, ...bill }) => ({
     ...bill,
     customer: customerName(firstname ?? '', lastname ?? ''),

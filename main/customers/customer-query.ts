@@ -133,9 +133,10 @@ const ORDERS = {
 } as const;
 
 function readCustomers(db: ReadableDb, ids: readonly number[]): CustomerRecord[] {
-  return cachedStatement(db, `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN customer c ON c.id = j.value ORDER BY j.key`).all(
-    JSON.stringify(ids),
-  ) as CustomerRecord[];
+  return cachedStatement<CustomerRecord>(
+    db,
+    `SELECT ${COLUMNS} FROM json_each(?) j CROSS JOIN customer c ON c.id = j.value ORDER BY j.key`,
+  ).all(JSON.stringify(ids));
 }
 
 /** A search finding more bills than this names no bill in particular ("2025": every lettering of a year). */

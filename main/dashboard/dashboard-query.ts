@@ -84,11 +84,11 @@ function perMonth(db: ReadableDb, kind: keyof typeof PER_MONTH, query: Chosen, m
     }
   };
   const fromRows = (spans: Span[]) =>
-    statement(db, PER_MONTH[kind]).all({
+    statement<SumRow>(db, PER_MONTH[kind]).all({
       currency: query.currency,
       shop: query.shopId ?? null,
       spans: JSON.stringify(spans.map((span) => [span.from, span.to])),
-    }) as SumRow[];
+    });
   const days = daySpans(db, months);
   if (!days) {
     add(fromRows(months), (i) => i);

@@ -45,7 +45,7 @@ export function renewals(
   options: { asOf: number; horizonDays: number; endedWithinDays: number; productIds?: readonly number[] },
 ): { renewals: Renewal[]; truncated: boolean } {
   const rows = db
-    .prepare(
+    .prepare<[Record<string, number | string | null>], Row>(
       `SELECT p.id AS productId, bi.billid AS billId, p.customerid AS customerId,
               trim(c.firstname || ' ' || c.lastname) AS customer, c.hasaccount,
               p.catalogitemid AS catalogItemId, ci.name AS product, ci.code, p.enddate AS endDate,
@@ -77,7 +77,7 @@ export function renewals(
       from: options.asOf - options.endedWithinDays * DAY,
       to: options.asOf + options.horizonDays * DAY,
       ids: options.productIds ? JSON.stringify(options.productIds) : null,
-    }) as Row[];
+    });
   return { renewals: rows.slice(0, LIMIT).map((row) => toRenewal(row, options.asOf)), truncated: rows.length > LIMIT };
 }
 

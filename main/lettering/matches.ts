@@ -92,8 +92,10 @@ function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number
 
 function billFacts(db: Db, id: number): BillFacts {
   const state = overlaidState(db, id);
-  const row = cachedStatement(db, 'SELECT version, currency, amountcents FROM bill WHERE id = ?').get(id) as
-    Pick<BillTableRow, 'version' | 'currency' | 'amountcents'> | undefined;
+  const row = cachedStatement<Pick<BillTableRow, 'version' | 'currency' | 'amountcents'>>(
+    db,
+    'SELECT version, currency, amountcents FROM bill WHERE id = ?',
+  ).get(id);
   if (!state || !row) throw refusal('lettering_item_not_open', 'lettering.billNotInCache', { id }, { billId: id });
   return { id, status: state.status, idnumber: state.idnumber, ...row, remaining: row.amountcents - allocatedOf(db, 'bill_id', id) };
 }

@@ -7,6 +7,7 @@ import type { ProfileCaches } from '../core/profile-caches';
 import { writeJsonFileAtomic } from '../core/json-file';
 import { checkFileTarget } from '../exports/export-target';
 import { cacheSite } from '../sync/cache-site';
+import type { OutboxTableRow } from '../db/tables';
 import { refusal } from '../../shared/errors/error-text';
 
 /**
@@ -64,36 +65,32 @@ export function exportKeptCache(
   const target = checkFileTarget(file, '.json');
   const db = caches.openReadOnly(path.join(folder, 'cache.sqlite'));
   try {
-    const entries = (
-      db
-        .prepare('SELECT seq, kind, entity, entity_id, payload, state, error_code, error_message, created_at FROM outbox ORDER BY seq')
-        .all() as {
-        seq: number;
-        kind: string;
-        entity: string;
-        entity_id: number;
-        payload: string;
-        state: string;
-        error_code: string | null;
-        error_message: string | null;
-        created_at: number;
-      }[]
-    ).map((row) => ({
-      seq: row.seq,
-      kind: row.kind,
-      entity: row.entity,
-      entityId: row.entity_id,
-      state: row.state,
-      createdAt: new Date(row.created_at).toISOString(),
-      error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
-      change: parsePayload(row.payload),
-    }));
+    const entries = db
+      .prepare<[], UnsentRow>(
+        'SELECT seq, kind, entity, entity_id, payload, state, error_code, error_message, created_at FROM outbox ORDER BY seq',
+      )
+      .all()
+      .map((row) => ({
+        seq: row.seq,
+        kind: row.kind,
+        entity: row.entity,
+        entityId: row.entity_id,
+        state: row.state,
+        createdAt: new Date(row.created_at).toISOString(),
+        error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+        change: parsePayload(row.payload),
+      }));
     writeJsonFileAtomic(target, { site: cacheSite(db), keptCache: name, unsentChanges: entries });
     return { file: target, entries: entries.length };
   } finally {
     db.close();
   }
 }
+
+type UnsentRow = Pick<
+  OutboxTableRow,
+  'seq' | 'kind' | 'entity' | 'entity_id' | 'payload' | 'state' | 'error_code' | 'error_message' | 'created_at'
+>;
 
 function keptFolder(dataDir: DataDir, profileId: string, name: string): string {
   const folder = path.join(keptRoot(dataDir, profileId), name);

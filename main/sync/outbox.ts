@@ -140,9 +140,8 @@ export function listEntries(db: ReadableDb, state?: OutboxState): (OutboxEntry |
 export function listEntriesPerState(db: Db, limit: number, state?: OutboxState): (OutboxEntry | DamagedEntry)[] {
   // One ordered read per state, each stopping at the limit (outbox_state: migration 0080).
   const states = state ? [state] : (['pending', 'parked', 'conflict'] as const);
-  const rows = states.flatMap(
-    (s) =>
-      cachedStatement(db, 'SELECT * FROM outbox INDEXED BY outbox_state WHERE state = ? ORDER BY seq LIMIT ?').all(s, limit) as OutboxRow[],
+  const rows = states.flatMap((s) =>
+    cachedStatement<OutboxRow>(db, 'SELECT * FROM outbox INDEXED BY outbox_state WHERE state = ? ORDER BY seq LIMIT ?').all(s, limit),
   );
   return rows.sort((a, b) => a.seq - b.seq).map(toEntry);
 }
