@@ -31,7 +31,10 @@ describe('an action the operator runs', () => {
     const ran = runner.run(work);
     fail(new AppError('moodle_exception', 'The bill changed on the site', { billId: 4 }));
     await expect(ran).resolves.toBe(false);
-    expect(states.at(-1)).toEqual({ busy: false, error: { code: 'moodle_exception', message: 'The bill changed on the site', details: { billId: 4 } } });
+    expect(states.at(-1)).toEqual({
+      busy: false,
+      error: { code: 'moodle_exception', message: 'The bill changed on the site', details: { billId: 4 } },
+    });
   });
 
   it('shows anything else thrown as an internal error with its message', async () => {
@@ -81,5 +84,43 @@ describe('an action the operator runs', () => {
     expect(states.at(-1)).toEqual({ busy: true, error: null });
     finish();
     await ran;
+  });
+
+  it('lets a later choice replace the run under way: the first is aborted and its end not shown', async () => {
+    const { states, runner, work, fail } = setUp();
+    let firstSignal: AbortSignal | undefined;
+    const first = runner.replace((signal) => {
+      firstSignal = signal;
+      return work();
+    });
+    let secondSignal: AbortSignal | undefined;
+    const second = runner.replace(async (signal) => {
+      secondSignal = signal;
+    });
+    await expect(second).resolves.toBe(true);
+    expect(firstSignal?.aborted).toBe(true);
+    expect(secondSignal?.aborted).toBe(false);
+    const shown = states.length;
+    fail(new Error('the first file could not be read'));
+    await expect(first).resolves.toBe(false);
+    expect(states).toHaveLength(shown);
+    expect(states.at(-1)).toEqual(IDLE);
+  });
+
+  it('reports nothing more of an abandoned run, and runs again afterwards', async () => {
+    const { states, runner, work, finish } = setUp();
+    let signal: AbortSignal | undefined;
+    const ran = runner.run((s) => {
+      signal = s;
+      return work();
+    });
+    runner.abandon();
+    expect(signal?.aborted).toBe(true);
+    finish();
+    // The work itself ended well (a dialog that closed itself once saved): the caller is told so.
+    await expect(ran).resolves.toBe(true);
+    expect(states).toEqual([{ busy: true, error: null }]);
+    await expect(runner.run(async () => {})).resolves.toBe(true);
+    expect(states.at(-1)).toEqual(IDLE);
   });
 });

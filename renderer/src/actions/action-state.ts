@@ -14,13 +14,21 @@ export interface ActionState {
 
 export const IDLE: ActionState = { busy: false, error: null };
 
-/** Who runs the work: at most one run at a time, each change of state reported. */
+/** Who runs the work: one run at a time, each change of state reported. */
 export interface ActionRunner {
   /**
    * Runs `work` unless a run is under way (then does nothing and resolves false). Clears the last error first;
-   * resolves true when the work ended, false when it threw (the error is then reported, never rethrown).
+   * resolves true when the work ended, false when it threw (the error is then reported, never rethrown). The
+   * signal is aborted when the run is replaced or abandoned.
    */
-  run(work: () => Promise<unknown> | void): Promise<boolean>;
+  run(work: (signal: AbortSignal) => Promise<unknown> | void): Promise<boolean>;
+  /**
+   * Runs `work` in place of the run under way, whose signal is aborted and whose end is no longer reported:
+   * for what the operator's latest choice replaces (a file picked again while the first one is read).
+   */
+  replace(work: (signal: AbortSignal) => Promise<unknown> | void): Promise<boolean>;
+  /** Aborts the run under way and reports nothing more of it (the component that showed it is gone). */
+  abandon(): void;
   /** Forgets the error shown (the operator dismissed it, or changed what it was about). */
   clear(): void;
   /** Shows an error that did not come from a run (a check made before running). */
@@ -28,29 +36,38 @@ export interface ActionRunner {
 }
 
 export function createActionRunner(report: (state: ActionState) => void): ActionRunner {
-  // A flag of its own rather than the reported state: two clicks within one render both see busy false.
-  let running = false;
+  // The run under way, kept here rather than read from the reported state: two clicks within one render both
+  // see busy false. A run that is no longer the current one (replaced, abandoned) reports nothing.
+  let current: AbortController | null = null;
+  const execute = async (work: (signal: AbortSignal) => Promise<unknown> | void) => {
+    current?.abort();
+    const mine = new AbortController();
+    current = mine;
+    report({ busy: true, error: null });
+    let failure: { error: unknown } | null = null;
+    try {
+      await work(mine.signal);
+    } catch (error) {
+      failure = { error };
+    }
+    // Replaced or abandoned: the work's end is its own to tell the caller, not the screen.
+    if (current !== mine) return failure === null;
+    current = null;
+    report(failure ? { busy: false, error: toAppErrorShape(failure.error) } : IDLE);
+    return failure === null;
+  };
   return {
-    async run(work) {
-      if (running) return false;
-      running = true;
-      report({ busy: true, error: null });
-      try {
-        await work();
-        running = false;
-        report(IDLE);
-        return true;
-      } catch (failure) {
-        running = false;
-        report({ busy: false, error: toAppErrorShape(failure) });
-        return false;
-      }
+    run: (work) => (current ? Promise.resolve(false) : execute(work)),
+    replace: execute,
+    abandon() {
+      current?.abort();
+      current = null;
     },
     clear() {
-      if (!running) report(IDLE);
+      if (!current) report(IDLE);
     },
     fail(error) {
-      if (!running) report({ busy: false, error: toAppErrorShape(error) });
+      if (!current) report({ busy: false, error: toAppErrorShape(error) });
     },
   };
 }

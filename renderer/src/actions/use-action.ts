@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createActionRunner, IDLE, type ActionRunner, type ActionState } from './action-state';
 
 export type Action = ActionState & ActionRunner;
@@ -13,5 +13,7 @@ export type Action = ActionState & ActionRunner;
 export function useAction(): Action {
   const [state, setState] = useState<ActionState>(IDLE);
   const runner = useMemo(() => createActionRunner(setState), []);
+  // Leaving the screen abandons the run under way: its end has nowhere to show, and its signal says stop.
+  useEffect(() => () => runner.abandon(), [runner]);
   return { ...state, ...runner };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useAction } from '../actions/use-action';
 import { ErrorNotice } from '../errors/error-notice';
 import { useT } from '../i18n/i18n-context';
 import { desktopApi } from './desktop';
@@ -10,14 +10,11 @@ import type { SaveTarget } from './save-target';
  */
 export function SavedFile({ target, written }: { target: SaveTarget; written: readonly string[] }) {
   const t = useT();
-  const [error, setError] = useState<unknown>(null);
+  const opening = useAction();
   if (target.downloadId !== null) return <p className="saved-file-note">{t('save.downloaded', { name: target.name })}</p>;
   const desktop = desktopApi();
   const first = written[0] ?? target.path;
-  const act = (action: () => Promise<unknown>) => {
-    setError(null);
-    action().catch(setError);
-  };
+  const act = (action: () => Promise<unknown>) => void opening.run(action);
   return (
     <div className="saved-file">
       {desktop && (
@@ -34,7 +31,7 @@ export function SavedFile({ target, written }: { target: SaveTarget; written: re
           </button>
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {opening.error && <ErrorNotice error={opening.error} onDismiss={opening.clear} />}
     </div>
   );
 }

@@ -211,7 +211,8 @@ export const catalogsFr = {
 
   'catalogs.xlsx.title': 'Export et import XLSX',
   'catalogs.xlsx.file': 'Classeur à importer',
-  'catalogs.xlsx.fileHint': 'Un classeur exporté ici puis modifié dans un tableur\u202f: les produits sont retrouvés par code, les catégories par identifiant.',
+  'catalogs.xlsx.fileHint':
+    'Un classeur exporté ici puis modifié dans un tableur\u202f: les produits sont retrouvés par code, les catégories par identifiant.',
   'catalogs.xlsx.export': 'Exporter…',
   'catalogs.xlsx.previewImport': 'Lire pour importer',
   'catalogs.xlsx.apply': 'Importer {count} modifications',

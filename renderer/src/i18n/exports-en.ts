@@ -13,7 +13,8 @@ export const exportsEn = {
   'export.month.title': 'A month of invoices and credit notes',
   'export.month.start': 'Write the month’s documents',
   'export.month.month': 'Month',
-  'export.month.hint': 'The invoices issued that month and the credit notes the shop issued that month: one file each, named by its number.',
+  'export.month.hint':
+    'The invoices issued that month and the credit notes the shop issued that month: one file each, named by its number.',
   'export.month.invalid': 'Choose a month.',
   'export.month.written': 'Written: invoices {invoices}, credit notes {creditNotes}.',
   'export.facturx.legend': 'Electronic invoices (EN 16931)',

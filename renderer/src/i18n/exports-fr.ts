@@ -15,7 +15,8 @@ export const exportsFr = {
   'export.month.title': 'Un mois de factures et d’avoirs',
   'export.month.start': 'Écrire les documents du mois',
   'export.month.month': 'Mois',
-  'export.month.hint': 'Les factures émises ce mois-là et les avoirs émis par la boutique ce mois-là\u00a0: un fichier chacun, nommé par son numéro.',
+  'export.month.hint':
+    'Les factures émises ce mois-là et les avoirs émis par la boutique ce mois-là\u00a0: un fichier chacun, nommé par son numéro.',
   'export.month.invalid': 'Choisissez un mois.',
   'export.month.written': 'Écrits\u00a0: factures {invoices}, avoirs {creditNotes}.',
   'export.facturx.legend': 'Factures électroniques (EN 16931)',

@@ -14,7 +14,8 @@ export const letteringEn = {
   'lettering.tab.matched': 'Matched',
   'lettering.tab.log': 'Log',
   'lettering.tab.creditNotes': 'Credit notes',
-  'lettering.creditNotes.intro': 'The shop’s credit notes against the credit notes of your accounting software (the negative invoices of the FEC). Exact suggestions are accepted with the others by “Accept all exact”.',
+  'lettering.creditNotes.intro':
+    'The shop’s credit notes against the credit notes of your accounting software (the negative invoices of the FEC). Exact suggestions are accepted with the others by “Accept all exact”.',
   'lettering.creditNotes.none': 'No credit note of the shop is left to match.',
   'lettering.creditNotes.noPartner': 'No imported credit note looks like it (issued {date}).',
   'lettering.col.creditNote': 'Credit note of the shop',

@@ -16,7 +16,8 @@ export const letteringFr: Record<keyof typeof letteringEn, string> = {
   'lettering.tab.matched': 'Rapprochés',
   'lettering.tab.log': 'Journal',
   'lettering.tab.creditNotes': 'Avoirs',
-  'lettering.creditNotes.intro': 'Les avoirs de la boutique face aux avoirs de votre logiciel comptable (les factures négatives du FEC). Les suggestions exactes sont acceptées avec les autres par «\u00a0Accepter toutes les exactes\u00a0».',
+  'lettering.creditNotes.intro':
+    'Les avoirs de la boutique face aux avoirs de votre logiciel comptable (les factures négatives du FEC). Les suggestions exactes sont acceptées avec les autres par «\u00a0Accepter toutes les exactes\u00a0».',
   'lettering.creditNotes.none': 'Aucun avoir de la boutique ne reste à rapprocher.',
   'lettering.creditNotes.noPartner': 'Aucun avoir importé ne lui ressemble (émis le {date}).',
   'lettering.col.creditNote': 'Avoir de la boutique',

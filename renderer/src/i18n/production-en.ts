@@ -54,7 +54,8 @@ export const productionEn = {
   'production.problem.support_course_missing': 'The site has no customer support course with {field} “{value}”.',
   'production.problem.role_unknown': 'The role “{role}” is not a standard Moodle role, and no web service lists roles: give its id below.',
   'production.problem.bad_parameter': 'The handler parameter {parameter} (“{value}”) cannot be read.',
-  'production.problem.manual_enrolment_only': 'The enrolment method {parameter} = “{value}”: only manual enrolment can be made from here. Run this line in the shop, or use manual.',
+  'production.problem.manual_enrolment_only':
+    'The enrolment method {parameter} = “{value}”: only manual enrolment can be made from here. Run this line in the shop, or use manual.',
   'production.problem.no_participants': 'No participants: type or paste the learners and tutors.',
   'production.problem.too_many_participants': '{count} participants for {seats} seats bought: one seat each.',
   'production.problem.fewer_participants': '{free} of {seats} seats stay unassigned; run again later to add people.',

@@ -59,7 +59,8 @@ export const productionFr = {
   'production.problem.role_unknown':
     'Le rôle «\u00a0{role}\u00a0» n’est pas un rôle standard de Moodle, et aucun service web ne liste les rôles\u00a0: indiquez son identifiant ci-dessous.',
   'production.problem.bad_parameter': 'Le paramètre de mise en place {parameter} («\u00a0{value}\u00a0») est illisible.',
-  'production.problem.manual_enrolment_only': 'Méthode d’inscription {parameter} = «\u00a0{value}\u00a0»\u00a0: seule l’inscription manuelle se fait d’ici. Lancez cette ligne dans la boutique, ou choisissez manual.',
+  'production.problem.manual_enrolment_only':
+    'Méthode d’inscription {parameter} = «\u00a0{value}\u00a0»\u00a0: seule l’inscription manuelle se fait d’ici. Lancez cette ligne dans la boutique, ou choisissez manual.',
   'production.problem.no_participants': 'Aucun participant\u00a0: saisissez ou collez les apprenants et les tuteurs.',
   'production.problem.too_many_participants': '{count} participants pour {seats} sièges achetés\u00a0: un siège chacun.',
   'production.problem.fewer_participants': '{free} sièges sur {seats} restent libres\u00a0; relancez plus tard pour ajouter des personnes.',

@@ -18,7 +18,7 @@ describe('hash route', () => {
     expect(parseHash('#/nowhere')).toBe('dashboard');
   });
 
-  it('opens a link saved under the Production workspace\'s former id, and rewrites it to the current one', () => {
+  it("opens a link saved under the Production workspace's former id, and rewrites it to the current one", () => {
     expect(parseHash('#/handlers/42/7')).toBe('production');
     expect(currentHash('#/handlers/42/7')).toBe('#/production/42/7');
     expect(currentHash('#/handlers')).toBe('#/production');

@@ -50,7 +50,13 @@ export type PinStyle = (column: {
 
 function GridRowView<R extends RowData>(props: GridRowProps<R>) {
   const { original, row, position } = props;
-  const classes = ['grid-row', props.selected ? 'is-selected' : '', props.cursor ? 'is-cursor' : '', props.open ? 'is-open' : '', props.extraClass];
+  const classes = [
+    'grid-row',
+    props.selected ? 'is-selected' : '',
+    props.cursor ? 'is-cursor' : '',
+    props.open ? 'is-open' : '',
+    props.extraClass,
+  ];
   return (
     <div
       id={props.domId}

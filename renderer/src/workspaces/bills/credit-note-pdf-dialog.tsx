@@ -1,3 +1,4 @@
+import { useAction } from '../../actions/use-action';
 import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -14,29 +15,25 @@ export function CreditNotePdfDialog({ creditNote, onClose }: { creditNote: { id:
   const { t, language } = useI18n();
   const saves = useSaveTargets();
   const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
-  const [chooseError, setChooseError] = useState<unknown>(null);
+  // Choosing where to save (the system's dialog may fail, or the choice be refused) before the export runs.
+  const choosing = useAction();
   const { job, run, cancel } = useExportJob<{ files: string[]; creditNotes: number }>(api);
 
   const start = async () => {
-    setChooseError(null);
-    let chosen: SaveTarget | null;
-    try {
-      chosen = await saves.file(`${creditNote.number}.pdf`, 'pdf');
-    } catch (failure) {
-      setChooseError(failure);
-      return;
-    }
-    if (!chosen) return;
-    setSaveTo(chosen);
-    run(async (exportId) => {
-      const written = await api.invoke('exports.creditNotesPdf', {
-        exportId,
-        ids: [creditNote.id],
-        target: { file: chosen.path },
-        locale: language,
+    await choosing.run(async () => {
+      const chosen = await saves.file(`${creditNote.number}.pdf`, 'pdf');
+      if (!chosen) return;
+      setSaveTo(chosen);
+      run(async (exportId) => {
+        const written = await api.invoke('exports.creditNotesPdf', {
+          exportId,
+          ids: [creditNote.id],
+          target: { file: chosen.path },
+          locale: language,
+        });
+        saves.deliver(chosen);
+        return written;
       });
-      saves.deliver(chosen);
-      return written;
     });
   };
 
@@ -61,7 +58,7 @@ export function CreditNotePdfDialog({ creditNote, onClose }: { creditNote: { id:
       )}
     >
       <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.download')}</p>
-      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
+      {choosing.error && <ErrorNotice error={choosing.error} onDismiss={choosing.clear} />}
     </ExportDialogFrame>
   );
 }

@@ -1,3 +1,4 @@
+import { useAction } from '../../actions/use-action';
 import { useId, useState } from 'react';
 import { AppError, type BillFilter } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
@@ -33,7 +34,8 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const [openedAt] = useState(() => Date.now());
   const [mode, setMode] = useState<'file' | 'folder'>('file');
   const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
-  const [chooseError, setChooseError] = useState<unknown>(null);
+  // Choosing where to save (the system's dialog may fail, or the choice be refused) before the export runs.
+  const choosing = useAction();
   const [facturX, setFacturX] = useState(false);
   const [xml, setXml] = useState(false);
   // Factur-X is one file per invoice: with several, only a folder.
@@ -42,40 +44,32 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
   const knownIds = target.kind === 'ids' ? target.ids : [];
 
   const start = async () => {
-    setChooseError(null);
-    if (mode === 'file' && einvoice && count > 1) {
-      setChooseError(new AppError('invalid_input', t('export.facturx.folderOnly')));
-      return;
-    }
+    if (mode === 'file' && einvoice && count > 1) return choosing.fail(new AppError('invalid_input', t('export.facturx.folderOnly')));
     // Where to first (the system's dialog, or a place to download from): nothing runs if it is closed.
-    let chosen: SaveTarget | null;
-    try {
-      chosen = mode === 'file' ? await saves.file(pdfName(openedAt, knownIds), 'pdf') : await saves.folder(pdfFolderName(openedAt));
-    } catch (failure) {
-      setChooseError(failure);
-      return;
-    }
-    if (!chosen) return;
-    setSaveTo(chosen);
-    run(async (exportId, signal) => {
-      let ids = knownIds;
-      if (target.kind === 'filter' || target.kind === 'filterExcept') {
-        const listed = await collectIds(api, filter, target.kind === 'filterExcept' ? target.except : new Set(), MAX_INVOICES, signal);
-        if (signal.cancelled) throw new AppError('export_cancelled', 'Export cancelled.');
-        if (!listed) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_INVOICES) }));
-        ids = listed;
-      }
-      if (ids.length === 0) throw new AppError('invalid_input', t('export.nothing'));
-      const written = await api.invoke('exports.invoicesPdf', {
-        exportId,
-        ids,
-        target: chosen.folder ? { folder: chosen.path } : { file: chosen.path },
-        locale: language,
-        facturX,
-        xml,
+    await choosing.run(async () => {
+      const chosen = mode === 'file' ? await saves.file(pdfName(openedAt, knownIds), 'pdf') : await saves.folder(pdfFolderName(openedAt));
+      if (!chosen) return;
+      setSaveTo(chosen);
+      run(async (exportId, signal) => {
+        let ids = knownIds;
+        if (target.kind === 'filter' || target.kind === 'filterExcept') {
+          const listed = await collectIds(api, filter, target.kind === 'filterExcept' ? target.except : new Set(), MAX_INVOICES, signal);
+          if (signal.cancelled) throw new AppError('export_cancelled', 'Export cancelled.');
+          if (!listed) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_INVOICES) }));
+          ids = listed;
+        }
+        if (ids.length === 0) throw new AppError('invalid_input', t('export.nothing'));
+        const written = await api.invoke('exports.invoicesPdf', {
+          exportId,
+          ids,
+          target: chosen.folder ? { folder: chosen.path } : { file: chosen.path },
+          locale: language,
+          facturX,
+          xml,
+        });
+        saves.deliver(chosen);
+        return written;
       });
-      saves.deliver(chosen);
-      return written;
     });
   };
 
@@ -136,7 +130,7 @@ export function PdfExportDialog({ target, filter, count, onClose }: PdfExportDia
       <p className="muted export-where">
         {t(saves.mode === 'desktop' ? 'save.where.desktop' : mode === 'folder' ? 'save.where.downloadZip' : 'save.where.download')}
       </p>
-      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
+      {choosing.error && <ErrorNotice error={choosing.error} onDismiss={choosing.clear} />}
     </ExportDialogFrame>
   );
 }

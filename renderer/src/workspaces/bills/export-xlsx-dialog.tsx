@@ -1,3 +1,4 @@
+import { useAction } from '../../actions/use-action';
 import { useId, useState } from 'react';
 import { AppError, type BillColumn, type BillFilter } from '../../../../shared/contract';
 import { billColumns } from '../../../../shared/contract/bills';
@@ -44,41 +45,37 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
   const [columns, setColumns] = useState<ReadonlySet<BillColumn>>(() => initialExportColumns(ordered, hidden));
   const [columnsError, setColumnsError] = useState(false);
   const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
-  const [chooseError, setChooseError] = useState<unknown>(null);
+  // Choosing where to save (the system's dialog may fail, or the choice be refused) before the export runs.
+  const choosing = useAction();
   const { job, run, cancel } = useExportJob<{ file: string; bills: number; lines: number }>(api);
 
   const start = async () => {
     setColumnsError(columns.size === 0);
     if (columns.size === 0) return;
     // Where to first (the system's save dialog, or a place to download from): nothing runs if it is closed.
-    setChooseError(null);
-    let chosen: SaveTarget | null;
-    try {
-      chosen = await saves.file(xlsxName(openedAt), 'xlsx');
-    } catch (failure) {
-      setChooseError(failure);
-      return;
-    }
-    if (!chosen) return;
-    setSaveTo(chosen);
-    run(async (exportId, signal) => {
-      let bills: { filter: BillFilter } | { ids: number[] } = { filter };
-      if (scope === 'selection' && target.kind === 'ids') bills = { ids: target.ids };
-      else if (scope === 'selection' && target.kind === 'filterExcept') {
-        const ids = await collectIds(api, filter, target.except, MAX_IDS, signal);
-        if (signal.cancelled) throw new AppError('export_cancelled', 'Export cancelled.');
-        if (!ids || ids.length === 0) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_IDS) }));
-        bills = { ids };
-      }
-      const written = await api.invoke('exports.billsXlsx', {
-        exportId,
-        bills,
-        columns: ordered.filter((column) => columns.has(column)),
-        file: chosen.path,
-        locale: language,
+    await choosing.run(async () => {
+      const chosen = await saves.file(xlsxName(openedAt), 'xlsx');
+      if (!chosen) return;
+      setSaveTo(chosen);
+      run(async (exportId, signal) => {
+        let bills: { filter: BillFilter } | { ids: number[] } = { filter };
+        if (scope === 'selection' && target.kind === 'ids') bills = { ids: target.ids };
+        else if (scope === 'selection' && target.kind === 'filterExcept') {
+          const ids = await collectIds(api, filter, target.except, MAX_IDS, signal);
+          if (signal.cancelled) throw new AppError('export_cancelled', 'Export cancelled.');
+          if (!ids || ids.length === 0) throw new AppError('invalid_input', t('export.tooMany', { max: format.number(MAX_IDS) }));
+          bills = { ids };
+        }
+        const written = await api.invoke('exports.billsXlsx', {
+          exportId,
+          bills,
+          columns: ordered.filter((column) => columns.has(column)),
+          file: chosen.path,
+          locale: language,
+        });
+        saves.deliver(chosen);
+        return written;
       });
-      saves.deliver(chosen);
-      return written;
     });
   };
 
@@ -139,7 +136,7 @@ export function XlsxExportDialog({ filter, selection, total, order, hidden, onCl
         {columnsError && <p className="field-error">{t('export.columnsNone')}</p>}
       </fieldset>
       <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.download')}</p>
-      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
+      {choosing.error && <ErrorNotice error={choosing.error} onDismiss={choosing.clear} />}
     </ExportDialogFrame>
   );
 }

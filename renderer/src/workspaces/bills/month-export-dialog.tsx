@@ -1,3 +1,4 @@
+import { useAction } from '../../actions/use-action';
 import { useId, useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -29,28 +30,24 @@ export function MonthExportDialog({ onClose }: { onClose(): void }) {
   const [xml, setXml] = useState(false);
   const [monthError, setMonthError] = useState<string | null>(null);
   const [saveTo, setSaveTo] = useState<SaveTarget | null>(null);
-  const [chooseError, setChooseError] = useState<unknown>(null);
+  // Choosing where to save (the system's dialog may fail, or the choice be refused) before the export runs.
+  const choosing = useAction();
   const { job, run, cancel } = useExportJob<{ files: string[]; invoices: number; creditNotes: number }>(api);
 
   const start = async () => {
-    setChooseError(null);
     const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
     setMonthError(valid ? null : t('export.month.invalid'));
     if (!valid) return;
     // The folder next (the system's dialog, or a zip to download): nothing runs if it is closed.
-    let chosen: SaveTarget | null;
-    try {
-      chosen = await saves.folder(`documents-${month}`);
-    } catch (failure) {
-      setChooseError(failure);
-      return;
-    }
-    if (!chosen) return;
-    setSaveTo(chosen);
-    run(async (exportId) => {
-      const written = await api.invoke('exports.month', { exportId, month, folder: chosen.path, locale: language, facturX, xml });
-      saves.deliver(chosen);
-      return written;
+    await choosing.run(async () => {
+      const chosen = await saves.folder(`documents-${month}`);
+      if (!chosen) return;
+      setSaveTo(chosen);
+      run(async (exportId) => {
+        const written = await api.invoke('exports.month', { exportId, month, folder: chosen.path, locale: language, facturX, xml });
+        saves.deliver(chosen);
+        return written;
+      });
     });
   };
 
@@ -102,7 +99,7 @@ export function MonthExportDialog({ onClose }: { onClose(): void }) {
         </label>
       </fieldset>
       <p className="muted export-where">{t(saves.mode === 'desktop' ? 'save.where.desktop' : 'save.where.downloadZip')}</p>
-      {chooseError !== null && <ErrorNotice error={chooseError} onDismiss={() => setChooseError(null)} />}
+      {choosing.error && <ErrorNotice error={choosing.error} onDismiss={choosing.clear} />}
     </ExportDialogFrame>
   );
 }

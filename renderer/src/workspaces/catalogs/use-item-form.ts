@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { itemIssues } from '../../../../shared/catalogs/item-validation';
 import type { CatalogDetail, HandlerCheck, ItemDraftInput, ItemView } from '../../../../shared/contract/catalogs';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
 import { toAppErrorShape } from '../../errors/app-error';
 import { useI18n } from '../../i18n/i18n-context';
@@ -32,8 +33,8 @@ export function useItemForm({ id, detail, item, initial, onSaved }: ItemFormOpti
   const [saved, setSaved] = useState(() => JSON.stringify(toDraft(formOf(initial, locale)).item));
   const [attempted, setAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<IssueMap>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // The save and the actions on the stored item, one at a time, with the failure that is not a field's.
+  const action = useAction();
   const [check, setCheck] = useState<HandlerCheck | null>(null);
   const [checked, setChecked] = useState(false);
   const readOnly = item?.origin === 'master';
@@ -90,53 +91,44 @@ export function useItemForm({ id, detail, item, initial, onSaved }: ItemFormOpti
   };
 
   /** An action on the item as it is stored (undo, delete, override, free); `then` gets the catalog read again. */
-  const run = async (action: () => Promise<ItemAnswer>, then?: (d: CatalogDetail, itemId: number) => void) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await action();
+  const run = (command: () => Promise<ItemAnswer>, then?: (d: CatalogDetail, itemId: number) => void) =>
+    action.run(async () => {
+      const answer = await command();
       const next = 'detail' in answer ? answer.detail : answer;
       then?.(next, 'itemId' in answer ? answer.itemId : draft.id);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (busy || readOnly) return;
+    if (action.busy || readOnly) return;
     setAttempted(true);
     if (localIssues.length > 0) {
       focusFirst(id, issueMap(localIssues, t));
       return;
     }
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = await api.invoke('catalogs.saveItem', {
-        item: draft,
-        ...(checked && draft.enablehandler !== '' ? { checkOnSite: true } : {}),
-      });
-      // A new item's id is the core's: the newest of this catalog with the code just saved.
-      const savedItem =
-        draft.id !== 0
-          ? next.items.find((i) => i.id === draft.id)
-          : next.items.filter((i) => i.catalogid === draft.catalogid && i.code === draft.code.trim()).at(-1);
-      setSaved(JSON.stringify(draft));
-      onSaved(next, savedItem?.id ?? draft.id);
-    } catch (error) {
-      const shape = toAppErrorShape(error);
-      const found = issuesOfError(shape);
-      if (found) {
-        const map = issueMap(found, t);
-        setServerIssues(map);
-        focusFirst(id, map);
-      } else setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(async () => {
+      try {
+        const next = await api.invoke('catalogs.saveItem', {
+          item: draft,
+          ...(checked && draft.enablehandler !== '' ? { checkOnSite: true } : {}),
+        });
+        // A new item's id is the core's: the newest of this catalog with the code just saved.
+        const savedItem =
+          draft.id !== 0
+            ? next.items.find((i) => i.id === draft.id)
+            : next.items.filter((i) => i.catalogid === draft.catalogid && i.code === draft.code.trim()).at(-1);
+        setSaved(JSON.stringify(draft));
+        onSaved(next, savedItem?.id ?? draft.id);
+      } catch (error) {
+        const shape = toAppErrorShape(error);
+        const found = issuesOfError(shape);
+        if (found) {
+          const map = issueMap(found, t);
+          setServerIssues(map);
+          focusFirst(id, map);
+        } else throw error;
+      }
+    });
   };
 
   return {
@@ -147,9 +139,9 @@ export function useItemForm({ id, detail, item, initial, onSaved }: ItemFormOpti
     attempted,
     issues,
     localIssues,
-    busy,
-    failure,
-    dismissFailure: () => setFailure(null),
+    busy: action.busy,
+    failure: action.error,
+    dismissFailure: action.clear,
     check,
     setDraft,
     setTiers,

@@ -7,9 +7,9 @@ import {
   type ImportProblem,
   type MappingField,
 } from '../../../../shared/contract/lettering';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
 import { uploadFile } from '../../api/upload-file';
-import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
@@ -36,16 +36,16 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [sending, setSending] = useState<{ sent: number; total: number } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Partial<ColumnMapping>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Reading the picked file (a later pick replaces it) and importing it: one at a time, one error shown.
+  const action = useAction();
+  const busy = action.busy;
+  const error = action.error;
   const [done, setDone] = useState<Done | null>(null);
   const [importing, setImporting] = useState<Importing | null>(null);
   // The import under way, for the unmount (closing the dialog stops it).
   const running = useRef<string | null>(null);
   // The staged copy in the core, discarded when the operator picks another file or leaves without importing.
   const staged = useRef<string | null>(null);
-  // The pick in progress: a later pick or closing the dialog makes an earlier one's answers stale.
-  const current = useRef<{ abort: AbortController } | null>(null);
   const discardStaged = () => {
     if (staged.current) void api.invoke('uploads.discard', { id: staged.current }).catch(() => {});
     staged.current = null;
@@ -60,8 +60,6 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   );
   useEffect(
     () => () => {
-      current.current?.abort.abort();
-      current.current = null;
       if (running.current) void api.invoke('lettering.cancelImport', { importId: running.current }).catch(() => {});
       running.current = null;
       discardStaged();
@@ -70,21 +68,17 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     [],
   );
 
-  const pick = async (file: File | undefined) => {
-    current.current?.abort.abort();
-    const mine = { abort: new AbortController() };
-    current.current = mine;
-    const stale = () => current.current !== mine;
-    setPreview(null);
-    setError(null);
-    setDone(null);
-    setSource(null);
-    discardStaged();
-    if (!file) return;
-    setBusy(true);
-    try {
-      const upload = await uploadFile(api, file, (sent, total) => !stale() && setSending({ sent, total }), mine.abort.signal);
-      if (stale()) {
+  // A later pick or closing the dialog aborts this one: its answers are then stale and dropped.
+  const pick = (file: File | undefined) =>
+    action.replace(async (signal) => {
+      setPreview(null);
+      setDone(null);
+      setSource(null);
+      setSending(null);
+      discardStaged();
+      if (!file) return;
+      const upload = await uploadFile(api, file, (sent, total) => !signal.aborted && setSending({ sent, total }), signal);
+      if (signal.aborted) {
         void api.invoke('uploads.discard', { id: upload }).catch(() => {});
         return;
       }
@@ -92,18 +86,10 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       setSending(null);
       setSource({ name: file.name, upload });
       const read = await api.invoke('lettering.preview', { source: { upload } });
-      if (stale()) return;
+      if (signal.aborted) return;
       setPreview(read);
       setMapping(read.mapping ?? {});
-    } catch (failure) {
-      if (!stale()) setError(failure);
-    } finally {
-      if (!stale()) {
-        setSending(null);
-        setBusy(false);
-      }
-    }
-  };
+    });
 
   const mappingReady =
     preview?.format === 'fec' ||
@@ -112,28 +98,25 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
 
   const start = async () => {
     if (!source || !preview || busy || !mappingReady) return;
-    setBusy(true);
-    setError(null);
-    const importId = crypto.randomUUID();
-    running.current = importId;
-    setImporting({ importId, progress: null, stopping: false });
-    try {
-      const from = { upload: source.upload };
-      const result = await api.invoke(
-        'lettering.import',
-        preview.format === 'fec' ? { source: from, importId } : { source: from, mapping: mapping as ColumnMapping, importId },
-      );
-      // The core deleted its staged copy once imported.
-      staged.current = null;
-      setDone(result);
-      onImported();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      running.current = null;
-      setImporting(null);
-      setBusy(false);
-    }
+    await action.run(async () => {
+      const importId = crypto.randomUUID();
+      running.current = importId;
+      setImporting({ importId, progress: null, stopping: false });
+      try {
+        const from = { upload: source.upload };
+        const result = await api.invoke(
+          'lettering.import',
+          preview.format === 'fec' ? { source: from, importId } : { source: from, mapping: mapping as ColumnMapping, importId },
+        );
+        // The core deleted its staged copy once imported.
+        staged.current = null;
+        setDone(result);
+        onImported();
+      } finally {
+        running.current = null;
+        setImporting(null);
+      }
+    });
   };
 
   /** Stops the import under way: the core imports nothing of the file and answers lettering_import_cancelled. */
@@ -143,7 +126,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     void api.invoke('lettering.cancelImport', { importId: importing.importId }).catch(() => {});
   };
 
-  const shape = error === null ? null : toAppErrorShape(error);
+  const shape = error;
   const problems =
     (shape?.code === 'lettering_file_invalid' ? (shape.details?.['problems'] as ImportProblem[] | undefined) : undefined) ?? [];
   const totalProblems = Number(shape?.details?.['total'] ?? problems.length);

@@ -31,10 +31,8 @@ export function LetteringWorkspace() {
   const overview = useLetteringOverview();
   const [tab, setTab] = useState<Tab>('suggestions');
   const [dialog, setDialog] = useState<'import' | 'xlsx' | 'fec' | null>(null);
-  const [accepting, setAccepting] = useState(false);
   const [confirmingExact, setConfirmingExact] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({
     suggestions: null,
     creditNotes: null,
@@ -59,24 +57,19 @@ export function LetteringWorkspace() {
 
   if (toAppErrorShape(overview.error).code === 'no_active_profile' && !value) return <NoSiteNotice text={t('lettering.noSite')} />;
 
-  // Asked first (accept-exact-dialog.tsx); exactly the suggestions listed there are accepted.
+  // Asked first (accept-exact-dialog.tsx); exactly the suggestions listed there are accepted. The dialog runs
+  // this as its action: busy while it runs, the refusal shown there, closed once done.
   const acceptExact = async (exact: readonly Suggestion[], creditExact: readonly CreditSuggestion[]) => {
     const asked = exact.length + creditExact.length;
-    setAccepting(true);
-    setError(null);
     setNotice(null);
-    try {
-      const keys = [...exact.map((s) => s.key), ...creditExact.map((s) => s.key)];
-      const result = await api.invoke('lettering.acceptExact', { keys });
-      setNotice(
-        result.accepted === asked
-          ? t('lettering.acceptExact.done', { count: format.number(result.accepted) })
-          : t('lettering.acceptExact.partial', { accepted: format.number(result.accepted), count: format.number(asked) }),
-      );
-      overview.reload();
-    } finally {
-      setAccepting(false);
-    }
+    const keys = [...exact.map((s) => s.key), ...creditExact.map((s) => s.key)];
+    const result = await api.invoke('lettering.acceptExact', { keys });
+    setNotice(
+      result.accepted === asked
+        ? t('lettering.acceptExact.done', { count: format.number(result.accepted) })
+        : t('lettering.acceptExact.partial', { accepted: format.number(result.accepted), count: format.number(asked) }),
+    );
+    overview.reload();
   };
 
   const onTabKey = (event: KeyboardEvent) => {
@@ -97,9 +90,9 @@ export function LetteringWorkspace() {
         <button
           type="button"
           className="button button-primary"
-          aria-disabled={accepting || exactCount === 0}
+          aria-disabled={exactCount === 0}
           onClick={() => {
-            if (!accepting && exactCount > 0) setConfirmingExact(true);
+            if (exactCount > 0) setConfirmingExact(true);
           }}
         >
           {t('lettering.acceptExact', { count: format.number(exactCount) })}
@@ -129,7 +122,6 @@ export function LetteringWorkspace() {
           {notice}
         </p>
       )}
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
       {overview.error !== null && <ErrorNotice error={overview.error} onRetry={overview.reload} />}
       <div role="tablist" aria-label={t('workspace.lettering')} className="status-tabs lettering-tabs" onKeyDown={onTabKey}>
         {TABS.map((name) => (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { OpenBill, OpenInvoice, Suggestion } from '../../../../shared/contract/lettering';
 import { foldText } from '../../../../shared/lettering/customer-key';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
 import { parseMoneyToCents } from '../../money/money';
 
@@ -54,8 +55,7 @@ export function useManualMatch(
   const [tolerance, setTolerance] = useState('0');
   // What the operator typed as the amount given by a selected item ("b12", "i7"); absent: all that is left.
   const [allocations, setAllocations] = useState<ReadonlyMap<string, string>>(new Map());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
 
   // What the suggestions pair with the selection, both ways.
   const { suggestedInvoices, suggestedBills } = useMemo(() => {
@@ -131,10 +131,8 @@ export function useManualMatch(
   };
 
   const match = async () => {
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    if (!ready) return;
+    await action.run(async () => {
       await api.invoke('lettering.match', {
         bills: chosenBills.map((b, k) => ({ id: b.id, allocatedCents: billAmounts[k]! })),
         invoices: chosenInvoices.map((i, k) => ({ id: i.id, allocatedCents: invoiceAmounts[k]! })),
@@ -143,11 +141,7 @@ export function useManualMatch(
       });
       clear();
       onMatched();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return {
@@ -178,9 +172,9 @@ export function useManualMatch(
     currency,
     awaitingPayment: chosenBills.some((b) => !PAID.has(b.status)),
     ready,
-    busy,
-    error,
-    dismissError: () => setError(null),
+    busy: action.busy,
+    error: action.error,
+    dismissError: action.clear,
     clear,
     match,
   };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Participant, PastedRows } from '../../../../shared/production/participants';
 import { parsePastedParticipants } from '../../../../shared/production/participants';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
 import { uploadFile } from '../../api/upload-file';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -25,8 +26,7 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
   const id = useId();
   const [pasted, setPasted] = useState('');
   const [notes, setNotes] = useState<string[]>([]);
-  const [reading, setReading] = useState(false);
-  const [fileError, setFileError] = useState<unknown>(null);
+  const reading = useAction();
   // The rows as they are now: a file read answers later, and edits made meanwhile must stay.
   const latest = useRef(participants);
   useEffect(() => {
@@ -49,18 +49,15 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
   const readFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    setReading(true);
-    setFileError(null);
-    try {
-      const upload = await uploadFile(api, file);
-      take(await api.invoke('production.readParticipants', { source: { upload } }), 'append');
-    } catch (failure) {
-      setFileError(failure);
-    } finally {
-      setReading(false);
-      // The same file picked again (after correcting it) must fire a change.
-      input.value = '';
-    }
+    await reading.run(async () => {
+      try {
+        const upload = await uploadFile(api, file);
+        take(await api.invoke('production.readParticipants', { source: { upload } }), 'append');
+      } finally {
+        // The same file picked again (after correcting it) must fire a change.
+        input.value = '';
+      }
+    });
   };
 
   return (
@@ -188,12 +185,12 @@ export function ParticipantGrid({ participants, seats, onChange, onReset }: Prop
           id={`${id}-file`}
           type="file"
           accept=".xlsx,.csv,.txt,text/csv"
-          disabled={reading}
+          disabled={reading.busy}
           onChange={(event) => void readFile(event.currentTarget)}
         />
-        {reading && <p role="status">{t('production.file.reading')}</p>}
+        {reading.busy && <p role="status">{t('production.file.reading')}</p>}
       </div>
-      {fileError !== null && <ErrorNotice error={fileError} />}
+      {reading.error && <ErrorNotice error={reading.error} />}
       {notes.length > 0 && (
         <ul className="muted participant-notes" aria-live="polite">
           {notes.map((note, i) => (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { runResultSchema, type Plan, type RunResult } from '../../../../shared/contract/production';
 import type { Participant } from '../../../../shared/production/participants';
+import { useAction } from '../../actions/use-action';
 import { useApi } from '../../api/api-context';
 import { useQuery } from '../../api/use-query';
 import { toAppErrorShape } from '../../errors/app-error';
@@ -155,9 +156,10 @@ function LineProduction({ billId, line, onRan }: LineProps) {
   const [result, setResult] = useState<RunResult | null>(null);
   // What the plan on screen stands for: before a run, what a run did, or a plan a failed run left behind.
   const [phase, setPhase] = useState<PlanPhase>('planned');
-  const [busy, setBusy] = useState<'plan' | 'run' | null>(null);
+  // One action at a time on a line: reading the plan, running it, defining a missing role.
+  const action = useAction();
+  // The run's progress, only while it runs.
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const request = useMemo(
     () => ({ billId, billItemId: line.billItemId, ...(session ? { participants } : {}) }),
     [billId, line.billItemId, session, participants],
@@ -171,49 +173,37 @@ function LineProduction({ billId, line, onRan }: LineProps) {
     [api, line.billItemId],
   );
 
-  const showPlan = async () => {
-    setBusy('plan');
-    setError(null);
-    try {
-      setPlan(await api.invoke('production.plan', request));
-      setPhase('planned');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
+  const readPlan = async () => {
+    setPlan(await api.invoke('production.plan', request));
+    setPhase('planned');
   };
-  const run = async () => {
-    setBusy('run');
-    setError(null);
-    setResult(null);
-    setProgress(null);
-    try {
-      const ran = await api.invoke('production.run', request);
-      setResult(ran);
-      setPlan(ran.plan);
-      setPhase(planPhase(ran));
-    } catch (failure) {
-      // A blocked or failed run is refused with its report in the details: shown like any finished run.
-      const report = refusedRun(failure);
-      if (report) {
+  const showPlan = () => action.run(readPlan);
+  const run = () =>
+    action.run(async () => {
+      setResult(null);
+      setProgress(null);
+      try {
+        const ran = await api.invoke('production.run', request);
+        setResult(ran);
+        setPlan(ran.plan);
+        setPhase(planPhase(ran));
+      } catch (failure) {
+        // A blocked or failed run is refused with its report in the details: shown like any finished run.
+        const report = refusedRun(failure);
+        if (!report) throw failure;
         setResult(report);
         setPlan(report.plan);
         setPhase(planPhase(report));
-      } else setError(failure);
-    } finally {
-      setBusy(null);
-      onRan();
-    }
-  };
-  const defineRole = async (shortname: string, id: number) => {
-    try {
+      } finally {
+        setProgress(null);
+        onRan();
+      }
+    });
+  const defineRole = (shortname: string, id: number) =>
+    action.run(async () => {
       await api.invoke('production.defineRole', { shortname, id });
-      await showPlan();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
+      await readPlan();
+    });
   const blocked = plan?.problems.some((p) => p.blocking) ?? false;
   const stepLabel = (step: string) => stepWords(step, t);
 
@@ -235,20 +225,20 @@ function LineProduction({ billId, line, onRan }: LineProps) {
         />
       )}
       <p className="form-actions">
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void showPlan()}>
+        <button type="button" className="button" disabled={action.busy} onClick={() => void showPlan()}>
           {t('production.showPlan')}
         </button>
         <button
           type="button"
           className="button button-primary"
-          disabled={busy !== null || plan === null || blocked || plan.done || phase === 'ran'}
+          disabled={action.busy || plan === null || blocked || plan.done || phase === 'ran'}
           onClick={() => void run()}
         >
           {result && result.outcome !== 'done' ? t('production.rerun') : t('production.run')}
         </button>
       </p>
       <div aria-live="polite" className="production-status">
-        {busy === 'run' && progress && (
+        {action.busy && progress && (
           <p>
             {t('production.progress', { step: stepLabel(progress.step), done: progress.done, total: progress.total })}{' '}
             <progress max={Math.max(progress.total, 1)} value={progress.done} />
@@ -256,7 +246,7 @@ function LineProduction({ billId, line, onRan }: LineProps) {
         )}
         {result && <RunResultView result={result} stepLabel={stepLabel} />}
       </div>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {action.error && <ErrorNotice error={action.error} onDismiss={action.clear} />}
       {plan && <PlanView plan={plan} phase={phase} onDefineRole={(role, id) => void defineRole(role, id)} />}
     </div>
   );

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useAction } from '../../actions/use-action';
+import { useId } from 'react';
 import type { Settings } from '../../../../shared/contract';
 import { languageSchema, themeSchema } from '../../../../shared/contract/settings';
 import { ErrorNotice } from '../../errors/error-notice';
@@ -13,12 +14,9 @@ export function PreferencesSection() {
   const t = useT();
   const id = useId();
   const { settings, update } = usePreferences();
-  const [error, setError] = useState<unknown>(null);
-
-  const change = (patch: Partial<Settings>) => {
-    setError(null);
-    update(patch).catch(setError);
-  };
+  // Each pick is saved at once; a later pick replaces one still being saved, whose failure no longer matters.
+  const saving = useAction();
+  const change = (patch: Partial<Settings>) => void saving.replace(() => update(patch));
 
   return (
     <section className="workspace-section" aria-labelledby={`${id}-title`}>
@@ -49,7 +47,7 @@ export function PreferencesSection() {
           </select>
         </div>
       </div>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {saving.error && <ErrorNotice error={saving.error} onDismiss={saving.clear} />}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useAction } from '../../actions/use-action';
 import { useId, useRef, useState } from 'react';
 import type { OutboxEntryView } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
@@ -35,25 +36,23 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
   const now = useNow();
   const [discarding, setDiscarding] = useState<OutboxEntryView | null>(null);
   const [undoing, setUndoing] = useState<OutboxEntryView | null>(null);
+  // The entry being sent again (one at a time), and what refused it.
   const [retrying, setRetrying] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const discarded = useRef(false);
   const total = counts.pending + counts.parked + counts.conflict;
 
   // The counts and the list refresh on outbox.changed (use-sync-state.ts); nothing to update by hand here.
-  const retry = (entry: OutboxEntryView) => {
-    if (retrying !== null) return;
-    setRetrying(entry.seq);
-    setError(null);
-    api.invoke('outbox.retry', { seq: entry.seq }).then(
-      () => setRetrying(null),
-      (failure: unknown) => {
+  const retry = (entry: OutboxEntryView) =>
+    void action.run(async () => {
+      setRetrying(entry.seq);
+      try {
+        await api.invoke('outbox.retry', { seq: entry.seq });
+      } finally {
         setRetrying(null);
-        setError(failure);
-      },
-    );
-  };
+      }
+    });
 
   return (
     <section className="workspace-section" aria-labelledby={titleId}>
@@ -69,7 +68,7 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
           </li>
         ))}
       </ul>
-      {error !== null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+      {action.error && <ErrorNotice error={action.error} onDismiss={action.clear} />}
       {total === 0 && entries.length === 0 && <p className="notice notice-success">{t('outbox.empty')}</p>}
       {outboxStateOrder.map((state) => {
         const group = entries.filter((entry) => entry.state === state);
@@ -90,11 +89,11 @@ export function OutboxPanel({ counts, entries }: OutboxPanelProps) {
                   busy={retrying === entry.seq}
                   onRetry={retry}
                   onDiscard={(picked) => {
-                    setError(null);
+                    action.clear();
                     setDiscarding(picked);
                   }}
                   onUndo={(picked) => {
-                    setError(null);
+                    action.clear();
                     setUndoing(picked);
                   }}
                 />

@@ -4,6 +4,7 @@ import type { AuditFinding, AuditKind } from '../../../../../shared/contract/aud
 import { useApi } from '../../../api/api-context';
 import { useQuery } from '../../../api/use-query';
 import { useRefreshOn } from '../../../api/use-refresh-on';
+import { useAction } from '../../../actions/use-action';
 import { toAppErrorShape } from '../../../errors/app-error';
 import { ErrorNotice } from '../../../errors/error-notice';
 import { useI18n } from '../../../i18n/i18n-context';
@@ -91,7 +92,8 @@ export function AuditView() {
   }, [ended, refreshAll]);
 
   const [fixing, setFixing] = useState<readonly number[] | null>(null);
-  const [fixError, setFixError] = useState<unknown>(null);
+  // Reading which findings the selection holds, before the fix dialog opens.
+  const choosing = useAction();
   const exporter = useAuditExport(filter);
   const [prefs, setPrefs] = useColumnPrefs('audit', auditColumns, defaultAuditColumnPrefs);
   const [columnsOpen, setColumnsOpen] = useState(false);
@@ -104,15 +106,12 @@ export function AuditView() {
   const total = rows.total ?? 0;
   const selected = selectedCount(selection, total);
   const startFix = async () => {
-    setFixError(null);
-    if (selected === 0) return;
-    try {
+    if (selected === 0) return choosing.clear();
+    await choosing.run(async () => {
       const ids = await findingIdsOf(api, filter, selectionTarget(selection));
       if (ids === null) throw new AppError('invalid_input', t('audit.fix.tooMany', { max: format.number(MAX_FIX) }));
       if (ids.length > 0) setFixing(ids);
-    } catch (error) {
-      setFixError(error);
-    }
+    });
   };
   usePaletteActions('audit', [
     { id: 'audit.fix', group: 'actions', title: `${t('audit.title')}: ${t('audit.fix')}`, run: () => void startFix() },
@@ -197,7 +196,7 @@ export function AuditView() {
         <ColumnMenu id="audit-columns" prefs={prefs} defaults={defaultAuditColumnPrefs} labels={labels} onChange={setPrefs} />
       )}
       <AuditExportNotice job={exporter.job} mode={exporter.mode} onDismiss={exporter.dismiss} />
-      {fixError !== null && <ErrorNotice error={fixError} onDismiss={() => setFixError(null)} />}
+      {choosing.error && <ErrorNotice error={choosing.error} onDismiss={choosing.clear} />}
       <div className="table-summary" aria-live="polite">
         <span>{rows.total === null ? t('app.loading') : countText(total, i18n)}</span>
         {selected > 0 && (
