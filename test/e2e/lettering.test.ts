@@ -78,7 +78,7 @@ describe('the Lettering workspace', () => {
     // A bulk action says what it will do, and which, before doing it: nothing is matched until confirmed.
     await lettering.button(/^Accept all exact \(4\)/).click();
     const confirm = page.getByRole('dialog', { name: 'Accept 4 exact suggestions?' });
-    await expect.poll(() => confirm.locator('[data-accept-exact] tbody tr').count()).toBe(4);
+    await expect.poll(() => confirm.locator('.accept-exact-list tbody tr').count()).toBe(4);
     expect(await confirm.textContent()).toContain('4 bills get the number of their invoice as lettering');
     for (const reference of ['FA-E2E-1', 'FA-E2E-2', 'FA-E2E-3', 'FA-E2E-4']) expect(await confirm.textContent()).toContain(reference);
     expect(await confirm.textContent()).not.toContain('FA-E2E-5');

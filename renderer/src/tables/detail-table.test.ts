@@ -53,6 +53,26 @@ describe('DetailTable', () => {
       '<table class="data-table detail-table audit-fix-table"><thead><tr><th scope="col">Mode</th></tr></thead><tbody></tbody></table>',
     );
   });
+
+  it("names each row by its row header, leaves the header row out for rows that name themselves, and adds a column's own class", () => {
+    const html = renderToStaticMarkup(
+      createElement(DetailTable<Payment>, {
+        className: 'totals-table',
+        columnHeaders: false,
+        rows: payments,
+        rowKey: (payment) => payment.id,
+        columns: [
+          { header: 'Mode', rowHeader: true, cell: (payment) => payment.mode },
+          { header: 'Amount', numeric: true, className: 'paid', cell: (payment) => (payment.cents / 100).toFixed(2) },
+        ],
+      }),
+    );
+    expect(html).toBe(
+      '<table class="data-table detail-table totals-table"><tbody>' +
+        '<tr><th scope="row">check</th><td class="numeric paid">12.00</td></tr>' +
+        '<tr><th scope="row">transfer</th><td class="numeric paid">0.50</td></tr></tbody></table>',
+    );
+  });
 });
 
 describe('Facts', () => {

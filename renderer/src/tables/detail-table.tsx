@@ -5,6 +5,10 @@ export interface DetailColumn<Row> {
   header: ReactNode;
   /** Money, counts: right-aligned, header included. */
   numeric?: boolean;
+  /** What names the row (a field, a total's label): a row header, read out before each of the row's cells. */
+  rowHeader?: boolean;
+  /** The cells' own class (the side of a conflict they show), beside `numeric`. */
+  className?: string;
   cell(row: Row, index: number): ReactNode;
 }
 
@@ -20,6 +24,8 @@ interface DetailTableProps<Row> {
   /** Classes beside `data-table detail-table`. */
   className?: string;
   rowProps?(row: Row, index: number): DetailRowProps;
+  /** False for a table whose rows name themselves (a bill's totals): no header row. */
+  columnHeaders?: boolean;
 }
 
 /**
@@ -27,32 +33,42 @@ interface DetailTableProps<Row> {
  * accounts): every row shown, a header of column headers, numbers right-aligned. Long lists use the virtual
  * grid instead (virtual-grid.tsx).
  */
-export function DetailTable<Row>({ columns, rows, rowKey, caption, className, rowProps }: DetailTableProps<Row>) {
+export function DetailTable<Row>({ columns, rows, rowKey, caption, className, rowProps, columnHeaders = true }: DetailTableProps<Row>) {
   return (
     <table className={className ? `data-table detail-table ${className}` : 'data-table detail-table'}>
       {caption !== undefined && <caption>{caption}</caption>}
-      <thead>
-        <tr>
-          {columns.map((column, index) => (
-            <th key={index} scope="col" className={column.numeric ? 'numeric' : undefined}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      {columnHeaders && (
+        <thead>
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className={column.numeric ? 'numeric' : undefined}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
       <tbody>
         {rows.map((row, index) => (
           <tr key={rowKey(row, index)} {...rowProps?.(row, index)}>
-            {columns.map((column, at) => (
-              <td key={at} className={column.numeric ? 'numeric' : undefined}>
-                {column.cell(row, index)}
-              </td>
-            ))}
+            {columns.map((column, at) => {
+              const Cell = column.rowHeader ? 'th' : 'td';
+              return (
+                <Cell key={at} scope={column.rowHeader ? 'row' : undefined} className={cellClass(column)}>
+                  {column.cell(row, index)}
+                </Cell>
+              );
+            })}
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+function cellClass(column: DetailColumn<never>): string | undefined {
+  const classes = [column.numeric ? 'numeric' : '', column.className ?? ''].filter(Boolean).join(' ');
+  return classes || undefined;
 }
 
 /** One fact of a record: what it is, and its value. */

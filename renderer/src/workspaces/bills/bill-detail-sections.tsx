@@ -81,55 +81,46 @@ export function LinesSection({ detail }: Props) {
   );
 }
 
+/** One line of a bill's totals: what it is, its amount, and how it stands out (the total, what is still due). */
+interface TotalLine {
+  key: string;
+  label: string;
+  cents: number;
+  className?: string;
+}
+
 export function TotalsSection({ detail }: Props) {
   const { t, locale } = useI18n();
   const money = useMoney(detail.bill.currency);
   const bill = detail.bill;
+  const lines: TotalLine[] = [
+    { key: 'untaxed', label: t('bill.untaxed'), cents: bill.untaxedcents },
+    ...detail.taxesByRate.map((rate) => ({
+      key: `tax-${rate.taxratio}`,
+      label: t('bill.taxAt', { rate: formatRate(rate.taxratio, locale), base: money(rate.untaxedcents) }),
+      cents: rate.taxcents,
+    })),
+    ...(bill.discountcents !== 0 ? [{ key: 'discount', label: t('bill.discount'), cents: -Math.abs(bill.discountcents) }] : []),
+    ...(bill.shippingcents !== 0 ? [{ key: 'shipping', label: t('bill.shipping'), cents: bill.shippingcents }] : []),
+    { key: 'taxes', label: t('bill.taxes'), cents: bill.taxcents },
+    { key: 'amount', label: t('bill.amount'), cents: bill.amountcents, className: 'total-row' },
+    { key: 'paid', label: t('bill.paid'), cents: bill.paidcents },
+    { key: 'due', label: t('bill.due'), cents: detail.dueCents, ...(detail.dueCents > 0 ? { className: 'due-row' } : {}) },
+  ];
   return (
     <section className="detail-section" aria-labelledby="bill-totals">
       <h3 id="bill-totals">{t('bill.totals')}</h3>
-      <table className="data-table detail-table totals-table">
-        <tbody>
-          <tr>
-            <th scope="row">{t('bill.untaxed')}</th>
-            <td className="numeric">{money(bill.untaxedcents)}</td>
-          </tr>
-          {detail.taxesByRate.map((rate) => (
-            <tr key={rate.taxratio}>
-              <th scope="row">{t('bill.taxAt', { rate: formatRate(rate.taxratio, locale), base: money(rate.untaxedcents) })}</th>
-              <td className="numeric">{money(rate.taxcents)}</td>
-            </tr>
-          ))}
-          {bill.discountcents !== 0 && (
-            <tr>
-              <th scope="row">{t('bill.discount')}</th>
-              <td className="numeric">{money(-Math.abs(bill.discountcents))}</td>
-            </tr>
-          )}
-          {bill.shippingcents !== 0 && (
-            <tr>
-              <th scope="row">{t('bill.shipping')}</th>
-              <td className="numeric">{money(bill.shippingcents)}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row">{t('bill.taxes')}</th>
-            <td className="numeric">{money(bill.taxcents)}</td>
-          </tr>
-          <tr className="total-row">
-            <th scope="row">{t('bill.amount')}</th>
-            <td className="numeric">{money(bill.amountcents)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('bill.paid')}</th>
-            <td className="numeric">{money(bill.paidcents)}</td>
-          </tr>
-          <tr className={detail.dueCents > 0 ? 'due-row' : undefined}>
-            <th scope="row">{t('bill.due')}</th>
-            <td className="numeric">{money(detail.dueCents)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <DetailTable
+        className="totals-table"
+        columnHeaders={false}
+        rows={lines}
+        rowKey={(line) => line.key}
+        rowProps={(line) => ({ className: line.className })}
+        columns={[
+          { header: t('bill.totals'), rowHeader: true, cell: (line) => line.label },
+          { header: t('bill.amount'), numeric: true, cell: (line) => money(line.cents) },
+        ]}
+      />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { DetailTable } from '../../tables/detail-table';
 import type { OpenBill, OpenInvoice, Suggestion } from '../../../../shared/contract/lettering';
 import { ConfirmDialog } from '../../dialogs/confirm-dialog';
 import { useI18n } from '../../i18n/i18n-context';
@@ -49,31 +50,16 @@ export function AcceptExactDialog({ exact, creditNotes, bills, invoices, onConfi
           bills: format.number(billCount),
         })}
       </p>
-      <table className="data-table accept-exact-list" data-accept-exact>
-        <caption>{t('lettering.acceptExact.confirmList')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('lettering.col.bills')}</th>
-            <th scope="col">{t('lettering.col.invoices')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {exact.slice(0, LISTED).map((s) => (
-            <tr key={s.key}>
-              <td>
-                {s.billIds.map((id) => (
-                  <div key={id}>{billText(id)}</div>
-                ))}
-              </td>
-              <td>
-                {s.invoiceIds.map((id) => (
-                  <div key={id}>{invoiceText(id)}</div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DetailTable
+        className="accept-exact-list"
+        caption={t('lettering.acceptExact.confirmList')}
+        rows={exact.slice(0, LISTED)}
+        rowKey={(s) => s.key}
+        columns={[
+          { header: t('lettering.col.bills'), cell: (s) => s.billIds.map((id) => <div key={id}>{billText(id)}</div>) },
+          { header: t('lettering.col.invoices'), cell: (s) => s.invoiceIds.map((id) => <div key={id}>{invoiceText(id)}</div>) },
+        ]}
+      />
       {creditNotes > 0 && (
         <p data-accept-exact-credit-notes>
           {t(pluralKey(locale, creditNotes, 'lettering.acceptExact.confirmCreditNotes.one', 'lettering.acceptExact.confirmCreditNotes'), {

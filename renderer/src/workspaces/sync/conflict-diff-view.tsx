@@ -1,3 +1,4 @@
+import { DetailTable } from '../../tables/detail-table';
 import { useI18n } from '../../i18n/i18n-context';
 import { conflictDiff, fullValue, shortValue } from './outbox-diff';
 
@@ -14,31 +15,21 @@ export function ConflictDiffView({ mine, theirs }: { mine: unknown; theirs: unkn
       {diff.kind === 'noFields' && <p className="muted">{t('outbox.conflict.noFields')}</p>}
       {diff.kind === 'fields' && diff.differences.length === 0 && <p className="muted">{t('outbox.conflict.same')}</p>}
       {diff.kind === 'fields' && diff.differences.length > 0 && (
-        <table className="data-table conflict-table">
-          <caption>{t('outbox.conflict.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('outbox.conflict.field')}</th>
-              <th scope="col">{t('outbox.conflict.mine')}</th>
-              <th scope="col">{t('outbox.conflict.theirs')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diff.differences.map((difference) => (
-              <tr key={difference.field}>
-                <th scope="row">
-                  <code>{difference.field}</code>
-                </th>
-                <td className="conflict-mine">
-                  <Value value={difference.mine} />
-                </td>
-                <td className="conflict-theirs">
-                  <Value value={difference.theirs} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DetailTable
+          className="conflict-table"
+          caption={t('outbox.conflict.caption')}
+          rows={diff.differences}
+          rowKey={(difference) => difference.field}
+          columns={[
+            { header: t('outbox.conflict.field'), rowHeader: true, cell: (difference) => <code>{difference.field}</code> },
+            { header: t('outbox.conflict.mine'), className: 'conflict-mine', cell: (difference) => <Value value={difference.mine} /> },
+            {
+              header: t('outbox.conflict.theirs'),
+              className: 'conflict-theirs',
+              cell: (difference) => <Value value={difference.theirs} />,
+            },
+          ]}
+        />
       )}
       <p className="muted conflict-later">{t('outbox.conflict.later')}</p>
     </div>
