@@ -1,6 +1,7 @@
 import { auditKinds, type AuditCounts, type AuditFinding, type AuditKind, type AuditRun } from '../../shared/contract/audit';
 import type { Db, ReadableDb } from '../db/open';
 import type { AuditAccountTableRow, AuditFindingTableRow, AuditRunTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import type { FindingDraft } from './compare';
 
 /** The audit's runs and findings in the cache (migration 0140). */
@@ -12,8 +13,8 @@ export interface AuditFilter {
 
 export function startAuditRun(db: Db, scope: AuditRun['scope'], now: number): { id: number; marks: { bill: number; product: number } } {
   const marks = {
-    bill: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM bill').pluck().get() as number) ?? 0,
-    product: (db.prepare('SELECT COALESCE(MAX(timemodified), 0) FROM product').pluck().get() as number) ?? 0,
+    bill: oneValue(db.prepare<[], number>('SELECT COALESCE(MAX(timemodified), 0) FROM bill').pluck().get()),
+    product: oneValue(db.prepare<[], number>('SELECT COALESCE(MAX(timemodified), 0) FROM product').pluck().get()),
   };
   // A run another process left running was killed with it: whatever it read, it saved nothing.
   db.prepare(`UPDATE audit_run SET outcome = 'failed', error = 'Interrupted before it finished.' WHERE outcome = 'running'`).run();
@@ -158,7 +159,9 @@ export function listFindings(db: Db, filter: AuditFilter, offset: number, limit:
       `SELECT * FROM audit_finding ${sql} ORDER BY kind = 'without_sale', paidat DESC, id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset });
-  const total = db.prepare(`SELECT count(*) FROM audit_finding ${sql}`).pluck().get(params) as number;
+  const total = oneValue(
+    db.prepare<[Record<string, string | number>], number>(`SELECT count(*) FROM audit_finding ${sql}`).pluck().get(params),
+  );
   return { rows: rows.map(toFinding), total };
 }
 

@@ -292,9 +292,11 @@ export function changedCourses(db: Db, since: { bill: number; product: number })
 /** The courses the catalogs sell through an enrolling handler: where access without a sale is looked for. */
 export function soldCourseKeys(db: Db): CourseKey[] {
   const rows = db
-    .prepare(`SELECT handlerparams FROM catalog_item WHERE enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')`)
+    .prepare<[], string>(
+      `SELECT handlerparams FROM catalog_item WHERE enablehandler IN ('std_enrolonecourse', 'std_setuponecoursesession')`,
+    )
     .pluck()
-    .all() as string[];
+    .all();
   return rows.map((text) => targetCourseKey(parseHandlerParams(text))).filter((key): key is CourseKey => key !== null);
 }
 

@@ -2,6 +2,7 @@ import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillFilter } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db, ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay } from './bill-overlay';
 import { countByStatusWhileFilling } from './bills-while-filling';
@@ -36,7 +37,7 @@ export function billCache(db: ReadableDb): CacheState {
   const key = freshBillOverlay(db);
   const cached = caches.get(db);
   if (cached?.key === key) return cached;
-  const overlaid = cachedStatement(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get() as number;
+  const overlaid = oneValue(cachedStatement<number>(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get());
   const all = zeroCounts();
   for (const row of cachedStatement<{ status: BillStatus; bills: number }>(db, 'SELECT status, bills FROM bill_status_count').all())
     all[row.status] = row.bills;
@@ -129,7 +130,7 @@ export function matching(db: ReadableDb, filter: BillFilter): number {
     const key = `search:${JSON.stringify(found.params)}`;
     let total = cache.totals.get(key);
     if (total === undefined) {
-      total = cachedStatement(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params) as number;
+      total = oneValue(cachedStatement<number>(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params));
       cache.totals.set(key, total);
     }
     return total;

@@ -1,6 +1,7 @@
 import type { BillStatus } from '../../shared/bills/bill-status';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db, ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { toEntry, type OutboxEntry, type OutboxState } from '../sync/outbox';
 
 /**
@@ -117,7 +118,7 @@ export function overlaidState(db: Db, billId: number): (BillState & { pending: P
  */
 export function dataKey(db: ReadableDb): string {
   const version = db.pragma('data_version', { simple: true }) as number;
-  const changes = cachedStatement(db, 'SELECT total_changes()', 'pluck').get() as number;
+  const changes = oneValue(cachedStatement<number>(db, 'SELECT total_changes()', 'pluck').get());
   return `${version}:${changes}`;
 }
 
@@ -129,12 +130,14 @@ const overlayKeys = new WeakMap<ReadableDb, { key: string; fingerprint: string }
  * leaves it as it was, and the overlay need not be computed again.
  */
 function overlayFingerprint(db: ReadableDb): string {
-  return cachedStatement(
-    db,
-    `SELECT coalesce(group_concat(o.seq || ':' || o.state || ':' || coalesce(b.version, 'gone'), ','), '')
+  return oneValue(
+    cachedStatement<string>(
+      db,
+      `SELECT coalesce(group_concat(o.seq || ':' || o.state || ':' || coalesce(b.version, 'gone'), ','), '')
      FROM (SELECT seq, state, entity_id FROM outbox WHERE entity = 'bills' ORDER BY seq) o LEFT JOIN bill b ON b.id = o.entity_id`,
-    'pluck',
-  ).get() as string;
+      'pluck',
+    ).get(),
+  );
 }
 
 /**
@@ -155,7 +158,7 @@ export function freshBillOverlay(db: ReadableDb): string {
     idnumber TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL) STRICT`);
   const entries = pendingBillEntries(db);
   const servers = serverStates(db, [...entries.keys()]);
-  const had = cachedStatement(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get() as number;
+  const had = oneValue(cachedStatement<number>(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get());
   if (had > 0 || entries.size > 0) {
     const insert = cachedStatement(db, 'INSERT INTO temp.bill_overlay VALUES (?, ?, ?, ?, ?, ?, ?)');
     db.transaction(() => {

@@ -157,7 +157,7 @@ function walkedWindow(db: ReadableDb, request: { filter: BillFilter; sort: BillS
     if (position <= offset && position > from) [from, after] = [position, keys];
   }
   const { sql, params, keyCount } = idsSql({ filter, sort, walk: true, overlaid: cache.overlaid > 0, ...(after ? { after } : {}) });
-  const rows = cachedStatement(db, `${sql} LIMIT ? OFFSET ?`, 'raw').all(...params, limit, offset - from) as unknown[][];
+  const rows = cachedStatement<unknown[]>(db, `${sql} LIMIT ? OFFSET ?`, 'raw').all(...params, limit, offset - from);
   rows.forEach((row, index) => {
     anchors.delete(offset + index + 1);
     anchors.set(offset + index + 1, row.slice(1, 1 + keyCount));
@@ -181,7 +181,9 @@ function collected(db: ReadableDb, filter: BillFilter, sort: BillSort): number[]
   let ids = cache.collected.get(key);
   if (!ids) {
     const { sql, params } = idsSql({ filter, sort, walk: false, overlaid: cache.overlaid > 0 });
-    ids = (cachedStatement(db, sql, 'raw').all(...params) as unknown[][]).map((row) => row[0] as number);
+    ids = cachedStatement<[id: number, ...keys: unknown[]]>(db, sql, 'raw')
+      .all(...params)
+      .map((row) => row[0]);
     if (cache.collected.size >= MAX_COLLECTED_LISTS) cache.collected.delete(cache.collected.keys().next().value!);
     cache.collected.set(key, ids);
   }
@@ -220,8 +222,8 @@ export function* walkedIds(db: ReadableDb, filter: BillFilter, sort: BillSort, b
   for (;;) {
     const query = { filter, sort, walk: true, overlaid: billCache(db).overlaid > 0, ...(after ? { after } : {}) };
     const { sql, params, keyCount } = idsSql(query);
-    const rows = cachedStatement(db, `${sql} LIMIT ?`, 'raw').all(...params, batch) as unknown[][];
-    for (const row of rows) yield row[0] as number;
+    const rows = cachedStatement<[id: number, ...keys: unknown[]]>(db, `${sql} LIMIT ?`, 'raw').all(...params, batch);
+    for (const row of rows) yield row[0];
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
     after = last.slice(1, 1 + keyCount);
@@ -235,9 +237,7 @@ function* selectedIds(db: ReadableDb, selected: readonly number[], sort?: BillSo
     for (let start = 0; start < ids.length; start += BATCH) {
       const chunk = ids.slice(start, start + BATCH);
       const present = new Set(
-        cachedStatement(db, 'SELECT id FROM bill WHERE id IN (SELECT value FROM json_each(?))', 'pluck').all(
-          JSON.stringify(chunk),
-        ) as number[],
+        cachedStatement<number>(db, 'SELECT id FROM bill WHERE id IN (SELECT value FROM json_each(?))', 'pluck').all(JSON.stringify(chunk)),
       );
       for (const id of chunk) if (present.has(id)) yield id;
     }
@@ -255,11 +255,11 @@ function* selectedIds(db: ReadableDb, selected: readonly number[], sort?: BillSo
   const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
   // A selection is sorted once, whole: it was picked by hand, so it is as large as the operator made it.
   yield* db
-    .prepare(
+    .prepare<[string], number>(
       `SELECT b.id FROM json_each(?) j CROSS JOIN bill b ON b.id = j.value${plan.joins}
        LEFT JOIN temp.bill_overlay o ON o.billid = b.id
        ORDER BY ${keys.map((key) => `${key} ${direction}`).join(', ')}`,
     )
     .pluck()
-    .all(JSON.stringify(ids)) as number[];
+    .all(JSON.stringify(ids));
 }

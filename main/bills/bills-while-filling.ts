@@ -2,6 +2,7 @@ import { BILL_STATUSES, type BillStatus } from '../../shared/bills/bill-status';
 import type { BillColumn, BillFilter, BillRow } from '../../shared/contract/bills';
 import { cachedStatement } from '../db/cached-statement';
 import type { ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { dataKey, freshBillOverlay } from './bill-overlay';
 import { readBillRows } from './bill-rows';
 import { filterWhere, SERVER, type Side } from './bill-sql';
@@ -73,7 +74,7 @@ interface Query {
 /** FROM and WHERE for a filter; the customer is joined only when the sort or the search needs it. */
 function query(db: ReadableDb, filter: BillFilter, options: { withStatus: boolean; customer: boolean }): Query {
   freshBillOverlay(db);
-  const overlaid = (cachedStatement(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get() as number) > 0;
+  const overlaid = oneValue(cachedStatement<number>(db, 'SELECT count(*) FROM temp.bill_overlay', 'pluck').get()) > 0;
   const side = overlaid ? COALESCED : SERVER;
   const { search, ...rest } = filter;
   const filtered = filterWhere(rest, side, { withStatus: options.withStatus });
@@ -107,7 +108,7 @@ function count(db: ReadableDb, filter: BillFilter): number {
   let total = known.byFilter.get(name);
   if (total === undefined) {
     const q = query(db, filter, { withStatus: true, customer: false });
-    total = cachedStatement(db, `SELECT count(*) FROM ${q.from}${where(q.conditions)}`, 'pluck').get(...q.params) as number;
+    total = oneValue(cachedStatement<number>(db, `SELECT count(*) FROM ${q.from}${where(q.conditions)}`, 'pluck').get(...q.params));
     if (known.byFilter.size >= 32) known.byFilter.clear();
     known.byFilter.set(name, total);
   }
@@ -128,11 +129,11 @@ export function listBillsWhileFilling(
   // The customer's own id orders the customers of one name, as the customer walk does; a bill without a customer row
   // sorts as a blank name.
   const order = ORDER[sort.column](q.side).map((key) => `${key} ${direction}`);
-  const ids = cachedStatement(
+  const ids = cachedStatement<number>(
     db,
     `SELECT b.id FROM ${q.from}${where(q.conditions)} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     'pluck',
-  ).all(...q.params, limit, offset) as number[];
+  ).all(...q.params, limit, offset);
   return { rows: withItemCodes(db, readBillRows(db, ids)), total };
 }
 

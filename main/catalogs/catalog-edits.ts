@@ -2,6 +2,7 @@ import { itemIssues } from '../../shared/catalogs/item-validation';
 import { issue, type FieldIssue } from '../../shared/catalogs/field-issue';
 import type { CatalogDraft, CategoryDraft, ItemDraftInput } from '../../shared/contract/catalogs';
 import type { Db } from '../db/open';
+import { oneValue } from '../db/single-value';
 import type { OutboxPayload } from '../sync/outbox-kinds';
 import { catalogsSeenBy, findCatalog, roleOf } from './catalog-read';
 import { allItemRows, catalogRows, categoryRows, entriesOf, itemRows, nextLocalId, type CategoryRow, type ItemRow } from './catalog-rows';
@@ -208,13 +209,13 @@ function categoryCatalog(db: Db, id: number): number {
 function forgetLocal(db: Db, entity: 'catalogs' | 'categories' | 'catalogitems', id: number): void {
   const fields = entity === 'catalogs' ? ['catalogid', 'groupid'] : entity === 'categories' ? ['categoryid', 'parentid'] : ['setid'];
   const named = db
-    .prepare(
+    .prepare<unknown[], number>(
       `SELECT COUNT(*) FROM outbox WHERE NOT (entity = ? AND entity_id = ?)
          AND (${fields.map((f) => `json_extract(payload, '$.${f}') = ?`).join(' OR ')})`,
     )
     .pluck()
-    .get(entity, id, ...fields.map(() => id)) as number;
-  if (named > 0) throw refusal('catalog_not_editable', 'catalog.newRecordInUse', {}, { entity, id });
+    .get(entity, id, ...fields.map(() => id));
+  if (oneValue(named) > 0) throw refusal('catalog_not_editable', 'catalog.newRecordInUse', {}, { entity, id });
   db.prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?').run(entity, id);
 }
 

@@ -76,12 +76,12 @@ export function resolveItems(
 function undoableIn(db: ReadableDb, entity: string): (row: { id: number }) => boolean {
   const ids = new Set(
     db
-      .prepare(
+      .prepare<[string], number>(
         `SELECT entity_id FROM outbox o WHERE entity = ? AND state IN ('pending', 'parked')
            AND NOT EXISTS (SELECT 1 FROM outbox c WHERE c.entity = o.entity AND c.entity_id = o.entity_id AND c.state = 'conflict')`,
       )
       .pluck()
-      .all(entity) as number[],
+      .all(entity),
   );
   return (row) => ids.has(row.id);
 }
@@ -112,9 +112,11 @@ export function getCatalogDetail(db: ReadableDb, id: number): CatalogDetail {
     items,
     taxes,
     currency:
-      (db.prepare('SELECT currency FROM shop WHERE catalogid IN (?, ?) ORDER BY id LIMIT 1').pluck().get(row.id, row.groupid) as
-        string | undefined) ??
-      (db.prepare('SELECT currency FROM shop ORDER BY id LIMIT 1').pluck().get() as string | undefined) ??
+      db
+        .prepare<[number, number], string>('SELECT currency FROM shop WHERE catalogid IN (?, ?) ORDER BY id LIMIT 1')
+        .pluck()
+        .get(row.id, row.groupid) ??
+      db.prepare<[], string>('SELECT currency FROM shop ORDER BY id LIMIT 1').pluck().get() ??
       'EUR',
     masters: catalogs.filter((c) => roleOf(c) === 'master' && c.id !== id).map((c) => ({ id: c.id, name: c.name })),
   };

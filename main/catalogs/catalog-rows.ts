@@ -1,6 +1,7 @@
 import type { CatalogItemTableRow, LocalIdMapTableRow, OutboxTableRow } from '../db/tables';
 import type { OutboxState } from '../sync/outbox';
 import type { Db, ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { overlay, type Overlaid } from '../sync/overlay';
 import type { CatalogItemRecord, CatalogRecord, CategoryRecord } from '../shop-api/records';
 
@@ -86,7 +87,7 @@ export function allItemRows(db: Db): ItemRow[] {
 /** The server's version of a record (0 for one created offline): what an edit of it is based on. */
 export function serverVersion(db: Db, entity: 'catalogs' | 'categories' | 'catalogitems', id: number): number {
   const table = entity === 'catalogs' ? 'catalog' : entity === 'categories' ? 'category' : 'catalog_item';
-  return (db.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number | undefined) ?? 0;
+  return db.prepare<[number], number>(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) ?? 0;
 }
 
 /** The outbox entries of one record, oldest first. */
@@ -105,11 +106,11 @@ export function entriesOf(
 /** A new negative id, below every local id in use or ever mapped, so a reference can never name two records. */
 export function nextLocalId(db: Db, entity: string): number {
   const lowest = db
-    .prepare(
+    .prepare<[string, string], number>(
       `SELECT MIN(v) FROM (SELECT MIN(entity_id) AS v FROM outbox WHERE entity = ? UNION ALL SELECT MIN(local_id) FROM local_id_map WHERE entity = ?
         UNION ALL SELECT 0)`,
     )
     .pluck()
-    .get(entity, entity) as number;
-  return Math.min(lowest, 0) - 1;
+    .get(entity, entity);
+  return Math.min(oneValue(lowest), 0) - 1;
 }

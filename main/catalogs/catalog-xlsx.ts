@@ -65,7 +65,7 @@ const TEXT_FIELDS = new Set([
 ]);
 
 function currencyOf(db: ReadableDb): string {
-  return (db.prepare('SELECT currency FROM shop ORDER BY id LIMIT 1').pluck().get() as string | undefined) ?? 'EUR';
+  return db.prepare<[], string>('SELECT currency FROM shop ORDER BY id LIMIT 1').pluck().get() ?? 'EUR';
 }
 
 function ownRows(db: ReadableDb, catalogId: number): { items: ItemRow[]; categories: CategoryRow[]; all: ItemRow[] } {

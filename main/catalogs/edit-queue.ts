@@ -35,7 +35,7 @@ export function queueEdit<K extends CatalogKind>(db: Db, kind: K, entityId: numb
 
 /** What the operator saw when they made this outbox entry, or null (a creation, or an entry made elsewhere). */
 export function baseOf(db: Db, mutationId: string): Record<string, unknown> | null {
-  const text = db.prepare('SELECT record FROM catalog_edit_base WHERE mutation_id = ?').pluck().get(mutationId) as string | undefined;
+  const text = db.prepare<[string], string>('SELECT record FROM catalog_edit_base WHERE mutation_id = ?').pluck().get(mutationId);
   return text === undefined ? null : (JSON.parse(text) as Record<string, unknown>);
 }
 

@@ -62,7 +62,7 @@ export class SiteSessions {
       ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
       ...(this.deps.offload ? { offload: this.deps.offload(id) } : {}),
     });
-    const stored = db.prepare("SELECT value FROM site_meta WHERE key = 'sync_schedule_minutes'").pluck().get() as string | undefined;
+    const stored = db.prepare<[], string>("SELECT value FROM site_meta WHERE key = 'sync_schedule_minutes'").pluck().get();
     engine.setSchedule(stored === undefined ? 5 : Number(stored));
     let verified: Promise<CacheSite> | null = null;
     const verifySite = () => {

@@ -17,7 +17,7 @@ export function updateInvoicing(
   options: { siteUrl: string | null; now: number },
 ): CustomerDetail & { queued: number[] } {
   const seq = db.transaction(() => {
-    const version = db.prepare('SELECT version FROM customer WHERE id = ?').pluck().get(input.id) as number | undefined;
+    const version = db.prepare<[number], number>('SELECT version FROM customer WHERE id = ?').pluck().get(input.id);
     if (version === undefined)
       throw refusal(
         'customer_not_found',

@@ -3,6 +3,7 @@ import type { BillStatus } from '../../shared/bills/bill-status';
 import type { CustomerDetail, CustomerRow } from '../../shared/contract/customers';
 import { cachedStatement } from '../db/cached-statement';
 import type { ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { bulkLoadPending } from '../sync/bulk-load';
 import { freshBillOverlay, pendingBillEntries } from '../bills/bill-overlay';
 import { creditNotesOf } from '../bills/credit-notes';
@@ -161,7 +162,7 @@ export function customerIdsQuery(
   const bills = namesABill(search) ? billIdsQuery(search, { foundByTheirOwnText: true }) : null;
   const few =
     bills !== null &&
-    (cachedStatement(db, `SELECT count(*) FROM (${bills.sql} LIMIT ${maxBillsNamed + 1})`, 'pluck').get(...bills.params) as number) <=
+    oneValue(cachedStatement<number>(db, `SELECT count(*) FROM (${bills.sql} LIMIT ${maxBillsNamed + 1})`, 'pluck').get(...bills.params)) <=
       maxBillsNamed;
   if (!bills || !few) return { sql: own, params: [match] };
   return {
@@ -187,13 +188,13 @@ export function listCustomers(
   const where = found ? ` WHERE ${idColumn} IN (${found.sql})` : '';
   const params = found ? found.params : [];
   const total = found
-    ? (cachedStatement(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params) as number)
-    : (cachedStatement(db, 'SELECT count(*) FROM customer', 'pluck').get() as number);
-  const page = cachedStatement(db, `${ids}${where} ORDER BY ${order} LIMIT ? OFFSET ?`, 'pluck').all(
+    ? oneValue(cachedStatement<number>(db, `SELECT count(*) FROM (${found.sql})`, 'pluck').get(...found.params))
+    : oneValue(cachedStatement<number>(db, 'SELECT count(*) FROM customer', 'pluck').get());
+  const page = cachedStatement<number>(db, `${ids}${where} ORDER BY ${order} LIMIT ? OFFSET ?`, 'pluck').all(
     ...params,
     request.limit,
     request.offset,
-  ) as number[];
+  );
   return {
     rows: present(db, readCustomers(db, page)).map(toRow),
     total,

@@ -3,6 +3,7 @@ import type { CustomerRow } from '../../shared/contract/customers';
 import { likePattern, registerFold, searchWords } from '../bills/bills-while-filling';
 import { cachedStatement } from '../db/cached-statement';
 import type { ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 
 /**
  * The Customers workspace while a first sync fills the cache (sync/bulk-load.ts): the customers are there (they
@@ -41,14 +42,14 @@ export function customerIdsWhileFilling(
   );
   const params = words.map(likePattern);
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const total = cachedStatement(db, `SELECT count(*) FROM customer c${where}`, 'pluck').get(...params) as number;
+  const total = oneValue(cachedStatement<number>(db, `SELECT count(*) FROM customer c${where}`, 'pluck').get(...params));
   if (total === 0 || request.offset >= total) return { ids: [], total };
   const from = totals ? `customer c LEFT JOIN (${TOTALS}) t ON t.customerid = c.id` : 'customer c';
-  const ids = cachedStatement(
+  const ids = cachedStatement<number>(
     db,
     `SELECT c.id FROM ${from}${where} ORDER BY ${terms.map((term) => `${term} ${direction}`).join(', ')} LIMIT ? OFFSET ?`,
     'pluck',
-  ).all(...params, request.limit, request.offset) as number[];
+  ).all(...params, request.limit, request.offset);
   return { ids, total };
 }
 

@@ -5,6 +5,7 @@ import { freshBillOverlay } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import { bulkLoadPending } from '../sync/bulk-load';
 import type { ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { monthsOf, yearBefore, type Span } from './months';
 import { topShares } from './shares';
 import { daySpans, staleDays, totalsZone } from './dashboard-totals';
@@ -178,10 +179,9 @@ function stages(db: ReadableDb, query: Chosen, base: BillFilter): DashboardSumma
 
 /** The first currency code after `after` (an index seek each): the currencies the cache holds, without reading it all. */
 function currencies(db: ReadableDb): string[] {
-  const next = statement(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
+  const next = statement<string | null>(db, 'SELECT min(currency) FROM bill WHERE currency > ?', 'pluck');
   const found: string[] = [];
-  for (let code = next.get('') as string | null; code !== null && found.length < 50; code = next.get(code) as string | null)
-    found.push(code);
+  for (let code = oneValue(next.get('')); code !== null && found.length < 50; code = oneValue(next.get(code))) found.push(code);
   return found;
 }
 

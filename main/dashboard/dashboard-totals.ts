@@ -21,7 +21,7 @@ export function deriveDashboardTotals(db: Db): void {
  */
 export function refreshDashboardTotals(db: Db): void {
   if (bulkLoadPending(db)) return;
-  const kept = db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(ZONE_KEY) as string | undefined;
+  const kept = db.prepare<[string], string>('SELECT value FROM site_meta WHERE key = ?').pluck().get(ZONE_KEY);
   if (kept !== db.prepare(ZONE).pluck().get()) return deriveDashboardTotals(db);
   if (db.prepare('SELECT 1 FROM dashboard_stale LIMIT 1').get() === undefined) return;
   db.transaction(() => db.exec(REFRESH_STALE))();
@@ -46,7 +46,7 @@ const isLocalMidnight = (time: number) => {
  */
 export function totalsZone(db: ReadableDb): string | undefined {
   if (bulkLoadPending(db)) return undefined;
-  return cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(ZONE_KEY) as string | undefined;
+  return cachedStatement<string>(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(ZONE_KEY);
 }
 
 /** A span of whole local days, as the totals name them: its first and last day. */
@@ -63,9 +63,11 @@ export function daySpans(db: ReadableDb, spans: Span[]): DaySpan[] | undefined {
   if (zone === undefined || zone !== cachedStatement(db, ZONE, 'pluck').get()) return undefined;
   // SQLite's local days must be this process's (the same zone, read the same way).
   const edges = spans.flatMap((span) => [span.from, span.to + 1]);
-  const theirs = cachedStatement(db, "SELECT json_group_array(date(value, 'unixepoch', 'localtime')) FROM json_each(?)", 'pluck').get(
-    JSON.stringify(edges),
-  ) as string;
+  const theirs = cachedStatement<string>(
+    db,
+    "SELECT json_group_array(date(value, 'unixepoch', 'localtime')) FROM json_each(?)",
+    'pluck',
+  ).get(JSON.stringify(edges));
   if (theirs !== JSON.stringify(edges.map(localDay))) return undefined;
   return spans.map((span) => [localDay(span.from), localDay(span.to)]);
 }

@@ -3,6 +3,7 @@ import type { BillFilter } from '../../shared/contract/bills';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import { statement, type Chosen } from './dashboard-query';
 import type { ReadableDb } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { daySpans, staleDays, totalsZone } from './dashboard-totals';
 
 /**
@@ -89,12 +90,12 @@ function itemSums(db: ReadableDb, query: Chosen): ItemSum[] {
 
 function byItem(db: ReadableDb, query: Chosen): { products: Ranked[]; catalogs: Ranked[] } {
   const rows = itemSums(db, query);
-  const catalogOf = statement(db, 'SELECT catalogid FROM catalog_item WHERE id = ?', 'pluck');
+  const catalogOf = statement<number>(db, 'SELECT catalogid FROM catalog_item WHERE id = ?', 'pluck');
   const products = new Map<string | number, number>();
   const catalogs = new Map<string | number, number>();
   for (const { code, itemid, cents } of rows) {
     products.set(code, (products.get(code) ?? 0) + cents);
-    const catalog = (catalogOf.get(itemid) as number | undefined) ?? 0;
+    const catalog = catalogOf.get(itemid) ?? 0;
     catalogs.set(catalog, (catalogs.get(catalog) ?? 0) + cents);
   }
   return { products: rank(products), catalogs: rank(catalogs) };
@@ -137,7 +138,7 @@ export function topCustomers(db: ReadableDb, query: Chosen, whole: PeriodWhole, 
 function walk(db: ReadableDb, query: Chosen, whole: number): Ranked[] | undefined {
   if (totalsZone(db) === undefined) return undefined; // no bounds yet: SQLite groups
   const bounds = statement<Pick<DashboardCustomerTableRow, 'customerid' | 'cents'>>(db, BOUNDS);
-  const exact = statement(db, CUSTOMER_IN_PERIOD, 'pluck');
+  const exact = statement<number>(db, CUSTOMER_IN_PERIOD, 'pluck');
   const top: { key: number; cents: number }[] = [];
   const before = (a: { key: number; cents: number }, b: { key: number; cents: number }) => b.cents - a.cents || a.key - b.key;
   for (let offset = 0; offset < MAX_WALK; offset += PAGE) {
@@ -145,7 +146,7 @@ function walk(db: ReadableDb, query: Chosen, whole: number): Ranked[] | undefine
     for (const bound of page) {
       // No customer further down can reach the tenth (a bound equal to it could tie, and win by its id).
       if (top.length === TOP && bound.cents < top[TOP - 1]!.cents) return finished(top, whole);
-      const cents = exact.get({ ...params(query), customer: bound.customerid }) as number;
+      const cents = oneValue(exact.get({ ...params(query), customer: bound.customerid }));
       top.push({ key: bound.customerid, cents });
       top.sort(before);
       if (top.length > TOP) top.pop();
@@ -180,9 +181,9 @@ export function topShares(
   invoiced: BillFilter,
   whole: PeriodWhole,
 ): Pick<DashboardSummary, 'byCatalog' | 'byProduct' | 'byCustomer'> {
-  const itemName = statement(db, 'SELECT name FROM catalog_item WHERE code = ? ORDER BY id LIMIT 1', 'pluck');
-  const catalogName = statement(db, 'SELECT name FROM catalog WHERE id = ?', 'pluck');
-  const customerName = statement(
+  const itemName = statement<string>(db, 'SELECT name FROM catalog_item WHERE code = ? ORDER BY id LIMIT 1', 'pluck');
+  const catalogName = statement<string>(db, 'SELECT name FROM catalog WHERE id = ?', 'pluck');
+  const customerName = statement<string>(
     db,
     "SELECT trim(firstname || ' ' || lastname) || CASE WHEN organisation <> '' THEN ' (' || organisation || ')' ELSE '' END FROM customer WHERE id = ?",
     'pluck',
@@ -194,7 +195,7 @@ export function topShares(
       items.products,
       ({ key, cents }) => ({
         key: String(key),
-        label: (itemName.get(key) as string | undefined) ?? String(key),
+        label: itemName.get(key) ?? String(key),
         cents,
         filter: { ...invoiced, productCode: String(key) },
       }),
@@ -205,7 +206,7 @@ export function topShares(
       ({ key, cents }) => ({
         key: String(key),
         // Lines whose item is in no catalog the cache holds (deleted since): no catalog to filter by.
-        label: (catalogName.get(key) as string | undefined) ?? '',
+        label: catalogName.get(key) ?? '',
         cents,
         filter: key === 0 ? null : { ...invoiced, catalogId: Number(key) },
       }),
@@ -215,7 +216,7 @@ export function topShares(
       customers,
       ({ key, cents }) => ({
         key: String(key),
-        label: (customerName.get(key) as string | undefined) ?? `#${key}`,
+        label: customerName.get(key) ?? `#${key}`,
         cents,
         filter: { ...invoiced, customerId: Number(key) },
       }),

@@ -2,6 +2,7 @@ import type { BillRow } from '../../shared/contract';
 import { readBillRows } from '../bills/bill-rows';
 import type { ReadableDb } from '../db/open';
 import type { BillItemTableRow, BillTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import type { CreditNoteRow } from './credit-note-data';
 
 /**
@@ -64,10 +65,12 @@ export function lineRowReader(db: ReadableDb): (ids: readonly number[]) => LineE
 
 /** How many lines the bills have: the lines sheet's progress total. */
 export function countLines(db: ReadableDb, ids: readonly number[]): number {
-  return db
-    .prepare('SELECT count(*) FROM json_each(?) AS j JOIN bill_item AS i ON i.billid = j.value')
-    .pluck()
-    .get(JSON.stringify(ids)) as number;
+  return oneValue(
+    db
+      .prepare<[string], number>('SELECT count(*) FROM json_each(?) AS j JOIN bill_item AS i ON i.billid = j.value')
+      .pluck()
+      .get(JSON.stringify(ids)),
+  );
 }
 
 /** `ids` cut in consecutive batches. */

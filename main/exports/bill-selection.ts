@@ -22,7 +22,7 @@ export function resolveBillIds(db: ReadableDb, selection: BillSelection, sort?: 
 function checkPresent(db: ReadableDb, ids: readonly number[]): void {
   const unique = [...new Set(ids)];
   const present = new Set(
-    db.prepare('SELECT b.id FROM json_each(?) AS j JOIN bill AS b ON b.id = j.value').pluck().all(JSON.stringify(unique)) as number[],
+    db.prepare<[string], number>('SELECT b.id FROM json_each(?) AS j JOIN bill AS b ON b.id = j.value').pluck().all(JSON.stringify(unique)),
   );
   const missing = unique.filter((id) => !present.has(id));
   if (missing.length === 0) return;

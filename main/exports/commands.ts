@@ -119,7 +119,10 @@ export function exportsCommands(services: CoreServices): CommandsFor<ExportsComm
 /** Credit notes asked for that the cache does not have (not synced yet, or a rebuilt cache). */
 function missingCreditNotes(db: ReadableDb, ids: readonly number[]): number[] {
   const known = new Set(
-    db.prepare('SELECT id FROM bill_credit_note WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(ids)) as number[],
+    db
+      .prepare<[string], number>('SELECT id FROM bill_credit_note WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(JSON.stringify(ids)),
   );
   return ids.filter((id) => !known.has(id));
 }

@@ -23,13 +23,15 @@ export function monthDocuments(db: ReadableDb, month: string): { invoices: numbe
   const { from, to } = monthBounds(month);
   return {
     invoices: db
-      .prepare("SELECT id FROM bill WHERE idnumber <> '' AND emissiondate >= ? AND emissiondate < ? ORDER BY emissiondate, idnumber, id")
+      .prepare<[number, number], number>(
+        "SELECT id FROM bill WHERE idnumber <> '' AND emissiondate >= ? AND emissiondate < ? ORDER BY emissiondate, idnumber, id",
+      )
       .pluck()
-      .all(from, to) as number[],
+      .all(from, to),
     creditNotes: db
-      .prepare('SELECT id FROM bill_credit_note WHERE issuedat >= ? AND issuedat < ? ORDER BY issuedat, id')
+      .prepare<[number, number], number>('SELECT id FROM bill_credit_note WHERE issuedat >= ? AND issuedat < ? ORDER BY issuedat, id')
       .pluck()
-      .all(from, to) as number[],
+      .all(from, to),
   };
 }
 

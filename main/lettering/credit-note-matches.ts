@@ -5,6 +5,7 @@ import { customerKey } from '../../shared/lettering/customer-key';
 import { invoiceNumberKey } from '../../shared/lettering/invoice-number';
 import type { Db, ReadableDb } from '../db/open';
 import type { LetteringInvoiceTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import { writeLog } from './lettering-log';
 
 /**
@@ -178,13 +179,15 @@ export function matchCreditNote(db: Db, request: { creditNoteId: number; invoice
         { creditNoteId: note.id, invoiceId: invoice.id, remainingCents: note.amountcents },
       );
     const now = Math.floor(Date.now() / 1000);
-    const id = db
-      .prepare(
-        `INSERT INTO lettering_match (state, rule, tolerance_cents, currency, created_at, created_by, closed_at)
+    const id = oneValue(
+      db
+        .prepare<unknown[], number>(
+          `INSERT INTO lettering_match (state, rule, tolerance_cents, currency, created_at, created_by, closed_at)
          VALUES ('closed', ?, 0, ?, ?, ?, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(request.rule, note.currency, now, who, now) as number;
+        )
+        .pluck()
+        .get(request.rule, note.currency, now, who, now),
+    );
     db.prepare("INSERT INTO lettering_link (match_id, bill_id, invoice_id, allocated_cents, lettering) VALUES (?, NULL, ?, ?, '')").run(
       id,
       invoice.id,

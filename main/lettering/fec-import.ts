@@ -1,5 +1,6 @@
 import type { AppError } from '../../shared/contract';
 import type { Db } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { readLines, sniffSource, yieldToEventLoop, type ByteSource, type ReadControl } from '../imported-files/byte-source';
 import { FecReader, InvoiceFold, encodingRefusal, type CustomerLine, type FecReading, type FecRowSink } from './fec-parser';
 import { refusedFile } from './import-problem';
@@ -241,13 +242,15 @@ class Staging implements FecRowSink {
   } {
     return this.db.transaction(() => {
       const now = Math.floor(Date.now() / 1000);
-      const importId = this.db
-        .prepare(
-          `INSERT INTO lettering_import (format, source_key, file_name, encoding, separator, imported_at, imported_by, invoice_count, line_count)
+      const importId = oneValue(
+        this.db
+          .prepare<unknown[], number>(
+            `INSERT INTO lettering_import (format, source_key, file_name, encoding, separator, imported_at, imported_by, invoice_count, line_count)
              VALUES ('fec', 'fec', ?, ?, ?, ?, ?, 0, ?) RETURNING id`,
-        )
-        .pluck()
-        .get(meta.name, meta.encoding, meta.separator, now, meta.who, meta.lines) as number;
+          )
+          .pluck()
+          .get(meta.name, meta.encoding, meta.separator, now, meta.who, meta.lines),
+      );
       const total = this.invoices;
       const added = this.db
         .prepare(

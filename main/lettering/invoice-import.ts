@@ -5,6 +5,7 @@ import { refusal, type ParamsOf } from '../../shared/errors/error-text';
 import type { ErrorTextKey } from '../../shared/errors/texts';
 import type { ColumnMapping, ImportFormat, ImportPreview, ImportProblem, LetteringSource } from '../../shared/contract/lettering';
 import type { Db } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { bytesSource, fileSource, sniffSource, type ByteSource } from '../imported-files/byte-source';
 import { parseCsv } from '../imported-files/csv-parser';
 import { FEC_COLUMNS } from './fec-format';
@@ -91,7 +92,7 @@ async function tabularRows(format: 'csv' | 'xlsx', bytes: Uint8Array): Promise<{
 }
 
 function rememberedMapping(db: Db, sourceKey: string): ColumnMapping | null {
-  const text = db.prepare('SELECT mapping FROM lettering_mapping WHERE source_key = ?').pluck().get(sourceKey) as string | undefined;
+  const text = db.prepare<[string], string>('SELECT mapping FROM lettering_mapping WHERE source_key = ?').pluck().get(sourceKey);
   return text ? (JSON.parse(text) as ColumnMapping) : null;
 }
 
@@ -156,14 +157,16 @@ export async function importInvoices(
   if (parsed.problems.length > 0) throw refusedFile(name, parsed.problems);
   return db.transaction(() => {
     const now = Math.floor(Date.now() / 1000);
-    const importId = db
-      .prepare(
-        `INSERT INTO lettering_import (format, source_key, file_name, encoding, separator, imported_at, imported_by, invoice_count, line_count)
+    const importId = oneValue(
+      db
+        .prepare<unknown[], number>(
+          `INSERT INTO lettering_import (format, source_key, file_name, encoding, separator, imported_at, imported_by, invoice_count, line_count)
          VALUES (?, ?, ?, ?, '', ?, ?, 0, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(format, sourceKey, name, parsed.encoding, now, who, parsed.lineCount) as number;
-    const exists = db.prepare('SELECT id FROM lettering_invoice WHERE reference = ?').pluck();
+        )
+        .pluck()
+        .get(format, sourceKey, name, parsed.encoding, now, who, parsed.lineCount),
+    );
+    const exists = db.prepare<[string], number>('SELECT id FROM lettering_invoice WHERE reference = ?').pluck();
     const insert = db.prepare(
       `INSERT INTO lettering_invoice (import_id, reference, invoice_date, customer, customer_account, email, label, amountcents, currency)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -90,6 +90,6 @@ export function operatorName(db: Db, context: CallContext): string {
   } catch {
     // No passwd entry (a container): the site user still names someone.
   }
-  const siteUser = db.prepare("SELECT value FROM site_meta WHERE key = 'token_user'").pluck().get() as string | undefined;
+  const siteUser = db.prepare<[], string>("SELECT value FROM site_meta WHERE key = 'token_user'").pluck().get();
   return `${user}${siteUser ? ` / ${siteUser}` : ''} (${context.transport})`;
 }

@@ -5,6 +5,7 @@ import { overlaidState, pendingBillEntries } from '../bills/bill-overlay';
 import { cachedStatement } from '../db/cached-statement';
 import type { Db } from '../db/open';
 import type { BillTableRow, LetteringInvoiceTableRow, LetteringLinkTableRow, LetteringMatchTableRow, OutboxTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import { discardEntry, enqueue, isSending, type OutboxState } from '../sync/outbox';
 import { writeLog } from './lettering-log';
 import { AWAITING_PAYMENT_STATUSES, LETTERABLE_STATUSES, WAITING_MATCHES, type WaitingMatchRow } from './open-items';
@@ -55,7 +56,7 @@ class LetteringHolders {
       const last = entries.filter((e) => e.kind === 'bill.lettering').at(-1);
       if (last) this.set(billId, (last.payload as { idnumber: string }).idnumber);
     }
-    this.serverHolder = db.prepare('SELECT id FROM bill WHERE idnumber = ? AND id <> ?').pluck();
+    this.serverHolder = db.prepare<[string, number], number>('SELECT id FROM bill WHERE idnumber = ? AND id <> ?').pluck();
   }
 
   set(billId: number, idnumber: string): void {
@@ -69,7 +70,7 @@ class LetteringHolders {
   holder(idnumber: string, billId: number): number | null {
     const local = this.pendingByValue.get(idnumber);
     if (local !== undefined && local !== billId) return local;
-    for (const id of this.serverHolder.all(idnumber, billId) as number[]) {
+    for (const id of this.serverHolder.all(idnumber, billId)) {
       // Its lettering on the shop is about to change: it no longer holds this one.
       const queued = this.pending.get(id);
       if (queued === undefined || queued === idnumber) return id;
@@ -82,12 +83,14 @@ class LetteringHolders {
 type BillFacts = Pick<BillTableRow, 'id' | 'status' | 'idnumber' | 'version' | 'currency' | 'amountcents'> & { remaining: number };
 
 function allocatedOf(db: Db, side: 'bill_id' | 'invoice_id', id: number): number {
-  return db
-    .prepare(
-      `SELECT coalesce(sum(l.allocated_cents), 0) FROM lettering_link l JOIN lettering_match m ON m.id = l.match_id AND m.state <> 'undone' WHERE l.${side} = ?`,
-    )
-    .pluck()
-    .get(id) as number;
+  return oneValue(
+    db
+      .prepare<[number], number>(
+        `SELECT coalesce(sum(l.allocated_cents), 0) FROM lettering_link l JOIN lettering_match m ON m.id = l.match_id AND m.state <> 'undone' WHERE l.${side} = ?`,
+      )
+      .pluck()
+      .get(id),
+  );
 }
 
 function billFacts(db: Db, id: number): BillFacts {
@@ -220,12 +223,14 @@ function recordMatch(db: Db, request: MatchRequest, who: string, holders: Letter
   }
 
   const now = Math.floor(Date.now() / 1000);
-  const matchId = cachedStatement(
-    db,
-    `INSERT INTO lettering_match (state, rule, tolerance_cents, currency, created_at, created_by, closed_at)
+  const matchId = oneValue(
+    cachedStatement<number>(
+      db,
+      `INSERT INTO lettering_match (state, rule, tolerance_cents, currency, created_at, created_by, closed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    'pluck',
-  ).get(closed ? 'closed' : 'open', request.rule, request.toleranceCents, currency, now, who, closed ? now : null) as number;
+      'pluck',
+    ).get(closed ? 'closed' : 'open', request.rule, request.toleranceCents, currency, now, who, closed ? now : null),
+  );
   const link = cachedStatement(
     db,
     'INSERT INTO lettering_link (match_id, bill_id, invoice_id, allocated_cents, lettering) VALUES (?, ?, ?, ?, ?)',
@@ -297,7 +302,7 @@ export function closeWaitingMatches(db: Db, who: string): number[] {
       for (const bill of toSend) {
         const value = letterings.get(bill.id)!;
         db.prepare('UPDATE lettering_link SET lettering = ? WHERE match_id = ? AND bill_id = ?').run(value, match.id, bill.id);
-        const version = db.prepare('SELECT version FROM bill WHERE id = ?').pluck().get(bill.id) as number;
+        const version = oneValue(db.prepare<[number], number>('SELECT version FROM bill WHERE id = ?').pluck().get(bill.id));
         enqueue(db, { kind: 'bill.lettering', entityId: bill.id, baseVersion: version, payload: { idnumber: value } });
         holders.set(bill.id, value);
         queued.push(bill.id);
@@ -381,7 +386,7 @@ export function unmatch(db: Db, id: number, note: string, who: string): number[]
       const state = overlaidState(db, link.billId);
       // Only what this match wrote is taken back: a lettering set since by someone else stays.
       if (!state || state.idnumber !== link.lettering) continue;
-      const version = db.prepare('SELECT version FROM bill WHERE id = ?').pluck().get(link.billId) as number;
+      const version = oneValue(db.prepare<[number], number>('SELECT version FROM bill WHERE id = ?').pluck().get(link.billId));
       enqueue(db, { kind: 'bill.lettering', entityId: link.billId, baseVersion: version, payload: { idnumber: '' } });
     }
     const now = Math.floor(Date.now() / 1000);
@@ -410,10 +415,12 @@ export function listMatches(db: Db, search: string, limit: number): { matches: M
          UNION SELECT match_id FROM lettering_credit_link WHERE number LIKE @like)`
     : '';
   const params = search.trim() ? [{ like, exact: search.trim() }] : [];
-  const total = db
-    .prepare(`SELECT count(*) FROM lettering_match m WHERE m.state <> 'undone' ${filter}`)
-    .pluck()
-    .get(...params) as number;
+  const total = oneValue(
+    db
+      .prepare<{ like: string; exact: string }[], number>(`SELECT count(*) FROM lettering_match m WHERE m.state <> 'undone' ${filter}`)
+      .pluck()
+      .get(...params),
+  );
   const rows = db
     .prepare<{ like: string; exact: string }[], MatchRow>(
       `SELECT id, state, rule, tolerance_cents AS toleranceCents, currency, created_at AS createdAt, created_by AS createdBy

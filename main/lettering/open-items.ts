@@ -2,6 +2,7 @@ import type { OpenBill, OpenInvoice } from '../../shared/contract/lettering';
 import { freshBillOverlay } from '../bills/bill-overlay';
 import type { ReadableDb } from '../db/open';
 import type { BillTableRow, LetteringMatchTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import type { BillPayment, EngineLetteredBill } from './match-engine';
 
 /** The states in which the shop accepts a lettering (local_shopbackoffice_set_bill_lettering: paid or partly paid). */
@@ -95,7 +96,7 @@ export function letteredBills(db: ReadableDb): EngineLetteredBill[] {
 }
 
 export function matchedCount(db: ReadableDb): number {
-  return db.prepare("SELECT count(*) FROM lettering_match WHERE state <> 'undone'").pluck().get() as number;
+  return oneValue(db.prepare<[], number>("SELECT count(*) FROM lettering_match WHERE state <> 'undone'").pluck().get());
 }
 
 /**
@@ -115,5 +116,5 @@ export type WaitingMatchRow = Pick<LetteringMatchTableRow, 'id' | 'currency'> & 
 };
 
 export function awaitingPaymentCount(db: ReadableDb): number {
-  return db.prepare(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get() as number;
+  return oneValue(db.prepare<[], number>(`SELECT count(*) FROM (${WAITING_MATCHES})`).pluck().get());
 }

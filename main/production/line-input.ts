@@ -74,7 +74,7 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
     .prepare<[number], LineInput['customer']>('SELECT id, firstname, lastname, email, organisation, hasaccount FROM customer WHERE id = ?')
     .get(bill.customerid);
   if (!customer) throw refusal('customer_not_found', 'customer.ofBillNotInCache', { id: billId });
-  const shop = db.prepare('SELECT defaultcustomersupportcourse FROM shop WHERE id = ?').pluck().get(bill.shopid) as number | undefined;
+  const shop = db.prepare<[number], number>('SELECT defaultcustomersupportcourse FROM shop WHERE id = ?').pluck().get(bill.shopid);
 
   const recorded = { people: new Set<string>(), events: new Set<string>(), products: 0 };
   const products = db
@@ -89,7 +89,7 @@ export function readLineInput(db: Db, billId: number, billItemId: number, partic
     const person = personOf(product.extradata);
     if (person) recorded.people.add(person);
   }
-  for (const type of db.prepare('SELECT DISTINCT eventtype FROM product_event WHERE billitemid = ?').pluck().all(line.id) as string[])
+  for (const type of db.prepare<[number], string>('SELECT DISTINCT eventtype FROM product_event WHERE billitemid = ?').pluck().all(line.id))
     recorded.events.add(type);
   for (const local of localRecords(db, line.id)) {
     recorded.events.add(local.eventtype);

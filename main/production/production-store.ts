@@ -1,6 +1,7 @@
 import type { RunLog } from '../../shared/contract/production';
 import type { Db } from '../db/open';
 import type { ProductionRecordTableRow, ProductionRoleTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import type { ProductionCall } from './logged-moodle';
 
 /** The production tables of migration 0060: runs, their calls, the products they recorded, taught roles. */
@@ -8,12 +9,14 @@ import type { ProductionCall } from './logged-moodle';
 export type RunOutcome = RunLog['outcome'];
 
 export function startRun(db: Db, run: { billId: number; billItemId: number; handler: string; plan: unknown }): number {
-  return db
-    .prepare(
-      `INSERT INTO production_run (bill_id, bill_item_id, handler, started_at, outcome, summary, plan) VALUES (?, ?, ?, ?, 'running', '', ?) RETURNING id`,
-    )
-    .pluck()
-    .get(run.billId, run.billItemId, run.handler, Date.now(), JSON.stringify(run.plan)) as number;
+  return oneValue(
+    db
+      .prepare<unknown[], number>(
+        `INSERT INTO production_run (bill_id, bill_item_id, handler, started_at, outcome, summary, plan) VALUES (?, ?, ?, ?, 'running', '', ?) RETURNING id`,
+      )
+      .pluck()
+      .get(run.billId, run.billItemId, run.handler, Date.now(), JSON.stringify(run.plan)),
+  );
 }
 
 export function logCall(db: Db, runId: number, call: ProductionCall): void {
@@ -41,9 +44,9 @@ export function finishRun(db: Db, runId: number, outcome: Exclude<RunOutcome, 'r
 /** A run left 'running' by a process that died: it did not finish, whatever it sent. */
 export function runningRun(db: Db, billItemId: number): number | undefined {
   return db
-    .prepare("SELECT id FROM production_run WHERE bill_item_id = ? AND outcome = 'running' ORDER BY id DESC LIMIT 1")
+    .prepare<[number], number>("SELECT id FROM production_run WHERE bill_item_id = ? AND outcome = 'running' ORDER BY id DESC LIMIT 1")
     .pluck()
-    .get(billItemId) as number | undefined;
+    .get(billItemId);
 }
 
 /** A product a run recorded (production_record). */
@@ -69,9 +72,11 @@ export function localRecords(db: Db, billItemId: number): LocalRecord[] {
 /** The latest end date this app gave a product (an extension not yet pulled back from the shop). */
 export function localEndOf(db: Db, productId: number): number | undefined {
   return db
-    .prepare("SELECT enddate FROM production_record WHERE product_id = ? AND eventtype = 'extended' ORDER BY id DESC LIMIT 1")
+    .prepare<[number], number>(
+      "SELECT enddate FROM production_record WHERE product_id = ? AND eventtype = 'extended' ORDER BY id DESC LIMIT 1",
+    )
     .pluck()
-    .get(productId) as number | undefined;
+    .get(productId);
 }
 
 export function runLogs(db: Db, billId: number): RunLog[] {
@@ -89,8 +94,10 @@ export function runLogs(db: Db, billId: number): RunLog[] {
 
 export function lastOutcome(db: Db, billItemId: number): RunOutcome | null {
   return (
-    (db.prepare('SELECT outcome FROM production_run WHERE bill_item_id = ? ORDER BY id DESC LIMIT 1').pluck().get(billItemId) as
-      RunOutcome | undefined) ?? null
+    db
+      .prepare<[number], RunOutcome>('SELECT outcome FROM production_run WHERE bill_item_id = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(billItemId) ?? null
   );
 }
 

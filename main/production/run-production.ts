@@ -138,7 +138,7 @@ async function run(deps: ProductionDeps, request: LineRequest): Promise<RunResul
     enqueue(db, {
       kind: 'bill.production',
       entityId: input.bill.id,
-      baseVersion: (db.prepare('SELECT version FROM bill WHERE id = ?').pluck().get(input.bill.id) as number | undefined) ?? 0,
+      baseVersion: db.prepare<[number], number>('SELECT version FROM bill WHERE id = ?').pluck().get(input.bill.id) ?? 0,
       payload: { billitemid: input.line.id, products, events, feedback },
     });
     recordProducts(db, runId, input.line.id, records);

@@ -8,6 +8,7 @@ import { writeJsonFileAtomic } from '../core/json-file';
 import { checkFileTarget } from '../exports/export-target';
 import { cacheSite } from '../sync/cache-site';
 import type { OutboxTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 import { refusal } from '../../shared/errors/error-text';
 
 /**
@@ -105,7 +106,7 @@ function describe(caches: ProfileCaches, folder: string, name: string): KeptCach
   if (!fs.existsSync(file)) return { name, keptAt, site: null, unsent: 0 };
   const db = caches.openReadOnly(file);
   try {
-    return { name, keptAt, site: cacheSite(db), unsent: db.prepare('SELECT count(*) FROM outbox').pluck().get() as number };
+    return { name, keptAt, site: cacheSite(db), unsent: oneValue(db.prepare<[], number>('SELECT count(*) FROM outbox').pluck().get()) };
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@ import type { Db, ReadableDb } from '../db/open';
 import { DERIVE_BILL_SEARCH } from '../db/migrations/0030-bill-search';
 import { DERIVE_CUSTOMER_TOTALS } from '../db/migrations/0040-customer-totals';
 import { DASHBOARD_TRIGGERS } from '../db/migrations/0170-dashboard-totals';
+import { oneValue } from '../db/single-value';
 import { DERIVE_DASHBOARD_TOTALS } from '../dashboard/dashboard-derive';
 
 /**
@@ -99,14 +100,14 @@ export function beginBulkLoad(db: Db): boolean {
   if (bulkLoadPending(db)) return true;
   // A cache opened at an older schema (tests, tools) has no derived tables to build.
   const derived = db
-    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (SELECT value FROM json_each(?))")
+    .prepare<[string], number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (SELECT value FROM json_each(?))")
     .pluck()
-    .get(JSON.stringify(DERIVED_TABLES)) as number;
-  if (derived < DERIVED_TABLES.length) return false;
-  const empty = db.prepare(
+    .get(JSON.stringify(DERIVED_TABLES));
+  if (oneValue(derived) < DERIVED_TABLES.length) return false;
+  const empty = db.prepare<[], number>(
     'SELECT (SELECT count(*) FROM (SELECT 1 FROM bill LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM customer LIMIT 1))',
   );
-  if ((empty.pluck().get() as number) > 0) return false;
+  if (oneValue(empty.pluck().get()) > 0) return false;
   db.transaction(() => {
     const names = JSON.stringify([...DERIVING_TRIGGERS, ...READ_INDEXES]);
     const setAside = db
@@ -149,10 +150,10 @@ function statements(sql: string): string[] {
  * table, an index), with the share of the work done.
  */
 export function finishBulkLoad(db: Db, onProgress?: (progress: BuildProgress) => void): void {
-  const state = db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(STATE_KEY) as string | undefined;
+  const state = db.prepare<[string], string>('SELECT value FROM site_meta WHERE key = ?').pluck().get(STATE_KEY);
   if (state === undefined) return;
   const setAside = JSON.parse(state) as SetAside[];
-  const rows = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const rows = (table: string) => oneValue(db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get());
   const [bills, lines, customers] = [rows('bill'), rows('bill_item'), rows('customer')];
   const exec = (sql: string) => () => db.exec(sql);
   // Each step's cost per row it reads, in half-microseconds as measured at 100,000 bills: the search index

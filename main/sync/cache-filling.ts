@@ -1,6 +1,7 @@
 import type { Db, ReadableDb } from '../db/open';
 import { refusal } from '../../shared/errors/error-text';
 import { cachedStatement } from '../db/cached-statement';
+import { oneValue } from '../db/single-value';
 
 /**
  * A cache being filled from empty (a first sync, or a rebuild) holds only part of the shop until a run ends
@@ -49,13 +50,13 @@ export interface FillingState {
 export function fillingState(db: ReadableDb, table: 'bill' | 'customer'): FillingState | null {
   const marker = readMarker(db);
   if (marker === undefined) return null;
-  const received = cachedStatement(db, `SELECT count(*) FROM ${table === 'bill' ? 'bill' : 'customer'}`, 'pluck').get() as number;
+  const received = oneValue(cachedStatement<number>(db, `SELECT count(*) FROM ${table === 'bill' ? 'bill' : 'customer'}`, 'pluck').get());
   const expected = marker[table];
   return { received, expected: typeof expected === 'number' ? Math.max(expected, received) : null };
 }
 
 function readMarker(db: ReadableDb): Partial<Record<'bill' | 'customer', number>> | undefined {
-  const value = cachedStatement(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(KEY) as string | undefined;
+  const value = cachedStatement<string>(db, 'SELECT value FROM site_meta WHERE key = ?', 'pluck').get(KEY);
   if (value === undefined) return undefined;
   try {
     const parsed = JSON.parse(value) as unknown;
@@ -68,6 +69,6 @@ function readMarker(db: ReadableDb): Partial<Record<'bill' | 'customer', number>
 /** For a long read, in its snapshot: refuses a cache that is still being filled. */
 export function assertCacheComplete(db: ReadableDb): void {
   if (db.prepare('SELECT 1 FROM site_meta WHERE key = ?').get(KEY) === undefined) return;
-  const bills = db.prepare('SELECT count(*) FROM bill').pluck().get() as number;
+  const bills = oneValue(db.prepare<[], number>('SELECT count(*) FROM bill').pluck().get());
   throw refusal('cache_filling', 'sync.cacheFilling', { bills }, { bills });
 }

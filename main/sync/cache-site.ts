@@ -16,7 +16,7 @@ import { outboxCounts } from './outbox';
 const KEYS = { identifier: 'site_identifier', wwwroot: 'site_wwwroot', name: 'site_fullname', claimedAt: 'site_claimed_at' } as const;
 
 export function cacheSite(db: ReadableDb): CacheSite | null {
-  const read = (key: string) => db.prepare('SELECT value FROM site_meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const read = (key: string) => db.prepare<[string], string>('SELECT value FROM site_meta WHERE key = ?').pluck().get(key);
   const identifier = read(KEYS.identifier);
   if (!identifier) return null;
   return { identifier, wwwroot: read(KEYS.wwwroot) ?? '', name: read(KEYS.name) ?? '', claimedAt: Number(read(KEYS.claimedAt) ?? 0) };

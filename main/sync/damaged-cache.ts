@@ -84,7 +84,7 @@ function salvage(caches: ProfileCaches, file: string): { rows: Row[]; meta: [str
     }
     let seqs: number[];
     try {
-      seqs = db.prepare('SELECT seq FROM outbox ORDER BY seq').pluck().all() as number[];
+      seqs = db.prepare<[], number>('SELECT seq FROM outbox ORDER BY seq').pluck().all();
     } catch {
       return { rows: [], meta, lost: null };
     }

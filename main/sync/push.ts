@@ -176,11 +176,11 @@ function resolveLocalIds(db: Db, entry: OutboxEntry): OutboxEntry | null {
   const references = REFERENCES[entry.kind];
   if (!references) return entry;
   const payload = { ...(entry.payload as Record<string, unknown>) };
-  const lookup = db.prepare('SELECT server_id FROM local_id_map WHERE entity = ? AND local_id = ?').pluck();
+  const lookup = db.prepare<[string, number], number>('SELECT server_id FROM local_id_map WHERE entity = ? AND local_id = ?').pluck();
   for (const [field, entity] of Object.entries(references)) {
     const value = payload[field];
     if (typeof value === 'number' && value < 0) {
-      const serverId = lookup.get(entity, value) as number | undefined;
+      const serverId = lookup.get(entity, value);
       if (serverId === undefined) return null;
       payload[field] = serverId;
     }

@@ -9,6 +9,7 @@ import { PARENTS, PULL_ORDER } from './cache-tables';
 import { outboxCounts } from './outbox';
 import { beginBulkLoad, finishBulkLoad, type BuildProgress } from './bulk-load';
 import { damagedCacheError, isDamage } from '../db/damage';
+import { oneValue } from '../db/single-value';
 import { claimCache } from './cache-site';
 import { markFilled, noteExpected } from './cache-filling';
 import { emptyServerCopy } from './server-copy';
@@ -209,7 +210,7 @@ export class SyncEngine {
         let counted = 0;
         // Filling an empty cache: the lists say how many bills and customers the shop announced (cache-filling.ts).
         const announced = bulk ? ANNOUNCED[entity] : undefined;
-        const before = announced ? (db.prepare(`SELECT count(*) FROM ${announced}`).pluck().get() as number) : 0;
+        const before = announced ? oneValue(db.prepare<[], number>(`SELECT count(*) FROM ${announced}`).pluck().get()) : 0;
         await pullEntity(db, api, entity, {
           pageSize: this.options.pageSize ?? 500,
           signal,

@@ -1,6 +1,7 @@
 import { changeDescriptionSchema, type ChangeDescription, type SentChange, type SyncRun } from '../../shared/contract/sync';
 import type { Db } from '../db/open';
 import type { SyncRunTableRow, SyncSentTableRow } from '../db/tables';
+import { oneValue } from '../db/single-value';
 
 /** A row of RUN_SELECT: the run, its outcome one the sync writes, and how many changes it sent. */
 type RunRow = Omit<SyncRunTableRow, 'outcome'> & { outcome: SyncRun['outcome']; sent: number };
@@ -32,7 +33,7 @@ export function recentRuns(db: Db, limit: number): SyncRun[] {
 
 /** Epoch milliseconds of the last run that ended well, for the status bar. */
 export function lastSuccessfulSync(db: Db): number | null {
-  return (db.prepare("SELECT max(finished_at) FROM sync_run WHERE outcome = 'done'").pluck().get() as number | null) ?? null;
+  return oneValue(db.prepare<[], number | null>("SELECT max(finished_at) FROM sync_run WHERE outcome = 'done'").pluck().get());
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ErrorTextKey } from '../../shared/errors/texts';
 import type { UndoReason } from '../../shared/contract/sync';
 import { matchCode } from '../../shared/lettering/match-code';
 import type { Db } from '../db/open';
+import { oneValue } from '../db/single-value';
 import { unmatch } from '../lettering/matches';
 import { damageReason, isSending, toEntry, type OutboxEntry } from './outbox';
 import type { OutboxPayload } from './outbox-kinds';
@@ -44,13 +45,13 @@ function followersOf(db: Db, entry: OutboxEntry): { count: number; dependent: bo
 function matchOf(db: Db, entry: OutboxEntry): number | null {
   const idnumber = (entry.payload as OutboxPayload<'bill.lettering'>).idnumber;
   return (
-    (db
-      .prepare(
+    db
+      .prepare<[number, string], number>(
         `SELECT m.id FROM lettering_match m JOIN lettering_link l ON l.match_id = m.id
          WHERE l.bill_id = ? AND l.lettering = ? AND m.state = 'closed' ORDER BY m.id DESC LIMIT 1`,
       )
       .pluck()
-      .get(entry.entityId, idnumber) as number | undefined) ?? null
+      .get(entry.entityId, idnumber) ?? null
   );
 }
 
@@ -65,13 +66,13 @@ function namedByOthers(db: Db, entry: OutboxEntry): boolean {
   const fields = NAMING_FIELDS[entry.entity];
   if (!fields || entry.entityId >= 0) return false;
   const named = db
-    .prepare(
+    .prepare<unknown[], number>(
       `SELECT count(*) FROM outbox WHERE NOT (entity = ? AND entity_id = ?)
          AND (${fields.map((f) => `json_extract(payload, '$.${f}') = ?`).join(' OR ')})`,
     )
     .pluck()
-    .get(entry.entity, entry.entityId, ...fields.map(() => entry.entityId)) as number;
-  return named > 0;
+    .get(entry.entity, entry.entityId, ...fields.map(() => entry.entityId));
+  return oneValue(named) > 0;
 }
 
 /** Whether this entry can be undone now, and what goes with it. */
@@ -128,7 +129,7 @@ export interface UndoResult {
  */
 export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoResult {
   return db.transaction(() => {
-    const before = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
+    const before = new Set(db.prepare<[], number>('SELECT seq FROM outbox').pluck().all());
     const result: UndoResult = { undone: [], entities: new Set(), billIds: [], lettering: false };
     for (const seq of [...new Set(seqs)].sort((a, b) => a - b)) {
       const row = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE seq = ?').get(seq);
@@ -151,7 +152,7 @@ export function undoChanges(db: Db, seqs: readonly number[], who: string): UndoR
     }
     // What the operator saw when making a catalog change is kept per entry (edit-queue.ts): no use any more.
     db.prepare('DELETE FROM catalog_edit_base WHERE mutation_id NOT IN (SELECT mutation_id FROM outbox)').run();
-    const after = new Set(db.prepare('SELECT seq FROM outbox').pluck().all() as number[]);
+    const after = new Set(db.prepare<[], number>('SELECT seq FROM outbox').pluck().all());
     result.undone = [...before].filter((s) => !after.has(s));
     result.billIds = [...new Set(result.billIds)];
     return result;
