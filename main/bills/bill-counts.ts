@@ -16,6 +16,11 @@ import { billIdsQuery } from './search-query';
  */
 
 export type StatusCounts = Record<BillStatus, number>;
+/** One status and how many bills have it, as the counting queries select them. */
+export interface StatusCount {
+  status: BillStatus;
+  n: number;
+}
 
 export interface CacheState {
   key: string;
@@ -82,8 +87,10 @@ function statusCounts(db: ReadableDb, filter: BillFilter): StatusCounts {
   // has them, in as the shop will (cheaper than asking every counted bill whether it has changes).
   const counts = zeroCounts();
   const grouped = (from: string) =>
-    cachedStatement(db, `SELECT b.status, count(*) AS n FROM ${from}${where(server.conditions)} GROUP BY b.status`).all(...server.params);
-  const rows = (
+    cachedStatement<StatusCount>(db, `SELECT b.status, count(*) AS n FROM ${from}${where(server.conditions)} GROUP BY b.status`).all(
+      ...server.params,
+    );
+  const rows =
     scope.customerId !== undefined
       ? // One customer's bills are few: read them.
         grouped('bill b INDEXED BY bill_customer')
@@ -91,12 +98,11 @@ function statusCounts(db: ReadableDb, filter: BillFilter): StatusCounts {
         ? // The ids a search or a product code found, looked up in id order in bill_by_id (every filtered column).
           grouped('bill b INDEXED BY bill_by_id')
         : // Each status's slice of the tabs index, which holds every filtered column: no bill row is read.
-          cachedStatement(
+          cachedStatement<StatusCount>(
             db,
             `SELECT s.value AS status, (SELECT count(*) FROM bill b INDEXED BY bill_tabs${where(['b.status = s.value', ...server.conditions])}) AS n
              FROM json_each(?) s`,
-          ).all(...server.params, JSON.stringify(BILL_STATUSES))
-  ) as { status: BillStatus; n: number }[];
+          ).all(...server.params, JSON.stringify(BILL_STATUSES));
   for (const row of rows) counts[row.status] += row.n;
   if (cache.overlaid > 0) {
     const overlay = filterWhere(scope, OVERLAID, { withStatus: false });

@@ -95,12 +95,12 @@ export function pendingBillEntries(db: ReadableDb, billIds?: readonly number[]):
 
 /** The server state of bills, as applyPending needs it. */
 export function serverStates(db: ReadableDb, billIds: readonly number[]): Map<number, BillState> {
-  const rows = cachedStatement(
+  const rows = cachedStatement<Omit<BillState, 'produced'> & { id: number; produced: number }>(
     db,
     `SELECT b.id, b.status, b.paidcents, b.amountcents, b.paymode, b.idnumber,
             EXISTS (SELECT 1 FROM bill_history h WHERE h.billid = b.id AND 'PREPROD' IN (h.fromstatus, h.tostatus)) AS produced
      FROM bill b WHERE b.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(billIds)) as (Omit<BillState, 'produced'> & { id: number; produced: number })[];
+  ).all(JSON.stringify(billIds));
   return new Map(rows.map(({ id, produced, ...state }) => [id, { ...state, produced: produced === 1 }]));
 }
 

@@ -5,6 +5,7 @@ import type { ReadableDb } from '../db/open';
 import { oneValue } from '../db/single-value';
 import { dataKey, freshBillOverlay } from './bill-overlay';
 import { readBillRows } from './bill-rows';
+import type { StatusCount } from './bill-counts';
 import { filterWhere, SERVER, type Side } from './bill-sql';
 import { foldLigatures } from './search-query';
 
@@ -141,9 +142,10 @@ export function listBillsWhileFilling(
 export function countByStatusWhileFilling(db: ReadableDb, filter: BillFilter): { byStatus: Record<string, number>; total: number } {
   const q = query(db, filter, { withStatus: false, customer: false });
   const byStatus = Object.fromEntries(BILL_STATUSES.map((status) => [status, 0])) as Record<BillStatus, number>;
-  const rows = cachedStatement(db, `SELECT ${q.side.status} AS status, count(*) AS n FROM ${q.from}${where(q.conditions)} GROUP BY 1`).all(
-    ...q.params,
-  ) as { status: BillStatus; n: number }[];
+  const rows = cachedStatement<StatusCount>(
+    db,
+    `SELECT ${q.side.status} AS status, count(*) AS n FROM ${q.from}${where(q.conditions)} GROUP BY 1`,
+  ).all(...q.params);
   for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + row.n;
   return { byStatus, total: rows.reduce((sum, row) => sum + row.n, 0) };
 }
@@ -152,11 +154,12 @@ export function countByStatusWhileFilling(db: ReadableDb, filter: BillFilter): {
 function withItemCodes(db: ReadableDb, rows: BillRow[]): BillRow[] {
   if (rows.length === 0) return rows;
   const codes = new Map(
-    (
-      cachedStatement(db, `SELECT b.id, ${ITEM_CODES} AS codes FROM json_each(?) j CROSS JOIN bill b ON b.id = j.value`).all(
-        JSON.stringify(rows.map((row) => row.id)),
-      ) as { id: number; codes: string }[]
-    ).map((row) => [row.id, row.codes]),
+    cachedStatement<{ id: number; codes: string }>(
+      db,
+      `SELECT b.id, ${ITEM_CODES} AS codes FROM json_each(?) j CROSS JOIN bill b ON b.id = j.value`,
+    )
+      .all(JSON.stringify(rows.map((row) => row.id)))
+      .map((row) => [row.id, row.codes]),
   );
   return rows.map((row) => ({ ...row, items: codes.get(row.id) ?? '' }));
 }

@@ -56,10 +56,10 @@ export function customerIdsWhileFilling(
 /** The server totals of these customers, from their bills (customer_totals is built at the end of the first sync). */
 export function totalsFromBills(db: ReadableDb, ids: readonly number[], contribution: (bill: BillMoney) => Totals): Map<number, Totals> {
   const totals = new Map<number, Totals>();
-  const bills = cachedStatement(
+  const bills = cachedStatement<BillMoney & { customerid: number }>(
     db,
     `SELECT b.customerid, b.status, b.amountcents, b.paidcents FROM json_each(?) j CROSS JOIN bill b ON b.customerid = j.value`,
-  ).all(JSON.stringify(ids)) as (BillMoney & { customerid: number })[];
+  ).all(JSON.stringify(ids));
   for (const id of ids) totals.set(id, { placedCount: 0, placedCents: 0, pendingCount: 0, pendingCents: 0, paidCount: 0, paidCents: 0 });
   for (const bill of bills) {
     const sum = totals.get(bill.customerid)!;

@@ -25,11 +25,11 @@ type Prepared = ReminderMessage & { kind: ReminderKind };
 
 function customerFacts(db: Db, ids: readonly number[]): Map<number, { email: string; userid: number; shop: string }> {
   const rows = db
-    .prepare(
+    .prepare<[string], { id: number; email: string; userid: number; shop: string }>(
       `SELECT c.id, c.email, c.hasaccount AS userid, coalesce(s.name, '') AS shop
        FROM customer c LEFT JOIN shop s ON s.id = c.shopid WHERE c.id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(ids)) as { id: number; email: string; userid: number; shop: string }[];
+    .all(JSON.stringify(ids));
   return new Map(rows.map((row) => [row.id, row]));
 }
 
