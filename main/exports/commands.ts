@@ -5,7 +5,7 @@ import type { CoreServices } from '../core/services';
 import { resolveBillIds } from './bill-selection';
 import { writeBillsXlsx } from './bills-xlsx';
 import { ExportJobs } from './export-jobs';
-import { checkFileTarget, checkFolderTarget } from './export-target';
+import { checkFileTarget, checkFolderTarget, checkPdfTarget } from './export-target';
 import { writeInvoicesPdf } from './invoice-pdf';
 import { stageDownload } from './staged-downloads';
 import { writeCreditNotesPdf } from './credit-notes-pdf';
@@ -35,10 +35,7 @@ export function exportsCommands(services: CoreServices): CommandsFor<ExportsComm
       }),
     'exports.invoicesPdf': (input) =>
       jobs.run(input.exportId, async (job) => {
-        const target =
-          'file' in input.target
-            ? { file: checkFileTarget(input.target.file, '.pdf') }
-            : { folder: checkFolderTarget(input.target.folder) };
+        const target = checkPdfTarget(input.target);
         const site = services.activeSite();
         const invoicing = services.invoicing.get(site.profileId);
         const written = await site.snapshot(async (db) => {
@@ -63,10 +60,7 @@ export function exportsCommands(services: CoreServices): CommandsFor<ExportsComm
     'exports.stageDownload': ({ name, folder }) => stageDownload(services.dataDir.downloadsDir, name, folder),
     'exports.creditNotesPdf': (input) =>
       jobs.run(input.exportId, async (job) => {
-        const target =
-          'file' in input.target
-            ? { file: checkFileTarget(input.target.file, '.pdf') }
-            : { folder: checkFolderTarget(input.target.folder) };
+        const target = checkPdfTarget(input.target);
         const site = services.activeSite();
         const invoicing = services.invoicing.get(site.profileId);
         const written = await site.snapshot(async (db) => {

@@ -1,3 +1,4 @@
+import type { PdfTarget } from './export-target';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
 import type { ReadableDb } from '../db/open';
 import { creditNoteReader, type CreditNoteDocument } from './credit-note-data';
@@ -31,7 +32,7 @@ export const readCreditNoteDocument: DocumentReader = (context) => {
 export async function writeCreditNotesPdf(request: {
   db: ReadableDb;
   ids: readonly number[];
-  target: { file: string } | { folder: string };
+  target: PdfTarget;
   locale: ExportLocale;
   invoicing: InvoicingSettings;
   job: ExportJob;

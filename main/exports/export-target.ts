@@ -63,6 +63,14 @@ export function checkFolderTarget(folder: string): string {
   return resolved;
 }
 
+/** Where a PDF export writes: one file holding every document, or a folder with one file per document. */
+export type PdfTarget = { file: string } | { folder: string };
+
+/** A PDF export's target checked: a file must end in .pdf, a folder must exist. */
+export function checkPdfTarget(target: PdfTarget): PdfTarget {
+  return 'file' in target ? { file: checkFileTarget(target.file, '.pdf') } : { folder: checkFolderTarget(target.folder) };
+}
+
 /** Temporary files of one export, renamed to their final names together at the end, or all removed. */
 export class StagedFiles {
   private readonly staged: { temp: string; final: string }[] = [];

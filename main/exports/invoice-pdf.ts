@@ -1,3 +1,4 @@
+import type { PdfTarget } from './export-target';
 import type { InvoicingSettings } from '../../shared/contract/invoicing';
 import type { ReadableDb } from '../db/open';
 import type { ExportJob } from './export-jobs';
@@ -13,7 +14,7 @@ export interface InvoicesPdfRequest {
   db: ReadableDb;
   ids: readonly number[];
   /** Checked targets (checkFileTarget / checkFolderTarget): one document, or one file per bill in a folder. */
-  target: { file: string } | { folder: string };
+  target: PdfTarget;
   locale: ExportLocale;
   /** The site profile's invoicing settings (seller identity beyond the shop's, payment terms, exemptions). */
   invoicing: InvoicingSettings;

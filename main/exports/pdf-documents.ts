@@ -10,7 +10,7 @@ import type { ReadableDb } from '../db/open';
 import { invoicingContext, type InvoicingContext } from '../invoicing/invoicing-context';
 import { MentionsCheck, type MentionSubject } from '../invoicing/invoice-mentions';
 import { yieldToEventLoop, type ExportJob } from './export-jobs';
-import { fileNameFrom, StagedFiles, whenClosed } from './export-target';
+import { fileNameFrom, StagedFiles, whenClosed, type PdfTarget } from './export-target';
 import { ciiXml, FACTUR_X_FILE, facturXMetadata } from './factur-x-writer';
 import { invoiceFonts, type InvoiceFonts } from './invoice-fonts';
 import { InvoiceFormat } from './invoice-labels';
@@ -58,7 +58,7 @@ export interface PdfDocumentsRequest {
   /** What to write, in order: each with the reader of its kind and its id. */
   documents: readonly { read: DocumentReader; id: number }[];
   /** Checked targets (checkFileTarget / checkFolderTarget): one document, or one file per document in a folder. */
-  target: { file: string } | { folder: string };
+  target: PdfTarget;
   locale: ExportLocale;
   /** The site profile's invoicing settings (seller identity beyond the shop's, payment terms, exemptions). */
   invoicing: InvoicingSettings;

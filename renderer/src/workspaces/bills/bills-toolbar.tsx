@@ -1,8 +1,6 @@
+import { GridSearch } from '../../tables/grid-search';
 import type { RefObject } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
-import { isShortcut } from '../../shell/shortcut-registry';
-import { isMac } from '../../shell/platform';
-import { gridShortcutHints } from '../../tables/grid-keys';
 
 interface BillsToolbarProps {
   searchRef: RefObject<HTMLInputElement | null>;
@@ -25,31 +23,17 @@ interface BillsToolbarProps {
 
 export function BillsToolbar({ searchRef, ...props }: BillsToolbarProps) {
   const { t } = useI18n();
-  const hints = gridShortcutHints(isMac);
   return (
     <div className="table-toolbar">
-      <div className="search-box">
-        <label htmlFor="bills-search" className="visually-hidden">
-          {t('bills.search')}
-        </label>
-        <input
-          ref={searchRef}
-          id="bills-search"
-          type="search"
-          value={props.searchText}
-          placeholder={t('bills.search.placeholder')}
-          aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
-          spellCheck={false}
-          onChange={(event) => props.onSearch(event.target.value)}
-          onKeyDown={(event) => {
-            if (isShortcut('search.toTable', event, isMac)) {
-              event.preventDefault();
-              props.onLeaveSearch();
-            }
-          }}
-        />
-        <kbd aria-hidden="true">{hints.search}</kbd>
-      </div>
+      <GridSearch
+        id="bills-search"
+        label={t('bills.search')}
+        placeholder={t('bills.search.placeholder')}
+        value={props.searchText}
+        onChange={props.onSearch}
+        inputRef={searchRef}
+        onToTable={() => props.onLeaveSearch()}
+      />
       <button
         type="button"
         className="button"

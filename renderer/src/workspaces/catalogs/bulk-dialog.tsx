@@ -1,5 +1,7 @@
+import { ItemStatusOptions } from './item-fields';
 import { useId, useState } from 'react';
-import { ITEM_STATUSES, type BulkChange, type BulkPreview, type CatalogDetail } from '../../../../shared/contract/catalogs';
+import type { ITEM_STATUSES} from '../../../../shared/contract/catalogs';
+import { type BulkChange, type BulkPreview, type CatalogDetail } from '../../../../shared/contract/catalogs';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
@@ -99,11 +101,7 @@ export function BulkPanel({
                 setPreview(null);
               }}
             >
-              {ITEM_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`catalogs.status.${s}`)}
-                </option>
-              ))}
+              <ItemStatusOptions />
             </select>
           </FieldFrame>
         )}

@@ -89,11 +89,7 @@ export function ItemPlacementFields({ id, draft, issues, setDraft, detail }: Ite
             value={draft.status}
             onChange={(event) => setDraft({ status: event.target.value as ItemDraftInput['status'] })}
           >
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`catalogs.status.${s}`)}
-              </option>
-            ))}
+            <ItemStatusOptions />
           </select>
         </FieldFrame>
       </div>
@@ -218,4 +214,14 @@ export function ItemTextFields({ id, draft, issues, setDraft }: ItemSectionProps
       />
     </>
   );
+}
+
+/** The statuses an item can have, as a select's options in the operator's language (the editor, bulk changes). */
+export function ItemStatusOptions() {
+  const { t } = useI18n();
+  return ITEM_STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(`catalogs.status.${s}`)}
+    </option>
+  ));
 }

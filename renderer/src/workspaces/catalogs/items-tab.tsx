@@ -1,13 +1,11 @@
+import { GridSearch } from '../../tables/grid-search';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CatalogDetail, ItemView } from '../../../../shared/contract/catalogs';
 import { useI18n } from '../../i18n/i18n-context';
 import { usePaletteActions } from '../../shell/palette-actions';
-import { isMac } from '../../shell/platform';
-import { isShortcut } from '../../shell/shortcut-registry';
 import { DetailPane } from '../../tables/detail-pane';
 import { GridHints } from '../../tables/grid-hints';
-import { gridShortcutHints } from '../../tables/grid-keys';
 import { emptySelection, isSelected, type Selection } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
@@ -111,28 +109,15 @@ export function ItemsTab(props: {
     <div className="table-workspace items-tab">
       <div className="table-main">
         <div className="table-toolbar">
-          <div className="search-box">
-            <label htmlFor="catalog-item-search" className="visually-hidden">
-              {t('catalogs.items.search')}
-            </label>
-            <input
-              ref={searchRef}
-              id="catalog-item-search"
-              type="search"
-              value={search}
-              placeholder={t('catalogs.items.search')}
-              spellCheck={false}
-              aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
-              onChange={(event) => setSearch(event.target.value)}
-              onKeyDown={(event) => {
-                if (isShortcut('search.toTable', event, isMac)) {
-                  event.preventDefault();
-                  gridHandle.current?.focusRow(0);
-                }
-              }}
-            />
-            <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
-          </div>
+          <GridSearch
+            id="catalog-item-search"
+            label={t('catalogs.items.search')}
+            placeholder={t('catalogs.items.search')}
+            value={search}
+            onChange={setSearch}
+            inputRef={searchRef}
+            onToTable={() => gridHandle.current?.focusRow(0)}
+          />
           <label className="inline-field">
             {t('catalogs.item.category')}{' '}
             <select value={category} onChange={(event) => setCategory(Number(event.target.value))}>

@@ -1,3 +1,4 @@
+import { GridSearch } from '../../tables/grid-search';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import { useApi } from '../../api/api-context';
@@ -6,14 +7,11 @@ import { toAppErrorShape } from '../../errors/app-error';
 import { ErrorNotice } from '../../errors/error-notice';
 import { useI18n } from '../../i18n/i18n-context';
 import { pluralKey } from '../../i18n/plural';
-import { isMac } from '../../shell/platform';
-import { isShortcut } from '../../shell/shortcut-registry';
 import { NoSiteNotice } from '../../shell/no-site-notice';
 import { useDetailId } from '../../shell/use-hash-route';
 import { detailHash, hashOf } from '../../shell/workspaces';
 import { DetailPane } from '../../tables/detail-pane';
 import { GridHints } from '../../tables/grid-hints';
-import { gridShortcutHints } from '../../tables/grid-keys';
 import { emptySelection, type Selection } from '../../tables/selection-model';
 import { useColumnPrefs } from '../../tables/use-column-prefs';
 import { useSearchShortcut } from '../../tables/use-search-shortcut';
@@ -108,28 +106,15 @@ export function CustomersWorkspace() {
     <div className={openId === null ? 'table-workspace' : 'table-workspace has-detail'}>
       <div className="table-main">
         <div className="table-toolbar">
-          <div className="search-box">
-            <label htmlFor="customers-search" className="visually-hidden">
-              {t('customers.search')}
-            </label>
-            <input
-              ref={searchRef}
-              id="customers-search"
-              type="search"
-              value={searchText}
-              placeholder={t('customers.search.placeholder')}
-              spellCheck={false}
-              aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
-              onChange={(event) => setSearchText(event.target.value)}
-              onKeyDown={(event) => {
-                if (isShortcut('search.toTable', event, isMac)) {
-                  event.preventDefault();
-                  gridHandle.current?.focusRow(0);
-                }
-              }}
-            />
-            <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
-          </div>
+          <GridSearch
+            id="customers-search"
+            label={t('customers.search')}
+            placeholder={t('customers.search.placeholder')}
+            value={searchText}
+            onChange={setSearchText}
+            inputRef={searchRef}
+            onToTable={() => gridHandle.current?.focusRow(0)}
+          />
           <span className="table-summary">
             {filling && rows.total !== null ? (
               <CacheFillingNote filling={filling} noun="customers" filtered={search !== ''} count={rows.total} />

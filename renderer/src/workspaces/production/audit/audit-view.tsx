@@ -1,3 +1,4 @@
+import { GridSearch } from '../../../tables/grid-search';
 import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { AppError } from '../../../../../shared/contract';
 import type { AuditFinding, AuditKind } from '../../../../../shared/contract/audit';
@@ -11,12 +12,9 @@ import { useI18n } from '../../../i18n/i18n-context';
 import { pluralKey } from '../../../i18n/plural';
 import { NoSiteNotice } from '../../../shell/no-site-notice';
 import { usePaletteActions } from '../../../shell/palette-actions';
-import { isMac } from '../../../shell/platform';
-import { isShortcut } from '../../../shell/shortcut-registry';
 import { detailHash } from '../../../shell/workspaces';
 import { ColumnMenu } from '../../../tables/column-menu';
 import { GridHints } from '../../../tables/grid-hints';
-import { gridShortcutHints } from '../../../tables/grid-keys';
 import {
   clearSelection,
   emptySelection,
@@ -147,28 +145,15 @@ export function AuditView() {
       {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.reload} />}
       <KindChips counts={summary.value?.counts} chosen={kinds} onChange={setKinds} controls="audit-grid" />
       <div className="table-toolbar">
-        <div className="search-box">
-          <label htmlFor="audit-search" className="visually-hidden">
-            {t('audit.search')}
-          </label>
-          <input
-            ref={searchRef}
-            id="audit-search"
-            type="search"
-            value={searchText}
-            placeholder={t('audit.search.placeholder')}
-            aria-keyshortcuts={isMac ? 'Meta+F /' : 'Control+F /'}
-            spellCheck={false}
-            onChange={(event) => setSearchText(event.target.value)}
-            onKeyDown={(event) => {
-              if (isShortcut('search.toTable', event, isMac)) {
-                event.preventDefault();
-                gridHandle.current?.focusRow(0);
-              }
-            }}
-          />
-          <kbd aria-hidden="true">{gridShortcutHints(isMac).search}</kbd>
-        </div>
+        <GridSearch
+          id="audit-search"
+          label={t('audit.search')}
+          placeholder={t('audit.search.placeholder')}
+          value={searchText}
+          onChange={setSearchText}
+          inputRef={searchRef}
+          onToTable={() => gridHandle.current?.focusRow(0)}
+        />
         <button
           type="button"
           className="button"
