@@ -110,7 +110,10 @@ describe('the item editor and the Production run agree on handler parameters', (
   });
 
   it('both pick the course the shop picks when several keys are given: the shortname first', () => {
-    expect(targetCourseKey({ courseid: '9', courseidnumber: 'XL-1', coursename: 'EXCEL-BASE' })).toEqual({ field: 'shortname', value: 'EXCEL-BASE' });
+    expect(targetCourseKey({ courseid: '9', courseidnumber: 'XL-1', coursename: 'EXCEL-BASE' })).toEqual({
+      field: 'shortname',
+      value: 'EXCEL-BASE',
+    });
     expect(targetCourseKey({ courseid: '9', courseidnumber: 'XL-1' })).toEqual({ field: 'idnumber', value: 'XL-1' });
   });
 });

@@ -74,7 +74,9 @@ describe('site profiles', () => {
       availableCount: 19,
     });
     // The captured service lacks core_user_get_users and the shop's functions.
-    expect(check.missingFunctions.map((f) => f.name)).toEqual(expect.arrayContaining(['core_user_get_users', 'local_shopbackoffice_sync_bills']));
+    expect(check.missingFunctions.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['core_user_get_users', 'local_shopbackoffice_sync_bills']),
+    );
     expect(check.missingFunctions.map((f) => f.name)).not.toContain('enrol_manual_enrol_users');
     const status = await ok<{ connection: string; activeProfile: { name: string } }>('app.status', {});
     expect(status).toMatchObject({ connection: 'online', activeProfile: { name: 'Main site' } });

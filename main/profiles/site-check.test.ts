@@ -17,7 +17,10 @@ let withPlugin: SimulatedSite;
 let withoutPlugin: SimulatedSite;
 
 beforeAll(async () => {
-  [withPlugin, withoutPlugin] = await Promise.all([startSimulatedSite(), startSimulatedSite({ withoutComponents: ['local_shopbackoffice'] })]);
+  [withPlugin, withoutPlugin] = await Promise.all([
+    startSimulatedSite(),
+    startSimulatedSite({ withoutComponents: ['local_shopbackoffice'] }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([withPlugin.close(), withoutPlugin.close()]);
@@ -63,7 +66,13 @@ describe('the connection test', () => {
     // Moodle's own functions still work: the features that need only them say so.
     expect(result.missingFunctions.filter((f) => !isShopFunction(f.name))).toEqual([]);
     const state = Object.fromEntries(result.features.map((f) => [f.feature, f.state]));
-    expect(state).toMatchObject({ connection: 'ready', sync: 'notInstalled', billActions: 'notInstalled', handlerCheck: 'ready', sessions: 'ready' });
+    expect(state).toMatchObject({
+      connection: 'ready',
+      sync: 'notInstalled',
+      billActions: 'notInstalled',
+      handlerCheck: 'ready',
+      sessions: 'ready',
+    });
     expect(firstContactSteps({ check: result })).toEqual({ plugin: 'failed', webServices: 'done', service: 'unknown', token: 'done' });
   });
 

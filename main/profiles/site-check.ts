@@ -1,5 +1,12 @@
 import { AppError, type ShopPluginState, type SiteCheck } from '../../shared/contract';
-import { FEATURES, functionsOf, isShopFunction, SITE_FUNCTION_NAMES, SITE_FUNCTIONS, type SiteFunction } from '../../shared/moodle/site-functions';
+import {
+  FEATURES,
+  functionsOf,
+  isShopFunction,
+  SITE_FUNCTION_NAMES,
+  SITE_FUNCTIONS,
+  type SiteFunction,
+} from '../../shared/moodle/site-functions';
 import type { MoodleClient } from '../moodle/rest-client';
 import { shopSite } from '../shop-api/site';
 import { errorTextOf, refusal } from '../../shared/errors/error-text';
@@ -59,7 +66,8 @@ export async function checkSite(client: MoodleClient): Promise<SiteCheck> {
 
 /** The worst reason among a feature's missing functions; a failed probe makes the shop's features unusable. */
 function featureState(needed: SiteFunction[], missing: { reason: ShopPluginState }[], plugin: ShopPluginState): ShopPluginState {
-  for (const reason of ['notInstalled', 'noCapability', 'notInService'] as const) if (missing.some((m) => m.reason === reason)) return reason;
+  for (const reason of ['notInstalled', 'noCapability', 'notInService'] as const)
+    if (missing.some((m) => m.reason === reason)) return reason;
   if (plugin === 'failed' && needed.some(isShopFunction)) return 'failed';
   return 'ready';
 }

@@ -75,7 +75,12 @@ export const siteCheckSchema = z.object({
   }),
   /** Functions of the registry (shared/moodle/site-functions.ts) the token cannot call, and why. */
   missingFunctions: z.array(
-    z.object({ name: z.string(), purpose: z.string(), features: z.array(featureSchema), reason: shopPluginStateSchema.exclude(['ready', 'failed']) }),
+    z.object({
+      name: z.string(),
+      purpose: z.string(),
+      features: z.array(featureSchema),
+      reason: shopPluginStateSchema.exclude(['ready', 'failed']),
+    }),
   ),
   /** Every feature, and whether the token can use it: the operator sees what still works. */
   features: z.array(z.object({ feature: featureSchema, state: shopPluginStateSchema, missing: z.array(z.string()) })),
@@ -132,7 +137,11 @@ export const profilesCacheCommands = {
     z.object({ id: profileIdSchema }).strict(),
     z.object({ kept: keptCacheSchema }),
   ),
-  'profiles.keptCaches': command('The caches set aside for a profile, with their site and unsent changes', z.object({ id: profileIdSchema }).strict(), z.object({ caches: z.array(keptCacheSchema) })),
+  'profiles.keptCaches': command(
+    'The caches set aside for a profile, with their site and unsent changes',
+    z.object({ id: profileIdSchema }).strict(),
+    z.object({ caches: z.array(keptCacheSchema) }),
+  ),
   'profiles.exportKeptCache': command(
     "Write a kept cache's unsent changes to a JSON file (absolute path ending in .json), to redo them by hand where they belong",
     keptCacheInput.extend({ file: z.string().min(1) }).strict(),

@@ -20,8 +20,7 @@ export function enrolmentDates(params: Readonly<Record<string, string>>, now: nu
   const end = params['endtime'];
   if (end !== undefined && end !== '' && end !== '0') {
     const relative = /^\+(\d+)([DH])$/.exec(end);
-    if (relative)
-      return { ok: true, timestart, timeend: timestart + Number(relative[1]) * (relative[2] === 'D' ? DAY : HOUR) };
+    if (relative) return { ok: true, timestart, timeend: timestart + Number(relative[1]) * (relative[2] === 'D' ? DAY : HOUR) };
     if (!/^\d+$/.test(end)) return { ok: false, field: 'endtime', value: end };
     return { ok: true, timestart, timeend: Number(end) };
   }

@@ -276,7 +276,8 @@ describe('the Bills workspace', () => {
     const before = await shown();
     // Mark the row elements on screen, then scroll far past them: the rows on screen are those elements.
     await body.evaluate((element) => {
-      for (const row of Array.from(element.querySelectorAll(':scope > [role=row]'))) (row as HTMLElement & { keptMark?: true }).keptMark = true;
+      for (const row of Array.from(element.querySelectorAll(':scope > [role=row]')))
+        (row as HTMLElement & { keptMark?: true }).keptMark = true;
     });
     await bills.grid().evaluate((grid) => (grid.scrollTop += 60 * 28));
     await expect.poll(async () => (await shown()).every((row) => !row.loading && row.position > before.at(-1)!.position)).toBe(true);

@@ -104,9 +104,12 @@ describe('a paid bill partly refunded in the app', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'credit-note-bill-detail.png') });
 
     // The customer's totals.
-    const customer = await call<{ credits: { count: number; creditedCents: number; refundedCents: number; waiting: number } }>('customers.get', {
-      id: bill.customerid,
-    });
+    const customer = await call<{ credits: { count: number; creditedCents: number; refundedCents: number; waiting: number } }>(
+      'customers.get',
+      {
+        id: bill.customerid,
+      },
+    );
     expect(customer.credits).toEqual({ count: 1, creditedCents: total, refundedCents: total, waiting: 0 });
 
     // The credit note's PDF, read by pdftotext.

@@ -90,9 +90,7 @@ describe('exports in browser mode', () => {
 
   it('downloads one bill’s invoice as a PDF that pdftotext reads, and a batch as one zip of PDFs', async () => {
     const bills = new BillsPage(page);
-    const bill = db()
-      .prepare("SELECT id, ordering FROM bill WHERE idnumber = '' AND transactionid <> '' ORDER BY id LIMIT 1")
-      .get() as {
+    const bill = db().prepare("SELECT id, ordering FROM bill WHERE idnumber = '' AND transactionid <> '' ORDER BY id LIMIT 1").get() as {
       id: number;
       ordering: number;
     };

@@ -113,7 +113,10 @@ describe('the outbox through an outage', () => {
     }
     const applied = EDITS - listEntries(after).length;
     expect(
-      sim.db.prepare("SELECT count(*) FROM mdl_local_shop_mutation WHERE functionname = 'local_shopbackoffice_save_catalogitem'").pluck().get(),
+      sim.db
+        .prepare("SELECT count(*) FROM mdl_local_shop_mutation WHERE functionname = 'local_shopbackoffice_save_catalogitem'")
+        .pluck()
+        .get(),
     ).toBe(applied);
     after.close();
   }, 240_000);

@@ -51,7 +51,10 @@ export const enrolmentChecks: Check[] = [
       const first = await site.api.enrolments(courses.slice(0, 500), 0, 1);
       expectEqual('remaining after the first enrolment', first.remaining, big.length - 1);
       for (const enrolment of big) {
-        expectThat([0, 1].includes(enrolment.status) && [0, 1].includes(enrolment.instancestatus), `enrolment ${enrolment.id}: ${show(enrolment)}`);
+        expectThat(
+          [0, 1].includes(enrolment.status) && [0, 1].includes(enrolment.instancestatus),
+          `enrolment ${enrolment.id}: ${show(enrolment)}`,
+        );
       }
     },
   },

@@ -1,6 +1,6 @@
 import { ItemStatusOptions } from './item-fields';
 import { useId, useState } from 'react';
-import type { ITEM_STATUSES} from '../../../../shared/contract/catalogs';
+import type { ITEM_STATUSES } from '../../../../shared/contract/catalogs';
 import { type BulkChange, type BulkPreview, type CatalogDetail } from '../../../../shared/contract/catalogs';
 import { useApi } from '../../api/api-context';
 import { ErrorNotice } from '../../errors/error-notice';
