@@ -10,7 +10,7 @@ import { report } from './measure';
  * this suite), in Chromium through Playwright: first paint of rows, a sort click and a search keystroke to
  * rows painted (timed in the page, from the input event to the frame painting the rows), and frame times
  * while scrolling: the headline at 1,200 px a frame (the scrollbar's thumb dragged), then a wheel's speeds, and
- * how long the rows take to show once a racing scroll stops (they are drawn empty meanwhile: virtual-grid.tsx).
+ * how long the rows take to show once a racing scroll stops (none is drawn meanwhile: virtual-grid.tsx).
  * The cache is the synthetic one of measure-queries.ts (synthetic-bills-profile.ts).
  */
 export async function uiBench(requested: number): Promise<void> {
