@@ -1,33 +1,14 @@
 import { screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/contract';
 import { renderWithApi } from '../api/render-with-api.test-support';
 import { ConfirmDialog } from './confirm-dialog';
 import { Modal } from './modal';
+import { withModalDialogs } from './modal-dialogs.test-support';
 
-/**
- * jsdom has no modal dialogs: showModal() and close() are given the browser's effect on `open` and the
- * 'close' event, so what is tested is the app's side (opened once, Escape refused while not dismissible,
- * onClose after close(), the action's busy and error), not the browser's focus trap.
- */
-let opened = 0;
-const prototype = HTMLDialogElement.prototype;
-const own = { showModal: prototype.showModal, close: prototype.close };
-beforeEach(() => {
-  opened = 0;
-  prototype.showModal = function (this: HTMLDialogElement) {
-    if (this.open) throw new DOMException('already open', 'InvalidStateError');
-    opened += 1;
-    this.setAttribute('open', '');
-  };
-  prototype.close = function (this: HTMLDialogElement) {
-    if (!this.open) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
-afterEach(() => Object.assign(prototype, own));
+/** What is tested is the app's side of its dialogs (modal-dialogs.test-support.ts), not the browser's focus trap. */
+const dialogs = withModalDialogs();
 
 const escape = (dialog: HTMLElement) => {
   const cancel = new Event('cancel', { cancelable: true });
@@ -44,7 +25,7 @@ describe('Modal', () => {
         </Modal>
       </StrictMode>,
     );
-    expect(opened).toBe(1);
+    expect(dialogs.opened()).toBe(1);
     expect(screen.getByRole('dialog', { name: 'Remove the site?' })).toHaveProperty('open', true);
   });
 

@@ -77,13 +77,18 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       setSending(null);
       discardStaged();
       if (!file) return;
-      const upload = await uploadFile(api, file, (sent, total) => !signal.aborted && setSending({ sent, total }), signal);
+      let upload: string;
+      try {
+        upload = await uploadFile(api, file, (sent, total) => !signal.aborted && setSending({ sent, total }), signal);
+      } finally {
+        // Sent or failed, the sending bar goes (a later pick has its own).
+        if (!signal.aborted) setSending(null);
+      }
       if (signal.aborted) {
         void api.invoke('uploads.discard', { id: upload }).catch(() => {});
         return;
       }
       staged.current = upload;
-      setSending(null);
       setSource({ name: file.name, upload });
       const read = await api.invoke('lettering.preview', { source: { upload } });
       if (signal.aborted) return;
