@@ -72,6 +72,8 @@ function pinStyle(column: { getIsPinned(): false | 'start' | 'end'; getStart(pos
 }
 
 const NO_FILTERS: ColumnFiltersState = [];
+/** The table's data while racing: one array that never changes, so its row model is not rebuilt each frame. */
+const NO_ROWS: never[] = [];
 
 /** Rows drawn beyond each edge of the screen, so that a quick scroll rarely shows a blank. */
 const OVERSCAN = 12;
@@ -136,8 +138,9 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
     if (!racing) show(Math.max(0, first - WINDOW_SIZE / 2), Math.max(last, first + 40) + WINDOW_SIZE / 2);
   }, [show, first, last, racing]);
 
-  // The table's data: the loaded rows on screen, one array until they change (the loader keeps it).
-  const data = rows.slice(first, last);
+  // The table's data: the loaded rows on screen, one array until they change (the loader keeps it). Racing,
+  // no row is drawn, so none is handed to the table either.
+  const data = racing ? NO_ROWS : rows.slice(first, last);
 
   // The grid's inner width, followed as the window or the panel beside it changes: the columns fit it.
   const [available, setAvailable] = useState(0);
@@ -268,8 +271,8 @@ export function VirtualGrid<R extends { id: number }>(props: VirtualGridProps<R>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
         {rows.total === 0 && <div className="grid-empty">{props.empty}</div>}
         {rows.total === null && rows.error === null && <p className="grid-empty muted">{t('app.loading')}</p>}
-        {/* Racing, no row is drawn at all: the body's stripes stand for them (grid.css), and a frame costs the
-            scroll alone. They come back, with their records, once the scroll slows or stops. */}
+        {/* Racing, no row is drawn at all: the scroller's ruled background stands for them (grid.css), and a
+            frame costs the scroll alone. They come back, with their records, once the scroll slows or stops. */}
         {(racing ? [] : items).map((item) => {
           const original = get(item.index);
           return (
